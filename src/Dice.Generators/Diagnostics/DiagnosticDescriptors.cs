@@ -1,0 +1,107 @@
+using Microsoft.CodeAnalysis;
+
+namespace Dice.Generators.Diagnostics;
+
+/// <summary>
+/// The catalogue of Dice.Gen diagnostics. IDs are never reused; each is documented at
+/// <c>docs/diagnostics.md#diceNNN</c> and tracked in AnalyzerReleases.*.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>Largest Classes the generator accepts: per-pixel work keeps C values on the stack.</summary>
+    public const int MaxClasses = 512;
+
+    private const string Category = "Dice.Gen";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true,
+            helpLinkUri: "https://github.com/dice-gen/dice-gen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor ClassNotPartial = Error("DICE001",
+        "A [DiceLoss] class must be partial",
+        "Class '{0}' has [DiceLoss] but is not partial; declare it 'partial' so that the generator can add the loss members");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error("DICE002",
+        "Types containing a [DiceLoss] class must be partial",
+        "Type '{0}' contains the [DiceLoss] class '{1}' but is not partial; declare it 'partial'");
+
+    public static readonly DiagnosticDescriptor ClassIsGeneric = Error("DICE003",
+        "A [DiceLoss] class cannot be generic",
+        "Class '{0}' is generic; a [DiceLoss] class (and the types containing it) must not have type parameters");
+
+    public static readonly DiagnosticDescriptor ClassesOutOfRange = Error("DICE004",
+        "Classes is out of range",
+        "Classes is {0}; it must lie in [1, {1}] (the generator keeps C per-pixel values on the stack, so it supports at most {1} classes)");
+
+    public static readonly DiagnosticDescriptor SmoothInvalid = Error("DICE005",
+        "Smooth must be finite and non-negative",
+        "Smooth is {0}; it must be finite and >= 0");
+
+    public static readonly DiagnosticDescriptor AlphaInvalid = Error("DICE006",
+        "Alpha must lie in [0, 1]",
+        "Alpha is {0}; it must be finite and lie in [0, 1] (L = Alpha * CE + (1 - Alpha) * Dice)");
+
+    public static readonly DiagnosticDescriptor ClassWeightsCount = Error("DICE007",
+        "ClassWeights needs one weight per class",
+        "ClassWeights has {0} values but Classes is {1}; give exactly one weight per class");
+
+    public static readonly DiagnosticDescriptor ClassWeightInvalid = Error("DICE008",
+        "Class weights must be finite and non-negative",
+        "ClassWeights[{0}] is {1}; every weight must be finite and >= 0");
+
+    public static readonly DiagnosticDescriptor ClassWeightsZeroSum = Error("DICE009",
+        "Class weights of the Dice classes sum to zero",
+        "The weights of the classes counted in the Dice mean ({0}) sum to 0, so the weighted mean is undefined");
+
+    public static readonly DiagnosticDescriptor IgnoreIndexIsClass = Error("DICE010",
+        "IgnoreIndex is a class index",
+        "IgnoreIndex is {0}, a valid class in [0, {1}); it must lie outside the class range (the default is -100)");
+
+    public static readonly DiagnosticDescriptor NoForegroundClass = Error("DICE011",
+        "IncludeBackground = false needs at least two classes",
+        "IncludeBackground = false with Classes = 1 leaves no class in the Dice mean");
+
+    public static readonly DiagnosticDescriptor SoftmaxSingleClass = Error("DICE012",
+        "Softmax needs at least two classes",
+        "Softmax over a single channel is constantly 1; use Activation.Sigmoid for a single-class loss");
+
+    public static readonly DiagnosticDescriptor CrossEntropyClasses = Error("DICE013",
+        "CrossEntropy needs at least two classes",
+        "Combine.CrossEntropy needs Classes >= 2; for one class use Combine.BinaryCrossEntropy");
+
+    public static readonly DiagnosticDescriptor CrossEntropyActivation = Error("DICE014",
+        "CrossEntropy works on softmax",
+        "Combine.CrossEntropy takes logits through a softmax; Activation must be Auto or Softmax, not {0}");
+
+    public static readonly DiagnosticDescriptor CrossEntropyMasks = Error("DICE015",
+        "CrossEntropy needs class labels",
+        "Combine.CrossEntropy takes integer class labels; Target must be Auto or Labels, not Masks");
+
+    public static readonly DiagnosticDescriptor BinaryCrossEntropyActivation = Error("DICE016",
+        "BinaryCrossEntropy works on sigmoid",
+        "Combine.BinaryCrossEntropy takes logits through a sigmoid; Activation must be Auto or Sigmoid, not {0}");
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error("DICE017",
+        "Undefined enum value",
+        "{0} is {1}, which is not a defined {2} value");
+
+    public static readonly DiagnosticDescriptor ClassIsStatic = Error("DICE018",
+        "A [DiceLoss] class cannot be static",
+        "Class '{0}' is static; the generated loss implements IDiceLoss, which a static class cannot");
+
+    public static readonly DiagnosticDescriptor SmoothZero = Warning("DICE019",
+        "Smooth = 0 makes empty classes 0/0",
+        "Smooth is 0: a class absent from both prediction and target gives 0/0; Dice.Gen then defines d = 1 with zero gradient");
+
+    public static readonly DiagnosticDescriptor AlphaWithoutCombine = Warning("DICE020",
+        "Alpha has no effect without Combine",
+        "Alpha is set but Combine is None, so there is no CE/BCE term to weight; Alpha is ignored");
+
+    public static readonly DiagnosticDescriptor IgnoreIndexWithMasks = Warning("DICE021",
+        "IgnoreIndex has no effect with masks",
+        "IgnoreIndex is set but the target is Masks, which have no label to ignore; IgnoreIndex is ignored");
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace Dice.Generators.Emit;
+
+/// <summary>
+/// How one formula is spelled for one kind of arithmetic. The formulas (<see cref="Formulas"/>) are
+/// written once against this; <see cref="VectorDialect"/> spells them with Vector128/256/512 for the
+/// CPU main loops, <see cref="ScalarDialect"/> with floats for the CPU tail (and for GPU kernels).
+/// Masks are a dialect's own type (bit masks for vectors, bool for scalars); <see cref="AsFloat"/> turns
+/// one into 1 or 0.
+/// </summary>
+internal abstract class Dialect
+{
+    /// <summary>The suffix of method names: "512", "256", "128" or "Scalar".</summary>
+    public abstract string Suffix { get; }
+    public abstract string Float { get; }
+    public abstract string Label { get; }
+    public abstract string MaskType { get; }
+    /// <summary>Pixels per step.</summary>
+    public abstract string Count { get; }
+    public abstract string Zero { get; }
+    public abstract string One { get; }
+    public abstract string NoMask { get; }
+
+    public abstract string Constant(float value);
+    public abstract string Broadcast(string scalar);
+    public abstract string Exp(string x);
+    public abstract string Log(string x);
+    public abstract string Max(string a, string b);
+    public abstract string Abs(string x);
+    public abstract string Select(string mask, string whenTrue, string whenFalse);
+    public abstract string GreaterOrEqual(string a, string b);
+    public abstract string LessOrEqual(string a, string b);
+    public abstract string And(string a, string b);
+    public abstract string Or(string a, string b);
+    public abstract string Not(string mask);
+    public abstract string AsFloat(string mask);
+    public abstract string LabelEquals(string label, string value);
+    public abstract string LabelNotEquals(string label, string value);
+    /// <summary>Mask of labels outside [0, classes) (the ignore check is separate).</summary>
+    public abstract string LabelOutOfRange(string label, int classes);
+    public abstract string LoadFloat(string reference, string offset);
+    public abstract string LoadLabel(string reference, string offset);
+    public abstract string Store(string value, string reference, string offset);
+    public abstract string IsEmpty(string mask);
+    /// <summary>True when an accumulator of x·0 stayed free of NaN, i.e. every x was finite.</summary>
+    public abstract string AllFinite(string accumulator);
+    public abstract string SumToDouble(string accumulator);
+
+    protected static string F(float value) => SourceWriter.Float(value);
+    protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Vector128/256/512 of float, with the BCL's vector Exp and Log.</summary>
+internal sealed class VectorDialect : Dialect
+{
+    private readonly string _v;
+
+    public VectorDialect(int bits)
+    {
+        _v = "Vector" + I(bits);
+        Suffix = I(bits);
+    }
+
+    public string VectorType => _v;
+    public override string Suffix { get; }
+    public override string Float => _v + "<float>";
+    public override string Label => _v + "<int>";
+    public override string MaskType => Float;
+    public override string Count => _v + "<float>.Count";
+    public override string Zero => _v + "<float>.Zero";
+    public override string One => _v + "<float>.One";
+    public override string NoMask => Zero;
+
+    public override string Constant(float value) => value switch
+    {
+        0f => Zero,
+        1f => One,
+        _ => $"{_v}.Create({F(value)})",
+    };
+
+    public override string Broadcast(string scalar) => $"{_v}.Create({scalar})";
+    public override string Exp(string x) => $"{_v}.Exp({x})";
+    public override string Log(string x) => $"{_v}.Log({x})";
+    public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";
+    public override string Abs(string x) => $"{_v}.Abs({x})";
+    public override string Select(string mask, string whenTrue, string whenFalse) => $"{_v}.ConditionalSelect({mask}, {whenTrue}, {whenFalse})";
+    public override string GreaterOrEqual(string a, string b) => $"{_v}.GreaterThanOrEqual({a}, {b})";
+    public override string LessOrEqual(string a, string b) => $"{_v}.LessThanOrEqual({a}, {b})";
+    public override string And(string a, string b) => $"({a} & {b})";
+    public override string Or(string a, string b) => $"({a} | {b})";
+    public override string Not(string mask) => $"~{mask}";
+    public override string AsFloat(string mask) => $"({mask} & {One})";
+    public override string LabelEquals(string label, string value) => $"{_v}.Equals({label}, {_v}.Create({value})).AsSingle()";
+    public override string LabelNotEquals(string label, string value) => $"~{LabelEquals(label, value)}";
+    public override string LabelOutOfRange(string label, int classes) => $"{_v}.GreaterThanOrEqual({label}.AsUInt32(), {_v}.Create({I(classes)}u)).AsSingle()";
+    public override string LoadFloat(string reference, string offset) => $"{_v}.LoadUnsafe(ref {reference}, (nuint)({offset}))";
+    public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
+    public override string Store(string value, string reference, string offset) => $"{value}.StoreUnsafe(ref {reference}, (nuint)({offset}));";
+    public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";
+    public override string AllFinite(string accumulator) => $"{_v}.EqualsAll({accumulator}, {Zero})";
+    public override string SumToDouble(string accumulator) => $"KernelMath.SumToDouble({accumulator})";
+}
+
+/// <summary>Plain floats with <see cref="System.MathF"/>: the CPU tail, and the GPU kernels' scalar code.</summary>
+internal sealed class ScalarDialect : Dialect
+{
+    public static readonly ScalarDialect Instance = new();
+
+    public override string Suffix => "Scalar";
+    public override string Float => "float";
+    public override string Label => "int";
+    public override string MaskType => "bool";
+    public override string Count => "1";
+    public override string Zero => "0f";
+    public override string One => "1f";
+    public override string NoMask => "false";
+
+    public override string Constant(float value) => F(value);
+    public override string Broadcast(string scalar) => scalar;
+    public override string Exp(string x) => $"MathF.Exp({x})";
+    public override string Log(string x) => $"MathF.Log({x})";
+    public override string Max(string a, string b) => $"MathF.Max({a}, {b})";
+    public override string Abs(string x) => $"MathF.Abs({x})";
+    public override string Select(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
+    public override string GreaterOrEqual(string a, string b) => $"{a} >= {b}";
+    public override string LessOrEqual(string a, string b) => $"{a} <= {b}";
+    public override string And(string a, string b) => $"({a} & {b})";
+    public override string Or(string a, string b) => $"({a} | {b})";
+    public override string Not(string mask) => $"!{mask}";
+    public override string AsFloat(string mask) => $"({mask} ? 1f : 0f)";
+    public override string LabelEquals(string label, string value) => $"{label} == {value}";
+    public override string LabelNotEquals(string label, string value) => $"{label} != {value}";
+    public override string LabelOutOfRange(string label, int classes) => $"(uint){label} >= {I(classes)}u";
+    public override string LoadFloat(string reference, string offset) => $"Unsafe.Add(ref {reference}, {offset})";
+    public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
+    public override string Store(string value, string reference, string offset) => $"Unsafe.Add(ref {reference}, {offset}) = {value};";
+    public override string IsEmpty(string mask) => $"!{mask}";
+    public override string AllFinite(string accumulator) => $"{accumulator} == 0f";
+    public override string SumToDouble(string accumulator) => accumulator;
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Dice.Generators.Model;
+
+namespace Dice.Generators.Emit;
+
+/// <summary>
+/// A class index as the emitted code spells it: a literal when classes are unrolled (one local per
+/// class: <c>p3</c>), the loop variable <c>c</c> otherwise (one span element per class: <c>p[c]</c>).
+/// </summary>
+internal readonly struct ClassIndex
+{
+    private readonly int _value;
+
+    private ClassIndex(int value) => _value = value;
+
+    public static ClassIndex Literal(int value) => new(value);
+
+    public static ClassIndex Loop => new(-1);
+
+    public bool IsLoop => _value < 0;
+
+    public int Value => _value;
+
+    public string Var(string name) => IsLoop ? name + "[c]" : name + SourceWriter.Int(_value);
+
+    public override string ToString() => IsLoop ? "c" : SourceWriter.Int(_value);
+}
+
+/// <summary>
+/// The state of one kernel method being written: the writer, the dialect, the configuration and
+/// whether per-class work is unrolled. Gives the formulas their vocabulary for "for every class".
+/// </summary>
+internal sealed class KernelContext
+{
+    /// <summary>Up to this many classes, per-class work is unrolled into one local per class.</summary>
+    public const int UnrollLimit = 16;
+
+    private readonly SortedSet<string> _classArrays = new(StringComparer.Ordinal);
+
+    public KernelContext(SourceWriter writer, Dialect dialect, LossOptions options)
+    {
+        Writer = writer;
+        D = dialect;
+        Options = options;
+        Unrolled = options.Classes <= UnrollLimit;
+    }
+
+    public SourceWriter Writer { get; }
+    public Dialect D { get; }
+    public LossOptions Options { get; }
+    public bool Unrolled { get; }
+    public int Classes => Options.Classes;
+
+    /// <summary>Names of per-class values that loop mode keeps in stack spans (declared before the pixel loop).</summary>
+    public IReadOnlyCollection<string> ClassArrays => _classArrays;
+
+    public KernelContext Line(string text)
+    {
+        Writer.Line(text);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every class: unrolled, or inside one <c>for</c> loop over c.</summary>
+    public void PerClass(Action<ClassIndex> body)
+    {
+        if (Unrolled)
+        {
+            for (int c = 0; c < Classes; c++) body(ClassIndex.Literal(c));
+            return;
+        }
+
+        using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+            body(ClassIndex.Loop);
+    }
+
+    /// <summary>Defines the per-class value <paramref name="name"/> for class <paramref name="c"/>.</summary>
+    public void Let(string name, ClassIndex c, string expression)
+    {
+        if (c.IsLoop)
+        {
+            _classArrays.Add(name);
+            Writer.Line($"{name}[c] = {expression};");
+        }
+        else
+        {
+            Writer.Line($"{D.Float} {c.Var(name)} = {expression};");
+        }
+    }
+
+    /// <summary>Defines <paramref name="result"/> as the sum over classes of <paramref name="term"/>.</summary>
+    public void Sum(string result, Func<ClassIndex, string> term)
+    {
+        if (Unrolled)
+        {
+            Writer.Line($"{D.Float} {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
+            return;
+        }
+
+        Writer.Line($"{D.Float} {result} = {D.Zero};");
+        using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+            Writer.Line($"{result} += {term(ClassIndex.Loop)};");
+    }
+
+    /// <summary>Defines <paramref name="result"/> as the maximum over classes of the per-class value <paramref name="name"/>, as a balanced tree when unrolled.</summary>
+    public void Max(string result, string name)
+    {
+        if (Unrolled)
+        {
+            Writer.Line($"{D.Float} {result} = {MaxTree(name, 0, Classes)};");
+            return;
+        }
+
+        Writer.Line($"{D.Float} {result} = {name}[0];");
+        using (Writer.Block("for (int c = 1; c < Classes; c++)"))
+            Writer.Line($"{result} = {D.Max(result, name + "[c]")};");
+    }
+
+    private string MaxTree(string name, int from, int to) =>
+        to - from == 1 ? name + SourceWriter.Int(from) : D.Max(MaxTree(name, from, (from + to) / 2), MaxTree(name, (from + to) / 2, to));
+
+    /// <summary>The weight of class c as an expression (a literal when unrolled).</summary>
+    public string Weight(ClassIndex c) => c.IsLoop ? "ClassWeights[c]" : SourceWriter.Float(Options.Weight(c.Value));
+
+    /// <summary>The offset of channel c of pixel s in a C x S sample.</summary>
+    public string Offset(ClassIndex c) => c.IsLoop ? "c * spatial + s" : c.Value == 0 ? "s" : $"{SourceWriter.Int(c.Value)} * spatial + s";
+}

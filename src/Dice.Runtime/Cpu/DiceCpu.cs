@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Dice;
+
+/// <summary>
+/// Runs generated losses on the CPU: the SIMD kernels of a generated loss over fixed-size
+/// chunks on all cores. The generated <c>Forward</c>/<c>ForwardBackward</c> statics call these.
+/// </summary>
+/// <remarks>
+/// Schedule (DESIGN.md section 3): pass 1 reads input and target once, accumulating per-(n, c) sums and
+/// validating values; the backward coefficients are computed from the sums; pass 2 recomputes p and
+/// writes the gradient. Chunks are <see cref="ChunkPixels"/> pixels of one sample and their partial sums
+/// are combined in chunk order in double, so results are bitwise identical for any number of threads.
+/// </remarks>
+public static class DiceCpu
+{
+    /// <summary>Pixels per chunk. Fixed (never derived from the core count) so that results do not depend on it.</summary>
+    public const int ChunkPixels = 4096;
+
+    /// <summary>The most threads a call uses; -1 (the default) for all cores.</summary>
+    public static int MaxDegreeOfParallelism { get; set; } = -1;
+
+    /// <summary>Loss of <paramref name="input"/> (N x C x S) against class <paramref name="labels"/> (N x S).</summary>
+    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, labels, default, targetIsLabels: true, default, backward: false, batch);
+
+    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
+    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, default, masks, targetIsLabels: false, default, backward: false, batch);
+
+    /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
+    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, labels, default, targetIsLabels: true, inputGrad, backward: true, batch);
+
+    /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
+    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, default, masks, targetIsLabels: false, inputGrad, backward: true, batch);
+
+    private static unsafe LossResult Run<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool targetIsLabels,
+        Span<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
+    {
+        DiceLossSpec spec = TLoss.Spec;
+        int spatial = Validation.CheckShapes(
+            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch,
+            targetIsLabels ? "labels" : "masks");
+
+        int classes = spec.Classes;
+        int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
+        int stride = 3 * classes + 2;
+        double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * stride);
+        double[] sums = ArrayPool<double>.Shared.Rent(batch * 3 * classes);
+        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * 2 * classes : 0);
+        try
+        {
+            fixed (float* inputPtr = input)
+            fixed (int* labelsPtr = labels)
+            fixed (float* masksPtr = masks)
+            fixed (float* gradPtr = inputGrad)
+            {
+                var job = new ChunkJob<TLoss>(inputPtr, labelsPtr, masksPtr, gradPtr, classes, spatial, chunksPerSample, partials);
+                ForEach(batch * chunksPerSample, job.Statistics);
+                if (job.Failed)
+                    throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
+
+                // Combine chunk partials in chunk order: deterministic whatever the thread count.
+                double crossEntropy = 0, crossEntropyWeight = 0;
+                Array.Clear(sums, 0, batch * 3 * classes);
+                for (int n = 0; n < batch; n++)
+                {
+                    for (int j = 0; j < chunksPerSample; j++)
+                    {
+                        int p = (n * chunksPerSample + j) * stride;
+                        for (int k = 0; k < 3 * classes; k++) sums[n * 3 * classes + k] += partials[p + k];
+                        crossEntropy += partials[p + 3 * classes];
+                        crossEntropyWeight += partials[p + 3 * classes + 1];
+                    }
+                }
+
+                var diceCoefficients = backward ? coefficients.AsSpan(0, batch * 2 * classes) : default;
+                LossResult result = LossFinalizer.Compute(
+                    spec, batch, spatial, sums.AsSpan(0, batch * 3 * classes), crossEntropy, crossEntropyWeight,
+                    diceCoefficients, out float crossEntropyScale);
+
+                if (backward)
+                {
+                    job.SetGradient(coefficients, crossEntropyScale);
+                    ForEach(batch * chunksPerSample, job.Gradient);
+                }
+
+                return result;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(partials);
+            ArrayPool<double>.Shared.Return(sums);
+            ArrayPool<float>.Shared.Return(coefficients);
+        }
+    }
+
+    private static void ForEach(int count, Action<int> body)
+    {
+        int threads = MaxDegreeOfParallelism;
+        if (count == 1 || threads == 1 || Environment.ProcessorCount == 1)
+        {
+            for (int i = 0; i < count; i++) body(i);
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+
+    /// <summary>The pinned buffers of one call and the two per-chunk passes over them.</summary>
+    private sealed unsafe class ChunkJob<TLoss> where TLoss : IDiceLoss
+    {
+        private readonly float* _input;
+        private readonly int* _labels;
+        private readonly float* _masks;
+        private readonly float* _gradient;
+        private readonly int _classes, _spatial, _chunksPerSample, _stride;
+        private readonly double[] _partials;
+        private float[]? _coefficients;
+        private float _crossEntropyScale;
+        private int _failed;
+
+        public ChunkJob(float* input, int* labels, float* masks, float* gradient, int classes, int spatial, int chunksPerSample, double[] partials)
+        {
+            _input = input;
+            _labels = labels;
+            _masks = masks;
+            _gradient = gradient;
+            _classes = classes;
+            _spatial = spatial;
+            _chunksPerSample = chunksPerSample;
+            _stride = 3 * classes + 2;
+            _partials = partials;
+            Statistics = StatisticsChunk;
+            Gradient = GradientChunk;
+        }
+
+        public Action<int> Statistics { get; }
+        public Action<int> Gradient { get; }
+        public bool Failed => Volatile.Read(ref _failed) != 0;
+
+        public void SetGradient(float[] coefficients, float crossEntropyScale)
+        {
+            _coefficients = coefficients;
+            _crossEntropyScale = crossEntropyScale;
+        }
+
+        private DiceChunk Chunk(int index, out int sample)
+        {
+            sample = index / _chunksPerSample;
+            int start = index % _chunksPerSample * ChunkPixels;
+            int end = Math.Min(start + ChunkPixels, _spatial);
+            int sampleLength = _classes * _spatial;
+            return new DiceChunk(
+                new ReadOnlySpan<float>(_input + (long)sample * sampleLength, sampleLength),
+                _labels == null ? default : new ReadOnlySpan<int>(_labels + (long)sample * _spatial, _spatial),
+                _masks == null ? default : new ReadOnlySpan<float>(_masks + (long)sample * sampleLength, sampleLength),
+                _spatial, start, end);
+        }
+
+        private void StatisticsChunk(int index)
+        {
+            var partial = _partials.AsSpan(index * _stride, _stride);
+            partial.Clear();
+            if (!TLoss.AccumulateStatistics(Chunk(index, out _), partial))
+                Volatile.Write(ref _failed, 1);
+        }
+
+        private void GradientChunk(int index)
+        {
+            DiceChunk chunk = Chunk(index, out int sample);
+            int sampleLength = _classes * _spatial;
+            TLoss.WriteGradient(
+                chunk, _coefficients.AsSpan(sample * 2 * _classes, 2 * _classes), _crossEntropyScale,
+                new Span<float>(_gradient + (long)sample * sampleLength, sampleLength));
+        }
+    }
+}

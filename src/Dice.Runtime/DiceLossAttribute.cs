@@ -1,0 +1,85 @@
+namespace Dice;
+
+/// <summary>
+/// Marks a <c>partial</c> class as a Dice loss. At compile time the Dice.Gen source generator emits,
+/// for exactly the configuration given here, fused SIMD CPU kernels (forward and backward) and the
+/// static members <c>Spec</c>, <c>Forward</c> and <c>ForwardBackward</c>.
+/// </summary>
+/// <remarks>The math of every option is defined in <c>docs/semantics.md</c>.</remarks>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class DiceLossAttribute : Attribute
+{
+    /// <summary>Channels C of the input (classes). Default 1.</summary>
+    public int Classes { get; set; } = 1;
+
+    /// <summary>Cross-entropy term added to the Dice term. Default <see cref="Dice.Combine.None"/>.</summary>
+    public Combine Combine { get; set; } = Combine.None;
+
+    /// <summary>Activation applied to the input before the Dice term. Default <see cref="Dice.Activation.Auto"/>.</summary>
+    public Activation Activation { get; set; } = Activation.Auto;
+
+    /// <summary>Form of the target: class labels or masks. Default <see cref="Dice.Target.Auto"/>.</summary>
+    public Target Target { get; set; } = Target.Auto;
+
+    /// <summary>Added to the numerator and the denominator of the Dice coefficient. Default 1.</summary>
+    public float Smooth { get; set; } = 1f;
+
+    /// <summary>Weight of the CE/BCE term: L = Alpha * CE + (1 - Alpha) * Dice. Default 0.5.</summary>
+    public float Alpha { get; set; } = 0.5f;
+
+    /// <summary>Whether channel 0 counts in the Dice mean. Default true.</summary>
+    public bool IncludeBackground { get; set; } = true;
+
+    /// <summary>Sums over the batch too (one Dice per class) instead of one Dice per sample and class.</summary>
+    public bool BatchDice { get; set; }
+
+    /// <summary>Denominators use p² and t² (V-Net form).</summary>
+    public bool Squared { get; set; }
+
+    /// <summary>Jaccard (IoU) coefficient instead of Dice.</summary>
+    public bool Jaccard { get; set; }
+
+    /// <summary>Term -ln(d) instead of 1 - d.</summary>
+    public bool LogLoss { get; set; }
+
+    /// <summary>Label value excluded from every term and gradient. Default -100, as in PyTorch.</summary>
+    public int IgnoreIndex { get; set; } = -100;
+
+    /// <summary>One weight per class, for the Dice mean and the CE/BCE term. Default all 1.</summary>
+    public float[]? ClassWeights { get; set; }
+}
+
+/// <summary>The cross-entropy term combined with the Dice term.</summary>
+public enum Combine
+{
+    /// <summary>Dice alone.</summary>
+    None,
+    /// <summary>Softmax cross-entropy with class labels (PyTorch's <c>cross_entropy</c>).</summary>
+    CrossEntropy,
+    /// <summary>Binary cross-entropy on logits (PyTorch's <c>binary_cross_entropy_with_logits</c>).</summary>
+    BinaryCrossEntropy,
+}
+
+/// <summary>Activation turning the input into probabilities.</summary>
+public enum Activation
+{
+    /// <summary>Softmax with CrossEntropy, Sigmoid with BinaryCrossEntropy, otherwise None.</summary>
+    Auto,
+    /// <summary>The input already holds probabilities in [0, 1].</summary>
+    None,
+    /// <summary>Element-wise logistic sigmoid.</summary>
+    Sigmoid,
+    /// <summary>Softmax over the channels of each pixel.</summary>
+    Softmax,
+}
+
+/// <summary>Form of the target.</summary>
+public enum Target
+{
+    /// <summary>Labels with CrossEntropy, or with Classes >= 2 unless BinaryCrossEntropy; otherwise Masks.</summary>
+    Auto,
+    /// <summary>One integer class index per pixel (N x S).</summary>
+    Labels,
+    /// <summary>A float target in [0, 1] of the input's shape (N x C x S); soft labels allowed.</summary>
+    Masks,
+}

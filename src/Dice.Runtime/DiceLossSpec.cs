@@ -1,0 +1,70 @@
+namespace Dice;
+
+/// <summary>The resolved configuration of a generated loss: every <c>Auto</c> replaced by what it became.</summary>
+public sealed record DiceLossSpec
+{
+    /// <summary>Creates a resolved configuration. Generated code calls this; users read <c>TLoss.Spec</c>.</summary>
+    public DiceLossSpec(
+        int classes, Combine combine, Activation activation, Target target, float smooth, float alpha,
+        bool includeBackground, bool batchDice, bool squared, bool jaccard, bool logLoss, int ignoreIndex,
+        IReadOnlyList<float> classWeights)
+    {
+        if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
+        if (target == Target.Auto) throw new ArgumentException("A resolved spec has no Auto target.", nameof(target));
+        if (classWeights.Count != classes) throw new ArgumentException($"Expected {classes} class weights, got {classWeights.Count}.", nameof(classWeights));
+        Classes = classes;
+        Combine = combine;
+        Activation = activation;
+        Target = target;
+        Smooth = smooth;
+        Alpha = alpha;
+        IncludeBackground = includeBackground;
+        BatchDice = batchDice;
+        Squared = squared;
+        Jaccard = jaccard;
+        LogLoss = logLoss;
+        IgnoreIndex = ignoreIndex;
+        ClassWeights = classWeights.ToArray();
+    }
+
+    /// <summary>Channels C.</summary>
+    public int Classes { get; }
+    /// <summary>The CE/BCE term, or none.</summary>
+    public Combine Combine { get; }
+    /// <summary>The resolved activation (never Auto).</summary>
+    public Activation Activation { get; }
+    /// <summary>The resolved target form (never Auto).</summary>
+    public Target Target { get; }
+    /// <summary>Smoothing added to numerator and denominator.</summary>
+    public float Smooth { get; }
+    /// <summary>Weight of the CE/BCE term.</summary>
+    public float Alpha { get; }
+    /// <summary>Whether channel 0 counts in the Dice mean.</summary>
+    public bool IncludeBackground { get; }
+    /// <summary>Whether sums run over the batch too.</summary>
+    public bool BatchDice { get; }
+    /// <summary>Whether denominators use squares.</summary>
+    public bool Squared { get; }
+    /// <summary>Whether the Jaccard coefficient replaces Dice.</summary>
+    public bool Jaccard { get; }
+    /// <summary>Whether the term is -ln(d).</summary>
+    public bool LogLoss { get; }
+    /// <summary>The ignored label value (labels targets only).</summary>
+    public int IgnoreIndex { get; }
+    /// <summary>One weight per class (all 1 when none were given).</summary>
+    public IReadOnlyList<float> ClassWeights { get; }
+
+    /// <summary>The first class counted in the Dice mean: 0, or 1 without background.</summary>
+    public int FirstDiceClass => IncludeBackground ? 0 : 1;
+
+    /// <inheritdoc />
+    public bool Equals(DiceLossSpec? other) =>
+        other is not null && Classes == other.Classes && Combine == other.Combine && Activation == other.Activation
+        && Target == other.Target && Smooth.Equals(other.Smooth) && Alpha.Equals(other.Alpha)
+        && IncludeBackground == other.IncludeBackground && BatchDice == other.BatchDice && Squared == other.Squared
+        && Jaccard == other.Jaccard && LogLoss == other.LogLoss && IgnoreIndex == other.IgnoreIndex
+        && ClassWeights.SequenceEqual(other.ClassWeights);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Classes, Combine, Activation, Target, Smooth, Alpha, IgnoreIndex);
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel;
+
+namespace Dice;
+
+/// <summary>
+/// Implemented by every class the generator completes. It gives the schedulers
+/// (<see cref="DiceCpu"/>) generic access to the generated kernels: the hot loops are generated,
+/// the scheduling is not.
+/// </summary>
+public interface IDiceLoss
+{
+    /// <summary>The resolved configuration.</summary>
+    static abstract DiceLossSpec Spec { get; }
+
+    /// <summary>
+    /// Pass 1 over one chunk: adds the chunk's sums to <paramref name="partial"/>, laid out as
+    /// <c>[I_0..I_{C-1}, P_0..P_{C-1}, T_0..T_{C-1}, ce, ceWeight]</c> (see <see cref="DiceChunk"/>).
+    /// Returns false when the chunk holds an invalid element; the scheduler then finds and reports it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract bool AccumulateStatistics(in DiceChunk chunk, Span<double> partial);
+
+    /// <summary>
+    /// Pass 2 over one chunk: writes dL/d(input) for the chunk's pixels into <paramref name="gradient"/>
+    /// (the sample's N x C x S slice). <paramref name="dice"/> holds this sample's backward coefficients
+    /// <c>[A_0..A_{C-1}, B_0..B_{C-1}]</c>: the Dice gradient with respect to p is v (A_c t + B_c p^(q-1)).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract void WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> gradient);
+}
+
+/// <summary>
+/// Pixels [<see cref="Start"/>, <see cref="End"/>) of one sample: the unit of work the schedulers hand
+/// to generated kernels. Spans cover the whole sample; channel c of pixel s is at <c>c * Spatial + s</c>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly ref struct DiceChunk
+{
+    /// <summary>Creates a chunk.</summary>
+    public DiceChunk(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial, int start, int end)
+    {
+        Input = input;
+        Labels = labels;
+        Masks = masks;
+        Spatial = spatial;
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>The sample's input, C x S.</summary>
+    public ReadOnlySpan<float> Input { get; }
+    /// <summary>The sample's labels, S (empty for masks losses).</summary>
+    public ReadOnlySpan<int> Labels { get; }
+    /// <summary>The sample's masks, C x S (empty for labels losses).</summary>
+    public ReadOnlySpan<float> Masks { get; }
+    /// <summary>S, the pixels per channel.</summary>
+    public int Spatial { get; }
+    /// <summary>First pixel of the chunk.</summary>
+    public int Start { get; }
+    /// <summary>One past the last pixel of the chunk.</summary>
+    public int End { get; }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Dice;
+
+/// <summary>
+/// The checks of every public entry point and their error messages. Shapes are checked up front;
+/// values are checked inside pass 1 by the generated kernels, which only say "this chunk holds a
+/// bad element". The precise message (argument, first offending flat index, (n, c, s) position)
+/// is then produced here by a scalar scan, on the failure path only.
+/// </summary>
+internal static class Validation
+{
+    /// <summary>Checks lengths against batch, C and S and returns S.</summary>
+    public static int CheckShapes(
+        DiceLossSpec spec, int inputLength, int targetLength, bool targetIsLabels, int gradientLength, bool backward, int batch,
+        string targetName)
+    {
+        if (batch < 1)
+            throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must be at least 1.");
+        bool lossWantsLabels = spec.Target == Target.Labels;
+        if (targetIsLabels != lossWantsLabels)
+            throw new ArgumentException(
+                lossWantsLabels
+                    ? "This loss takes integer class labels (Target = Labels); call the overload with ReadOnlySpan<int> labels."
+                    : "This loss takes float masks (Target = Masks); call the overload with ReadOnlySpan<float> masks.",
+                targetName);
+
+        long perSample = (long)batch * spec.Classes;
+        if (inputLength == 0 || inputLength % perSample != 0)
+            throw new ArgumentException(
+                Format($"input has {inputLength} elements, which is not batch x C x S with batch = {batch}, C = {spec.Classes} and S >= 1."),
+                "input");
+        int spatial = (int)(inputLength / perSample);
+        long expectedTarget = targetIsLabels ? (long)batch * spatial : inputLength;
+        if (targetLength != expectedTarget)
+            throw new ArgumentException(
+                Format($"{targetName} has {targetLength} elements; expected {expectedTarget} ({(targetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
+                targetName);
+        if (backward && gradientLength != inputLength)
+            throw new ArgumentException(
+                Format($"inputGrad has {gradientLength} elements; expected {inputLength}, the length of input."), "inputGrad");
+        return spatial;
+    }
+
+    /// <summary>Finds the first invalid element (input first, then the target) and throws its exception.</summary>
+    public static Exception FirstInvalid(DiceLossSpec spec, ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial)
+    {
+        int classes = spec.Classes;
+        bool probabilities = spec.Activation == Activation.None;
+        for (int i = 0; i < input.Length; i++)
+        {
+            float x = input[i];
+            if (!float.IsFinite(x))
+                return ValueError("input", i, classes, spatial, x, "every input value must be finite");
+            if (probabilities && (x < 0 || x > 1))
+                return ValueError("input", i, classes, spatial, x, "with Activation None the input holds probabilities, which must lie in [0, 1]");
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int y = labels[i];
+            if ((uint)y >= (uint)classes && y != spec.IgnoreIndex)
+                return new ArgumentException(
+                    Format($"labels[{i}] at (n = {i / spatial}, s = {i % spatial}) is {y}; labels must lie in [0, {classes}) or equal IgnoreIndex ({spec.IgnoreIndex})."),
+                    "labels");
+        }
+
+        for (int i = 0; i < masks.Length; i++)
+        {
+            float t = masks[i];
+            if (!(t >= 0 && t <= 1))
+                return ValueError("masks", i, classes, spatial, t, "masks must be finite and lie in [0, 1]");
+        }
+
+        return new InvalidOperationException("A kernel reported an invalid element that the validation scan did not find; please report this bug.");
+    }
+
+    private static ArgumentException ValueError(string name, int index, int classes, int spatial, float value, string rule)
+    {
+        int n = index / (classes * spatial), c = index / spatial % classes, s = index % spatial;
+        return new ArgumentException(
+            Format($"{name}[{index}] at (n = {n}, c = {c}, s = {s}) is {value.ToString("R", CultureInfo.InvariantCulture)}; {rule}."),
+            name);
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

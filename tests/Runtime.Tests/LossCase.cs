@@ -1,0 +1,105 @@
+namespace Dice.Runtime.Tests;
+
+/// <summary>One generated loss class of the matrix, reachable without knowing its type.</summary>
+public interface ILossCase
+{
+    string Name { get; }
+    DiceLossSpec Spec { get; }
+    LossResult Forward(float[] input, TargetData target, int batch);
+    LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch);
+}
+
+public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
+{
+    public string Name => typeof(TLoss).Name;
+    public DiceLossSpec Spec => TLoss.Spec;
+
+    public LossResult Forward(float[] input, TargetData target, int batch) =>
+        target.Labels is { } labels
+            ? DiceCpu.Forward<TLoss>(input, labels, batch)
+            : DiceCpu.Forward<TLoss>(input, target.Masks!, batch);
+
+    public LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch) =>
+        target.Labels is { } labels
+            ? DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch)
+            : DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Labels or masks, whichever the loss takes.</summary>
+public sealed record TargetData(int[]? Labels, float[]? Masks)
+{
+    public double[]? MasksAsDouble => Masks?.Select(m => (double)m).ToArray();
+}
+
+/// <summary>Random inputs that a loss accepts: probabilities or logits, labels (some ignored) or masks (binary and soft).</summary>
+public static class TestData
+{
+    public static (float[] Input, TargetData Target) Make(DiceLossSpec spec, int batch, int spatial, int seed)
+    {
+        var random = new Random(seed);
+        int C = spec.Classes;
+        var input = new float[batch * C * spatial];
+        for (int i = 0; i < input.Length; i++)
+            input[i] = spec.Activation == Activation.None ? (float)random.NextDouble() : (float)(random.NextDouble() * 8 - 4);
+
+        if (spec.Target == Target.Labels)
+        {
+            var labels = new int[batch * spatial];
+            for (int i = 0; i < labels.Length; i++)
+                labels[i] = random.NextDouble() < 0.1 ? spec.IgnoreIndex : random.Next(C);
+            return (input, new TargetData(labels, null));
+        }
+
+        var masks = new float[input.Length];
+        bool soft = random.Next(2) == 0;
+        for (int i = 0; i < masks.Length; i++)
+            masks[i] = soft ? (float)random.NextDouble() : random.Next(3) == 0 ? 1f : 0f;
+        return (input, new TargetData(null, masks));
+    }
+
+    public static ReferenceResult Reference(DiceLossSpec spec, float[] input, TargetData target, int batch) =>
+        Tests.Reference.Compute(spec, input.Select(v => (double)v).ToArray(), target.Labels, target.MasksAsDouble, batch);
+}
+
+public static class Assertions
+{
+    public const double LossTolerance = 1e-5;
+    public const double GradientTolerance = 1e-4;
+
+    public static void Close(double expected, double actual, double relative, string what)
+    {
+        double error = Math.Abs(expected - actual);
+        Assert.True(error <= relative * Math.Abs(expected) + 1e-7,
+            $"{what}: expected {expected:R}, got {actual:R} (relative error {error / Math.Max(Math.Abs(expected), 1e-300):E2})");
+    }
+
+    public static void Matches(ReferenceResult expected, LossResult actual, string context)
+    {
+        Close(expected.Loss, actual.Loss, LossTolerance, context + " Loss");
+        Close(expected.DiceLoss, actual.DiceLoss, LossTolerance, context + " DiceLoss");
+        Close(expected.CrossEntropy, actual.CrossEntropy, LossTolerance, context + " CrossEntropy");
+        Assert.Equal(expected.ClassDice.Length, actual.ClassDice.Count);
+        for (int c = 0; c < expected.ClassDice.Length; c++)
+            Close(expected.ClassDice[c], actual.ClassDice[c], LossTolerance, $"{context} ClassDice[{c}]");
+    }
+
+    public static double RelativeL2(double[] expected, ReadOnlySpan<float> actual)
+    {
+        double diff = 0, norm = 0;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            diff += (expected[i] - actual[i]) * (expected[i] - actual[i]);
+            norm += expected[i] * expected[i];
+        }
+
+        return norm == 0 ? Math.Sqrt(diff) : Math.Sqrt(diff / norm);
+    }
+
+    public static void GradientMatches(double[] expected, ReadOnlySpan<float> actual, string context)
+    {
+        double error = RelativeL2(expected, actual);
+        Assert.True(error <= GradientTolerance, $"{context} gradient: relative L2 error {error:E2} > {GradientTolerance:E0}");
+    }
+}

@@ -1,0 +1,326 @@
+// The configuration matrix of the parity tests: every option alone on every base where it applies,
+// and every pair of options on two bases. Written by hand-run script; each is an ordinary [DiceLoss] class.
+#pragma warning disable DICE019 // Smooth = 0 is tested on purpose
+namespace Dice.Runtime.Tests.Matrix;
+
+[DiceLoss(Target = Target.Masks, Activation = Activation.None)] public partial class ProbMask1 { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None)] public partial class ProbLabels4 { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f)] public partial class SigmoidBceMask1 { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f)] public partial class SoftmaxCeLabels4 { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax)] public partial class SoftmaxMasks3 { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid)] public partial class SigmoidLabels5 { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f)] public partial class SigmoidBceMasks2 { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f)] public partial class SigmoidBceLabels3 { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f)] public partial class SoftmaxCeLabels24 { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f)] public partial class SigmoidBceMasks17 { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None)] public partial class ProbLabels20 { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax)] public partial class SoftmaxMasks16 { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Smooth = 0.25f)] public partial class ProbMask1_Smooth { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Smooth = 0.25f)] public partial class ProbLabels4_Smooth { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f)] public partial class SigmoidBceMask1_Smooth { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f)] public partial class SoftmaxCeLabels4_Smooth { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Smooth = 0.25f)] public partial class SoftmaxMasks3_Smooth { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Smooth = 0.25f)] public partial class SigmoidLabels5_Smooth { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f)] public partial class SigmoidBceMasks2_Smooth { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f)] public partial class SigmoidBceLabels3_Smooth { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f)] public partial class SoftmaxCeLabels24_Smooth { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f)] public partial class SigmoidBceMasks17_Smooth { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Smooth = 0.25f)] public partial class ProbLabels20_Smooth { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Smooth = 0.25f)] public partial class SoftmaxMasks16_Smooth { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, BatchDice = true)] public partial class ProbMask1_BatchDice { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, BatchDice = true)] public partial class ProbLabels4_BatchDice { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true)] public partial class SigmoidBceMask1_BatchDice { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, BatchDice = true)] public partial class SoftmaxCeLabels4_BatchDice { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, BatchDice = true)] public partial class SoftmaxMasks3_BatchDice { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, BatchDice = true)] public partial class SigmoidLabels5_BatchDice { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true)] public partial class SigmoidBceMasks2_BatchDice { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true)] public partial class SigmoidBceLabels3_BatchDice { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, BatchDice = true)] public partial class SoftmaxCeLabels24_BatchDice { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true)] public partial class SigmoidBceMasks17_BatchDice { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, BatchDice = true)] public partial class ProbLabels20_BatchDice { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, BatchDice = true)] public partial class SoftmaxMasks16_BatchDice { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Squared = true)] public partial class ProbMask1_Squared { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Squared = true)] public partial class ProbLabels4_Squared { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SigmoidBceMask1_Squared { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SoftmaxCeLabels4_Squared { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Squared = true)] public partial class SoftmaxMasks3_Squared { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Squared = true)] public partial class SigmoidLabels5_Squared { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SigmoidBceMasks2_Squared { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SigmoidBceLabels3_Squared { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SoftmaxCeLabels24_Squared { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SigmoidBceMasks17_Squared { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Squared = true)] public partial class ProbLabels20_Squared { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Squared = true)] public partial class SoftmaxMasks16_Squared { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Jaccard = true)] public partial class ProbMask1_Jaccard { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Jaccard = true)] public partial class ProbLabels4_Jaccard { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceMask1_Jaccard { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SoftmaxCeLabels4_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Jaccard = true)] public partial class SoftmaxMasks3_Jaccard { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Jaccard = true)] public partial class SigmoidLabels5_Jaccard { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceMasks2_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceLabels3_Jaccard { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SoftmaxCeLabels24_Jaccard { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceMasks17_Jaccard { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Jaccard = true)] public partial class ProbLabels20_Jaccard { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Jaccard = true)] public partial class SoftmaxMasks16_Jaccard { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, LogLoss = true)] public partial class ProbMask1_LogLoss { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, LogLoss = true)] public partial class ProbLabels4_LogLoss { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SigmoidBceMask1_LogLoss { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SoftmaxCeLabels4_LogLoss { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, LogLoss = true)] public partial class SoftmaxMasks3_LogLoss { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, LogLoss = true)] public partial class SigmoidLabels5_LogLoss { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SigmoidBceMasks2_LogLoss { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SigmoidBceLabels3_LogLoss { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SoftmaxCeLabels24_LogLoss { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SigmoidBceMasks17_LogLoss { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, LogLoss = true)] public partial class ProbLabels20_LogLoss { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, LogLoss = true)] public partial class SoftmaxMasks16_LogLoss { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, IgnoreIndex = 255)] public partial class ProbLabels4_IgnoreIndex { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, IgnoreIndex = 255)] public partial class SoftmaxCeLabels4_IgnoreIndex { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, IgnoreIndex = 255)] public partial class SigmoidLabels5_IgnoreIndex { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IgnoreIndex = 255)] public partial class SigmoidBceLabels3_IgnoreIndex { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, IgnoreIndex = 255)] public partial class SoftmaxCeLabels24_IgnoreIndex { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, IgnoreIndex = 255)] public partial class ProbLabels20_IgnoreIndex { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, ClassWeights = new[] { 0.5f })] public partial class ProbMask1_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class ProbLabels4_ClassWeights { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f })] public partial class SigmoidBceMask1_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_ClassWeights { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, ClassWeights = new[] { 0.5f, 1f, 1.5f })] public partial class SoftmaxMasks3_ClassWeights { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f })] public partial class SigmoidLabels5_ClassWeights { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f })] public partial class SigmoidBceMasks2_ClassWeights { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f })] public partial class SigmoidBceLabels3_ClassWeights { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels24_ClassWeights { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f })] public partial class SigmoidBceMasks17_ClassWeights { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class ProbLabels20_ClassWeights { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxMasks16_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, IncludeBackground = false)] public partial class ProbLabels4_NoBackground { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, IncludeBackground = false)] public partial class SoftmaxCeLabels4_NoBackground { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, IncludeBackground = false)] public partial class SoftmaxMasks3_NoBackground { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, IncludeBackground = false)] public partial class SigmoidLabels5_NoBackground { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IncludeBackground = false)] public partial class SigmoidBceMasks2_NoBackground { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IncludeBackground = false)] public partial class SigmoidBceLabels3_NoBackground { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, IncludeBackground = false)] public partial class SoftmaxCeLabels24_NoBackground { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IncludeBackground = false)] public partial class SigmoidBceMasks17_NoBackground { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, IncludeBackground = false)] public partial class ProbLabels20_NoBackground { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, IncludeBackground = false)] public partial class SoftmaxMasks16_NoBackground { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Smooth = 0.25f, BatchDice = true)] public partial class ProbMask1_Smooth_BatchDice { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Smooth = 0.25f, BatchDice = true)] public partial class ProbLabels4_Smooth_BatchDice { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f, Squared = true)] public partial class SigmoidBceMask1_Smooth_Squared { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f, Squared = true)] public partial class SoftmaxCeLabels4_Smooth_Squared { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Smooth = 0.25f, Jaccard = true)] public partial class SoftmaxMasks3_Smooth_Jaccard { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Smooth = 0.25f, Jaccard = true)] public partial class SigmoidLabels5_Smooth_Jaccard { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f, LogLoss = true)] public partial class SigmoidBceMasks2_Smooth_LogLoss { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f, LogLoss = true)] public partial class SigmoidBceLabels3_Smooth_LogLoss { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f, IgnoreIndex = 255)] public partial class SoftmaxCeLabels24_Smooth_IgnoreIndex { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Smooth = 0.25f, IgnoreIndex = 255)] public partial class ProbLabels20_Smooth_IgnoreIndex { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Smooth = 0.25f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxMasks16_Smooth_ClassWeights { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Smooth = 0.25f, ClassWeights = new[] { 0.5f })] public partial class ProbMask1_Smooth_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Smooth = 0.25f, IncludeBackground = false)] public partial class ProbLabels4_Smooth_NoBackground { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f, IncludeBackground = false)] public partial class SoftmaxCeLabels4_Smooth_NoBackground { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, BatchDice = true, Squared = true)] public partial class SoftmaxMasks3_BatchDice_Squared { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, BatchDice = true, Squared = true)] public partial class SigmoidLabels5_BatchDice_Squared { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, Jaccard = true)] public partial class SigmoidBceMasks2_BatchDice_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, Jaccard = true)] public partial class SigmoidBceLabels3_BatchDice_Jaccard { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, BatchDice = true, LogLoss = true)] public partial class SoftmaxCeLabels24_BatchDice_LogLoss { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, LogLoss = true)] public partial class SigmoidBceMasks17_BatchDice_LogLoss { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, BatchDice = true, IgnoreIndex = 255)] public partial class ProbLabels20_BatchDice_IgnoreIndex { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, BatchDice = true, IgnoreIndex = 255)] public partial class ProbLabels4_BatchDice_IgnoreIndex { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, ClassWeights = new[] { 0.5f })] public partial class SigmoidBceMask1_BatchDice_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, BatchDice = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_BatchDice_ClassWeights { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, BatchDice = true, IncludeBackground = false)] public partial class SoftmaxMasks3_BatchDice_NoBackground { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, BatchDice = true, IncludeBackground = false)] public partial class SigmoidLabels5_BatchDice_NoBackground { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, Jaccard = true)] public partial class SigmoidBceMasks2_Squared_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, Jaccard = true)] public partial class SigmoidBceLabels3_Squared_Jaccard { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Squared = true, LogLoss = true)] public partial class SoftmaxCeLabels24_Squared_LogLoss { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, LogLoss = true)] public partial class SigmoidBceMasks17_Squared_LogLoss { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Squared = true, IgnoreIndex = 255)] public partial class ProbLabels20_Squared_IgnoreIndex { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Squared = true, IgnoreIndex = 255)] public partial class ProbLabels4_Squared_IgnoreIndex { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, ClassWeights = new[] { 0.5f })] public partial class SigmoidBceMask1_Squared_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Squared = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_Squared_ClassWeights { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Squared = true, IncludeBackground = false)] public partial class SoftmaxMasks3_Squared_NoBackground { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Squared = true, IncludeBackground = false)] public partial class SigmoidLabels5_Squared_NoBackground { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true, LogLoss = true)] public partial class SigmoidBceMasks2_Jaccard_LogLoss { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true, LogLoss = true)] public partial class SigmoidBceLabels3_Jaccard_LogLoss { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true, IgnoreIndex = 255)] public partial class SoftmaxCeLabels24_Jaccard_IgnoreIndex { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Jaccard = true, IgnoreIndex = 255)] public partial class ProbLabels20_Jaccard_IgnoreIndex { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Jaccard = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxMasks16_Jaccard_ClassWeights { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Jaccard = true, ClassWeights = new[] { 0.5f })] public partial class ProbMask1_Jaccard_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Jaccard = true, IncludeBackground = false)] public partial class ProbLabels4_Jaccard_NoBackground { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true, IncludeBackground = false)] public partial class SoftmaxCeLabels4_Jaccard_NoBackground { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, LogLoss = true, IgnoreIndex = 255)] public partial class SigmoidLabels5_LogLoss_IgnoreIndex { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true, IgnoreIndex = 255)] public partial class SigmoidBceLabels3_LogLoss_IgnoreIndex { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, LogLoss = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels24_LogLoss_ClassWeights { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f })] public partial class SigmoidBceMasks17_LogLoss_ClassWeights { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, LogLoss = true, IncludeBackground = false)] public partial class ProbLabels20_LogLoss_NoBackground { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, LogLoss = true, IncludeBackground = false)] public partial class SoftmaxMasks16_LogLoss_NoBackground { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class ProbLabels4_IgnoreIndex_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_IgnoreIndex_ClassWeights { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, IgnoreIndex = 255, IncludeBackground = false)] public partial class SigmoidLabels5_IgnoreIndex_NoBackground { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IgnoreIndex = 255, IncludeBackground = false)] public partial class SigmoidBceLabels3_IgnoreIndex_NoBackground { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f }, IncludeBackground = false)] public partial class SoftmaxCeLabels24_ClassWeights_NoBackground { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f }, IncludeBackground = false)] public partial class SigmoidBceMasks17_ClassWeights_NoBackground { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0f)] public partial class SoftmaxCeLabels4_SmoothZero { }
+
+public static class LossMatrix
+{
+    public static readonly ILossCase[] All =
+    [
+        new LossCase<ProbMask1>(),
+        new LossCase<ProbLabels4>(),
+        new LossCase<SigmoidBceMask1>(),
+        new LossCase<SoftmaxCeLabels4>(),
+        new LossCase<SoftmaxMasks3>(),
+        new LossCase<SigmoidLabels5>(),
+        new LossCase<SigmoidBceMasks2>(),
+        new LossCase<SigmoidBceLabels3>(),
+        new LossCase<SoftmaxCeLabels24>(),
+        new LossCase<SigmoidBceMasks17>(),
+        new LossCase<ProbLabels20>(),
+        new LossCase<SoftmaxMasks16>(),
+        new LossCase<ProbMask1_Smooth>(),
+        new LossCase<ProbLabels4_Smooth>(),
+        new LossCase<SigmoidBceMask1_Smooth>(),
+        new LossCase<SoftmaxCeLabels4_Smooth>(),
+        new LossCase<SoftmaxMasks3_Smooth>(),
+        new LossCase<SigmoidLabels5_Smooth>(),
+        new LossCase<SigmoidBceMasks2_Smooth>(),
+        new LossCase<SigmoidBceLabels3_Smooth>(),
+        new LossCase<SoftmaxCeLabels24_Smooth>(),
+        new LossCase<SigmoidBceMasks17_Smooth>(),
+        new LossCase<ProbLabels20_Smooth>(),
+        new LossCase<SoftmaxMasks16_Smooth>(),
+        new LossCase<ProbMask1_BatchDice>(),
+        new LossCase<ProbLabels4_BatchDice>(),
+        new LossCase<SigmoidBceMask1_BatchDice>(),
+        new LossCase<SoftmaxCeLabels4_BatchDice>(),
+        new LossCase<SoftmaxMasks3_BatchDice>(),
+        new LossCase<SigmoidLabels5_BatchDice>(),
+        new LossCase<SigmoidBceMasks2_BatchDice>(),
+        new LossCase<SigmoidBceLabels3_BatchDice>(),
+        new LossCase<SoftmaxCeLabels24_BatchDice>(),
+        new LossCase<SigmoidBceMasks17_BatchDice>(),
+        new LossCase<ProbLabels20_BatchDice>(),
+        new LossCase<SoftmaxMasks16_BatchDice>(),
+        new LossCase<ProbMask1_Squared>(),
+        new LossCase<ProbLabels4_Squared>(),
+        new LossCase<SigmoidBceMask1_Squared>(),
+        new LossCase<SoftmaxCeLabels4_Squared>(),
+        new LossCase<SoftmaxMasks3_Squared>(),
+        new LossCase<SigmoidLabels5_Squared>(),
+        new LossCase<SigmoidBceMasks2_Squared>(),
+        new LossCase<SigmoidBceLabels3_Squared>(),
+        new LossCase<SoftmaxCeLabels24_Squared>(),
+        new LossCase<SigmoidBceMasks17_Squared>(),
+        new LossCase<ProbLabels20_Squared>(),
+        new LossCase<SoftmaxMasks16_Squared>(),
+        new LossCase<ProbMask1_Jaccard>(),
+        new LossCase<ProbLabels4_Jaccard>(),
+        new LossCase<SigmoidBceMask1_Jaccard>(),
+        new LossCase<SoftmaxCeLabels4_Jaccard>(),
+        new LossCase<SoftmaxMasks3_Jaccard>(),
+        new LossCase<SigmoidLabels5_Jaccard>(),
+        new LossCase<SigmoidBceMasks2_Jaccard>(),
+        new LossCase<SigmoidBceLabels3_Jaccard>(),
+        new LossCase<SoftmaxCeLabels24_Jaccard>(),
+        new LossCase<SigmoidBceMasks17_Jaccard>(),
+        new LossCase<ProbLabels20_Jaccard>(),
+        new LossCase<SoftmaxMasks16_Jaccard>(),
+        new LossCase<ProbMask1_LogLoss>(),
+        new LossCase<ProbLabels4_LogLoss>(),
+        new LossCase<SigmoidBceMask1_LogLoss>(),
+        new LossCase<SoftmaxCeLabels4_LogLoss>(),
+        new LossCase<SoftmaxMasks3_LogLoss>(),
+        new LossCase<SigmoidLabels5_LogLoss>(),
+        new LossCase<SigmoidBceMasks2_LogLoss>(),
+        new LossCase<SigmoidBceLabels3_LogLoss>(),
+        new LossCase<SoftmaxCeLabels24_LogLoss>(),
+        new LossCase<SigmoidBceMasks17_LogLoss>(),
+        new LossCase<ProbLabels20_LogLoss>(),
+        new LossCase<SoftmaxMasks16_LogLoss>(),
+        new LossCase<ProbLabels4_IgnoreIndex>(),
+        new LossCase<SoftmaxCeLabels4_IgnoreIndex>(),
+        new LossCase<SigmoidLabels5_IgnoreIndex>(),
+        new LossCase<SigmoidBceLabels3_IgnoreIndex>(),
+        new LossCase<SoftmaxCeLabels24_IgnoreIndex>(),
+        new LossCase<ProbLabels20_IgnoreIndex>(),
+        new LossCase<ProbMask1_ClassWeights>(),
+        new LossCase<ProbLabels4_ClassWeights>(),
+        new LossCase<SigmoidBceMask1_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels4_ClassWeights>(),
+        new LossCase<SoftmaxMasks3_ClassWeights>(),
+        new LossCase<SigmoidLabels5_ClassWeights>(),
+        new LossCase<SigmoidBceMasks2_ClassWeights>(),
+        new LossCase<SigmoidBceLabels3_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels24_ClassWeights>(),
+        new LossCase<SigmoidBceMasks17_ClassWeights>(),
+        new LossCase<ProbLabels20_ClassWeights>(),
+        new LossCase<SoftmaxMasks16_ClassWeights>(),
+        new LossCase<ProbLabels4_NoBackground>(),
+        new LossCase<SoftmaxCeLabels4_NoBackground>(),
+        new LossCase<SoftmaxMasks3_NoBackground>(),
+        new LossCase<SigmoidLabels5_NoBackground>(),
+        new LossCase<SigmoidBceMasks2_NoBackground>(),
+        new LossCase<SigmoidBceLabels3_NoBackground>(),
+        new LossCase<SoftmaxCeLabels24_NoBackground>(),
+        new LossCase<SigmoidBceMasks17_NoBackground>(),
+        new LossCase<ProbLabels20_NoBackground>(),
+        new LossCase<SoftmaxMasks16_NoBackground>(),
+        new LossCase<ProbMask1_Smooth_BatchDice>(),
+        new LossCase<ProbLabels4_Smooth_BatchDice>(),
+        new LossCase<SigmoidBceMask1_Smooth_Squared>(),
+        new LossCase<SoftmaxCeLabels4_Smooth_Squared>(),
+        new LossCase<SoftmaxMasks3_Smooth_Jaccard>(),
+        new LossCase<SigmoidLabels5_Smooth_Jaccard>(),
+        new LossCase<SigmoidBceMasks2_Smooth_LogLoss>(),
+        new LossCase<SigmoidBceLabels3_Smooth_LogLoss>(),
+        new LossCase<SoftmaxCeLabels24_Smooth_IgnoreIndex>(),
+        new LossCase<ProbLabels20_Smooth_IgnoreIndex>(),
+        new LossCase<SoftmaxMasks16_Smooth_ClassWeights>(),
+        new LossCase<ProbMask1_Smooth_ClassWeights>(),
+        new LossCase<ProbLabels4_Smooth_NoBackground>(),
+        new LossCase<SoftmaxCeLabels4_Smooth_NoBackground>(),
+        new LossCase<SoftmaxMasks3_BatchDice_Squared>(),
+        new LossCase<SigmoidLabels5_BatchDice_Squared>(),
+        new LossCase<SigmoidBceMasks2_BatchDice_Jaccard>(),
+        new LossCase<SigmoidBceLabels3_BatchDice_Jaccard>(),
+        new LossCase<SoftmaxCeLabels24_BatchDice_LogLoss>(),
+        new LossCase<SigmoidBceMasks17_BatchDice_LogLoss>(),
+        new LossCase<ProbLabels20_BatchDice_IgnoreIndex>(),
+        new LossCase<ProbLabels4_BatchDice_IgnoreIndex>(),
+        new LossCase<SigmoidBceMask1_BatchDice_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels4_BatchDice_ClassWeights>(),
+        new LossCase<SoftmaxMasks3_BatchDice_NoBackground>(),
+        new LossCase<SigmoidLabels5_BatchDice_NoBackground>(),
+        new LossCase<SigmoidBceMasks2_Squared_Jaccard>(),
+        new LossCase<SigmoidBceLabels3_Squared_Jaccard>(),
+        new LossCase<SoftmaxCeLabels24_Squared_LogLoss>(),
+        new LossCase<SigmoidBceMasks17_Squared_LogLoss>(),
+        new LossCase<ProbLabels20_Squared_IgnoreIndex>(),
+        new LossCase<ProbLabels4_Squared_IgnoreIndex>(),
+        new LossCase<SigmoidBceMask1_Squared_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels4_Squared_ClassWeights>(),
+        new LossCase<SoftmaxMasks3_Squared_NoBackground>(),
+        new LossCase<SigmoidLabels5_Squared_NoBackground>(),
+        new LossCase<SigmoidBceMasks2_Jaccard_LogLoss>(),
+        new LossCase<SigmoidBceLabels3_Jaccard_LogLoss>(),
+        new LossCase<SoftmaxCeLabels24_Jaccard_IgnoreIndex>(),
+        new LossCase<ProbLabels20_Jaccard_IgnoreIndex>(),
+        new LossCase<SoftmaxMasks16_Jaccard_ClassWeights>(),
+        new LossCase<ProbMask1_Jaccard_ClassWeights>(),
+        new LossCase<ProbLabels4_Jaccard_NoBackground>(),
+        new LossCase<SoftmaxCeLabels4_Jaccard_NoBackground>(),
+        new LossCase<SigmoidLabels5_LogLoss_IgnoreIndex>(),
+        new LossCase<SigmoidBceLabels3_LogLoss_IgnoreIndex>(),
+        new LossCase<SoftmaxCeLabels24_LogLoss_ClassWeights>(),
+        new LossCase<SigmoidBceMasks17_LogLoss_ClassWeights>(),
+        new LossCase<ProbLabels20_LogLoss_NoBackground>(),
+        new LossCase<SoftmaxMasks16_LogLoss_NoBackground>(),
+        new LossCase<ProbLabels4_IgnoreIndex_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels4_IgnoreIndex_ClassWeights>(),
+        new LossCase<SigmoidLabels5_IgnoreIndex_NoBackground>(),
+        new LossCase<SigmoidBceLabels3_IgnoreIndex_NoBackground>(),
+        new LossCase<SoftmaxCeLabels24_ClassWeights_NoBackground>(),
+        new LossCase<SigmoidBceMasks17_ClassWeights_NoBackground>(),
+        new LossCase<SoftmaxCeLabels4_SmoothZero>(),
+    ];
+}

@@ -1,0 +1,177 @@
+namespace Dice.Runtime.Tests;
+
+/// <summary>What the float64 reference computes for one call.</summary>
+public sealed record ReferenceResult(double Loss, double DiceLoss, double CrossEntropy, double[] ClassDice, double[] Gradient);
+
+/// <summary>
+/// An independent float64 implementation of DESIGN.md section 3, written from the formulas, element by
+/// element, with materialised p, t and v (the naive way). It shares no code with the library: it reads
+/// only the configuration values of a <see cref="DiceLossSpec"/>.
+/// </summary>
+public static class Reference
+{
+    public static ReferenceResult Compute(DiceLossSpec spec, double[] x, int[]? labels, double[]? masks, int batch)
+    {
+        int C = spec.Classes, N = batch, S = x.Length / (N * C);
+        double a = spec.Alpha, smooth = spec.Smooth;
+        int q = spec.Squared ? 2 : 1;
+        bool combined = spec.Combine != Combine.None;
+        double[] w = spec.ClassWeights.Select(v => (double)v).ToArray();
+        int first = spec.IncludeBackground ? 0 : 1;
+        int Idx(int n, int c, int s) => (n * C + c) * S + s;
+
+        // p = act(x); t one-hot or given; v valid mask.
+        var p = new double[x.Length];
+        var t = new double[x.Length];
+        var v = new double[N * S];
+        for (int n = 0; n < N; n++)
+            for (int s = 0; s < S; s++)
+            {
+                v[n * S + s] = labels is null || labels[n * S + s] != spec.IgnoreIndex ? 1 : 0;
+                for (int c = 0; c < C; c++)
+                    t[Idx(n, c, s)] = labels is null ? masks![Idx(n, c, s)] : labels[n * S + s] == c ? 1 : 0;
+                switch (spec.Activation)
+                {
+                    case Activation.None:
+                        for (int c = 0; c < C; c++) p[Idx(n, c, s)] = x[Idx(n, c, s)];
+                        break;
+                    case Activation.Sigmoid:
+                        for (int c = 0; c < C; c++) p[Idx(n, c, s)] = 1 / (1 + Math.Exp(-x[Idx(n, c, s)]));
+                        break;
+                    case Activation.Softmax:
+                        double m = double.NegativeInfinity, z = 0;
+                        for (int c = 0; c < C; c++) m = Math.Max(m, x[Idx(n, c, s)]);
+                        for (int c = 0; c < C; c++) z += Math.Exp(x[Idx(n, c, s)] - m);
+                        for (int c = 0; c < C; c++) p[Idx(n, c, s)] = Math.Exp(x[Idx(n, c, s)] - m) / z;
+                        break;
+                }
+            }
+
+        // Sums per group (a sample, or the whole batch) and class.
+        int G = spec.BatchDice ? 1 : N;
+        var I = new double[G, C];
+        var P = new double[G, C];
+        var T = new double[G, C];
+        for (int n = 0; n < N; n++)
+            for (int c = 0; c < C; c++)
+                for (int s = 0; s < S; s++)
+                {
+                    int g = spec.BatchDice ? 0 : n, i = Idx(n, c, s);
+                    double vs = v[n * S + s];
+                    I[g, c] += vs * p[i] * t[i];
+                    P[g, c] += vs * Math.Pow(p[i], q);
+                    T[g, c] += vs * Math.Pow(t[i], q);
+                }
+
+        double weightSum = 0;
+        for (int c = first; c < C; c++) weightSum += w[c];
+
+        var d = new double[G, C];
+        var dLdI = new double[G, C];
+        var dLdP = new double[G, C];
+        double diceLoss = 0;
+        var classDice = new double[C];
+        double diceScale = combined ? 1 - a : 1;
+        for (int g = 0; g < G; g++)
+            for (int c = 0; c < C; c++)
+            {
+                double num, den, ddI, ddP;
+                if (spec.Jaccard)
+                {
+                    num = I[g, c] + smooth;
+                    den = P[g, c] + T[g, c] - I[g, c] + smooth;
+                    ddI = 1 / den + num / (den * den);
+                    ddP = -num / (den * den);
+                }
+                else
+                {
+                    num = 2 * I[g, c] + smooth;
+                    den = P[g, c] + T[g, c] + smooth;
+                    ddI = 2 / den;
+                    ddP = -num / (den * den);
+                }
+
+                if (den == 0) { d[g, c] = 1; ddI = 0; ddP = 0; }
+                else d[g, c] = num / den;
+                classDice[c] += d[g, c] / G;
+                if (c < first) continue;
+
+                double l = spec.LogLoss ? -Math.Log(Math.Max(d[g, c], 1e-7)) : 1 - d[g, c];
+                double dl = spec.LogLoss ? (d[g, c] <= 1e-7 ? 0 : -1 / d[g, c]) : -1;
+                diceLoss += w[c] * l / weightSum / G;
+                double k = diceScale * w[c] / weightSum / G;
+                dLdI[g, c] = k * dl * ddI;
+                dLdP[g, c] = k * dl * ddP;
+            }
+
+        // Cross-entropy terms.
+        double ce = 0, ceW = 0;
+        var grad = new double[x.Length];
+        if (spec.Combine == Combine.CrossEntropy)
+        {
+            for (int n = 0; n < N; n++)
+                for (int s = 0; s < S; s++)
+                {
+                    if (v[n * S + s] == 0) continue;
+                    int y = labels![n * S + s];
+                    ce += w[y] * -Math.Log(p[Idx(n, y, s)]);
+                    ceW += w[y];
+                }
+
+            if (ceW > 0)
+                for (int n = 0; n < N; n++)
+                    for (int s = 0; s < S; s++)
+                    {
+                        if (v[n * S + s] == 0) continue;
+                        int y = labels![n * S + s];
+                        for (int c = 0; c < C; c++)
+                            grad[Idx(n, c, s)] += a * w[y] * (p[Idx(n, c, s)] - t[Idx(n, c, s)]) / ceW;
+                    }
+
+            ce = ceW > 0 ? ce / ceW : 0;
+        }
+        else if (spec.Combine == Combine.BinaryCrossEntropy)
+        {
+            double count = (double)N * C * S;
+            for (int n = 0; n < N; n++)
+                for (int c = 0; c < C; c++)
+                    for (int s = 0; s < S; s++)
+                    {
+                        int i = Idx(n, c, s);
+                        double vs = v[n * S + s];
+                        ce += vs * w[c] * (Math.Max(x[i], 0) - x[i] * t[i] + Math.Log(1 + Math.Exp(-Math.Abs(x[i])))) / count;
+                        grad[i] += vs * a * w[c] * (p[i] - t[i]) / count;
+                    }
+        }
+
+        // Dice part: dL/dp, then through the activation.
+        var gp = new double[x.Length];
+        for (int n = 0; n < N; n++)
+            for (int c = 0; c < C; c++)
+                for (int s = 0; s < S; s++)
+                {
+                    int g = spec.BatchDice ? 0 : n, i = Idx(n, c, s);
+                    gp[i] = v[n * S + s] * (dLdI[g, c] * t[i] + dLdP[g, c] * q * Math.Pow(p[i], q - 1));
+                }
+
+        for (int n = 0; n < N; n++)
+            for (int s = 0; s < S; s++)
+            {
+                double dot = 0;
+                for (int c = 0; c < C; c++) dot += p[Idx(n, c, s)] * gp[Idx(n, c, s)];
+                for (int c = 0; c < C; c++)
+                {
+                    int i = Idx(n, c, s);
+                    grad[i] += spec.Activation switch
+                    {
+                        Activation.None => gp[i],
+                        Activation.Sigmoid => gp[i] * p[i] * (1 - p[i]),
+                        _ => p[i] * (gp[i] - dot),
+                    };
+                }
+            }
+
+        double loss = combined ? a * ce + (1 - a) * diceLoss : diceLoss;
+        return new ReferenceResult(loss, diceLoss, ce, classDice, grad);
+    }
+}
