@@ -1,0 +1,70 @@
+namespace Dice.Runtime.Tests;
+
+/// <summary>
+/// The reference's analytic gradient against central finite differences of the reference's own loss,
+/// in float64, for every option: the reference is then a trustworthy yardstick for the kernels.
+/// </summary>
+public class ReferenceGradientTests
+{
+    private static DiceLossSpec Spec(
+        int classes, Activation activation, Target target, Combine combine = Combine.None, float smooth = 1f,
+        bool includeBackground = true, bool batchDice = false, bool squared = false, bool jaccard = false,
+        bool logLoss = false, int ignoreIndex = -100, float[]? weights = null) =>
+        new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, jaccard, logLoss,
+            ignoreIndex, weights ?? Enumerable.Repeat(1f, classes).ToArray());
+
+    public static TheoryData<string, DiceLossSpec> Specs()
+    {
+        var data = new TheoryData<string, DiceLossSpec>();
+        foreach (var (activation, target, combine, classes) in new[]
+        {
+            (Activation.None, Target.Masks, Combine.None, 1),
+            (Activation.None, Target.Labels, Combine.None, 3),
+            (Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy, 2),
+            (Activation.Sigmoid, Target.Labels, Combine.BinaryCrossEntropy, 3),
+            (Activation.Softmax, Target.Labels, Combine.CrossEntropy, 3),
+            (Activation.Softmax, Target.Masks, Combine.None, 3),
+        })
+        {
+            string name = $"{activation}/{target}/{combine}/C={classes}";
+            data.Add(name, Spec(classes, activation, target, combine));
+            data.Add(name + " Smooth", Spec(classes, activation, target, combine, smooth: 0.1f));
+            data.Add(name + " BatchDice", Spec(classes, activation, target, combine, batchDice: true));
+            data.Add(name + " Squared", Spec(classes, activation, target, combine, squared: true));
+            data.Add(name + " Jaccard", Spec(classes, activation, target, combine, jaccard: true));
+            data.Add(name + " LogLoss", Spec(classes, activation, target, combine, logLoss: true));
+            data.Add(name + " Weights", Spec(classes, activation, target, combine, weights: Enumerable.Range(0, classes).Select(c => 0.5f + c).ToArray()));
+            if (classes > 1) data.Add(name + " NoBackground", Spec(classes, activation, target, combine, includeBackground: false));
+            if (target == Target.Labels) data.Add(name + " IgnoreIndex", Spec(classes, activation, target, combine, ignoreIndex: 255));
+            data.Add(name + " Squared+Jaccard+LogLoss+BatchDice", Spec(classes, activation, target, combine, squared: true, jaccard: true, logLoss: true, batchDice: true));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Analytic_gradient_matches_finite_differences(string name, DiceLossSpec spec)
+    {
+        const int batch = 2, spatial = 6;
+        var (input, target) = TestData.Make(spec, batch, spatial, seed: name.Length * 31 + 5);
+        double[] x = input.Select(v => (double)v).ToArray();
+        if (spec.Activation == Activation.None)
+            for (int i = 0; i < x.Length; i++) x[i] = 0.05 + 0.9 * x[i]; // keep x ± h inside [0, 1]
+
+        double[] analytic = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch).Gradient;
+        const double h = 1e-6;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double saved = x[i];
+            x[i] = saved + h;
+            double up = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch).Loss;
+            x[i] = saved - h;
+            double down = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch).Loss;
+            x[i] = saved;
+            double numeric = (up - down) / (2 * h);
+            Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-6 + 1e-5 * Math.Abs(numeric),
+                $"{name}: element {i}: finite difference {numeric:R}, analytic {analytic[i]:R}");
+        }
+    }
+}
