@@ -94,9 +94,11 @@ internal sealed class VectorDialect : Dialect
     public override string LabelEquals(string label, string value) => $"{_v}.Equals({label}, {_v}.Create({value})).AsSingle()";
     public override string LabelNotEquals(string label, string value) => $"~{LabelEquals(label, value)}";
     public override string LabelOutOfRange(string label, int classes) => $"{_v}.GreaterThanOrEqual({label}.AsUInt32(), {_v}.Create({I(classes)}u)).AsSingle()";
-    public override string LoadFloat(string reference, string offset) => $"{_v}.LoadUnsafe(ref {reference}, (nuint)({offset}))";
+    public override string LoadFloat(string reference, string offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
     public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, string offset) => $"{value}.StoreUnsafe(ref {reference}, (nuint)({offset}));";
+    public override string Store(string value, string reference, string offset) => $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
+
+    private static string Unsigned(string offset) => offset.Contains(" ") ? $"(nuint)({offset})" : $"(nuint){offset}";
     public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";
     public override string AllFinite(string accumulator) => $"{_v}.EqualsAll({accumulator}, {Zero})";
     public override string SumToDouble(string accumulator) => $"KernelMath.SumToDouble({accumulator})";
