@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Dice.Benchmarks;
+
+// dotnet run -c Release --project bench/Dice.Benchmarks [-- --quick] [--out FILE]
+bool quick = args.Contains("--quick");
+int outIndex = Array.IndexOf(args, "--out");
+string? outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+
+// In-process: no separate build per benchmark, so it runs the same offline and in CI.
+Job job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
+job = quick
+    ? job.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(9).WithInvocationCount(1).WithUnrollFactor(1)
+    : job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
+IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+Summary summary = BenchmarkRunner.Run<LossBenchmarks>(config);
+
+string table = PerformanceTable.Render(summary, quick);
+Console.WriteLine(table);
+if (outFile is not null) File.WriteAllText(outFile, table);
+
+/// <summary>The derived table: ratios measured in the same run, effective bandwidth against the copy floor, allocations.</summary>
+internal static class PerformanceTable
+{
+    public static string Render(Summary summary, bool quick)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; mode: {(quick ? "quick" : "full")}");
+        text.AppendLine();
+        text.AppendLine("| case | pass | fused | vs scalar seed (a) | vs TensorPrimitives (b) | bandwidth | copy floor (c) | % of floor | fused alloc/op | (a) alloc/op |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in summary.Reports.GroupBy(r => (Case: r.BenchmarkCase.Parameters["Case"]!.ToString()!, Backward: (bool)r.BenchmarkCase.Parameters["Backward"]!)))
+        {
+            BenchmarkReport Get(string method) => group.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
+            double Mean(string method) => Get(method).ResultStatistics?.Mean ?? double.NaN; // ns
+            long Allocated(string method) => Get(method).GcStats.GetBytesAllocatedPerOperation(Get(method).BenchmarkCase) ?? -1;
+            var benchCase = (BenchCase)Get("Fused").BenchmarkCase.Parameters["Case"]!;
+            double bytes = benchCase.BytesTouched(group.Key.Backward);
+            double fused = Mean("Fused"), floor = Mean("CopyFloor");
+            text.AppendLine(string.Format(ci,
+                "| {0} | {1} | {2:F2} ms | {3:F1}x | {4:F1}x | {5:F1} GB/s | {6:F1} GB/s | {7:F0}% | {8} B | {9:F1} MB |",
+                group.Key.Case, group.Key.Backward ? "ForwardBackward" : "Forward", fused / 1e6,
+                Mean("ScalarSeed") / fused, Mean("TensorPrimitives") / fused,
+                bytes / fused, bytes / floor, 100 * floor / fused, Allocated("Fused"), Allocated("ScalarSeed") / 1e6));
+        }
+
+        return text.ToString();
+    }
+}
