@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Dice.Generators.Tests;
+
+/// <summary>Every DICE rule, with its location asserted through markup spans: <c>{|DICE004:Classes = 0|}</c>.</summary>
+public class DiagnosticTests
+{
+    private static async Task Verify(string markup)
+    {
+        var test = new CSharpSourceGeneratorTest<DiceLossGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = GeneratorHarness.NoDownload,
+            TestState = { Sources = { "using Dice;\nnamespace Consumer;\n" + markup } },
+            // Valid configurations (warnings) generate code; the snapshot tests check it, here only diagnostics matter.
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        await test.RunAsync();
+    }
+
+    [Fact] public Task DICE001_class_not_partial() => Verify("[DiceLoss] public class {|DICE001:Loss|} { }");
+    [Fact] public Task DICE002_containing_type_not_partial() => Verify("public class {|DICE002:Outer|} { [DiceLoss] public partial class Loss { } }");
+    [Fact] public Task DICE003_generic_class() => Verify("[DiceLoss] public partial class {|DICE003:Loss|}<T> { }");
+    [Fact] public Task DICE003_generic_containing_type() => Verify("public partial class Outer<T> { [DiceLoss] public partial class {|DICE003:Loss|} { } }");
+    [Fact] public Task DICE004_classes_below_one() => Verify("[DiceLoss({|DICE004:Classes = 0|})] public partial class Loss { }");
+    [Fact] public Task DICE004_classes_beyond_limit() => Verify("[DiceLoss({|DICE004:Classes = 513|})] public partial class Loss { }");
+    [Fact] public Task DICE005_smooth_negative() => Verify("[DiceLoss({|DICE005:Smooth = -1f|})] public partial class Loss { }");
+    [Fact] public Task DICE005_smooth_not_finite() => Verify("[DiceLoss({|DICE005:Smooth = float.NaN|})] public partial class Loss { }");
+    [Fact] public Task DICE006_alpha_outside_unit_interval() => Verify("[DiceLoss(Combine = Combine.BinaryCrossEntropy, {|DICE006:Alpha = 1.5f|})] public partial class Loss { }");
+    [Fact] public Task DICE006_alpha_infinite() => Verify("[DiceLoss(Combine = Combine.BinaryCrossEntropy, {|DICE006:Alpha = float.PositiveInfinity|})] public partial class Loss { }");
+    [Fact] public Task DICE007_weight_count() => Verify("[DiceLoss(Classes = 3, {|DICE007:ClassWeights = new[] { 1f, 2f }|})] public partial class Loss { }");
+    [Fact] public Task DICE008_negative_weight() => Verify("[DiceLoss(Classes = 2, {|DICE008:ClassWeights = new[] { 1f, -2f }|})] public partial class Loss { }");
+    [Fact] public Task DICE008_nan_weight() => Verify("[DiceLoss(Classes = 2, {|DICE008:ClassWeights = new[] { float.NaN, 1f }|})] public partial class Loss { }");
+    [Fact] public Task DICE009_zero_weight_sum() => Verify("[DiceLoss(Classes = 2, IncludeBackground = false, {|DICE009:ClassWeights = new[] { 1f, 0f }|})] public partial class Loss { }");
+    [Fact] public Task DICE010_ignore_index_is_a_class() => Verify("[DiceLoss(Classes = 4, {|DICE010:IgnoreIndex = 2|})] public partial class Loss { }");
+    [Fact] public Task DICE011_no_foreground() => Verify("[DiceLoss({|DICE011:IncludeBackground = false|})] public partial class Loss { }");
+    [Fact] public Task DICE012_softmax_single_class() => Verify("[DiceLoss({|DICE012:Activation = Activation.Softmax|})] public partial class Loss { }");
+    [Fact] public Task DICE013_cross_entropy_single_class() => Verify("[DiceLoss({|DICE013:Combine = Combine.CrossEntropy|})] public partial class Loss { }");
+    [Fact] public Task DICE014_cross_entropy_with_sigmoid() => Verify("[DiceLoss(Classes = 3, Combine = Combine.CrossEntropy, {|DICE014:Activation = Activation.Sigmoid|})] public partial class Loss { }");
+    [Fact] public Task DICE015_cross_entropy_with_masks() => Verify("[DiceLoss(Classes = 3, Combine = Combine.CrossEntropy, {|DICE015:Target = Target.Masks|})] public partial class Loss { }");
+    [Fact] public Task DICE016_bce_with_softmax() => Verify("[DiceLoss(Classes = 3, Combine = Combine.BinaryCrossEntropy, {|DICE016:Activation = Activation.Softmax|})] public partial class Loss { }");
+    [Fact] public Task DICE017_undefined_enum() => Verify("[DiceLoss({|DICE017:Combine = (Combine)7|})] public partial class Loss { }");
+    [Fact] public Task DICE018_static_class() => Verify("[DiceLoss] public static partial class {|DICE018:Loss|} { }");
+    [Fact] public Task DICE019_smooth_zero_warns() => Verify("[DiceLoss(Classes = 2, {|DICE019:Smooth = 0f|})] public partial class Loss { }");
+    [Fact] public Task DICE020_alpha_without_combine_warns() => Verify("[DiceLoss(Classes = 2, {|DICE020:Alpha = 0.2f|})] public partial class Loss { }");
+    [Fact] public Task DICE021_ignore_index_with_masks_warns() => Verify("[DiceLoss(Classes = 2, Target = Target.Masks, {|DICE021:IgnoreIndex = 255|})] public partial class Loss { }");
+
+    [Fact]
+    public Task Several_errors_are_all_reported() =>
+        Verify("[DiceLoss({|DICE004:Classes = 0|}, {|DICE005:Smooth = -1f|})] public class {|DICE001:Loss|} { }");
+
+    [Fact]
+    public void Invalid_configuration_emits_no_code_and_no_cascade_of_compiler_errors()
+    {
+        var (sources, diagnostics, output) = GeneratorHarness.Run("using Dice;\n[DiceLoss(Classes = 0)] public partial class Loss { }\n");
+        Assert.Empty(sources);
+        Assert.Equal("DICE004", Assert.Single(diagnostics).Id);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Warnings_can_be_suppressed_with_pragma()
+    {
+        const string code = "using Dice;\n[DiceLoss(Classes = 2, Smooth = 0f)] public partial class Loss { }\n";
+        var (_, plain, _) = GeneratorHarness.Run(code);
+        Assert.Contains(plain, d => d.Id == "DICE019" && !d.IsSuppressed);
+        var (_, suppressed, _) = GeneratorHarness.Run("#pragma warning disable DICE019\n" + code);
+        Assert.DoesNotContain(suppressed, d => d.Id == "DICE019" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public void Every_descriptor_is_documented_and_tracked_with_a_unique_id()
+    {
+        var descriptors = typeof(Diagnostics.DiagnosticDescriptors).GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+        Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
+        string root = Path.GetFullPath(Path.Combine(GeneratorHarness.SnapshotDirectory(), "..", "..", ".."));
+        string docs = File.ReadAllText(Path.Combine(root, "docs", "diagnostics.md"));
+        string releases = File.ReadAllText(Path.Combine(root, "src", "Dice.Generators", "Diagnostics", "AnalyzerReleases.Unshipped.md"));
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            Assert.EndsWith("docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+            Assert.Contains($"## {descriptor.Id}", docs);
+            Assert.Contains($"{descriptor.Id} | Dice.Gen | {descriptor.DefaultSeverity}", releases);
+        }
+    }
+}
