@@ -1,8 +1,10 @@
 namespace Dice;
 
 /// <summary>
-/// Turns the sums of pass 1 into the loss terms, <see cref="LossResult.ClassDice"/> and the backward
-/// coefficients of pass 2. Scalar double-precision code, O(N·C), shared by every scheduler.
+/// Turns the sums of pass 1 into the loss terms, the per-class coefficients and the backward
+/// coefficients of pass 2. Scalar double-precision code, O(N·C), written once: the CPU scheduler calls
+/// it on arrays, and ILGPU compiles the same method into the device finalize kernel (over array views),
+/// which is why it reads and writes through <see cref="IValues{T}"/> and allocates nothing.
 /// </summary>
 /// <remarks>
 /// The gradient of the Dice term with respect to p is affine in t for each (n, c):
@@ -13,111 +15,170 @@ internal static class LossFinalizer
     /// <summary>The floor under d in the LogLoss term -ln(max(d, LogFloor)).</summary>
     internal const double LogFloor = 1e-7;
 
-    /// <param name="spec">The resolved configuration.</param>
-    /// <param name="batch">N.</param>
-    /// <param name="spatial">S.</param>
-    /// <param name="sums">Per sample <c>[I(C), P(C), T(C)]</c>, N·3C values.</param>
-    /// <param name="crossEntropySum">The weighted sum of CE or BCE terms.</param>
-    /// <param name="crossEntropyWeight">W, the CE normaliser (sum of v·w_y).</param>
-    /// <param name="diceCoefficients">Receives per sample <c>[A(C), B(C)]</c>; empty for forward only.</param>
-    /// <param name="crossEntropyScale">Receives the factor of the CE/BCE gradient (a/W or a/(N·C·S)).</param>
-    public static LossResult Compute(
-        DiceLossSpec spec, int batch, int spatial, ReadOnlySpan<double> sums,
-        double crossEntropySum, double crossEntropyWeight, Span<float> diceCoefficients, out float crossEntropyScale)
+    /// <summary>Offsets in the results buffer.</summary>
+    internal const int LossSlot = 0, DiceSlot = 1, CrossEntropySlot = 2, CrossEntropyScaleSlot = 3, ClassDiceSlot = 4;
+
+    /// <summary>Length of the results buffer for C classes.</summary>
+    internal static int ResultsLength(int classes) => ClassDiceSlot + classes;
+
+    /// <summary>Length of the statistics buffer: per sample [I(C), P(C), T(C)], then [ce, ceWeight].</summary>
+    internal static int StatisticsLength(int batch, int classes) => batch * 3 * classes + 2;
+
+    /// <param name="settings">The configuration and shape.</param>
+    /// <param name="statistics">Per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (see <see cref="StatisticsLength"/>).</param>
+    /// <param name="weights">w_c, C values.</param>
+    /// <param name="results">Receives loss, Dice term, CE term, CE gradient scale and ClassDice (see the slots).</param>
+    /// <param name="coefficients">Receives per sample <c>[A(C), B(C)]</c>, then the CE gradient scale at N·2C; untouched unless <paramref name="backward"/>.</param>
+    /// <param name="backward">Whether to write the coefficients.</param>
+    public static void Compute<TStatistics, TWeights, TResults, TCoefficients>(
+        in FinalizeSettings settings, TStatistics statistics, TWeights weights, TResults results, TCoefficients coefficients, bool backward)
+        where TStatistics : struct, IValues<double>
+        where TWeights : struct, IValues<float>
+        where TResults : struct, IValues<double>
+        where TCoefficients : struct, IValues<float>
     {
-        int classes = spec.Classes;
-        int first = spec.FirstDiceClass;
-        bool combined = spec.Combine != Combine.None;
-        double alpha = spec.Alpha;
+        int classes = settings.Classes, batch = settings.Batch;
+        int first = settings.IncludeBackground ? 0 : 1;
+        bool combined = settings.Combine != (int)Combine.None;
+        double alpha = settings.Alpha;
         double diceScale = combined ? 1 - alpha : 1;
-        double q = spec.Squared ? 2 : 1;
+        double q = settings.Squared ? 2 : 1;
 
         double weightSum = 0;
-        for (int c = first; c < classes; c++) weightSum += spec.ClassWeights[c];
+        for (int c = first; c < classes; c++) weightSum += weights[c];
+        for (int c = 0; c < classes; c++) results[ClassDiceSlot + c] = 0;
 
-        var classDice = new double[classes];
         double diceLoss = 0;
-        int groups = spec.BatchDice ? 1 : batch;
+        int groups = settings.BatchDice ? 1 : batch;
         for (int g = 0; g < groups; g++)
         {
+            int from = settings.BatchDice ? 0 : g, to = settings.BatchDice ? batch : g + 1;
             for (int c = 0; c < classes; c++)
             {
                 double i = 0, p = 0, t = 0;
-                int from = spec.BatchDice ? 0 : g, to = spec.BatchDice ? batch : g + 1;
                 for (int n = from; n < to; n++)
                 {
                     int b = n * 3 * classes;
-                    i += sums[b + c];
-                    p += sums[b + classes + c];
-                    t += sums[b + 2 * classes + c];
+                    i += statistics[b + c];
+                    p += statistics[b + classes + c];
+                    t += statistics[b + 2 * classes + c];
                 }
 
-                var (d, dDdI, dDdP) = Coefficient(i, p, t, spec.Smooth, spec.Jaccard);
-                classDice[c] += d;
-                if (c < first) continue;
+                Coefficient(i, p, t, settings.Smooth, settings.Jaccard, out double d, out double dDdI, out double dDdP);
+                results[ClassDiceSlot + c] += d / groups;
 
-                double w = spec.ClassWeights[c];
-                double term = spec.LogLoss ? -Math.Log(Math.Max(d, LogFloor)) : 1 - d;
-                double termSlope = spec.LogLoss ? (d <= LogFloor ? 0 : -1 / d) : -1;
-                double k = diceScale * w / (weightSum * (spec.BatchDice ? 1 : batch));
-                diceLoss += w * term / weightSum;
+                float a = 0, bq = 0;
+                if (c >= first)
+                {
+                    double w = weights[c];
+                    double term = settings.LogLoss ? -Math.Log(Math.Max(d, LogFloor)) : 1 - d;
+                    double termSlope = settings.LogLoss ? (d <= LogFloor ? 0 : -1 / d) : -1;
+                    double k = diceScale * w / (weightSum * (settings.BatchDice ? 1 : batch));
+                    diceLoss += w * term / weightSum / groups;
+                    a = (float)(k * termSlope * dDdI);
+                    bq = (float)(k * termSlope * dDdP * q);
+                }
 
-                if (diceCoefficients.IsEmpty) continue;
-                float a = (float)(k * termSlope * dDdI);
-                float bq = (float)(k * termSlope * dDdP * q);
+                if (!backward) continue;
                 for (int n = from; n < to; n++)
                 {
-                    diceCoefficients[n * 2 * classes + c] = a;
-                    diceCoefficients[n * 2 * classes + classes + c] = bq;
+                    coefficients[n * 2 * classes + c] = a;
+                    coefficients[n * 2 * classes + classes + c] = bq;
                 }
             }
         }
 
-        if (!spec.BatchDice) diceLoss /= batch;
-        var classDiceOut = new float[classes];
-        for (int c = 0; c < classes; c++) classDiceOut[c] = (float)(classDice[c] / groups);
-
-        // Classes outside the Dice mean get no Dice gradient.
-        if (!diceCoefficients.IsEmpty)
-        {
-            for (int n = 0; n < batch; n++)
-                for (int c = 0; c < first; c++)
-                {
-                    diceCoefficients[n * 2 * classes + c] = 0;
-                    diceCoefficients[n * 2 * classes + classes + c] = 0;
-                }
-        }
-
-        double crossEntropy = 0;
-        crossEntropyScale = 0;
-        if (spec.Combine == Combine.CrossEntropy && crossEntropyWeight > 0)
+        double crossEntropySum = statistics[batch * 3 * classes], crossEntropyWeight = statistics[batch * 3 * classes + 1];
+        double crossEntropy = 0, crossEntropyScale = 0;
+        if (settings.Combine == (int)Combine.CrossEntropy && crossEntropyWeight > 0)
         {
             crossEntropy = crossEntropySum / crossEntropyWeight;
-            crossEntropyScale = (float)(alpha / crossEntropyWeight);
+            crossEntropyScale = alpha / crossEntropyWeight;
         }
-        else if (spec.Combine == Combine.BinaryCrossEntropy)
+        else if (settings.Combine == (int)Combine.BinaryCrossEntropy)
         {
-            double count = (double)batch * classes * spatial;
+            double count = (double)batch * classes * settings.Spatial;
             crossEntropy = crossEntropySum / count;
-            crossEntropyScale = (float)(alpha / count);
+            crossEntropyScale = alpha / count;
         }
 
-        double loss = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
-        return new LossResult((float)loss, (float)diceLoss, (float)crossEntropy, classDiceOut);
+        results[LossSlot] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
+        results[DiceSlot] = diceLoss;
+        results[CrossEntropySlot] = crossEntropy;
+        results[CrossEntropyScaleSlot] = crossEntropyScale;
+        if (backward) coefficients[batch * 2 * classes] = (float)crossEntropyScale;
     }
 
     /// <summary>The coefficient d and its partial derivatives with respect to I and P (d = 1, slopes 0 on an empty denominator).</summary>
-    internal static (double D, double DdI, double DdP) Coefficient(double i, double p, double t, double smooth, bool jaccard)
+    internal static void Coefficient(double i, double p, double t, double smooth, bool jaccard, out double d, out double dDdI, out double dDdP)
     {
-        if (jaccard)
+        double numerator = jaccard ? i + smooth : 2 * i + smooth;
+        double denominator = jaccard ? p + t - i + smooth : p + t + smooth;
+        if (denominator == 0)
         {
-            double u = i + smooth, den = p + t - i + smooth;
-            if (den == 0) return (1, 0, 0);
-            return (u / den, 1 / den + u / (den * den), -u / (den * den));
+            d = 1;
+            dDdI = 0;
+            dDdP = 0;
+            return;
         }
 
-        double num = 2 * i + smooth, dice = p + t + smooth;
-        if (dice == 0) return (1, 0, 0);
-        return (num / dice, 2 / dice, -num / (dice * dice));
+        d = numerator / denominator;
+        dDdI = jaccard ? 1 / denominator + numerator / (denominator * denominator) : 2 / denominator;
+        dDdP = -numerator / (denominator * denominator);
+    }
+
+    /// <summary>The public result from a results buffer.</summary>
+    internal static LossResult ToResult(ReadOnlySpan<double> results, int classes)
+    {
+        var classDice = new float[classes];
+        for (int c = 0; c < classes; c++) classDice[c] = (float)results[ClassDiceSlot + c];
+        return new LossResult((float)results[LossSlot], (float)results[DiceSlot], (float)results[CrossEntropySlot], classDice);
+    }
+}
+
+/// <summary>The configuration and shape the finalizer needs, as an unmanaged value (a kernel parameter on the device).</summary>
+internal struct FinalizeSettings
+{
+    public int Classes;
+    public int Batch;
+    public int Spatial;
+    public int Combine;
+    public double Smooth;
+    public double Alpha;
+    public bool IncludeBackground;
+    public bool BatchDice;
+    public bool Squared;
+    public bool Jaccard;
+    public bool LogLoss;
+
+    public static FinalizeSettings From(DiceLossSpec spec, int batch, int spatial) => new()
+    {
+        Classes = spec.Classes,
+        Batch = batch,
+        Spatial = spatial,
+        Combine = (int)spec.Combine,
+        Smooth = spec.Smooth,
+        Alpha = spec.Alpha,
+        IncludeBackground = spec.IncludeBackground,
+        BatchDice = spec.BatchDice,
+        Squared = spec.Squared,
+        Jaccard = spec.Jaccard,
+        LogLoss = spec.LogLoss,
+    };
+}
+
+/// <summary>Indexed storage the finalizer reads and writes: arrays on the CPU, array views on a device.</summary>
+internal interface IValues<T> where T : unmanaged
+{
+    T this[int index] { get; set; }
+}
+
+/// <summary>An array as <see cref="IValues{T}"/>.</summary>
+internal readonly struct ArrayValues<T>(T[] array) : IValues<T> where T : unmanaged
+{
+    public T this[int index]
+    {
+        get => array[index];
+        set => array[index] = value;
     }
 }

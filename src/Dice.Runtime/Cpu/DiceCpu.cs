@@ -50,8 +50,10 @@ public static class DiceCpu
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
         int stride = 3 * classes + 2;
         double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * stride);
-        double[] sums = ArrayPool<double>.Shared.Rent(batch * 3 * classes);
-        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * 2 * classes : 0);
+        double[] statistics = ArrayPool<double>.Shared.Rent(LossFinalizer.StatisticsLength(batch, classes));
+        double[] results = ArrayPool<double>.Shared.Rent(LossFinalizer.ResultsLength(classes));
+        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * 2 * classes + 1 : 0);
+        float[] weights = ArrayPool<float>.Shared.Rent(classes);
         try
         {
             fixed (float* inputPtr = input)
@@ -65,38 +67,40 @@ public static class DiceCpu
                     throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
 
                 // Combine chunk partials in chunk order: deterministic whatever the thread count.
-                double crossEntropy = 0, crossEntropyWeight = 0;
-                Array.Clear(sums, 0, batch * 3 * classes);
+                Array.Clear(statistics, 0, LossFinalizer.StatisticsLength(batch, classes));
+                int crossEntropySlot = batch * 3 * classes;
                 for (int n = 0; n < batch; n++)
                 {
                     for (int j = 0; j < chunksPerSample; j++)
                     {
                         int p = (n * chunksPerSample + j) * stride;
-                        for (int k = 0; k < 3 * classes; k++) sums[n * 3 * classes + k] += partials[p + k];
-                        crossEntropy += partials[p + 3 * classes];
-                        crossEntropyWeight += partials[p + 3 * classes + 1];
+                        for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[p + k];
+                        statistics[crossEntropySlot] += partials[p + 3 * classes];
+                        statistics[crossEntropySlot + 1] += partials[p + 3 * classes + 1];
                     }
                 }
 
-                var diceCoefficients = backward ? coefficients.AsSpan(0, batch * 2 * classes) : default;
-                LossResult result = LossFinalizer.Compute(
-                    spec, batch, spatial, sums.AsSpan(0, batch * 3 * classes), crossEntropy, crossEntropyWeight,
-                    diceCoefficients, out float crossEntropyScale);
+                for (int c = 0; c < classes; c++) weights[c] = spec.ClassWeights[c];
+                LossFinalizer.Compute(
+                    FinalizeSettings.From(spec, batch, spatial), new ArrayValues<double>(statistics), new ArrayValues<float>(weights),
+                    new ArrayValues<double>(results), new ArrayValues<float>(coefficients), backward);
 
                 if (backward)
                 {
-                    job.SetGradient(coefficients, crossEntropyScale);
+                    job.SetGradient(coefficients, coefficients[batch * 2 * classes]);
                     ForEach(batch * chunksPerSample, job.Gradient);
                 }
 
-                return result;
+                return LossFinalizer.ToResult(results, classes);
             }
         }
         finally
         {
             ArrayPool<double>.Shared.Return(partials);
-            ArrayPool<double>.Shared.Return(sums);
+            ArrayPool<double>.Shared.Return(statistics);
+            ArrayPool<double>.Shared.Return(results);
             ArrayPool<float>.Shared.Return(coefficients);
+            ArrayPool<float>.Shared.Return(weights);
         }
     }
 
