@@ -22,11 +22,12 @@ public interface IDiceLoss
 
     /// <summary>
     /// Pass 2 over one chunk: writes dL/d(input) for the chunk's pixels into <paramref name="gradient"/>
-    /// (the sample's N x C x S slice). <paramref name="dice"/> holds this sample's backward coefficients
-    /// <c>[A_0..A_{C-1}, B_0..B_{C-1}]</c>: the Dice gradient with respect to p is v (A_c t + B_c p^(q-1)).
+    /// (the sample's C x S slice). <paramref name="dice"/> holds this sample's backward coefficients
+    /// <c>[A_0..A_{C-1}, B_0..B_{C-1}, s]</c>: the Dice gradient with respect to p is v (A_c t + B_c p^(q-1)),
+    /// and s scales the CE/BCE gradient.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract void WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> gradient);
+    static abstract void WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient);
 }
 
 /// <summary>

@@ -18,6 +18,9 @@ internal static class LossFinalizer
     /// <summary>Offsets in the results buffer.</summary>
     internal const int LossSlot = 0, DiceSlot = 1, CrossEntropySlot = 2, CrossEntropyScaleSlot = 3, ClassDiceSlot = 4;
 
+    /// <summary>Coefficients per sample: A(C), B(C) and the CE gradient scale, which pass 2 reads together.</summary>
+    internal static int CoefficientStride(int classes) => 2 * classes + 1;
+
     /// <summary>Length of the results buffer for C classes.</summary>
     internal static int ResultsLength(int classes) => ClassDiceSlot + classes;
 
@@ -28,7 +31,7 @@ internal static class LossFinalizer
     /// <param name="statistics">Per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (see <see cref="StatisticsLength"/>).</param>
     /// <param name="weights">w_c, C values.</param>
     /// <param name="results">Receives loss, Dice term, CE term, CE gradient scale and ClassDice (see the slots).</param>
-    /// <param name="coefficients">Receives per sample <c>[A(C), B(C)]</c>, then the CE gradient scale at N·2C; untouched unless <paramref name="backward"/>.</param>
+    /// <param name="coefficients">Receives per sample <c>[A(C), B(C), CE gradient scale]</c> (see <see cref="CoefficientStride"/>); untouched unless <paramref name="backward"/>.</param>
     /// <param name="backward">Whether to write the coefficients.</param>
     public static void Compute<TStatistics, TWeights, TResults, TCoefficients>(
         in FinalizeSettings settings, TStatistics statistics, TWeights weights, TResults results, TCoefficients coefficients, bool backward)
@@ -82,8 +85,8 @@ internal static class LossFinalizer
                 if (!backward) continue;
                 for (int n = from; n < to; n++)
                 {
-                    coefficients[n * 2 * classes + c] = a;
-                    coefficients[n * 2 * classes + classes + c] = bq;
+                    coefficients[n * (2 * classes + 1) + c] = a;
+                    coefficients[n * (2 * classes + 1) + classes + c] = bq;
                 }
             }
         }
@@ -106,7 +109,8 @@ internal static class LossFinalizer
         results[DiceSlot] = diceLoss;
         results[CrossEntropySlot] = crossEntropy;
         results[CrossEntropyScaleSlot] = crossEntropyScale;
-        if (backward) coefficients[batch * 2 * classes] = (float)crossEntropyScale;
+        if (backward)
+            for (int n = 0; n < batch; n++) coefficients[n * (2 * classes + 1) + 2 * classes] = (float)crossEntropyScale;
     }
 
     /// <summary>The coefficient d and its partial derivatives with respect to I and P (d = 1, slopes 0 on an empty denominator).</summary>

@@ -1,4 +1,3 @@
-using System.Linq;
 using Dice.Generators.Model;
 
 namespace Dice.Generators.Emit;
@@ -6,7 +5,7 @@ namespace Dice.Generators.Emit;
 /// <summary>
 /// Writes the CPU kernels of one loss: pass 1 (<c>AccumulateStatistics</c>) and pass 2
 /// (<c>WriteGradient</c>), each as a dispatcher plus one loop per width (Vector512, Vector256,
-/// Vector128, then a scalar loop for the tail), all assembled from <see cref="Formulas"/>.
+/// Vector128, then a scalar loop for the tail), all from <see cref="KernelBodies"/>.
 /// </summary>
 internal static class CpuKernelEmitter
 {
@@ -16,10 +15,10 @@ internal static class CpuKernelEmitter
     {
         EmitStatisticsDispatcher(w);
         foreach (Dialect d in Widths) EmitStatistics(w, d, options);
-        EmitStatistics(w, ScalarDialect.Instance, options);
+        EmitStatistics(w, ScalarDialect.Cpu, options);
         EmitGradientDispatcher(w);
         foreach (Dialect d in Widths) EmitGradient(w, d, options);
-        EmitGradient(w, ScalarDialect.Instance, options);
+        EmitGradient(w, ScalarDialect.Cpu, options);
     }
 
     private static void EmitStatisticsDispatcher(SourceWriter w)
@@ -41,65 +40,49 @@ internal static class CpuKernelEmitter
     private static void EmitGradientDispatcher(SourceWriter w)
     {
         w.Line("/// <inheritdoc />");
-        using (w.Block("static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> gradient)"))
+        using (w.Block("static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient)"))
         {
             w.Line("nint s = chunk.Start;");
-            w.Line("if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, crossEntropyScale, gradient, ref s);");
-            w.Line("else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, crossEntropyScale, gradient, ref s);");
-            w.Line("else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, crossEntropyScale, gradient, ref s);");
-            w.Line("GradientScalar(chunk, dice, crossEntropyScale, gradient, ref s);");
+            w.Line("if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);");
+            w.Line("else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);");
+            w.Line("else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);");
+            w.Line("GradientScalar(chunk, dice, gradient, ref s);");
         }
 
         w.Line();
     }
 
+    private static string Summary(Dialect d, string pass) => d is ScalarDialect
+        ? $"/// <summary>{pass}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
+        : $"/// <summary>{pass} with {d.Float.Replace("<", "&lt;").Replace(">", "&gt;")}: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>";
+
     private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o)
     {
-        bool scalar = d is ScalarDialect;
-        w.Line(scalar
-            ? "/// <summary>Pass 1, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
-            : $"/// <summary>Pass 1 with {d.Float}: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
+        w.Line(Summary(d, "Pass 1"));
         using (w.Block($"private static bool Statistics{d.Suffix}(in DiceChunk chunk, ref nint s, Span<double> partial)"))
         {
-            var body = new SourceWriter(w.Depth + 1);
-            var k = new KernelContext(body, d, o);
-            Formulas.LoadPixel(k);
-            Formulas.AccumulateChecks(k);
-            string p = Formulas.Probabilities(k);
-            Formulas.AccumulateDiceSums(k, p);
-            Formulas.AccumulateCrossEntropy(k);
+            KernelContext body = KernelBodies.Body(w, d, o);
+            KernelBodies.Statistics(body);
 
             EmitReferences(w, o, gradient: false);
             w.Line($"nint last = chunk.End - {d.Count};");
             var outer = new KernelContext(w, d, o);
-            foreach (string accumulator in new[] { "intersection", "predicted", "truth" })
-                DeclareClassAccumulator(outer, accumulator);
-            if (o.Combine != CombineKind.None) w.Line($"{d.Float} crossEntropy = {d.Zero};");
-            if (o.Combine == CombineKind.CrossEntropy) w.Line($"{d.Float} crossEntropyWeight = {d.Zero};");
-            if (o.Activation != ActivationKind.None) w.Line($"{d.Float} nonFinite = {d.Zero}; // stays 0 unless an x is NaN or infinite");
-            if (o.Activation == ActivationKind.None || !o.Labels) w.Line($"{d.MaskType} outOfRange = {d.NoMask};");
-            if (o.Labels) w.Line($"{d.MaskType} badLabel = {d.NoMask};");
-            DeclareClassArrays(w, d, k);
+            KernelBodies.DeclareStatisticsState(outer);
+            KernelBodies.DeclareClassArrays(w, body);
             using (w.Block($"for (; s <= last; s += {d.Count})"))
-                w.Append(body);
+                w.Append(body.Writer);
 
             // Lanes are summed in double, once per chunk.
-            string[] names = { "intersection", "predicted", "truth" };
-            for (int i = 0; i < names.Length; i++)
+            for (int i = 0; i < KernelBodies.DiceSums.Length; i++)
             {
                 string offset = i == 0 ? "" : $"{i} * Classes + ";
-                string name = names[i];
+                string name = KernelBodies.DiceSums[i];
                 outer.PerClass(c => w.Line($"partial[{offset}{c}] += {d.SumToDouble(c.Var(name))};"));
             }
 
             if (o.Combine != CombineKind.None) w.Line($"partial[3 * Classes] += {d.SumToDouble("crossEntropy")};");
             if (o.Combine == CombineKind.CrossEntropy) w.Line($"partial[3 * Classes + 1] += {d.SumToDouble("crossEntropyWeight")};");
-
-            var checks = new System.Collections.Generic.List<string>();
-            if (o.Activation != ActivationKind.None) checks.Add(d.AllFinite("nonFinite"));
-            if (o.Activation == ActivationKind.None || !o.Labels) checks.Add(d.IsEmpty("outOfRange"));
-            if (o.Labels) checks.Add(d.IsEmpty("badLabel"));
-            w.Line($"return {string.Join(" && ", checks)};");
+            w.Line($"return {KernelBodies.AllValid(d, o)};");
         }
 
         w.Line();
@@ -107,47 +90,25 @@ internal static class CpuKernelEmitter
 
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
-        bool scalar = d is ScalarDialect;
-        w.Line(scalar
-            ? "/// <summary>Pass 2, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
-            : $"/// <summary>Pass 2 with {d.Float}: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
-        using (w.Block($"private static void Gradient{d.Suffix}(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)"))
+        w.Line(Summary(d, "Pass 2"));
+        using (w.Block($"private static void Gradient{d.Suffix}(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)"))
         {
-            var body = new SourceWriter(w.Depth + 1);
-            var k = new KernelContext(body, d, o);
-            Formulas.LoadPixel(k);
-            string p = Formulas.Probabilities(k);
-            if (!k.Unrolled)
-            {
-                // Loop mode reads the slopes from dice[] inside the class loop.
-                k.PerClass(c =>
-                {
-                    k.Let("targetSlope", c, d.Broadcast("dice[c]"));
-                    k.Let("probabilitySlope", c, d.Broadcast("dice[Classes + c]"));
-                });
-            }
-
-            Formulas.Gradient(k, p);
+            KernelContext body = KernelBodies.Body(w, d, o);
+            KernelBodies.Gradient(body);
 
             EmitReferences(w, o, gradient: true);
             w.Line($"nint last = chunk.End - {d.Count};");
-            if (k.Unrolled)
-            {
-                for (int c = 0; c < o.Classes; c++)
-                {
-                    string index = SourceWriter.Int(c);
-                    w.Line($"{d.Float} targetSlope{index} = {d.Broadcast($"dice[{index}]")};");
-                    w.Line($"{d.Float} probabilitySlope{index} = {d.Broadcast($"dice[Classes + {index}]")};");
-                }
-            }
-
-            DeclareClassArrays(w, d, k);
+            if (NeedsCrossEntropyScale(o)) w.Line("float crossEntropyScale = dice[2 * Classes];");
+            KernelBodies.DeclareSlopes(w, body);
+            KernelBodies.DeclareClassArrays(w, body);
             using (w.Block($"for (; s <= last; s += {d.Count})"))
-                w.Append(body);
+                w.Append(body.Writer);
         }
 
         w.Line();
     }
+
+    internal static bool NeedsCrossEntropyScale(LossOptions o) => o.Combine != CombineKind.None;
 
     private static void EmitReferences(SourceWriter w, LossOptions o, bool gradient)
     {
@@ -157,23 +118,5 @@ internal static class CpuKernelEmitter
             : "ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);");
         if (gradient) w.Line("ref float gradient = ref MemoryMarshal.GetReference(output);");
         w.Line("nint spatial = chunk.Spatial;");
-    }
-
-    private static void DeclareClassAccumulator(KernelContext k, string name)
-    {
-        if (k.Unrolled)
-        {
-            for (int c = 0; c < k.Classes; c++) k.Line($"{k.D.Float} {name}{SourceWriter.Int(c)} = {k.D.Zero};");
-            return;
-        }
-
-        k.Line($"Span<{k.D.Float}> {name} = stackalloc {k.D.Float}[Classes];");
-        k.Line($"{name}.Clear();");
-    }
-
-    private static void DeclareClassArrays(SourceWriter w, Dialect d, KernelContext k)
-    {
-        foreach (string name in k.ClassArrays.OrderBy(n => n, System.StringComparer.Ordinal))
-            w.Line($"Span<{d.Float}> {name} = stackalloc {d.Float}[Classes];");
     }
 }

@@ -47,6 +47,11 @@ internal abstract class Dialect
     public abstract string AllFinite(string accumulator);
     public abstract string SumToDouble(string accumulator);
 
+    /// <summary>Declares a per-class array for loop mode (C values), optionally zeroed.</summary>
+    public virtual string[] ClassArray(string name, bool zeroed) => zeroed
+        ? new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
+        : new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];" };
+
     protected static string F(float value) => SourceWriter.Float(value);
     protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
@@ -104,12 +109,25 @@ internal sealed class VectorDialect : Dialect
     public override string SumToDouble(string accumulator) => $"KernelMath.SumToDouble({accumulator})";
 }
 
-/// <summary>Plain floats with <see cref="System.MathF"/>: the CPU tail, and the GPU kernels' scalar code.</summary>
+/// <summary>
+/// Plain floats: the CPU tail (<see cref="System.MathF"/>, refs into spans) and, with <c>device: true</c>,
+/// ILGPU kernels (<c>XMath</c>, array views, per-class arrays in local memory).
+/// </summary>
 internal sealed class ScalarDialect : Dialect
 {
-    public static readonly ScalarDialect Instance = new();
+    public static readonly ScalarDialect Cpu = new(device: false);
+    public static readonly ScalarDialect Device = new(device: true);
 
-    public override string Suffix => "Scalar";
+    private readonly bool _device;
+    private readonly string _math;
+
+    private ScalarDialect(bool device)
+    {
+        _device = device;
+        _math = device ? "XMath" : "MathF";
+    }
+
+    public override string Suffix => _device ? "Device" : "Scalar";
     public override string Float => "float";
     public override string Label => "int";
     public override string MaskType => "bool";
@@ -120,10 +138,10 @@ internal sealed class ScalarDialect : Dialect
 
     public override string Constant(float value) => F(value);
     public override string Broadcast(string scalar) => scalar;
-    public override string Exp(string x) => $"MathF.Exp({x})";
-    public override string Log(string x) => $"MathF.Log({x})";
-    public override string Max(string a, string b) => $"MathF.Max({a}, {b})";
-    public override string Abs(string x) => $"MathF.Abs({x})";
+    public override string Exp(string x) => $"{_math}.Exp({x})";
+    public override string Log(string x) => $"{_math}.Log({x})";
+    public override string Max(string a, string b) => $"{_math}.Max({a}, {b})";
+    public override string Abs(string x) => $"{_math}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
     public override string GreaterOrEqual(string a, string b) => $"{a} >= {b}";
     public override string LessOrEqual(string a, string b) => $"{a} <= {b}";
@@ -134,10 +152,17 @@ internal sealed class ScalarDialect : Dialect
     public override string LabelEquals(string label, string value) => $"{label} == {value}";
     public override string LabelNotEquals(string label, string value) => $"{label} != {value}";
     public override string LabelOutOfRange(string label, int classes) => $"(uint){label} >= {I(classes)}u";
-    public override string LoadFloat(string reference, string offset) => $"Unsafe.Add(ref {reference}, {offset})";
+    public override string LoadFloat(string reference, string offset) => _device ? $"{reference}[{offset}]" : $"Unsafe.Add(ref {reference}, {offset})";
     public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, string offset) => $"Unsafe.Add(ref {reference}, {offset}) = {value};";
+    public override string Store(string value, string reference, string offset) => $"{LoadFloat(reference, offset)} = {value};";
     public override string IsEmpty(string mask) => $"!{mask}";
     public override string AllFinite(string accumulator) => $"{accumulator} == 0f";
     public override string SumToDouble(string accumulator) => accumulator;
+
+    public override string[] ClassArray(string name, bool zeroed)
+    {
+        if (!_device) return base.ClassArray(name, zeroed);
+        string declaration = $"ArrayView<float> {name} = LocalMemory.Allocate<float>(Classes);";
+        return zeroed ? new[] { declaration, $"for (int c = 0; c < Classes; c++) {name}[c] = 0f;" } : new[] { declaration };
+    }
 }

@@ -52,7 +52,7 @@ public static class DiceCpu
         double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * stride);
         double[] statistics = ArrayPool<double>.Shared.Rent(LossFinalizer.StatisticsLength(batch, classes));
         double[] results = ArrayPool<double>.Shared.Rent(LossFinalizer.ResultsLength(classes));
-        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * 2 * classes + 1 : 0);
+        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * LossFinalizer.CoefficientStride(classes) : 0);
         float[] weights = ArrayPool<float>.Shared.Rent(classes);
         try
         {
@@ -87,7 +87,7 @@ public static class DiceCpu
 
                 if (backward)
                 {
-                    job.SetGradient(coefficients, coefficients[batch * 2 * classes]);
+                    job.SetCoefficients(coefficients);
                     ForEach(batch * chunksPerSample, job.Gradient);
                 }
 
@@ -126,7 +126,6 @@ public static class DiceCpu
         private readonly int _classes, _spatial, _chunksPerSample, _stride;
         private readonly double[] _partials;
         private float[]? _coefficients;
-        private float _crossEntropyScale;
         private int _failed;
 
         public ChunkJob(float* input, int* labels, float* masks, float* gradient, int classes, int spatial, int chunksPerSample, double[] partials)
@@ -148,11 +147,7 @@ public static class DiceCpu
         public Action<int> Gradient { get; }
         public bool Failed => Volatile.Read(ref _failed) != 0;
 
-        public void SetGradient(float[] coefficients, float crossEntropyScale)
-        {
-            _coefficients = coefficients;
-            _crossEntropyScale = crossEntropyScale;
-        }
+        public void SetCoefficients(float[] coefficients) => _coefficients = coefficients;
 
         private DiceChunk Chunk(int index, out int sample)
         {
@@ -179,9 +174,9 @@ public static class DiceCpu
         {
             DiceChunk chunk = Chunk(index, out int sample);
             int sampleLength = _classes * _spatial;
+            int stride = LossFinalizer.CoefficientStride(_classes);
             TLoss.WriteGradient(
-                chunk, _coefficients.AsSpan(sample * 2 * _classes, 2 * _classes), _crossEntropyScale,
-                new Span<float>(_gradient + (long)sample * sampleLength, sampleLength));
+                chunk, _coefficients.AsSpan(sample * stride, stride), new Span<float>(_gradient + (long)sample * sampleLength, sampleLength));
         }
     }
 }

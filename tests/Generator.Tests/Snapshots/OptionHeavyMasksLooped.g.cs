@@ -90,7 +90,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
         return StatisticsScalar(chunk, ref s, partial) & valid;
     }
 
-    /// <summary>Pass 1 with Vector512<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics512(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -159,7 +159,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
         return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector256<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics256(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -228,7 +228,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
         return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector128<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics128(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -367,23 +367,24 @@ partial class OptionHeavyMasksLooped : IDiceLoss
     }
 
     /// <inheritdoc />
-    static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> gradient)
+    static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, crossEntropyScale, gradient, ref s);
-        else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, crossEntropyScale, gradient, ref s);
-        else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, crossEntropyScale, gradient, ref s);
-        GradientScalar(chunk, dice, crossEntropyScale, gradient, ref s);
+        if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);
+        else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);
+        else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);
+        GradientScalar(chunk, dice, gradient, ref s);
     }
 
-    /// <summary>Pass 2 with Vector512<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient512(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient512(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - Vector512<float>.Count;
+        float crossEntropyScale = dice[2 * Classes];
         Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
         Span<Vector512<float>> grad = stackalloc Vector512<float>[Classes];
         Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
@@ -429,14 +430,15 @@ partial class OptionHeavyMasksLooped : IDiceLoss
         }
     }
 
-    /// <summary>Pass 2 with Vector256<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient256(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient256(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - Vector256<float>.Count;
+        float crossEntropyScale = dice[2 * Classes];
         Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
         Span<Vector256<float>> grad = stackalloc Vector256<float>[Classes];
         Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
@@ -482,14 +484,15 @@ partial class OptionHeavyMasksLooped : IDiceLoss
         }
     }
 
-    /// <summary>Pass 2 with Vector128<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient128(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient128(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - Vector128<float>.Count;
+        float crossEntropyScale = dice[2 * Classes];
         Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
         Span<Vector128<float>> grad = stackalloc Vector128<float>[Classes];
         Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
@@ -536,13 +539,14 @@ partial class OptionHeavyMasksLooped : IDiceLoss
     }
 
     /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
-    private static void GradientScalar(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    private static void GradientScalar(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        float crossEntropyScale = dice[2 * Classes];
         Span<float> e = stackalloc float[Classes];
         Span<float> grad = stackalloc float[Classes];
         Span<float> gradP = stackalloc float[Classes];

@@ -86,7 +86,7 @@ partial class SeedDice : IDiceLoss
         return StatisticsScalar(chunk, ref s, partial) & valid;
     }
 
-    /// <summary>Pass 1 with Vector512<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics512(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -113,7 +113,7 @@ partial class SeedDice : IDiceLoss
         return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector256<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics256(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -140,7 +140,7 @@ partial class SeedDice : IDiceLoss
         return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector128<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics128(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -195,17 +195,17 @@ partial class SeedDice : IDiceLoss
     }
 
     /// <inheritdoc />
-    static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> gradient)
+    static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, crossEntropyScale, gradient, ref s);
-        else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, crossEntropyScale, gradient, ref s);
-        else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, crossEntropyScale, gradient, ref s);
-        GradientScalar(chunk, dice, crossEntropyScale, gradient, ref s);
+        if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);
+        else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);
+        else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);
+        GradientScalar(chunk, dice, gradient, ref s);
     }
 
-    /// <summary>Pass 2 with Vector512<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient512(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient512(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
@@ -224,8 +224,8 @@ partial class SeedDice : IDiceLoss
         }
     }
 
-    /// <summary>Pass 2 with Vector256<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient256(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient256(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
@@ -244,8 +244,8 @@ partial class SeedDice : IDiceLoss
         }
     }
 
-    /// <summary>Pass 2 with Vector128<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient128(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient128(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
@@ -265,7 +265,7 @@ partial class SeedDice : IDiceLoss
     }
 
     /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
-    private static void GradientScalar(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    private static void GradientScalar(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);

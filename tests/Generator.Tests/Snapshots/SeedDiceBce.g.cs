@@ -87,7 +87,7 @@ partial class SeedDiceBce : IDiceLoss
         return StatisticsScalar(chunk, ref s, partial) & valid;
     }
 
-    /// <summary>Pass 1 with Vector512<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics512(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -121,7 +121,7 @@ partial class SeedDiceBce : IDiceLoss
         return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector256<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics256(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -155,7 +155,7 @@ partial class SeedDiceBce : IDiceLoss
         return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector128<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     private static bool Statistics128(in DiceChunk chunk, ref nint s, Span<double> partial)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -224,23 +224,24 @@ partial class SeedDiceBce : IDiceLoss
     }
 
     /// <inheritdoc />
-    static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> gradient)
+    static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, crossEntropyScale, gradient, ref s);
-        else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, crossEntropyScale, gradient, ref s);
-        else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, crossEntropyScale, gradient, ref s);
-        GradientScalar(chunk, dice, crossEntropyScale, gradient, ref s);
+        if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);
+        else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);
+        else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);
+        GradientScalar(chunk, dice, gradient, ref s);
     }
 
-    /// <summary>Pass 2 with Vector512<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient512(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient512(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - Vector512<float>.Count;
+        float crossEntropyScale = dice[2 * Classes];
         Vector512<float> targetSlope0 = Vector512.Create(dice[0]);
         Vector512<float> probabilitySlope0 = Vector512.Create(dice[Classes + 0]);
         for (; s <= last; s += Vector512<float>.Count)
@@ -256,14 +257,15 @@ partial class SeedDiceBce : IDiceLoss
         }
     }
 
-    /// <summary>Pass 2 with Vector256<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient256(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient256(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - Vector256<float>.Count;
+        float crossEntropyScale = dice[2 * Classes];
         Vector256<float> targetSlope0 = Vector256.Create(dice[0]);
         Vector256<float> probabilitySlope0 = Vector256.Create(dice[Classes + 0]);
         for (; s <= last; s += Vector256<float>.Count)
@@ -279,14 +281,15 @@ partial class SeedDiceBce : IDiceLoss
         }
     }
 
-    /// <summary>Pass 2 with Vector128<float>: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
-    private static void Gradient128(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    private static void Gradient128(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - Vector128<float>.Count;
+        float crossEntropyScale = dice[2 * Classes];
         Vector128<float> targetSlope0 = Vector128.Create(dice[0]);
         Vector128<float> probabilitySlope0 = Vector128.Create(dice[Classes + 0]);
         for (; s <= last; s += Vector128<float>.Count)
@@ -303,13 +306,14 @@ partial class SeedDiceBce : IDiceLoss
     }
 
     /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
-    private static void GradientScalar(in DiceChunk chunk, ReadOnlySpan<float> dice, float crossEntropyScale, Span<float> output, ref nint s)
+    private static void GradientScalar(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)
     {
         ref float input = ref MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        float crossEntropyScale = dice[2 * Classes];
         float targetSlope0 = dice[0];
         float probabilitySlope0 = dice[Classes + 0];
         for (; s <= last; s += 1)
