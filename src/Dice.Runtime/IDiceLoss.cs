@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Dice.Kernels;
 
 namespace Dice;
 
@@ -28,6 +29,10 @@ public interface IDiceLoss
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     static abstract void WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient);
+
+    /// <summary>The generated ILGPU kernels (pass 1 and pass 2), which <see cref="DiceEngine"/> loads on an accelerator.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract DeviceKernels DeviceKernels { get; }
 }
 
 /// <summary>

@@ -140,20 +140,27 @@ internal static class LossFinalizer
     }
 }
 
-/// <summary>The configuration and shape the finalizer needs, as an unmanaged value (a kernel parameter on the device).</summary>
+/// <summary>
+/// The configuration and shape the finalizer needs, as a blittable value (a kernel parameter on the
+/// device, hence the options as bit flags rather than bools).
+/// </summary>
 internal struct FinalizeSettings
 {
+    private const int IncludeBackgroundFlag = 1, BatchDiceFlag = 2, SquaredFlag = 4, JaccardFlag = 8, LogLossFlag = 16;
+
     public int Classes;
     public int Batch;
     public int Spatial;
     public int Combine;
     public double Smooth;
     public double Alpha;
-    public bool IncludeBackground;
-    public bool BatchDice;
-    public bool Squared;
-    public bool Jaccard;
-    public bool LogLoss;
+    public int Flags;
+
+    public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
+    public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
+    public readonly bool Squared => (Flags & SquaredFlag) != 0;
+    public readonly bool Jaccard => (Flags & JaccardFlag) != 0;
+    public readonly bool LogLoss => (Flags & LogLossFlag) != 0;
 
     public static FinalizeSettings From(DiceLossSpec spec, int batch, int spatial) => new()
     {
@@ -163,11 +170,8 @@ internal struct FinalizeSettings
         Combine = (int)spec.Combine,
         Smooth = spec.Smooth,
         Alpha = spec.Alpha,
-        IncludeBackground = spec.IncludeBackground,
-        BatchDice = spec.BatchDice,
-        Squared = spec.Squared,
-        Jaccard = spec.Jaccard,
-        LogLoss = spec.LogLoss,
+        Flags = (spec.IncludeBackground ? IncludeBackgroundFlag : 0) | (spec.BatchDice ? BatchDiceFlag : 0)
+            | (spec.Squared ? SquaredFlag : 0) | (spec.Jaccard ? JaccardFlag : 0) | (spec.LogLoss ? LogLossFlag : 0),
     };
 }
 

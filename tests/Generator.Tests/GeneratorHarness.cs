@@ -10,7 +10,12 @@ namespace Dice.Generators.Tests;
 internal static class GeneratorHarness
 {
     public static readonly ImmutableArray<MetadataReference> References =
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(DiceLossAttribute).Assembly.Location)];
+        [
+            .. Basic.Reference.Assemblies.Net100.References.All,
+            MetadataReference.CreateFromFile(typeof(DiceLossAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(ILGPU.ArrayView<>).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(ILGPU.Algorithms.XMath).Assembly.Location),
+        ];
 
     /// <summary>What the testing framework needs to resolve nothing from the network.</summary>
     public static readonly ReferenceAssemblies NoDownload = new("net10.0");
@@ -20,7 +25,9 @@ internal static class GeneratorHarness
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: "Consumer.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // As MSBuild does: ILGPU is built against an older System.Runtime, which unifies silently.
+                .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
     public static GeneratorDriver Driver() =>
         CSharpGeneratorDriver.Create(

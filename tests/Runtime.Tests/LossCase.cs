@@ -7,6 +7,8 @@ public interface ILossCase
     DiceLossSpec Spec { get; }
     LossResult Forward(float[] input, TargetData target, int batch);
     LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch);
+    LossResult Forward(DiceEngine engine, float[] input, TargetData target, int batch);
+    LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch);
 }
 
 public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
@@ -23,6 +25,16 @@ public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
         target.Labels is { } labels
             ? DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch)
             : DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch);
+
+    public LossResult Forward(DiceEngine engine, float[] input, TargetData target, int batch) =>
+        target.Labels is { } labels
+            ? engine.Forward<TLoss>(input, labels, batch)
+            : engine.Forward<TLoss>(input, target.Masks!, batch);
+
+    public LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch) =>
+        target.Labels is { } labels
+            ? engine.ForwardBackward<TLoss>(input, labels, gradient, batch)
+            : engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch);
 
     public override string ToString() => Name;
 }

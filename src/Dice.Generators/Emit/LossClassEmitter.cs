@@ -30,6 +30,8 @@ internal static class LossClassEmitter
         w.Line("using System.Runtime.Intrinsics;");
         w.Line("using Dice;");
         w.Line("using Dice.Kernels;");
+        w.Line("using ILGPU;");
+        w.Line("using ILGPU.Algorithms;");
         w.Line();
         if (type.Namespace.Length > 0)
         {
@@ -55,6 +57,7 @@ internal static class LossClassEmitter
             EmitSpec(w, o);
             EmitEntryPoints(w, o, type.Name);
             CpuKernelEmitter.Emit(w, o);
+            GpuKernelEmitter.Emit(w, o);
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();

@@ -8,6 +8,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Dice;
 using Dice.Kernels;
+using ILGPU;
+using ILGPU.Algorithms;
 
 namespace Snapshots;
 
@@ -582,6 +584,141 @@ partial class OptionHeavyLabels : IDiceLoss
             Unsafe.Add(ref gradient, s) = grad0;
             Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
             Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
+        }
+    }
+
+    /// <inheritdoc />
+    static DeviceKernels IDiceLoss.DeviceKernels => new(StatisticsDevice, GradientDevice);
+
+    /// <summary>
+    /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// </summary>
+    private static void StatisticsDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int n = Grid.IdxX / shape.GroupsPerSample;
+        int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;
+        int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
+        ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+        float intersection0 = 0f;
+        float intersection1 = 0f;
+        float intersection2 = 0f;
+        float predicted0 = 0f;
+        float predicted1 = 0f;
+        float predicted2 = 0f;
+        float truth0 = 0f;
+        float truth1 = 0f;
+        float truth2 = 0f;
+        float crossEntropy = 0f;
+        float crossEntropyWeight = 0f;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool badLabel = false;
+        for (int s = start + Group.IdxX; s < end; s += Group.DimX)
+        {
+            float x0 = input[s];
+            float x1 = input[1 * spatial + s];
+            float x2 = input[2 * spatial + s];
+            int label = labels[s];
+            bool validMask = label != 255;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            nonFinite += x0 * 0f;
+            nonFinite += x1 * 0f;
+            nonFinite += x2 * 0f;
+            badLabel |= ((uint)label >= 3u & validMask);
+            float max = XMath.Max(x0, XMath.Max(x1, x2));
+            float e0 = XMath.Exp(x0 - max);
+            float e1 = XMath.Exp(x1 - max);
+            float e2 = XMath.Exp(x2 - max);
+            float sum = e0 + e1 + e2;
+            float inverseSum = 1f / sum;
+            float p0 = e0 * inverseSum;
+            float p1 = e1 * inverseSum;
+            float p2 = e2 * inverseSum;
+            intersection0 += p0 * t0;
+            predicted0 += valid * (p0 * p0);
+            truth0 += t0;
+            intersection1 += p1 * t1;
+            predicted1 += valid * (p1 * p1);
+            truth1 += t1;
+            intersection2 += p2 * t2;
+            predicted2 += valid * (p2 * p2);
+            truth2 += t2;
+            float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            crossEntropy += labelWeight * (XMath.Log(sum) + max - labelLogit);
+            crossEntropyWeight += labelWeight;
+        }
+        ArrayView<double> shared = SharedMemory.GetDynamic<double>();
+        long partial = (long)Grid.IdxX * (3 * Classes + 3);
+        DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
+        DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
+        DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
+        DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
+        DeviceReduce.SumInto(shared, predicted1, partials, partial + 1 * Classes + 1);
+        DeviceReduce.SumInto(shared, predicted2, partials, partial + 1 * Classes + 2);
+        DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
+        DeviceReduce.SumInto(shared, truth1, partials, partial + 2 * Classes + 1);
+        DeviceReduce.SumInto(shared, truth2, partials, partial + 2 * Classes + 2);
+        DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3 * Classes);
+        DeviceReduce.SumInto(shared, crossEntropyWeight, partials, partial + 3 * Classes + 1);
+        DeviceReduce.SumInto(shared, nonFinite == 0f & !badLabel ? 0f : 1f, partials, partial + 3 * Classes + 2);
+    }
+
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
+    private static void GradientDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<float> coefficients, ArrayView<float> allGradient, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int pixels = shape.Batch * spatial;
+        for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
+        {
+            int n = pixel / spatial;
+            int s = pixel - n * spatial;
+            ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+            ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
+            float crossEntropyScale = dice[2 * Classes];
+            float targetSlope0 = dice[0];
+            float probabilitySlope0 = dice[Classes + 0];
+            float targetSlope1 = dice[1];
+            float probabilitySlope1 = dice[Classes + 1];
+            float targetSlope2 = dice[2];
+            float probabilitySlope2 = dice[Classes + 2];
+            float x0 = input[s];
+            float x1 = input[1 * spatial + s];
+            float x2 = input[2 * spatial + s];
+            int label = labels[s];
+            bool validMask = label != 255;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float max = XMath.Max(x0, XMath.Max(x1, x2));
+            float e0 = XMath.Exp(x0 - max);
+            float e1 = XMath.Exp(x1 - max);
+            float e2 = XMath.Exp(x2 - max);
+            float sum = e0 + e1 + e2;
+            float inverseSum = 1f / sum;
+            float p0 = e0 * inverseSum;
+            float p1 = e1 * inverseSum;
+            float p2 = e2 * inverseSum;
+            float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
+            float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
+            float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
+            float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelScale = labelWeight * crossEntropyScale;
+            float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            gradient[s] = grad0;
+            gradient[1 * spatial + s] = grad1;
+            gradient[2 * spatial + s] = grad2;
         }
     }
 

@@ -8,6 +8,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Dice;
 using Dice.Kernels;
+using ILGPU;
+using ILGPU.Algorithms;
 
 namespace Snapshots;
 
@@ -588,6 +590,143 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    static DeviceKernels IDiceLoss.DeviceKernels => new(StatisticsDevice, GradientDevice);
+
+    /// <summary>
+    /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// </summary>
+    private static void StatisticsDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int n = Grid.IdxX / shape.GroupsPerSample;
+        int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;
+        int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
+        ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        ArrayView<float> intersection = LocalMemory.Allocate<float>(Classes);
+        for (int c = 0; c < Classes; c++) intersection[c] = 0f;
+        ArrayView<float> predicted = LocalMemory.Allocate<float>(Classes);
+        for (int c = 0; c < Classes; c++) predicted[c] = 0f;
+        ArrayView<float> truth = LocalMemory.Allocate<float>(Classes);
+        for (int c = 0; c < Classes; c++) truth[c] = 0f;
+        float crossEntropy = 0f;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool outOfRange = false;
+        ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
+        for (int s = start + Group.IdxX; s < end; s += Group.DimX)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = input[c * spatial + s];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = masks[c * spatial + s];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                nonFinite += x[c] * 0f;
+                outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                e[c] = XMath.Exp(-XMath.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                intersection[c] += p[c] * t[c];
+                predicted[c] += p[c] * p[c];
+                truth[c] += t[c] * t[c];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                crossEntropy += ClassWeights[c] * (XMath.Max(x[c], 0f) - x[c] * t[c] + XMath.Log(1f + e[c]));
+            }
+        }
+        ArrayView<double> shared = SharedMemory.GetDynamic<double>();
+        long partial = (long)Grid.IdxX * (3 * Classes + 3);
+        for (int c = 0; c < Classes; c++)
+        {
+            DeviceReduce.SumInto(shared, intersection[c], partials, partial + c);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            DeviceReduce.SumInto(shared, predicted[c], partials, partial + 1 * Classes + c);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            DeviceReduce.SumInto(shared, truth[c], partials, partial + 2 * Classes + c);
+        }
+        DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3 * Classes);
+        DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
+        DeviceReduce.SumInto(shared, nonFinite == 0f & !outOfRange ? 0f : 1f, partials, partial + 3 * Classes + 2);
+    }
+
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
+    private static void GradientDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<float> coefficients, ArrayView<float> allGradient, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int pixels = shape.Batch * spatial;
+        ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> grad = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> gradP = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> probabilitySlope = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> targetSlope = LocalMemory.Allocate<float>(Classes);
+        ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
+        for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
+        {
+            int n = pixel / spatial;
+            int s = pixel - n * spatial;
+            ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
+            float crossEntropyScale = dice[2 * Classes];
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = input[c * spatial + s];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = masks[c * spatial + s];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                e[c] = XMath.Exp(-XMath.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                targetSlope[c] = dice[c];
+                probabilitySlope[c] = dice[Classes + c];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                gradient[c * spatial + s] = grad[c];
             }
         }
     }

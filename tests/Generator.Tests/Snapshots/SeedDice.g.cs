@@ -8,6 +8,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Dice;
 using Dice.Kernels;
+using ILGPU;
+using ILGPU.Algorithms;
 
 namespace Snapshots;
 
@@ -281,6 +283,68 @@ partial class SeedDice : IDiceLoss
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;
             float grad0 = gradP0;
             Unsafe.Add(ref gradient, s) = grad0;
+        }
+    }
+
+    /// <inheritdoc />
+    static DeviceKernels IDiceLoss.DeviceKernels => new(StatisticsDevice, GradientDevice);
+
+    /// <summary>
+    /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// </summary>
+    private static void StatisticsDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int n = Grid.IdxX / shape.GroupsPerSample;
+        int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;
+        int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
+        ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        float intersection0 = 0f;
+        float predicted0 = 0f;
+        float truth0 = 0f;
+        bool outOfRange = false;
+        for (int s = start + Group.IdxX; s < end; s += Group.DimX)
+        {
+            float x0 = input[s];
+            float t0 = masks[s];
+            outOfRange |= !(x0 >= 0f & x0 <= 1f);
+            outOfRange |= !(t0 >= 0f & t0 <= 1f);
+            intersection0 += x0 * t0;
+            predicted0 += x0;
+            truth0 += t0;
+        }
+        ArrayView<double> shared = SharedMemory.GetDynamic<double>();
+        long partial = (long)Grid.IdxX * (3 * Classes + 3);
+        DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
+        DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
+        DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
+        DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes);
+        DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
+        DeviceReduce.SumInto(shared, !outOfRange ? 0f : 1f, partials, partial + 3 * Classes + 2);
+    }
+
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
+    private static void GradientDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<float> coefficients, ArrayView<float> allGradient, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int pixels = shape.Batch * spatial;
+        for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
+        {
+            int n = pixel / spatial;
+            int s = pixel - n * spatial;
+            ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
+            float targetSlope0 = dice[0];
+            float probabilitySlope0 = dice[Classes + 0];
+            float x0 = input[s];
+            float t0 = masks[s];
+            float gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            float grad0 = gradP0;
+            gradient[s] = grad0;
         }
     }
 

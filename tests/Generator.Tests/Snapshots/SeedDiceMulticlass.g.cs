@@ -8,6 +8,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Dice;
 using Dice.Kernels;
+using ILGPU;
+using ILGPU.Algorithms;
 
 namespace Snapshots;
 
@@ -537,6 +539,132 @@ partial class SeedDiceMulticlass : IDiceLoss
             Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
             Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
             Unsafe.Add(ref gradient, 3 * spatial + s) = grad3;
+        }
+    }
+
+    /// <inheritdoc />
+    static DeviceKernels IDiceLoss.DeviceKernels => new(StatisticsDevice, GradientDevice);
+
+    /// <summary>
+    /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// </summary>
+    private static void StatisticsDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int n = Grid.IdxX / shape.GroupsPerSample;
+        int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;
+        int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
+        ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+        float intersection0 = 0f;
+        float intersection1 = 0f;
+        float intersection2 = 0f;
+        float intersection3 = 0f;
+        float predicted0 = 0f;
+        float predicted1 = 0f;
+        float predicted2 = 0f;
+        float predicted3 = 0f;
+        float truth0 = 0f;
+        float truth1 = 0f;
+        float truth2 = 0f;
+        float truth3 = 0f;
+        bool outOfRange = false;
+        bool badLabel = false;
+        for (int s = start + Group.IdxX; s < end; s += Group.DimX)
+        {
+            float x0 = input[s];
+            float x1 = input[1 * spatial + s];
+            float x2 = input[2 * spatial + s];
+            float x3 = input[3 * spatial + s];
+            int label = labels[s];
+            bool validMask = label != -100;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float t3 = (label == 3 ? 1f : 0f);
+            outOfRange |= !(x0 >= 0f & x0 <= 1f);
+            outOfRange |= !(x1 >= 0f & x1 <= 1f);
+            outOfRange |= !(x2 >= 0f & x2 <= 1f);
+            outOfRange |= !(x3 >= 0f & x3 <= 1f);
+            badLabel |= ((uint)label >= 4u & validMask);
+            intersection0 += x0 * t0;
+            predicted0 += valid * x0;
+            truth0 += t0;
+            intersection1 += x1 * t1;
+            predicted1 += valid * x1;
+            truth1 += t1;
+            intersection2 += x2 * t2;
+            predicted2 += valid * x2;
+            truth2 += t2;
+            intersection3 += x3 * t3;
+            predicted3 += valid * x3;
+            truth3 += t3;
+        }
+        ArrayView<double> shared = SharedMemory.GetDynamic<double>();
+        long partial = (long)Grid.IdxX * (3 * Classes + 3);
+        DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
+        DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
+        DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
+        DeviceReduce.SumInto(shared, intersection3, partials, partial + 3);
+        DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
+        DeviceReduce.SumInto(shared, predicted1, partials, partial + 1 * Classes + 1);
+        DeviceReduce.SumInto(shared, predicted2, partials, partial + 1 * Classes + 2);
+        DeviceReduce.SumInto(shared, predicted3, partials, partial + 1 * Classes + 3);
+        DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
+        DeviceReduce.SumInto(shared, truth1, partials, partial + 2 * Classes + 1);
+        DeviceReduce.SumInto(shared, truth2, partials, partial + 2 * Classes + 2);
+        DeviceReduce.SumInto(shared, truth3, partials, partial + 2 * Classes + 3);
+        DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes);
+        DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
+        DeviceReduce.SumInto(shared, !outOfRange & !badLabel ? 0f : 1f, partials, partial + 3 * Classes + 2);
+    }
+
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
+    private static void GradientDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<float> coefficients, ArrayView<float> allGradient, DeviceShape shape)
+    {
+        int spatial = shape.Spatial;
+        int pixels = shape.Batch * spatial;
+        for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
+        {
+            int n = pixel / spatial;
+            int s = pixel - n * spatial;
+            ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+            ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
+            float targetSlope0 = dice[0];
+            float probabilitySlope0 = dice[Classes + 0];
+            float targetSlope1 = dice[1];
+            float probabilitySlope1 = dice[Classes + 1];
+            float targetSlope2 = dice[2];
+            float probabilitySlope2 = dice[Classes + 2];
+            float targetSlope3 = dice[3];
+            float probabilitySlope3 = dice[Classes + 3];
+            float x0 = input[s];
+            float x1 = input[1 * spatial + s];
+            float x2 = input[2 * spatial + s];
+            float x3 = input[3 * spatial + s];
+            int label = labels[s];
+            bool validMask = label != -100;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float t3 = (label == 3 ? 1f : 0f);
+            float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);
+            float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1);
+            float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2);
+            float gradP3 = valid * (targetSlope3 * t3 + probabilitySlope3);
+            float grad0 = gradP0;
+            float grad1 = gradP1;
+            float grad2 = gradP2;
+            float grad3 = gradP3;
+            gradient[s] = grad0;
+            gradient[1 * spatial + s] = grad1;
+            gradient[2 * spatial + s] = grad2;
+            gradient[3 * spatial + s] = grad3;
         }
     }
 

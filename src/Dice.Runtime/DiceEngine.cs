@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using Dice.Kernels;
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+
+namespace Dice;
+
+/// <summary>Where a <see cref="DiceEngine"/> runs.</summary>
+public enum DiceDevice
+{
+    /// <summary>CUDA when an NVIDIA GPU is present, otherwise <see cref="Cpu"/>.</summary>
+    Auto,
+    /// <summary>The SIMD CPU kernels on all cores.</summary>
+    Cpu,
+    /// <summary>The generated ILGPU kernels on an NVIDIA GPU.</summary>
+    Cuda,
+    /// <summary>The generated ILGPU kernels on ILGPU's CPU accelerator (how GPU code is tested without a GPU).</summary>
+    IlgpuCpu,
+}
+
+/// <summary>
+/// Runs generated losses on a device: the SIMD CPU kernels, or the generated ILGPU kernels on a GPU or on
+/// ILGPU's CPU accelerator. Kernels are compiled once per (loss, engine) and cached; device buffers are
+/// pooled. Calls from several threads are serialised. Dispose releases the accelerator.
+/// </summary>
+public sealed class DiceEngine : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Context? _context;
+    private readonly Accelerator? _accelerator;
+    private readonly ConcurrentDictionary<Type, object> _kernels = new();
+    private readonly Dictionary<string, MemoryBuffer> _buffers = new();
+    private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int>? _finalize;
+    private int _kernelLoads;
+    private bool _disposed;
+
+    private DiceEngine(DiceDevice device, Context? context, Accelerator? accelerator, string name)
+    {
+        Device = device;
+        _context = context;
+        _accelerator = accelerator;
+        DeviceName = name;
+    }
+
+    /// <summary>The resolved device (never Auto).</summary>
+    public DiceDevice Device { get; }
+
+    /// <summary>A readable name of the device.</summary>
+    public string DeviceName { get; }
+
+    /// <summary>The ILGPU accelerator, for data that already lives on it; null for <see cref="DiceDevice.Cpu"/>.</summary>
+    public Accelerator? Accelerator => _accelerator;
+
+    /// <summary>How many loss kernel sets this engine has compiled (each loss type once).</summary>
+    internal int KernelLoads => Volatile.Read(ref _kernelLoads);
+
+    /// <summary>Creates an engine on <paramref name="device"/>.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="DiceDevice.Cuda"/> was asked for and no CUDA device is present.</exception>
+    public static DiceEngine Create(DiceDevice device = DiceDevice.Auto)
+    {
+        switch (device)
+        {
+            case DiceDevice.Cpu:
+                return CpuEngine();
+            case DiceDevice.IlgpuCpu:
+            {
+                Context context = Context.Create(builder => builder.CPU().EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays));
+                Accelerator accelerator = context.GetCPUDevice(0).CreateAccelerator(context);
+                return new DiceEngine(DiceDevice.IlgpuCpu, context, accelerator, $"ILGPU {accelerator.Name}");
+            }
+            case DiceDevice.Cuda:
+            case DiceDevice.Auto:
+            {
+                Context context = Context.Create(builder => builder.Cuda().EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays));
+                if (context.GetCudaDevices().Count == 0)
+                {
+                    context.Dispose();
+                    if (device == DiceDevice.Auto) return CpuEngine();
+                    throw new InvalidOperationException("DiceDevice.Cuda was requested but no CUDA device was found (is the NVIDIA driver installed?). Use DiceDevice.Auto to fall back to the CPU.");
+                }
+
+                Accelerator accelerator = context.GetCudaDevice(0).CreateAccelerator(context);
+                return new DiceEngine(DiceDevice.Cuda, context, accelerator, accelerator.Name);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(device), device, "Unknown device.");
+        }
+
+        static DiceEngine CpuEngine() => new(DiceDevice.Cpu, null, null, $"CPU ({Environment.ProcessorCount} cores, SIMD)");
+    }
+
+    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="labels"/> (N x S).</summary>
+    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, labels, default, true, default, false, batch);
+
+    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
+    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, default, masks, false, default, false, batch);
+
+    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
+    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, labels, default, true, inputGrad, true, batch);
+
+    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
+    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, default, masks, false, inputGrad, true, batch);
+
+    /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
+    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, labels, default, true, default, false, batch);
+
+    /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
+    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, default, masks, false, default, false, batch);
+
+    /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
+    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, labels, default, true, inputGrad, true, batch);
+
+    /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
+    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, default, masks, false, inputGrad, true, batch);
+
+    private LossResult RunHost<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool targetIsLabels,
+        Span<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_accelerator is null)
+        {
+            return (targetIsLabels, backward) switch
+            {
+                (true, false) => DiceCpu.Forward<TLoss>(input, labels, batch),
+                (false, false) => DiceCpu.Forward<TLoss>(input, masks, batch),
+                (true, true) => DiceCpu.ForwardBackward<TLoss>(input, labels, inputGrad, batch),
+                _ => DiceCpu.ForwardBackward<TLoss>(input, masks, inputGrad, batch),
+            };
+        }
+
+        DiceLossSpec spec = TLoss.Spec;
+        int spatial = Validation.CheckShapes(
+            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch,
+            targetIsLabels ? "labels" : "masks");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ArrayView<float> inputView = Buffer<float>("input", input.Length);
+            inputView.CopyFromCPU(input);
+            ArrayView<int> labelsView = targetIsLabels ? Buffer<int>("labels", labels.Length) : Buffer<int>("labels", 1);
+            if (targetIsLabels) labelsView.CopyFromCPU(labels);
+            ArrayView<float> masksView = targetIsLabels ? Buffer<float>("masks", 1) : Buffer<float>("masks", masks.Length);
+            if (!targetIsLabels) masksView.CopyFromCPU(masks);
+            ArrayView<float> gradientView = backward ? Buffer<float>("gradient", input.Length) : default;
+
+            LossResult result = Run<TLoss>(inputView, labelsView, masksView, gradientView, backward, batch, spatial,
+                out bool invalid);
+            if (invalid) throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
+            if (backward) gradientView.CopyToCPU(inputGrad);
+            return result;
+        }
+    }
+
+    private LossResult RunViews<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool targetIsLabels,
+        ArrayView<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_accelerator is null)
+            throw new InvalidOperationException("This engine runs on the CPU and has no accelerator; pass host spans, or create the engine with DiceDevice.Cuda or IlgpuCpu.");
+        DiceLossSpec spec = TLoss.Spec;
+        long targetLength = targetIsLabels ? labels.Length : masks.Length;
+        if (input.Length > int.MaxValue || targetLength > int.MaxValue || inputGrad.Length > int.MaxValue)
+            throw new ArgumentException("Views of more than 2^31 - 1 elements are not supported.", nameof(input));
+        int spatial = Validation.CheckShapes(
+            spec, (int)input.Length, (int)targetLength, targetIsLabels, (int)inputGrad.Length, backward, batch,
+            targetIsLabels ? "labels" : "masks");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (targetIsLabels) masks = Buffer<float>("masks", 1);
+            else labels = Buffer<int>("labels", 1);
+
+            // inputGrad may be input: pass 2 reads each pixel's C inputs before writing its C gradient values,
+            // and runs only once the checks of pass 1 have passed.
+            LossResult result = Run<TLoss>(input, labels, masks, inputGrad, backward, batch, spatial, out bool invalid);
+            if (invalid)
+            {
+                float[] hostInput = input.GetAsArray();
+                throw Validation.FirstInvalid(
+                    spec, hostInput, targetIsLabels ? labels.GetAsArray() : default, targetIsLabels ? default : masks.GetAsArray(), spatial);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Pass 1, finalize, the check, then pass 2: one synchronisation, for the small result.</summary>
+    private LossResult Run<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, ArrayView<float> gradient,
+        bool backward, int batch, int spatial, out bool invalid) where TLoss : IDiceLoss
+    {
+        Accelerator accelerator = _accelerator!;
+        DiceLossSpec spec = TLoss.Spec;
+        int classes = spec.Classes;
+        LoadedKernels kernels = Kernels<TLoss>();
+
+        int groupSize = Math.Min(accelerator.MaxNumThreadsPerGroup, 256);
+        int pixelsPerGroup = groupSize * 16;
+        int groupsPerSample = Math.Clamp((spatial + pixelsPerGroup - 1) / pixelsPerGroup, 1, 1024);
+        var shape = new DeviceShape
+        {
+            Batch = batch,
+            Spatial = spatial,
+            GroupsPerSample = groupsPerSample,
+            SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
+        };
+
+        ArrayView<double> partials = Buffer<double>("partials", (long)batch * groupsPerSample * (3 * classes + 3));
+        kernels.Statistics(
+            new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(groupSize)),
+            input, labels, masks, partials, shape);
+
+        ArrayView<float> weights = Buffer<float>("weights", classes);
+        weights.CopyFromCPU(spec.ClassWeights.ToArray());
+        ArrayView<double> statistics = Buffer<double>("statistics", LossFinalizer.StatisticsLength(batch, classes));
+        ArrayView<double> results = Buffer<double>("results", DeviceFinalizer.InvalidSlot(classes) + 1);
+        ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * LossFinalizer.CoefficientStride(classes));
+        Finalizer()(new KernelConfig(1, 1), partials, weights, statistics, results, coefficients,
+            FinalizeSettings.From(spec, batch, spatial), groupsPerSample, backward ? 1 : 0);
+
+        double[] hostResults = results.GetAsArray();
+        invalid = hostResults[DeviceFinalizer.InvalidSlot(classes)] > 0;
+        if (invalid) return null!;
+
+        if (backward)
+        {
+            long pixels = (long)batch * spatial;
+            int gradientGroups = (int)Math.Clamp((pixels + groupSize - 1) / groupSize, 1, 65535);
+            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, coefficients, gradient, shape);
+            accelerator.Synchronize();
+        }
+
+        return LossFinalizer.ToResult(hostResults, classes);
+    }
+
+    private sealed record LoadedKernels(
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DeviceShape> Gradient);
+
+    private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>
+        (LoadedKernels)_kernels.GetOrAdd(typeof(TLoss), _ =>
+        {
+            DeviceKernels kernels = TLoss.DeviceKernels;
+            Interlocked.Increment(ref _kernelLoads);
+            return new LoadedKernels(
+                _accelerator!.LoadStreamKernel(kernels.Statistics),
+                _accelerator!.LoadStreamKernel(kernels.Gradient));
+        });
+
+    private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int> Finalizer() =>
+        _finalize ??= _accelerator!.LoadStreamKernel<ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int>(DeviceFinalizer.Kernel);
+
+    /// <summary>A pooled device buffer of at least <paramref name="length"/> elements, viewed at exactly that length.</summary>
+    private ArrayView<T> Buffer<T>(string role, long length) where T : unmanaged
+    {
+        if (!_buffers.TryGetValue(role, out MemoryBuffer? buffer) || buffer.Length < length)
+        {
+            buffer?.Dispose();
+            buffer = _accelerator!.Allocate1D<T>(Math.Max(length, 1));
+            _buffers[role] = buffer;
+        }
+
+        return ((MemoryBuffer1D<T, Stride1D.Dense>)buffer).View.SubView(0, length);
+    }
+
+    /// <summary>Releases the device buffers, the accelerator and the ILGPU context. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            foreach (MemoryBuffer buffer in _buffers.Values) buffer.Dispose();
+            _buffers.Clear();
+            _kernels.Clear();
+            _accelerator?.Dispose();
+            _context?.Dispose();
+        }
+    }
+}

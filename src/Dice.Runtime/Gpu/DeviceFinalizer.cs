@@ -1,0 +1,50 @@
+using ILGPU;
+
+namespace Dice;
+
+/// <summary>An ILGPU array view as <see cref="IValues{T}"/>, so that the finalizer runs on the device.</summary>
+internal readonly struct ViewValues<T>(ArrayView<T> view) : IValues<T> where T : unmanaged
+{
+    public T this[int index]
+    {
+        get => view[index];
+        set => view[index] = value;
+    }
+}
+
+/// <summary>
+/// The device finalize kernel: one thread reduces the group partials of pass 1 in a fixed order
+/// (sample, group, value), then runs <see cref="LossFinalizer.Compute{TStatistics,TWeights,TResults,TCoefficients}"/>
+/// on the device, so that pass 2 can start without a round trip.
+/// </summary>
+internal static class DeviceFinalizer
+{
+    /// <summary>The slot after the finalizer's results that holds the count of invalid pixels.</summary>
+    public static int InvalidSlot(int classes) => LossFinalizer.ResultsLength(classes);
+
+    public static void Kernel(
+        ArrayView<double> partials, ArrayView<float> weights, ArrayView<double> statistics, ArrayView<double> results,
+        ArrayView<float> coefficients, FinalizeSettings settings, int groupsPerSample, int backward)
+    {
+        int classes = settings.Classes, stride = 3 * classes + 3;
+        int crossEntropySlot = settings.Batch * 3 * classes;
+        double invalid = 0;
+        for (int k = 0; k < crossEntropySlot + 2; k++) statistics[k] = 0;
+        for (int n = 0; n < settings.Batch; n++)
+        {
+            for (int g = 0; g < groupsPerSample; g++)
+            {
+                long partial = (long)(n * groupsPerSample + g) * stride;
+                for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[partial + k];
+                statistics[crossEntropySlot] += partials[partial + 3 * classes];
+                statistics[crossEntropySlot + 1] += partials[partial + 3 * classes + 1];
+                invalid += partials[partial + 3 * classes + 2];
+            }
+        }
+
+        LossFinalizer.Compute(
+            settings, new ViewValues<double>(statistics), new ViewValues<float>(weights), new ViewValues<double>(results),
+            new ViewValues<float>(coefficients), backward != 0);
+        results[InvalidSlot(classes)] = invalid;
+    }
+}

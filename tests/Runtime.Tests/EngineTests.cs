@@ -1,0 +1,179 @@
+using ILGPU;
+using ILGPU.Runtime;
+using System.Diagnostics;
+using Dice.Runtime.Tests.Matrix;
+
+namespace Dice.Runtime.Tests;
+
+/// <summary>One ILGPU CPU accelerator shared by the device tests of a collection (creating one costs time and threads).</summary>
+public sealed class IlgpuCpuEngineFixture : IDisposable
+{
+    public DiceEngine Engine { get; } = DiceEngine.Create(DiceDevice.IlgpuCpu);
+
+    public void Dispose() => Engine.Dispose();
+}
+
+[CollectionDefinition(nameof(IlgpuCpuCollection))]
+public sealed class IlgpuCpuCollection : ICollectionFixture<IlgpuCpuEngineFixture>;
+
+/// <summary>The generated ILGPU kernels, run on ILGPU's CPU accelerator, against the float64 reference and the CPU path.</summary>
+[Collection(nameof(IlgpuCpuCollection))]
+public class DeviceParityTests(IlgpuCpuEngineFixture fixture)
+{
+    private readonly DiceEngine _engine = fixture.Engine;
+
+    public static TheoryData<ILossCase> Cases() => new(LossMatrix.All);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_reference_and_cpu_path(ILossCase loss)
+    {
+        foreach (var (batch, spatial, seed) in new[] { (1, 1, 1), (2, 37, 2), (3, 300, 3) })
+        {
+            var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed);
+            ReferenceResult expected = TestData.Reference(loss.Spec, input, target, batch);
+            string context = $"{loss.Name} IlgpuCpu N={batch} S={spatial}";
+            var gradient = new float[input.Length];
+            LossResult device = loss.ForwardBackward(_engine, input, target, gradient, batch);
+            Assertions.Matches(expected, device, context);
+            Assertions.GradientMatches(expected.Gradient, gradient, context);
+            Assertions.Matches(expected, loss.Forward(_engine, input, target, batch), context + " Forward");
+
+            var cpuGradient = new float[input.Length];
+            LossResult cpu = loss.ForwardBackward(input, target, cpuGradient, batch);
+            Assertions.Close(cpu.Loss, device.Loss, Assertions.LossTolerance, context + " vs CPU");
+            Assert.True(Assertions.RelativeL2(cpuGradient.Select(g => (double)g).ToArray(), gradient) <= Assertions.GradientTolerance, context + " gradient vs CPU");
+        }
+    }
+}
+
+/// <summary>The engine's own behaviour on ILGPU's CPU accelerator: determinism, bad input, views, caching, threads.</summary>
+[Collection(nameof(IlgpuCpuCollection))]
+public class DeviceEngineTests(IlgpuCpuEngineFixture fixture)
+{
+    private readonly DiceEngine _engine = fixture.Engine;
+
+    [Fact]
+    public void Resolves_to_the_ilgpu_cpu_accelerator()
+    {
+        Assert.Equal(DiceDevice.IlgpuCpu, _engine.Device);
+        Assert.NotNull(_engine.Accelerator);
+        Assert.Contains("CPU", _engine.DeviceName, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Repeated_runs_are_bitwise_identical()
+    {
+        var loss = new LossCase<SoftmaxCeLabels4>();
+        var (input, target) = TestData.Make(loss.Spec, 2, 2000, seed: 21);
+        var first = new float[input.Length];
+        var second = new float[input.Length];
+        LossResult a = loss.ForwardBackward(_engine, input, target, first, 2);
+        LossResult b = loss.ForwardBackward(_engine, input, target, second, 2);
+        Assert.Equal(BitConverter.SingleToInt32Bits(a.Loss), BitConverter.SingleToInt32Bits(b.Loss));
+        Assert.Equal(a.ClassDice, b.ClassDice);
+        Assert.True(first.AsSpan().SequenceEqual(second));
+    }
+
+    [Fact]
+    public void Bad_input_throws_the_cpu_paths_exception_and_writes_nothing()
+    {
+        var loss = new LossCase<SoftmaxCeLabels4>();
+        var (input, target) = TestData.Make(loss.Spec, 2, 100, seed: 22);
+        target.Labels![150] = 7;
+        input[4 * 100 + 3] = float.NaN;
+        var gradient = Enumerable.Repeat(42f, input.Length).ToArray();
+        var device = Assert.ThrowsAny<ArgumentException>(() => loss.ForwardBackward(_engine, input, target, gradient, 2));
+        var cpu = Assert.ThrowsAny<ArgumentException>(() => loss.ForwardBackward(input, target, new float[input.Length], 2));
+        Assert.Equal(cpu.Message, device.Message);
+        Assert.Equal("input", device.ParamName);
+        Assert.All(gradient, g => Assert.Equal(42f, g));
+
+        // The engine keeps working afterwards.
+        input[4 * 100 + 3] = 0;
+        target.Labels![150] = 1;
+        Assert.True(float.IsFinite(loss.ForwardBackward(_engine, input, target, gradient, 2).Loss));
+    }
+
+    [Fact]
+    public void Array_view_overloads_match_host_spans_and_support_in_place()
+    {
+        var (input, target) = TestData.Make(SoftmaxCeLabels4.Spec, 2, 500, seed: 23);
+        var hostGradient = new float[input.Length];
+        LossResult host = _engine.ForwardBackward<SoftmaxCeLabels4>(input, target.Labels!, hostGradient, 2);
+
+        var accelerator = _engine.Accelerator!;
+        using var inputBuffer = accelerator.Allocate1D(input);
+        using var labelsBuffer = accelerator.Allocate1D(target.Labels!);
+        using var gradientBuffer = accelerator.Allocate1D<float>(input.Length);
+        LossResult views = _engine.ForwardBackward<SoftmaxCeLabels4>(inputBuffer.View, labelsBuffer.View, gradientBuffer.View, 2);
+        Assert.Equal(host.Loss, views.Loss);
+        Assert.True(gradientBuffer.GetAsArray1D().AsSpan().SequenceEqual(hostGradient));
+        Assert.Equal(host.Loss, _engine.Forward<SoftmaxCeLabels4>(inputBuffer.View, labelsBuffer.View, 2).Loss);
+
+        LossResult inPlace = _engine.ForwardBackward<SoftmaxCeLabels4>(inputBuffer.View, labelsBuffer.View, inputBuffer.View, 2);
+        Assert.Equal(host.Loss, inPlace.Loss);
+        Assert.True(inputBuffer.GetAsArray1D().AsSpan().SequenceEqual(hostGradient));
+    }
+
+    [Fact]
+    public void Kernels_are_loaded_once_per_loss()
+    {
+        var (input, target) = TestData.Make(SigmoidBceMasks2.Spec, 1, 64, seed: 24);
+        _engine.Forward<SigmoidBceMasks2>(input, target.Masks!, 1);
+        int loads = _engine.KernelLoads;
+        _engine.Forward<SigmoidBceMasks2>(input, target.Masks!, 1);
+        _engine.ForwardBackward<SigmoidBceMasks2>(input, target.Masks!, new float[input.Length], 1);
+        Assert.Equal(loads, _engine.KernelLoads);
+    }
+
+    [Fact]
+    public void Concurrent_calls_equal_sequential_ones()
+    {
+        var loss = new LossCase<SoftmaxCeLabels4>();
+        var data = Enumerable.Range(0, 4).Select(i => TestData.Make(loss.Spec, 1, 300 + i, seed: 30 + i)).ToArray();
+        var expected = data.Select(d => loss.Forward(_engine, d.Input, d.Target, 1).Loss).ToArray();
+        var actual = new float[4, 3];
+        Parallel.For(0, 12, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            actual[i % 4, i / 4] = loss.Forward(_engine, data[i % 4].Input, data[i % 4].Target, 1).Loss);
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 3; j++) Assert.Equal(expected[i], actual[i, j]);
+    }
+}
+
+/// <summary>Engine creation and lifetime (each test makes its own engine).</summary>
+public class EngineLifetimeTests
+{
+    [Fact]
+    public void Auto_without_a_gpu_resolves_to_the_cpu_and_cuda_fails_clearly()
+    {
+        using var auto = DiceEngine.Create();
+        if (auto.Device == DiceDevice.Cuda) return; // a machine with a GPU: nothing to check here
+        Assert.Equal(DiceDevice.Cpu, auto.Device);
+        Assert.Null(auto.Accelerator);
+        var error = Assert.Throws<InvalidOperationException>(() => DiceEngine.Create(DiceDevice.Cuda));
+        Assert.Contains("CUDA", error.Message);
+    }
+
+    [Fact]
+    public void Cpu_engine_runs_the_simd_kernels()
+    {
+        using var engine = DiceEngine.Create(DiceDevice.Cpu);
+        var (input, target) = TestData.Make(SoftmaxCeLabels4.Spec, 2, 100, seed: 25);
+        Assert.Equal(DiceCpu.Forward<SoftmaxCeLabels4>(input, target.Labels!, 2).Loss, engine.Forward<SoftmaxCeLabels4>(input, target.Labels!, 2).Loss);
+    }
+
+    [Fact]
+    public void Use_after_dispose_throws()
+    {
+        var engine = DiceEngine.Create(DiceDevice.IlgpuCpu);
+        var (input, target) = TestData.Make(SoftmaxCeLabels4.Spec, 1, 10, seed: 26);
+        engine.Forward<SoftmaxCeLabels4>(input, target.Labels!, 1);
+        engine.Dispose();
+        engine.Dispose(); // idempotent
+        Assert.Throws<ObjectDisposedException>(() => engine.Forward<SoftmaxCeLabels4>(input, target.Labels!, 1));
+        var cpu = DiceEngine.Create(DiceDevice.Cpu);
+        cpu.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => cpu.Forward<SoftmaxCeLabels4>(input, target.Labels!, 1));
+    }
+}
