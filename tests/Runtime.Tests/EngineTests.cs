@@ -177,3 +177,20 @@ public class EngineLifetimeTests
         Assert.Throws<ObjectDisposedException>(() => cpu.Forward<SoftmaxCeLabels4>(input, target.Labels!, 1));
     }
 }
+
+/// <summary>Loss classes need not be public: the generator grants ILGPU's runtime assembly access.</summary>
+public class InternalLossTests
+{
+    [Fact]
+    public void An_internal_loss_runs_on_the_ilgpu_cpu_accelerator()
+    {
+        using var engine = DiceEngine.Create(DiceDevice.IlgpuCpu);
+        var (input, target) = TestData.Make(InternalLoss.Spec, 1, 50, seed: 27);
+        Assert.Equal(
+            DiceCpu.Forward<InternalLoss>(input, target.Labels!, 1).Loss,
+            engine.Forward<InternalLoss>(input, target.Labels!, 1).Loss, 5);
+    }
+}
+
+[DiceLoss(Classes = 3, Combine = Combine.CrossEntropy)]
+internal sealed partial class InternalLoss { }
