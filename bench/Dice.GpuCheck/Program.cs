@@ -1,0 +1,122 @@
+// The GPU check, one process: parity of the device kernels against the CPU path, the time of fused
+// ForwardBackward at N=16, C=4, 512x512 with labels (data already on the device), and the device's
+// copy bandwidth for the same bytes. Prints a markdown table.
+//   dotnet Dice.GpuCheck.dll [--device Cuda|IlgpuCpu] [--size 512] [--batch 16]
+using System.Diagnostics;
+using System.Globalization;
+using Dice;
+using ILGPU;
+using ILGPU.Runtime;
+
+var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
+DiceDevice device = Enum.Parse<DiceDevice>(options.GetValueOrDefault("device", "Cuda"), ignoreCase: true);
+int size = int.Parse(options.GetValueOrDefault("size", "512"), CultureInfo.InvariantCulture);
+int batch = int.Parse(options.GetValueOrDefault("batch", "16"), CultureInfo.InvariantCulture);
+var ci = CultureInfo.InvariantCulture;
+
+using DiceEngine engine = DiceEngine.Create(device);
+Console.WriteLine($"# Dice.Gen GPU check on {engine.DeviceName} ({engine.Device})");
+Console.WriteLine();
+
+// 1. Parity against the CPU path, the four seed configurations, random shapes.
+Console.WriteLine("| parity | N | S | loss (device) | loss (CPU) | relative | gradient relative L2 |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+var random = new Random(5);
+bool allClose = true;
+foreach (var (name, classes, run) in GpuLosses.All(engine))
+{
+    int n = random.Next(1, 5), s = random.Next(1, 70_000);
+    float[] input = Enumerable.Range(0, n * classes * s).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+    if (name.EndsWith("probabilities", StringComparison.Ordinal)) input = input.Select(x => 1 / (1 + MathF.Exp(-x))).ToArray();
+    int[] labels = Enumerable.Range(0, n * s).Select(_ => random.Next(classes)).ToArray();
+    float[] masks = Enumerable.Range(0, n * classes * s).Select(_ => random.Next(3) == 0 ? 1f : 0f).ToArray();
+    var (deviceLoss, deviceGradient, cpuLoss, cpuGradient) = run(input, labels, masks, n);
+    double diff = 0, norm = 0;
+    for (int i = 0; i < cpuGradient.Length; i++) { diff += Math.Pow(deviceGradient[i] - cpuGradient[i], 2); norm += Math.Pow(cpuGradient[i], 2); }
+    double relative = Math.Abs(deviceLoss - cpuLoss) / Math.Abs(cpuLoss), l2 = Math.Sqrt(diff / norm);
+    allClose &= relative <= 1e-5 && l2 <= 1e-4;
+    Console.WriteLine(string.Format(ci, "| {0} | {1} | {2} | {3:G7} | {4:G7} | {5:E1} | {6:E1} |", name, n, s, deviceLoss, cpuLoss, relative, l2));
+}
+
+Console.WriteLine();
+if (engine.Accelerator is not { } accelerator)
+{
+    Console.WriteLine("No accelerator: timings skipped.");
+    return allClose ? 0 : 1;
+}
+
+// 2. Fused ForwardBackward on device-resident data, against the device's copy bandwidth for the same bytes.
+int spatial = size * size, elements = batch * 4 * spatial;
+using var inputBuffer = accelerator.Allocate1D(Enumerable.Range(0, elements).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray());
+using var labelBuffer = accelerator.Allocate1D(Enumerable.Range(0, batch * spatial).Select(_ => random.Next(4)).ToArray());
+using var gradientBuffer = accelerator.Allocate1D<float>(elements);
+long bytes = 4L * elements * 2 + 4L * batch * spatial;
+double fused = Time(() => engine.ForwardBackward<GpuCeLoss>(inputBuffer.View, labelBuffer.View, gradientBuffer.View, batch), accelerator);
+using var copySource = accelerator.Allocate1D<byte>(bytes / 2);
+using var copyTarget = accelerator.Allocate1D<byte>(bytes / 2);
+double copy = Time(() => copySource.View.CopyTo(copyTarget.View), accelerator);
+Console.WriteLine($"| N={batch}, C=4, {size}x{size}, labels | time | bytes moved | bandwidth |");
+Console.WriteLine("|---|---:|---:|---:|");
+Console.WriteLine(string.Format(ci, "| fused ForwardBackward (Dice + CE) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", fused * 1e3, bytes / 1e6, bytes / fused / 1e9));
+Console.WriteLine(string.Format(ci, "| device copy of the same bytes (floor) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", copy * 1e3, bytes / 1e6, bytes / copy / 1e9));
+Console.WriteLine(string.Format(ci, "| fused / floor | {0:F2}x | | |", fused / copy));
+return allClose ? 0 : 1;
+
+static double Time(Action action, Accelerator accelerator)
+{
+    for (int i = 0; i < 3; i++) action();
+    accelerator.Synchronize();
+    var samples = new List<double>();
+    for (int i = 0; i < 20; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        accelerator.Synchronize();
+        samples.Add(watch.Elapsed.TotalSeconds);
+    }
+
+    samples.Sort();
+    return samples[samples.Count / 2];
+}
+
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy)]
+public partial class GpuCeLoss { }
+
+[DiceLoss]
+public partial class GpuDice { }
+
+[DiceLoss(Classes = 4)]
+public partial class GpuDiceMulticlass { }
+
+[DiceLoss(Combine = Combine.BinaryCrossEntropy)]
+public partial class GpuDiceBce { }
+
+internal static class GpuLosses
+{
+    public delegate (float DeviceLoss, float[] DeviceGradient, float CpuLoss, float[] CpuGradient) Run(float[] input, int[] labels, float[] masks, int batch);
+
+    public static IEnumerable<(string Name, int Classes, Run Run)> All(DiceEngine engine)
+    {
+        yield return ("dice_loss on probabilities", 1, Masks<GpuDice>(engine));
+        yield return ("dice_loss_multiclass on probabilities", 4, Labels<GpuDiceMulticlass>(engine));
+        yield return ("dice_bce_loss", 1, Masks<GpuDiceBce>(engine));
+        yield return ("dice_bce_loss_multiclass", 4, Labels<GpuCeLoss>(engine));
+    }
+
+    private static Run Labels<TLoss>(DiceEngine engine) where TLoss : IDiceLoss => (input, labels, _, batch) =>
+    {
+        var device = new float[input.Length];
+        var cpu = new float[input.Length];
+        return (engine.ForwardBackward<TLoss>(input, labels, device, batch).Loss, device,
+            DiceCpu.ForwardBackward<TLoss>(input, labels, cpu, batch).Loss, cpu);
+    };
+
+    private static Run Masks<TLoss>(DiceEngine engine) where TLoss : IDiceLoss => (input, _, masks, batch) =>
+    {
+        var device = new float[input.Length];
+        var cpu = new float[input.Length];
+        return (engine.ForwardBackward<TLoss>(input, masks, device, batch).Loss, device,
+            DiceCpu.ForwardBackward<TLoss>(input, masks, cpu, batch).Loss, cpu);
+    };
+}
