@@ -19,7 +19,8 @@ job = quick
     ? job.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(9).WithInvocationCount(1).WithUnrollFactor(1)
     : job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-Summary summary = BenchmarkRunner.Run<LossBenchmarks>(config);
+string[] benchmarkArgs = args.Where((a, i) => a != "--quick" && a != "--out" && (i == 0 || args[i - 1] != "--out")).ToArray();
+Summary summary = BenchmarkRunner.Run<LossBenchmarks>(config, benchmarkArgs);
 
 string table = PerformanceTable.Render(summary, quick);
 Console.WriteLine(table);

@@ -2,18 +2,14 @@ using Dice;
 
 namespace Segmentation;
 
-/// <summary>The seed's <c>dice_loss</c>: one class, probabilities against a mask.</summary>
-[DiceLoss]
-public partial class BinaryDice { }
+/// <summary>Soft Dice plus cross-entropy on softmax logits: the seed's <c>dice_bce_loss_multiclass</c>, and the sample's default.</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.CrossEntropy)]
+public partial class DiceCeLoss { }
 
-/// <summary>The seed's <c>dice_loss_multiclass</c>: probabilities of 4 classes against labels.</summary>
-[DiceLoss(Classes = 4)]
-public partial class MulticlassDice { }
+/// <summary>Soft Dice alone on softmax probabilities (for <c>--compare</c>).</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Activation = Activation.Softmax)]
+public partial class DiceOnlyLoss { }
 
-/// <summary>The seed's <c>dice_bce_loss</c>: logits of one class, sigmoid Dice plus BCE against a mask.</summary>
-[DiceLoss(Combine = Combine.BinaryCrossEntropy)]
-public partial class DiceBce { }
-
-/// <summary>The seed's <c>dice_bce_loss_multiclass</c>: logits of 4 classes, softmax Dice plus cross-entropy against labels.</summary>
-[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy)]
-public partial class DiceCe { }
+/// <summary>Cross-entropy alone: Alpha = 1 gives the Dice term no weight (for <c>--compare</c>).</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.CrossEntropy, Alpha = 1f)]
+public partial class CrossEntropyOnlyLoss { }

@@ -1,58 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
 using Dice;
 using Segmentation;
+using Spectre.Console;
 
-// A synthetic 4-class image: background with a disc (class 1), a square (class 2) and a bar (class 3),
-// and a "network output" that roughly agrees with it.
-const int Size = 128, Batch = 2, C = 4, S = Size * Size;
-var random = new Random(42);
-int[] labels = new int[Batch * S];
-for (int n = 0; n < Batch; n++)
-    for (int yy = 0; yy < Size; yy++)
-        for (int xx = 0; xx < Size; xx++)
-        {
-            int label = 0;
-            if ((xx - 40) * (xx - 40) + (yy - 40) * (yy - 40) < 400 + 100 * n) label = 1;
-            else if (xx > 70 && xx < 110 && yy > 70 && yy < 110) label = 2;
-            else if (yy > 115 && yy < 122) label = 3;
-            labels[n * S + yy * Size + xx] = label;
-        }
+// dotnet run --project samples/Segmentation [-- --epochs N --size N --train N --test N --batch N --lr X
+//                                              --device cpu|cuda|ilgpu-cpu --out DIR --seed N --compare]
+var options = SampleOptions.Parse(args);
+if (options is null) return 2;
+Directory.CreateDirectory(options.Output);
 
-float[] logits = new float[Batch * C * S];
-for (int n = 0; n < Batch; n++)
-    for (int s = 0; s < S; s++)
-        for (int c = 0; c < C; c++)
-            logits[(n * C + c) * S + s] = (labels[n * S + s] == c ? 2f : 0f) + (float)(random.NextDouble() * 2 - 1);
-
-float[] probabilities = Softmax(logits);
-float[] mask = new float[Batch * S];
-float[] maskLogit = new float[Batch * S];
-float[] maskProbability = new float[Batch * S];
-for (int i = 0; i < mask.Length; i++)
+var train = SyntheticShapes.Generate(options.Train, options.Size, options.Seed);
+var test = SyntheticShapes.Generate(options.Test, options.Size, options.Seed + 1);
+using DiceEngine? engine = options.Device switch
 {
-    mask[i] = labels[i] == 1 ? 1f : 0f;
-    maskLogit[i] = logits[(i / S * C + 1) * S + i % S] - logits[(i / S * C) * S + i % S];
-    maskProbability[i] = 1f / (1f + MathF.Exp(-maskLogit[i]));
+    "cpu" => null,
+    "cuda" => DiceEngine.Create(DiceDevice.Cuda),
+    _ => DiceEngine.Create(DiceDevice.IlgpuCpu),
+};
+
+AnsiConsole.MarkupLine($"[bold]Dice.Gen segmentation sample[/]: {train.Count} training and {test.Count} held-out {options.Size}x{options.Size} images, " +
+    $"foreground {train.ForegroundFraction:P1} of the pixels; loss on [green]{Markup.Escape(engine?.DeviceName ?? $"CPU ({Environment.ProcessorCount} cores, SIMD)")}[/].");
+
+if (!options.Compare)
+{
+    var run = Train("Dice + CE", Trainer.Step<DiceCeLoss>(engine), options, train, test);
+    PrintClassDice(new[] { run });
+    string curve = Path.Combine(options.Output, "loss-curve.png");
+    string grid = Path.Combine(options.Output, "predictions.png");
+    Pictures.LossCurve(curve, run.Epochs, run.HeldOutDice, "Dice + CE");
+    Pictures.Grid(grid, test, Enumerable.Range(0, Math.Min(4, test.Count)).ToArray(), i => Predict(run.Trainer, test, i));
+    AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(curve)}[/] and [blue]{Markup.Escape(grid)}[/] (columns: image, ground truth, prediction).");
+}
+else
+{
+    var runs = new[]
+    {
+        Train("Dice alone", Trainer.Step<DiceOnlyLoss>(engine), options, train, test),
+        Train("CE alone", Trainer.Step<CrossEntropyOnlyLoss>(engine), options, train, test),
+        Train("Dice + CE", Trainer.Step<DiceCeLoss>(engine), options, train, test),
+    };
+    PrintClassDice(runs);
+    string path = Path.Combine(options.Output, "compare.png");
+    Pictures.Comparison(path, runs.ToDictionary(r => r.Name, r => r.HeldOutDice));
+    AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(path)}[/].");
 }
 
-float[] gradient = new float[logits.Length];
-Print("dice_loss                [DiceLoss]", BinaryDice.Forward(maskProbability, mask, Batch));
-Print("dice_loss_multiclass     [DiceLoss(Classes = 4)]", MulticlassDice.Forward(probabilities, labels, Batch));
-Print("dice_bce_loss            [DiceLoss(Combine = BinaryCrossEntropy)]", DiceBce.Forward(maskLogit, mask, Batch));
-Print("dice_bce_loss_multiclass [DiceLoss(Classes = 4, Combine = CrossEntropy)]", DiceCe.ForwardBackward(logits, labels, gradient, Batch));
-Console.WriteLine($"  gradient L2 norm: {Math.Sqrt(gradient.Sum(g => (double)g * g)):G4}");
+return 0;
 
-static void Print(string name, LossResult result) => Console.WriteLine($"{name}\n  {result}");
-
-static float[] Softmax(float[] x)
+static TrainingRun Train(string name, LossStep loss, SampleOptions options, SyntheticShapes train, SyntheticShapes test)
 {
-    var p = new float[x.Length];
-    for (int n = 0; n < Batch; n++)
-        for (int s = 0; s < S; s++)
+    var network = new Network(options.Size, options.Seed);
+    var trainer = new Trainer(network, loss, options.LearningRate, options.Batch);
+    var run = new TrainingRun(name, trainer);
+    var random = new Random(options.Seed);
+    var watch = Stopwatch.StartNew();
+    AnsiConsole.Progress()
+        .AutoClear(false)
+        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+        .Start(context =>
         {
-            float max = float.NegativeInfinity, sum = 0;
-            for (int c = 0; c < C; c++) max = MathF.Max(max, x[(n * C + c) * S + s]);
-            for (int c = 0; c < C; c++) sum += p[(n * C + c) * S + s] = MathF.Exp(x[(n * C + c) * S + s] - max);
-            for (int c = 0; c < C; c++) p[(n * C + c) * S + s] /= sum;
+            var task = context.AddTask(Markup.Escape(name), maxValue: options.Epochs * trainer.BatchesPerEpoch(train));
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                EpochResult result = trainer.TrainEpoch(train, random, partial =>
+                {
+                    task.Increment(1);
+                    task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                        "{0}  epoch {1}/{2}  loss {3:F4}  Dice {4:F3}", name, epoch, options.Epochs, partial.Loss, partial.MeanDice));
+                });
+                double heldOut = trainer.Evaluate(test).Skip(1).Average();
+                run.Epochs.Add(result);
+                run.HeldOutDice.Add(heldOut);
+                AnsiConsole.MarkupLine(string.Format(CultureInfo.InvariantCulture,
+                    "  {0}: epoch {1,3}  loss {2:F4}  soft Dice {3:F3}  held-out Dice {4:F3}", Markup.Escape(name), epoch, result.Loss, result.MeanDice, heldOut));
+            }
+        });
+    run.ClassDice = trainer.Evaluate(test);
+    AnsiConsole.MarkupLine($"  {Markup.Escape(name)}: {options.Epochs} epochs in {watch.Elapsed.TotalSeconds:F0} s");
+    return run;
+}
+
+static void PrintClassDice(IEnumerable<TrainingRun> runs)
+{
+    var table = new Table().Title("Held-out Dice per class (argmax prediction)").AddColumn("loss");
+    foreach (string column in new[] { "background", "disc (1)", "square (2)", "triangle (3)", "mean 1-3" }) table.AddColumn(column, c => c.RightAligned());
+    foreach (TrainingRun run in runs)
+    {
+        var cells = run.ClassDice!.Select(d => d.ToString("F3", CultureInfo.InvariantCulture)).ToList();
+        cells.Add(run.ClassDice!.Skip(1).Average().ToString("F3", CultureInfo.InvariantCulture));
+        table.AddRow([Markup.Escape(run.Name), .. cells]);
+    }
+
+    AnsiConsole.Write(table);
+}
+
+static int[] Predict(Trainer trainer, SyntheticShapes data, int index)
+{
+    var classes = new int[data.Pixels];
+    Network.Predict(trainer.Logits(data, index), data.Pixels, classes);
+    return classes;
+}
+
+internal sealed class TrainingRun(string name, Trainer trainer)
+{
+    public string Name { get; } = name;
+    public Trainer Trainer { get; } = trainer;
+    public List<EpochResult> Epochs { get; } = [];
+    public List<double> HeldOutDice { get; } = [];
+    public double[]? ClassDice { get; set; }
+}
+
+internal sealed record SampleOptions(
+    int Epochs, int Size, int Train, int Test, int Batch, float LearningRate, string Device, string Output, int Seed, bool Compare)
+{
+    public static SampleOptions? Parse(string[] args)
+    {
+        var o = new SampleOptions(Epochs: 60, Size: 64, Train: 1024, Test: 64, Batch: 16, LearningRate: 0.01f, Device: "cpu",
+            Output: Path.Combine("out", "segmentation"), Seed: 1, Compare: false);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            try
+            {
+                o = args[i] switch
+                {
+                    "--epochs" => o with { Epochs = Int() },
+                    "--size" => o with { Size = Int() },
+                    "--train" => o with { Train = Int() },
+                    "--test" => o with { Test = Int() },
+                    "--batch" => o with { Batch = Int() },
+                    "--lr" => o with { LearningRate = float.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--device" => o with { Device = Next().ToLowerInvariant() },
+                    "--out" => o with { Output = Next() },
+                    "--seed" => o with { Seed = Int() },
+                    "--compare" => o with { Compare = true },
+                    _ => throw new ArgumentException($"unknown option {args[i]}"),
+                };
+            }
+            catch (Exception error) when (error is ArgumentException or FormatException)
+            {
+                Console.Error.WriteLine($"{error.Message}\nusage: dotnet run --project samples/Segmentation -- [--epochs N] [--size N] [--train N] [--test N] [--batch N] [--lr X] [--device cpu|cuda|ilgpu-cpu] [--out DIR] [--seed N] [--compare]");
+                return null;
+            }
         }
-    return p;
+
+        if (o.Device is not ("cpu" or "cuda" or "ilgpu-cpu") || o.Epochs < 1 || o.Size < 8 || o.Batch < 1 || o.Train < o.Batch || o.Test < 1)
+        {
+            Console.Error.WriteLine("invalid options: --device is cpu, cuda or ilgpu-cpu; --epochs >= 1, --size >= 8, --batch >= 1, --train >= --batch, --test >= 1.");
+            return null;
+        }
+
+        return o;
+    }
 }

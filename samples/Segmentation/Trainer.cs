@@ -1,0 +1,118 @@
+using Dice;
+
+namespace Segmentation;
+
+/// <summary>The loss of a batch of logits and its gradient: a generated loss on the CPU or through a <see cref="DiceEngine"/>.</summary>
+public delegate LossResult LossStep(float[] logits, int[] labels, float[] gradLogits, int batch);
+
+/// <summary>Mean training loss and mean foreground soft Dice of one epoch.</summary>
+public readonly record struct EpochResult(double Loss, double MeanDice);
+
+/// <summary>Mini-batch training of a <see cref="Network"/> with Adam; samples of a batch run in parallel.</summary>
+public sealed class Trainer
+{
+    private readonly Network _network;
+    private readonly LossStep _loss;
+    private readonly Adam _adam;
+    private readonly int _batchSize;
+    private readonly Network.Workspace[] _work;
+    private readonly float[] _images, _logits, _gradLogits;
+    private readonly int[] _labels;
+
+    public Trainer(Network network, LossStep loss, float learningRate, int batchSize)
+    {
+        _network = network;
+        _loss = loss;
+        _batchSize = batchSize;
+        _adam = new Adam(network.Parameters, learningRate);
+        _work = Enumerable.Range(0, batchSize).Select(_ => new Network.Workspace(network)).ToArray();
+        int pixels = network.Size * network.Size;
+        _images = new float[batchSize * pixels];
+        _labels = new int[batchSize * pixels];
+        _logits = new float[batchSize * SyntheticShapes.Classes * pixels];
+        _gradLogits = new float[_logits.Length];
+    }
+
+    public static LossStep Step<TLoss>(DiceEngine? engine) where TLoss : IDiceLoss =>
+        engine is null
+            ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<TLoss>(logits, labels, grad, batch)
+            : (logits, labels, grad, batch) => engine.ForwardBackward<TLoss>(logits, labels, grad, batch);
+
+    /// <summary>Number of optimiser steps per epoch.</summary>
+    public int BatchesPerEpoch(SyntheticShapes data) => data.Count / _batchSize;
+
+    /// <summary>One pass over <paramref name="data"/> in a shuffled order; <paramref name="onBatch"/> is called after each step.</summary>
+    public EpochResult TrainEpoch(SyntheticShapes data, Random random, Action<EpochResult>? onBatch = null)
+    {
+        int pixels = data.Pixels, batches = BatchesPerEpoch(data);
+        int[] order = Enumerable.Range(0, data.Count).OrderBy(_ => random.Next()).ToArray();
+        double lossSum = 0, diceSum = 0;
+        for (int b = 0; b < batches; b++)
+        {
+            for (int k = 0; k < _batchSize; k++)
+            {
+                int index = order[b * _batchSize + k];
+                data.Images.AsSpan(index * pixels, pixels).CopyTo(_images.AsSpan(k * pixels));
+                data.Labels.AsSpan(index * pixels, pixels).CopyTo(_labels.AsSpan(k * pixels));
+            }
+
+            LossResult result = Step(_batchSize);
+            lossSum += result.Loss;
+            diceSum += result.ClassDice.Skip(1).Average();
+            onBatch?.Invoke(new EpochResult(lossSum / (b + 1), diceSum / (b + 1)));
+        }
+
+        return new EpochResult(lossSum / batches, diceSum / batches);
+    }
+
+    private LossResult Step(int batch)
+    {
+        int pixels = _network.Size * _network.Size, logitsPerSample = SyntheticShapes.Classes * pixels;
+        Parallel.For(0, batch, k =>
+            _network.Forward(_images.AsSpan(k * pixels, pixels), _logits.AsSpan(k * logitsPerSample, logitsPerSample), _work[k]));
+        LossResult result = _loss(_logits, _labels, _gradLogits, batch);
+        Parallel.For(0, batch, k =>
+            _network.Backward(_images.AsSpan(k * pixels, pixels), _gradLogits.AsSpan(k * logitsPerSample, logitsPerSample), _work[k]));
+
+        // Sum the per-sample gradients in sample order, so that training does not depend on thread timing.
+        for (int p = 0; p < _network.Parameters.Count; p++)
+        {
+            float[] gradient = _network.Parameters[p].Gradient;
+            Array.Clear(gradient);
+            for (int k = 0; k < batch; k++)
+                System.Numerics.Tensors.TensorPrimitives.Add(gradient, _work[k].Gradients[p], gradient);
+        }
+
+        _adam.Step();
+        return result;
+    }
+
+    /// <summary>Logits of one image of <paramref name="data"/>.</summary>
+    public float[] Logits(SyntheticShapes data, int index)
+    {
+        var logits = new float[SyntheticShapes.Classes * data.Pixels];
+        _network.Forward(data.Images.AsSpan(index * data.Pixels, data.Pixels), logits, _work[0]);
+        return logits;
+    }
+
+    /// <summary>Hard Dice per class (argmax prediction) over the whole set: 2|P ∩ G| / (|P| + |G|).</summary>
+    public double[] Evaluate(SyntheticShapes data)
+    {
+        var intersection = new long[SyntheticShapes.Classes];
+        var total = new long[SyntheticShapes.Classes];
+        var predicted = new int[data.Pixels];
+        for (int i = 0; i < data.Count; i++)
+        {
+            Network.Predict(Logits(data, i), data.Pixels, predicted);
+            for (int s = 0; s < data.Pixels; s++)
+            {
+                int truth = data.Labels[i * data.Pixels + s];
+                total[truth]++;
+                total[predicted[s]]++;
+                if (truth == predicted[s]) intersection[truth]++;
+            }
+        }
+
+        return Enumerable.Range(0, SyntheticShapes.Classes).Select(c => total[c] == 0 ? 1 : 2.0 * intersection[c] / total[c]).ToArray();
+    }
+}
