@@ -160,6 +160,10 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f }, IncludeBackground = false)] public partial class SoftmaxCeLabels24_ClassWeights_NoBackground { }
 [DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f }, IncludeBackground = false)] public partial class SigmoidBceMasks17_ClassWeights_NoBackground { }
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0f)] public partial class SoftmaxCeLabels4_SmoothZero { }
+[DiceLoss(Classes = 6, Target = Target.Labels, Activation = Activation.Softmax)] public partial class SoftmaxLabels6 { }
+[DiceLoss(Classes = 6, Target = Target.Labels, Activation = Activation.Softmax, IncludeBackground = false, ClassWeights = new[] { 1f, 2f, 1f, 0.5f, 1f, 3f })] public partial class SoftmaxLabels6_NoBackground_ClassWeights { }
+[DiceLoss(Classes = 6, Target = Target.Labels, Activation = Activation.Softmax, BatchDice = true, IgnoreIndex = 255)] public partial class SoftmaxLabels6_BatchDice_IgnoreIndex { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.Softmax, Squared = true, LogLoss = true)] public partial class SoftmaxLabels20_Squared_LogLoss { }
 
 public static class LossMatrix
 {
@@ -322,5 +326,9 @@ public static class LossMatrix
         new LossCase<SoftmaxCeLabels24_ClassWeights_NoBackground>(),
         new LossCase<SigmoidBceMasks17_ClassWeights_NoBackground>(),
         new LossCase<SoftmaxCeLabels4_SmoothZero>(),
+        new LossCase<SoftmaxLabels6>(),
+        new LossCase<SoftmaxLabels6_NoBackground_ClassWeights>(),
+        new LossCase<SoftmaxLabels6_BatchDice_IgnoreIndex>(),
+        new LossCase<SoftmaxLabels20_Squared_LogLoss>(),
     ];
 }
