@@ -25,6 +25,11 @@ internal abstract class Dialect
     public abstract string Constant(float value);
     public abstract string Broadcast(string scalar);
     public abstract string Exp(string x);
+    /// <summary>a * b + c, fused where the dialect has it.</summary>
+    public virtual string MultiplyAdd(string a, string b, string c) => $"{a} * {b} + {c}";
+
+    /// <summary>The statement accumulator += a * b (fused where the dialect has it).</summary>
+    public virtual string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} += {a} * {b};";
     public abstract string Log(string x);
     public abstract string Max(string a, string b);
     public abstract string Abs(string x);
@@ -85,7 +90,9 @@ internal sealed class VectorDialect : Dialect
     };
 
     public override string Broadcast(string scalar) => $"{_v}.Create({scalar})";
-    public override string Exp(string x) => $"{_v}.Exp({x})";
+    public override string Exp(string x) => $"KernelMath.Exp({x})";
+    public override string MultiplyAdd(string a, string b, string c) => $"{_v}.FusedMultiplyAdd({a}, {b}, {c})";
+    public override string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} = {MultiplyAdd(a, b, accumulator)};";
     public override string Log(string x) => $"{_v}.Log({x})";
     public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";
     public override string Abs(string x) => $"{_v}.Abs({x})";

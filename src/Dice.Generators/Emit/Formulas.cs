@@ -68,14 +68,17 @@ internal static class Formulas
     /// </summary>
     public static void AccumulateDiceSums(KernelContext k, string p)
     {
+        Dialect d = k.D;
         LossOptions o = k.Options;
         k.PerClass(c =>
         {
             string pc = c.Var(p), tc = c.Var("t");
-            string predicted = o.Squared ? $"{pc} * {pc}" : pc;
-            k.Line($"{c.Var("intersection")} += {pc} * {tc};");
-            k.Line($"{c.Var("predicted")} += {(o.Labels ? $"valid * {(o.Squared ? $"({predicted})" : predicted)}" : predicted)};");
-            k.Line($"{c.Var("truth")} += {(o.Squared && !o.Labels ? $"{tc} * {tc}" : tc)};");
+            string intersection = c.Var("intersection"), predicted = c.Var("predicted"), truth = c.Var("truth");
+            k.Line(d.AccumulateProduct(intersection, pc, tc));
+            string probability = o.Squared ? $"({pc} * {pc})" : pc;
+            k.Line(o.Labels ? d.AccumulateProduct(predicted, "valid", probability)
+                : o.Squared ? d.AccumulateProduct(predicted, pc, pc) : $"{predicted} += {pc};");
+            k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, tc) : $"{truth} += {tc};");
         });
     }
 
@@ -92,7 +95,7 @@ internal static class Formulas
         {
             k.Sum("labelLogit", c => $"{c.Var("t")} * {c.Var("x")}");
             string labelWeight = LabelWeight(k);
-            k.Line($"crossEntropy += {labelWeight} * ({d.Log("sum")} + max - labelLogit);");
+            k.Line(d.AccumulateProduct("crossEntropy", labelWeight, $"({d.Log("sum")} + max - labelLogit)"));
             k.Line($"crossEntropyWeight += {labelWeight};");
         }
         else if (o.Combine == CombineKind.BinaryCrossEntropy)
@@ -129,7 +132,7 @@ internal static class Formulas
             if (o.Activation == ActivationKind.None)
                 k.Line($"outOfRange |= {d.Not(d.And(d.GreaterOrEqual(x, d.Zero), d.LessOrEqual(x, d.One)))};");
             else
-                k.Line($"nonFinite += {x} * {d.Zero};");
+                k.Line(d.AccumulateProduct("nonFinite", x, d.Zero));
             if (!o.Labels)
             {
                 string t = c.Var("t");
@@ -153,7 +156,7 @@ internal static class Formulas
         k.PerClass(c =>
         {
             string slopeP = o.Squared ? $"{c.Var("probabilitySlope")} * {c.Var(p)}" : c.Var("probabilitySlope");
-            string gradP = $"{c.Var("targetSlope")} * {c.Var("t")} + {slopeP}";
+            string gradP = d.MultiplyAdd(c.Var("targetSlope"), c.Var("t"), slopeP);
             k.Let("gradP", c, o.Labels ? $"valid * ({gradP})" : gradP);
         });
 

@@ -125,20 +125,20 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                nonFinite += x[c] * Vector512<float>.Zero;
+                nonFinite = Vector512.FusedMultiplyAdd(x[c], Vector512<float>.Zero, nonFinite);
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero) & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
             }
             for (int c = 0; c < Classes; c++)
             {
-                e[c] = Vector512.Exp(-Vector512.Abs(x[c]));
+                e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                 r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
                 p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c], e[c] * r[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
-                intersection[c] += p[c] * t[c];
-                predicted[c] += p[c] * p[c];
-                truth[c] += t[c] * t[c];
+                intersection[c] = Vector512.FusedMultiplyAdd(p[c], t[c], intersection[c]);
+                predicted[c] = Vector512.FusedMultiplyAdd(p[c], p[c], predicted[c]);
+                truth[c] = Vector512.FusedMultiplyAdd(t[c], t[c], truth[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
@@ -194,20 +194,20 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                nonFinite += x[c] * Vector256<float>.Zero;
+                nonFinite = Vector256.FusedMultiplyAdd(x[c], Vector256<float>.Zero, nonFinite);
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero) & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
             }
             for (int c = 0; c < Classes; c++)
             {
-                e[c] = Vector256.Exp(-Vector256.Abs(x[c]));
+                e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                 r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
                 p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c], e[c] * r[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
-                intersection[c] += p[c] * t[c];
-                predicted[c] += p[c] * p[c];
-                truth[c] += t[c] * t[c];
+                intersection[c] = Vector256.FusedMultiplyAdd(p[c], t[c], intersection[c]);
+                predicted[c] = Vector256.FusedMultiplyAdd(p[c], p[c], predicted[c]);
+                truth[c] = Vector256.FusedMultiplyAdd(t[c], t[c], truth[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
@@ -263,20 +263,20 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                nonFinite += x[c] * Vector128<float>.Zero;
+                nonFinite = Vector128.FusedMultiplyAdd(x[c], Vector128<float>.Zero, nonFinite);
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero) & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
             }
             for (int c = 0; c < Classes; c++)
             {
-                e[c] = Vector128.Exp(-Vector128.Abs(x[c]));
+                e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                 r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
                 p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c], e[c] * r[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
-                intersection[c] += p[c] * t[c];
-                predicted[c] += p[c] * p[c];
-                truth[c] += t[c] * t[c];
+                intersection[c] = Vector128.FusedMultiplyAdd(p[c], t[c], intersection[c]);
+                predicted[c] = Vector128.FusedMultiplyAdd(p[c], p[c], predicted[c]);
+                truth[c] = Vector128.FusedMultiplyAdd(t[c], t[c], truth[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
@@ -408,7 +408,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                e[c] = Vector512.Exp(-Vector512.Abs(x[c]));
+                e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                 r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
                 p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c], e[c] * r[c]);
             }
@@ -419,7 +419,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+                gradP[c] = Vector512.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
@@ -462,7 +462,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                e[c] = Vector256.Exp(-Vector256.Abs(x[c]));
+                e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                 r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
                 p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c], e[c] * r[c]);
             }
@@ -473,7 +473,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+                gradP[c] = Vector256.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
             }
             for (int c = 0; c < Classes; c++)
             {
@@ -516,7 +516,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                e[c] = Vector128.Exp(-Vector128.Abs(x[c]));
+                e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                 r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
                 p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c], e[c] * r[c]);
             }
@@ -527,7 +527,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+                gradP[c] = Vector128.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
             }
             for (int c = 0; c < Classes; c++)
             {

@@ -105,7 +105,7 @@ partial class SeedDice : IDiceLoss
             Vector512<float> t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
             outOfRange |= ~(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(x0, Vector512<float>.One));
             outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0, Vector512<float>.One));
-            intersection0 += x0 * t0;
+            intersection0 = Vector512.FusedMultiplyAdd(x0, t0, intersection0);
             predicted0 += x0;
             truth0 += t0;
         }
@@ -132,7 +132,7 @@ partial class SeedDice : IDiceLoss
             Vector256<float> t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
             outOfRange |= ~(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(x0, Vector256<float>.One));
             outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0, Vector256<float>.One));
-            intersection0 += x0 * t0;
+            intersection0 = Vector256.FusedMultiplyAdd(x0, t0, intersection0);
             predicted0 += x0;
             truth0 += t0;
         }
@@ -159,7 +159,7 @@ partial class SeedDice : IDiceLoss
             Vector128<float> t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
             outOfRange |= ~(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(x0, Vector128<float>.One));
             outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0, Vector128<float>.One));
-            intersection0 += x0 * t0;
+            intersection0 = Vector128.FusedMultiplyAdd(x0, t0, intersection0);
             predicted0 += x0;
             truth0 += t0;
         }
@@ -220,7 +220,7 @@ partial class SeedDice : IDiceLoss
         {
             Vector512<float> x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
             Vector512<float> t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
-            Vector512<float> gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            Vector512<float> gradP0 = Vector512.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
             Vector512<float> grad0 = gradP0;
             grad0.StoreUnsafe(ref gradient, (nuint)s);
         }
@@ -240,7 +240,7 @@ partial class SeedDice : IDiceLoss
         {
             Vector256<float> x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
             Vector256<float> t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
-            Vector256<float> gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            Vector256<float> gradP0 = Vector256.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
             Vector256<float> grad0 = gradP0;
             grad0.StoreUnsafe(ref gradient, (nuint)s);
         }
@@ -260,7 +260,7 @@ partial class SeedDice : IDiceLoss
         {
             Vector128<float> x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
             Vector128<float> t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
-            Vector128<float> gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            Vector128<float> gradP0 = Vector128.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
             Vector128<float> grad0 = gradP0;
             grad0.StoreUnsafe(ref gradient, (nuint)s);
         }

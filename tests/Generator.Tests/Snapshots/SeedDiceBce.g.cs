@@ -106,12 +106,12 @@ partial class SeedDiceBce : IDiceLoss
         {
             Vector512<float> x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
             Vector512<float> t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
-            nonFinite += x0 * Vector512<float>.Zero;
+            nonFinite = Vector512.FusedMultiplyAdd(x0, Vector512<float>.Zero, nonFinite);
             outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0, Vector512<float>.One));
-            Vector512<float> e0 = Vector512.Exp(-Vector512.Abs(x0));
+            Vector512<float> e0 = KernelMath.Exp(-Vector512.Abs(x0));
             Vector512<float> r0 = Vector512<float>.One / (Vector512<float>.One + e0);
             Vector512<float> p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0 * r0);
-            intersection0 += p0 * t0;
+            intersection0 = Vector512.FusedMultiplyAdd(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
             crossEntropy += Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + Vector512.Log(Vector512<float>.One + e0);
@@ -140,12 +140,12 @@ partial class SeedDiceBce : IDiceLoss
         {
             Vector256<float> x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
             Vector256<float> t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
-            nonFinite += x0 * Vector256<float>.Zero;
+            nonFinite = Vector256.FusedMultiplyAdd(x0, Vector256<float>.Zero, nonFinite);
             outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0, Vector256<float>.One));
-            Vector256<float> e0 = Vector256.Exp(-Vector256.Abs(x0));
+            Vector256<float> e0 = KernelMath.Exp(-Vector256.Abs(x0));
             Vector256<float> r0 = Vector256<float>.One / (Vector256<float>.One + e0);
             Vector256<float> p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0 * r0);
-            intersection0 += p0 * t0;
+            intersection0 = Vector256.FusedMultiplyAdd(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
             crossEntropy += Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + Vector256.Log(Vector256<float>.One + e0);
@@ -174,12 +174,12 @@ partial class SeedDiceBce : IDiceLoss
         {
             Vector128<float> x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
             Vector128<float> t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
-            nonFinite += x0 * Vector128<float>.Zero;
+            nonFinite = Vector128.FusedMultiplyAdd(x0, Vector128<float>.Zero, nonFinite);
             outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0, Vector128<float>.One));
-            Vector128<float> e0 = Vector128.Exp(-Vector128.Abs(x0));
+            Vector128<float> e0 = KernelMath.Exp(-Vector128.Abs(x0));
             Vector128<float> r0 = Vector128<float>.One / (Vector128<float>.One + e0);
             Vector128<float> p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0);
-            intersection0 += p0 * t0;
+            intersection0 = Vector128.FusedMultiplyAdd(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
             crossEntropy += Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + Vector128.Log(Vector128<float>.One + e0);
@@ -250,10 +250,10 @@ partial class SeedDiceBce : IDiceLoss
         {
             Vector512<float> x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
             Vector512<float> t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
-            Vector512<float> e0 = Vector512.Exp(-Vector512.Abs(x0));
+            Vector512<float> e0 = KernelMath.Exp(-Vector512.Abs(x0));
             Vector512<float> r0 = Vector512<float>.One / (Vector512<float>.One + e0);
             Vector512<float> p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0 * r0);
-            Vector512<float> gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            Vector512<float> gradP0 = Vector512.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
             Vector512<float> grad0 = gradP0 * p0 * (Vector512<float>.One - p0) + crossEntropyScale * (p0 - t0);
             grad0.StoreUnsafe(ref gradient, (nuint)s);
         }
@@ -274,10 +274,10 @@ partial class SeedDiceBce : IDiceLoss
         {
             Vector256<float> x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
             Vector256<float> t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
-            Vector256<float> e0 = Vector256.Exp(-Vector256.Abs(x0));
+            Vector256<float> e0 = KernelMath.Exp(-Vector256.Abs(x0));
             Vector256<float> r0 = Vector256<float>.One / (Vector256<float>.One + e0);
             Vector256<float> p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0 * r0);
-            Vector256<float> gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            Vector256<float> gradP0 = Vector256.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
             Vector256<float> grad0 = gradP0 * p0 * (Vector256<float>.One - p0) + crossEntropyScale * (p0 - t0);
             grad0.StoreUnsafe(ref gradient, (nuint)s);
         }
@@ -298,10 +298,10 @@ partial class SeedDiceBce : IDiceLoss
         {
             Vector128<float> x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
             Vector128<float> t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
-            Vector128<float> e0 = Vector128.Exp(-Vector128.Abs(x0));
+            Vector128<float> e0 = KernelMath.Exp(-Vector128.Abs(x0));
             Vector128<float> r0 = Vector128<float>.One / (Vector128<float>.One + e0);
             Vector128<float> p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0);
-            Vector128<float> gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            Vector128<float> gradP0 = Vector128.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
             Vector128<float> grad0 = gradP0 * p0 * (Vector128<float>.One - p0) + crossEntropyScale * (p0 - t0);
             grad0.StoreUnsafe(ref gradient, (nuint)s);
         }

@@ -1,0 +1,37 @@
+using System.Runtime.Intrinsics;
+using Dice.Kernels;
+
+namespace Dice.Runtime.Tests;
+
+/// <summary>The kernels' vector exp against Math.Exp, at every width.</summary>
+public class KernelMathTests
+{
+    [Fact]
+    public void Vector_exp_is_within_two_ulp_of_math_exp()
+    {
+        var random = new Random(3);
+        float[] xs = Enumerable.Range(0, 1 << 14).Select(i => i < 64 ? -i * 1.4f : (float)(random.NextDouble() * 168 - 87)).ToArray();
+        for (int i = 0; i + 16 <= xs.Length; i += 16)
+        {
+            var wide = KernelMath.Exp(Vector512.Create(xs.AsSpan(i, 16)));
+            var mid = KernelMath.Exp(Vector256.Create(xs.AsSpan(i, 8)));
+            var narrow = KernelMath.Exp(Vector128.Create(xs.AsSpan(i, 4)));
+            for (int j = 0; j < 16; j++)
+            {
+                double x = xs[i + j], expected = Math.Exp(x);
+                double tolerance = x < -87.3 ? 1.2e-38 : 2.4e-7 * expected;
+                Assert.True(Math.Abs(wide[j] - expected) <= tolerance, $"Exp({x}) = {wide[j]}, expected {expected}");
+                if (j < 8) Assert.Equal(wide[j], mid[j]);
+                if (j < 4) Assert.Equal(wide[j], narrow[j]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Vector_exp_of_zero_is_one_and_of_very_negative_is_zero()
+    {
+        Assert.Equal(1f, KernelMath.Exp(Vector256<float>.Zero)[0]);
+        Assert.Equal(0f, KernelMath.Exp(Vector256.Create(-1e4f))[0]);
+        Assert.Equal(0f, KernelMath.Exp(Vector256.Create(float.NegativeInfinity))[0]);
+    }
+}
