@@ -28,6 +28,28 @@ public class KernelMathTests
     }
 
     [Fact]
+    public void Vector_log_is_within_two_ulp_of_math_log()
+    {
+        var random = new Random(4);
+        float[] xs = Enumerable.Range(0, 1 << 14).Select(i => i % 2 == 0 ? 1 + (float)random.NextDouble() * 64 : (float)Math.Exp(random.NextDouble() * 160 - 80)).ToArray();
+        for (int i = 0; i + 16 <= xs.Length; i += 16)
+        {
+            var wide = KernelMath.Log(Vector512.Create(xs.AsSpan(i, 16)));
+            var mid = KernelMath.Log(Vector256.Create(xs.AsSpan(i, 8)));
+            var narrow = KernelMath.Log(Vector128.Create(xs.AsSpan(i, 4)));
+            for (int j = 0; j < 16; j++)
+            {
+                double x = xs[i + j], expected = Math.Log(x);
+                Assert.True(Math.Abs(wide[j] - expected) <= 2.4e-7 * Math.Max(Math.Abs(expected), 1e-3) + 1e-9, $"Log({x}) = {wide[j]}, expected {expected}");
+                if (j < 8) Assert.Equal(wide[j], mid[j]);
+                if (j < 4) Assert.Equal(wide[j], narrow[j]);
+            }
+        }
+
+        Assert.Equal(0f, KernelMath.Log(Vector256<float>.One)[0]);
+    }
+
+    [Fact]
     public void Vector_exp_of_zero_is_one_and_of_very_negative_is_zero()
     {
         Assert.Equal(1f, KernelMath.Exp(Vector256<float>.Zero)[0]);

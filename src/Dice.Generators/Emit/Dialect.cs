@@ -93,7 +93,7 @@ internal sealed class VectorDialect : Dialect
     public override string Exp(string x) => $"KernelMath.Exp({x})";
     public override string MultiplyAdd(string a, string b, string c) => $"{_v}.FusedMultiplyAdd({a}, {b}, {c})";
     public override string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} = {MultiplyAdd(a, b, accumulator)};";
-    public override string Log(string x) => $"{_v}.Log({x})";
+    public override string Log(string x) => $"KernelMath.Log({x})";
     public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";
     public override string Abs(string x) => $"{_v}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"{_v}.ConditionalSelect({mask}, {whenTrue}, {whenFalse})";

@@ -89,4 +89,86 @@ public static class KernelMath
         Vector128<float> scale = ((Vector128.ConvertToInt32(n) + Vector128.Create(127)) << 23).AsSingle();
         return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(ExpLow)), Vector128<float>.Zero, p * scale);
     }
+
+    // ln(x) = e ln 2 + ln(m), x = m 2^e with m in [sqrt(1/2), sqrt(2)) read from the float's bits, ln(1 + f)
+    // by a degree-8 polynomial (Cephes logf coefficients). Relative error about 1e-7 for normal positive x.
+    // Inlined, unlike the BCL's vector Log, whose call makes the JIT spill every live vector register.
+    private const float SqrtHalf = 0.707106781186547524f;
+    private const float L0 = 7.0376836292e-2f, L1 = -1.1514610310e-1f, L2 = 1.1676998740e-1f, L3 = -1.2420140846e-1f, L4 = 1.4249322787e-1f,
+        L5 = -1.6668057665e-1f, L6 = 2.0000714765e-1f, L7 = -2.4999993993e-1f, L8 = 3.3333331174e-1f;
+
+    /// <summary>ln(x) for every lane, x &gt; 0 and finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Log(Vector512<float> x)
+    {
+        Vector512<int> bits = x.AsInt32();
+        Vector512<float> exponent = Vector512.ConvertToSingle(Vector512.ShiftRightLogical(bits, 23) - Vector512.Create(126));
+        Vector512<float> m = ((bits & Vector512.Create(0x007FFFFF)) | Vector512.Create(0x3F000000)).AsSingle();
+        Vector512<float> small = Vector512.LessThan(m, Vector512.Create(SqrtHalf));
+        exponent -= small & Vector512<float>.One;
+        m = m + (m & small) - Vector512<float>.One;
+        Vector512<float> z = m * m;
+        Vector512<float> y = Vector512.FusedMultiplyAdd(Vector512.Create(L0), m, Vector512.Create(L1));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L2));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L3));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L4));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L5));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L6));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L7));
+        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L8));
+        y = y * m * z;
+        y = Vector512.FusedMultiplyAdd(exponent, Vector512.Create(Ln2Low), y);
+        y = Vector512.FusedMultiplyAdd(z, Vector512.Create(-0.5f), y);
+        return Vector512.FusedMultiplyAdd(exponent, Vector512.Create(Ln2High), m + y);
+    }
+
+    /// <summary>ln(x) for every lane, x &gt; 0 and finite (see the comment above <see cref="Log(Vector512{float})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Log(Vector256<float> x)
+    {
+        Vector256<int> bits = x.AsInt32();
+        Vector256<float> exponent = Vector256.ConvertToSingle(Vector256.ShiftRightLogical(bits, 23) - Vector256.Create(126));
+        Vector256<float> m = ((bits & Vector256.Create(0x007FFFFF)) | Vector256.Create(0x3F000000)).AsSingle();
+        Vector256<float> small = Vector256.LessThan(m, Vector256.Create(SqrtHalf));
+        exponent -= small & Vector256<float>.One;
+        m = m + (m & small) - Vector256<float>.One;
+        Vector256<float> z = m * m;
+        Vector256<float> y = Vector256.FusedMultiplyAdd(Vector256.Create(L0), m, Vector256.Create(L1));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L2));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L3));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L4));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L5));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L6));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L7));
+        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L8));
+        y = y * m * z;
+        y = Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2Low), y);
+        y = Vector256.FusedMultiplyAdd(z, Vector256.Create(-0.5f), y);
+        return Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2High), m + y);
+    }
+
+    /// <summary>ln(x) for every lane, x &gt; 0 and finite (see the comment above <see cref="Log(Vector512{float})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Log(Vector128<float> x)
+    {
+        Vector128<int> bits = x.AsInt32();
+        Vector128<float> exponent = Vector128.ConvertToSingle(Vector128.ShiftRightLogical(bits, 23) - Vector128.Create(126));
+        Vector128<float> m = ((bits & Vector128.Create(0x007FFFFF)) | Vector128.Create(0x3F000000)).AsSingle();
+        Vector128<float> small = Vector128.LessThan(m, Vector128.Create(SqrtHalf));
+        exponent -= small & Vector128<float>.One;
+        m = m + (m & small) - Vector128<float>.One;
+        Vector128<float> z = m * m;
+        Vector128<float> y = Vector128.FusedMultiplyAdd(Vector128.Create(L0), m, Vector128.Create(L1));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L2));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L3));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L4));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L5));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L6));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L7));
+        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L8));
+        y = y * m * z;
+        y = Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2Low), y);
+        y = Vector128.FusedMultiplyAdd(z, Vector128.Create(-0.5f), y);
+        return Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2High), m + y);
+    }
 }
