@@ -10,6 +10,17 @@ using Dice.Benchmarks;
 
 // dotnet run -c Release --project bench/Dice.Benchmarks [-- --quick] [--out FILE]
 bool quick = args.Contains("--quick");
+if (args.Contains("--scaling"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --scaling [--out FILE]: the N·S x C sweep and its PNG.
+    string png = Path.Combine("docs", "images", "scaling.png");
+    string sweep = Scaling.Measure(png);
+    Console.WriteLine(sweep);
+    int scalingOut = Array.IndexOf(args, "--out");
+    if (scalingOut >= 0 && scalingOut + 1 < args.Length) File.WriteAllText(args[scalingOut + 1], sweep);
+    return;
+}
+
 int outIndex = Array.IndexOf(args, "--out");
 string? outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
 
@@ -19,7 +30,7 @@ job = quick
     ? job.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(9).WithInvocationCount(1).WithUnrollFactor(1)
     : job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-string[] benchmarkArgs = args.Where((a, i) => a != "--quick" && a != "--out" && (i == 0 || args[i - 1] != "--out")).ToArray();
+string[] benchmarkArgs = args.Where((a, i) => a is not ("--quick" or "--out") && (i == 0 || args[i - 1] != "--out")).ToArray();
 Summary summary = BenchmarkRunner.Run<LossBenchmarks>(config, benchmarkArgs);
 
 string table = PerformanceTable.Render(summary, quick);

@@ -114,7 +114,11 @@ public static class Reference
                 {
                     if (v[n * S + s] == 0) continue;
                     int y = labels![n * S + s];
-                    ce += w[y] * -Math.Log(p[Idx(n, y, s)]);
+                    // -ln p_y = ln sum_k e^(x_k - m) + m - x_y: stable where p_y underflows.
+                    double m = double.NegativeInfinity, z = 0;
+                    for (int c = 0; c < C; c++) m = Math.Max(m, x[Idx(n, c, s)]);
+                    for (int c = 0; c < C; c++) z += Math.Exp(x[Idx(n, c, s)] - m);
+                    ce += w[y] * (Math.Log(z) + m - x[Idx(n, y, s)]);
                     ceW += w[y];
                 }
 

@@ -53,7 +53,7 @@ internal static class Formulas
             case ActivationKind.Softmax:
                 k.Max("max", "x");
                 k.PerClass(c => k.Let("e", c, d.Exp($"{c.Var("x")} - max")));
-                k.Sum("sum", c => c.Var("e"));
+                k.Sum("sum", c => c.Var("e"), compensated: true);
                 k.Line($"{d.Float} inverseSum = {d.One} / sum;");
                 k.PerClass(c => k.Let("p", c, $"{c.Var("e")} * inverseSum"));
                 return "p";
@@ -84,7 +84,7 @@ internal static class Formulas
 
     /// <summary>
     /// The CE/BCE sum of pass 1.
-    /// CE: w_y (ln sum_k e^(x_k - m) + m - x_y) at valid pixels, and W += w_y.
+    /// CE: w_y (m - x_y + ln sum_k e^(x_k - m)) at valid pixels, and W += w_y.
     /// BCE: w_c (max(x, 0) - x t + ln(1 + e^-|x|)), times v with labels.
     /// </summary>
     public static void AccumulateCrossEntropy(KernelContext k)
@@ -95,7 +95,9 @@ internal static class Formulas
         {
             k.Sum("labelLogit", c => $"{c.Var("t")} * {c.Var("x")}");
             string labelWeight = LabelWeight(k);
-            k.Line(d.AccumulateProduct("crossEntropy", labelWeight, $"({d.Log("sum")} + max - labelLogit)"));
+            // max - x_y first: both can be large (logits of 1e4), and adding ln(sum) to either before the
+            // subtraction would round it away.
+            k.Line(d.AccumulateProduct("crossEntropy", labelWeight, $"(max - labelLogit + {d.Log("sum")})"));
             k.Line($"crossEntropyWeight += {labelWeight};");
         }
         else if (o.Combine == CombineKind.BinaryCrossEntropy)

@@ -89,8 +89,12 @@ internal sealed class KernelContext
         }
     }
 
-    /// <summary>Defines <paramref name="result"/> as the sum over classes of <paramref name="term"/>.</summary>
-    public void Sum(string result, Func<ClassIndex, string> term)
+    /// <summary>
+    /// Defines <paramref name="result"/> as the sum over classes of <paramref name="term"/>. With
+    /// <paramref name="compensated"/>, loop mode sums with Kahan's compensation: a plain float sum of
+    /// hundreds of terms loses about C ulps, which the loss would show.
+    /// </summary>
+    public void Sum(string result, Func<ClassIndex, string> term, bool compensated = false)
     {
         if (Unrolled)
         {
@@ -99,8 +103,21 @@ internal sealed class KernelContext
         }
 
         Writer.Line($"{D.Float} {result} = {D.Zero};");
+        if (!compensated)
+        {
+            using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+                Writer.Line($"{result} += {term(ClassIndex.Loop)};");
+            return;
+        }
+
+        Writer.Line($"{D.Float} {result}Compensation = {D.Zero};");
         using (Writer.Block("for (int c = 0; c < Classes; c++)"))
-            Writer.Line($"{result} += {term(ClassIndex.Loop)};");
+        {
+            Writer.Line($"{D.Float} {result}Term = {term(ClassIndex.Loop)} - {result}Compensation;");
+            Writer.Line($"{D.Float} {result}Next = {result} + {result}Term;");
+            Writer.Line($"{result}Compensation = ({result}Next - {result}) - {result}Term;");
+            Writer.Line($"{result} = {result}Next;");
+        }
     }
 
     /// <summary>Defines <paramref name="result"/> as the maximum over classes of the per-class value <paramref name="name"/>, as a balanced tree when unrolled.</summary>

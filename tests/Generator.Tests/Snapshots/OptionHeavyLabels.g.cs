@@ -144,7 +144,7 @@ partial class OptionHeavyLabels : IDiceLoss
             truth2 += t2;
             Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy = Vector512.FusedMultiplyAdd(labelWeight, (Vector512.Log(sum) + max - labelLogit), crossEntropy);
+            crossEntropy = Vector512.FusedMultiplyAdd(labelWeight, (max - labelLogit + KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
@@ -216,7 +216,7 @@ partial class OptionHeavyLabels : IDiceLoss
             truth2 += t2;
             Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy = Vector256.FusedMultiplyAdd(labelWeight, (Vector256.Log(sum) + max - labelLogit), crossEntropy);
+            crossEntropy = Vector256.FusedMultiplyAdd(labelWeight, (max - labelLogit + KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
@@ -288,7 +288,7 @@ partial class OptionHeavyLabels : IDiceLoss
             truth2 += t2;
             Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy = Vector128.FusedMultiplyAdd(labelWeight, (Vector128.Log(sum) + max - labelLogit), crossEntropy);
+            crossEntropy = Vector128.FusedMultiplyAdd(labelWeight, (max - labelLogit + KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
@@ -360,7 +360,7 @@ partial class OptionHeavyLabels : IDiceLoss
             truth2 += t2;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy += labelWeight * (MathF.Log(sum) + max - labelLogit);
+            crossEntropy += labelWeight * (max - labelLogit + MathF.Log(sum));
             crossEntropyWeight += labelWeight;
         }
         partial[0] += intersection0;
@@ -650,7 +650,7 @@ partial class OptionHeavyLabels : IDiceLoss
             truth2 += t2;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy += labelWeight * (XMath.Log(sum) + max - labelLogit);
+            crossEntropy += labelWeight * (max - labelLogit + XMath.Log(sum));
             crossEntropyWeight += labelWeight;
         }
         ArrayView<double> shared = SharedMemory.GetDynamic<double>();

@@ -142,7 +142,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                crossEntropy += ClassWeights[c] * (Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + Vector512.Log(Vector512<float>.One + e[c]));
+                crossEntropy += ClassWeights[c] * (Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + KernelMath.Log(Vector512<float>.One + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)
@@ -211,7 +211,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                crossEntropy += ClassWeights[c] * (Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + Vector256.Log(Vector256<float>.One + e[c]));
+                crossEntropy += ClassWeights[c] * (Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + KernelMath.Log(Vector256<float>.One + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)
@@ -280,7 +280,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             }
             for (int c = 0; c < Classes; c++)
             {
-                crossEntropy += ClassWeights[c] * (Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + Vector128.Log(Vector128<float>.One + e[c]));
+                crossEntropy += ClassWeights[c] * (Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + KernelMath.Log(Vector128<float>.One + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)

@@ -114,7 +114,7 @@ partial class SeedDiceBce : IDiceLoss
             intersection0 = Vector512.FusedMultiplyAdd(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + Vector512.Log(Vector512<float>.One + e0);
+            crossEntropy += Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + KernelMath.Log(Vector512<float>.One + e0);
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
         partial[1 * Classes + 0] += KernelMath.SumToDouble(predicted0);
@@ -148,7 +148,7 @@ partial class SeedDiceBce : IDiceLoss
             intersection0 = Vector256.FusedMultiplyAdd(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + Vector256.Log(Vector256<float>.One + e0);
+            crossEntropy += Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + KernelMath.Log(Vector256<float>.One + e0);
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
         partial[1 * Classes + 0] += KernelMath.SumToDouble(predicted0);
@@ -182,7 +182,7 @@ partial class SeedDiceBce : IDiceLoss
             intersection0 = Vector128.FusedMultiplyAdd(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + Vector128.Log(Vector128<float>.One + e0);
+            crossEntropy += Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + KernelMath.Log(Vector128<float>.One + e0);
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
         partial[1 * Classes + 0] += KernelMath.SumToDouble(predicted0);

@@ -154,7 +154,7 @@ partial class SeedDiceCe : IDiceLoss
             predicted3 = Vector512.FusedMultiplyAdd(valid, p3, predicted3);
             truth3 += t3;
             Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
-            crossEntropy = Vector512.FusedMultiplyAdd(valid, (Vector512.Log(sum) + max - labelLogit), crossEntropy);
+            crossEntropy = Vector512.FusedMultiplyAdd(valid, (max - labelLogit + KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += valid;
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
@@ -239,7 +239,7 @@ partial class SeedDiceCe : IDiceLoss
             predicted3 = Vector256.FusedMultiplyAdd(valid, p3, predicted3);
             truth3 += t3;
             Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
-            crossEntropy = Vector256.FusedMultiplyAdd(valid, (Vector256.Log(sum) + max - labelLogit), crossEntropy);
+            crossEntropy = Vector256.FusedMultiplyAdd(valid, (max - labelLogit + KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += valid;
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
@@ -324,7 +324,7 @@ partial class SeedDiceCe : IDiceLoss
             predicted3 = Vector128.FusedMultiplyAdd(valid, p3, predicted3);
             truth3 += t3;
             Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
-            crossEntropy = Vector128.FusedMultiplyAdd(valid, (Vector128.Log(sum) + max - labelLogit), crossEntropy);
+            crossEntropy = Vector128.FusedMultiplyAdd(valid, (max - labelLogit + KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += valid;
         }
         partial[0] += KernelMath.SumToDouble(intersection0);
@@ -409,7 +409,7 @@ partial class SeedDiceCe : IDiceLoss
             predicted3 += valid * p3;
             truth3 += t3;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
-            crossEntropy += valid * (MathF.Log(sum) + max - labelLogit);
+            crossEntropy += valid * (max - labelLogit + MathF.Log(sum));
             crossEntropyWeight += valid;
         }
         partial[0] += intersection0;
@@ -744,7 +744,7 @@ partial class SeedDiceCe : IDiceLoss
             predicted3 += valid * p3;
             truth3 += t3;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
-            crossEntropy += valid * (XMath.Log(sum) + max - labelLogit);
+            crossEntropy += valid * (max - labelLogit + XMath.Log(sum));
             crossEntropyWeight += valid;
         }
         ArrayView<double> shared = SharedMemory.GetDynamic<double>();
