@@ -61,37 +61,17 @@ public static class DiceCpu
             fixed (float* masksPtr = masks)
             fixed (float* gradPtr = inputGrad)
             {
-                var job = new ChunkJob<TLoss>(inputPtr, labelsPtr, masksPtr, gradPtr, classes, spatial, chunksPerSample, partials);
-                ForEach(batch * chunksPerSample, job.Statistics);
-                if (job.Failed)
-                    throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
-
-                // Combine chunk partials in chunk order: deterministic whatever the thread count.
-                Array.Clear(statistics, 0, LossFinalizer.StatisticsLength(batch, classes));
-                int crossEntropySlot = batch * 3 * classes;
-                for (int n = 0; n < batch; n++)
+                ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
+                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, classes, spatial, chunksPerSample, partials);
+                try
                 {
-                    for (int j = 0; j < chunksPerSample; j++)
-                    {
-                        int p = (n * chunksPerSample + j) * stride;
-                        for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[p + k];
-                        statistics[crossEntropySlot] += partials[p + 3 * classes];
-                        statistics[crossEntropySlot + 1] += partials[p + 3 * classes + 1];
-                    }
+                    return RunPasses(job, spec, input, labels, masks, backward, batch, spatial, chunksPerSample, stride,
+                        partials, statistics, results, coefficients, weights);
                 }
-
-                for (int c = 0; c < classes; c++) weights[c] = spec.ClassWeights[c];
-                LossFinalizer.Compute(
-                    FinalizeSettings.From(spec, batch, spatial), new ArrayValues<double>(statistics), new ArrayValues<float>(weights),
-                    new ArrayValues<double>(results), new ArrayValues<float>(coefficients), backward);
-
-                if (backward)
+                finally
                 {
-                    job.SetCoefficients(coefficients);
-                    ForEach(batch * chunksPerSample, job.Gradient);
+                    job.Release();
                 }
-
-                return LossFinalizer.ToResult(results, classes);
             }
         }
         finally
@@ -104,31 +84,73 @@ public static class DiceCpu
         }
     }
 
-    private static void ForEach(int count, Action<int> body)
+    /// <summary>Pass 1, the ordered combine and the finalizer, then pass 2: the schedule of DESIGN.md section 3.</summary>
+    private static LossResult RunPasses<TLoss>(
+        ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks,
+        bool backward, int batch, int spatial, int chunksPerSample, int stride,
+        double[] partials, double[] statistics, double[] results, float[] coefficients, float[] weights) where TLoss : IDiceLoss
     {
-        int threads = MaxDegreeOfParallelism;
-        if (count == 1 || threads == 1 || Environment.ProcessorCount == 1)
+        int classes = spec.Classes;
+        ForEach(batch * chunksPerSample, job.WithPass(gradient: false));
+        if (job.Failed)
+            throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
+
+        // Combine chunk partials in chunk order: deterministic whatever the thread count.
+        Array.Clear(statistics, 0, LossFinalizer.StatisticsLength(batch, classes));
+        int crossEntropySlot = batch * 3 * classes;
+        for (int n = 0; n < batch; n++)
         {
-            for (int i = 0; i < count; i++) body(i);
-            return;
+            for (int j = 0; j < chunksPerSample; j++)
+            {
+                int p = (n * chunksPerSample + j) * stride;
+                for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[p + k];
+                statistics[crossEntropySlot] += partials[p + 3 * classes];
+                statistics[crossEntropySlot + 1] += partials[p + 3 * classes + 1];
+            }
         }
 
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        for (int c = 0; c < classes; c++) weights[c] = spec.ClassWeights[c];
+        LossFinalizer.Compute(
+            FinalizeSettings.From(spec, batch, spatial), new ArrayValues<double>(statistics), new ArrayValues<float>(weights),
+            new ArrayValues<double>(results), new ArrayValues<float>(coefficients), backward);
+
+        if (backward)
+        {
+            job.SetCoefficients(coefficients);
+            ForEach(batch * chunksPerSample, job.WithPass(gradient: true));
+        }
+
+        return LossFinalizer.ToResult(results, classes);
     }
 
-    /// <summary>The pinned buffers of one call and the two per-chunk passes over them.</summary>
-    private sealed unsafe class ChunkJob<TLoss> where TLoss : IDiceLoss
+    private static void ForEach(int count, IChunkBody body)
     {
-        private readonly float* _input;
-        private readonly int* _labels;
-        private readonly float* _masks;
-        private readonly float* _gradient;
-        private readonly int _classes, _spatial, _chunksPerSample, _stride;
-        private readonly double[] _partials;
+        int threads = MaxDegreeOfParallelism;
+        ChunkRunner.Run(count, threads < 1 ? Environment.ProcessorCount : threads, body);
+    }
+
+    /// <summary>
+    /// The pinned buffers of one call and the two per-chunk passes over them. One instance per calling
+    /// thread and loss type is reused, so that a call allocates nothing but its result.
+    /// </summary>
+    private sealed unsafe class ChunkJob<TLoss> : IChunkBody where TLoss : IDiceLoss
+    {
+        [ThreadStatic]
+        private static ChunkJob<TLoss>? t_job;
+
+        private float* _input;
+        private int* _labels;
+        private float* _masks;
+        private float* _gradient;
+        private int _classes, _spatial, _chunksPerSample, _stride;
+        private double[]? _partials;
         private float[]? _coefficients;
+        private bool _gradientPass;
         private int _failed;
 
-        public ChunkJob(float* input, int* labels, float* masks, float* gradient, int classes, int spatial, int chunksPerSample, double[] partials)
+        public static ChunkJob<TLoss> ForThisThread => t_job ??= new ChunkJob<TLoss>();
+
+        public void Prepare(float* input, int* labels, float* masks, float* gradient, int classes, int spatial, int chunksPerSample, double[] partials)
         {
             _input = input;
             _labels = labels;
@@ -139,15 +161,34 @@ public static class DiceCpu
             _chunksPerSample = chunksPerSample;
             _stride = 3 * classes + 2;
             _partials = partials;
-            Statistics = StatisticsChunk;
-            Gradient = GradientChunk;
+            _coefficients = null;
+            _failed = 0;
         }
 
-        public Action<int> Statistics { get; }
-        public Action<int> Gradient { get; }
+        public ChunkJob<TLoss> WithPass(bool gradient)
+        {
+            _gradientPass = gradient;
+            return this;
+        }
+
+        public void Execute(int index)
+        {
+            if (_gradientPass) GradientChunk(index);
+            else StatisticsChunk(index);
+        }
+
         public bool Failed => Volatile.Read(ref _failed) != 0;
 
         public void SetCoefficients(float[] coefficients) => _coefficients = coefficients;
+
+        /// <summary>Forgets the call's buffers: the pointers are pinned only during the call.</summary>
+        public void Release()
+        {
+            _input = _masks = _gradient = null;
+            _labels = null;
+            _partials = null;
+            _coefficients = null;
+        }
 
         private DiceChunk Chunk(int index, out int sample)
         {
