@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 
 namespace Dice.Generators.Model;
@@ -13,8 +12,6 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     private readonly T[]? _items;
 
     public EquatableArray(IEnumerable<T> items) => _items = items.ToArray();
-
-    public static EquatableArray<T> Empty => new(Array.Empty<T>());
 
     public int Count => _items?.Length ?? 0;
 
@@ -46,5 +43,4 @@ internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
 
-    public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items) where T : IEquatable<T> => new(items);
 }

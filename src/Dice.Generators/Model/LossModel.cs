@@ -17,13 +17,7 @@ internal sealed record LossModel(
 /// <param name="Namespace">The namespace, empty for the global namespace.</param>
 /// <param name="Name">The class name.</param>
 /// <param name="ContainingTypes">Declarations of the containing types, outermost first, e.g. <c>partial class Outer</c>.</param>
-internal sealed record TypeIdentity(string Namespace, string Name, EquatableArray<string> ContainingTypes)
-{
-    public string FullName =>
-        (Namespace.Length == 0 ? "" : Namespace + ".")
-        + string.Concat(System.Linq.Enumerable.Select(ContainingTypes, d => d.Substring(d.LastIndexOf(' ') + 1) + "."))
-        + Name;
-}
+internal sealed record TypeIdentity(string Namespace, string Name, EquatableArray<string> ContainingTypes);
 
 /// <summary>The resolved configuration: what the attribute said, with every Auto replaced.</summary>
 internal sealed record LossOptions(
