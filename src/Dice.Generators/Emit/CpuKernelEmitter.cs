@@ -80,6 +80,8 @@ internal static class CpuKernelEmitter
                 outer.PerClass(c => w.Line($"partial[{offset}{c}] += {d.SumToDouble(c.Var(name))};"));
             }
 
+            outer.CloseClassLoop();
+
             if (o.Combine != CombineKind.None) w.Line($"partial[3 * Classes] += {d.SumToDouble("crossEntropy")};");
             if (o.Combine == CombineKind.CrossEntropy) w.Line($"partial[3 * Classes + 1] += {d.SumToDouble("crossEntropyWeight")};");
             w.Line($"return {KernelBodies.AllValid(d, o)};");

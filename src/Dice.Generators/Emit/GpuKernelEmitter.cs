@@ -64,6 +64,8 @@ internal static class GpuKernelEmitter
                 outer.PerClass(c => w.Line($"DeviceReduce.SumInto(shared, {c.Var(name)}, partials, partial + {offset}{c});"));
             }
 
+            outer.CloseClassLoop();
+
             w.Line($"DeviceReduce.SumInto(shared, {(o.Combine != CombineKind.None ? "crossEntropy" : "0f")}, partials, partial + 3 * Classes);");
             w.Line($"DeviceReduce.SumInto(shared, {(o.Combine == CombineKind.CrossEntropy ? "crossEntropyWeight" : "0f")}, partials, partial + 3 * Classes + 1);");
             w.Line($"DeviceReduce.SumInto(shared, {KernelBodies.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + 3 * Classes + 2);");

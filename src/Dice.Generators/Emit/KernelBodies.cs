@@ -22,6 +22,7 @@ internal static class KernelBodies
         string p = Formulas.Probabilities(k);
         Formulas.AccumulateDiceSums(k, p);
         Formulas.AccumulateCrossEntropy(k);
+        k.CloseClassLoop();
     }
 
     /// <summary>Declares, zeroed, everything <see cref="Statistics"/> accumulates into.</summary>
@@ -63,6 +64,7 @@ internal static class KernelBodies
         }
 
         Formulas.Gradient(k, p);
+        k.CloseClassLoop();
     }
 
     /// <summary>Unrolled mode: the sample's slopes A_c and B_c as locals, read once before the loop.</summary>

@@ -39,6 +39,11 @@ internal sealed class KernelContext
 
     private readonly SortedSet<string> _classArrays = new(StringComparer.Ordinal);
 
+    // Loop mode: consecutive PerClass bodies share one open `for (c)` loop, closed by the next statement
+    // that is not per class (a reduction over classes, or any other line).
+    private SourceWriter.Scope? _openClassLoop;
+    private bool _inClassBody;
+
     public KernelContext(SourceWriter writer, Dialect dialect, LossOptions options)
     {
         Writer = writer;
@@ -58,11 +63,16 @@ internal sealed class KernelContext
 
     public KernelContext Line(string text)
     {
+        if (!_inClassBody) CloseClassLoop();
         Writer.Line(text);
         return this;
     }
 
-    /// <summary>Runs <paramref name="body"/> for every class: unrolled, or inside one <c>for</c> loop over c.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> for every class: unrolled, or inside a <c>for</c> loop over c, which the
+    /// next per-class body joins. Only valid because each body reads, for class c, values of class c or
+    /// values computed before the loop; reductions over classes close the loop first.
+    /// </summary>
     public void PerClass(Action<ClassIndex> body)
     {
         if (Unrolled)
@@ -71,8 +81,23 @@ internal sealed class KernelContext
             return;
         }
 
-        using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+        _openClassLoop ??= Writer.Block("for (int c = 0; c < Classes; c++)");
+        _inClassBody = true;
+        try
+        {
             body(ClassIndex.Loop);
+        }
+        finally
+        {
+            _inClassBody = false;
+        }
+    }
+
+    /// <summary>Closes the open per-class loop, if any: call before writing to <see cref="Writer"/> directly, and at the end.</summary>
+    public void CloseClassLoop()
+    {
+        _openClassLoop?.Dispose();
+        _openClassLoop = null;
     }
 
     /// <summary>Defines the per-class value <paramref name="name"/> for class <paramref name="c"/>.</summary>
@@ -96,6 +121,7 @@ internal sealed class KernelContext
     /// </summary>
     public void Sum(string result, Func<ClassIndex, string> term, bool compensated = false)
     {
+        CloseClassLoop();
         if (Unrolled)
         {
             Writer.Line($"{D.Float} {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
@@ -123,6 +149,7 @@ internal sealed class KernelContext
     /// <summary>Defines <paramref name="result"/> as the maximum over classes of the per-class value <paramref name="name"/>, as a balanced tree when unrolled.</summary>
     public void Max(string result, string name)
     {
+        CloseClassLoop();
         if (Unrolled)
         {
             Writer.Line($"{D.Float} {result} = {MaxTree(name, 0, Classes)};");

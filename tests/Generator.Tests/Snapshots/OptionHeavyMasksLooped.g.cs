@@ -118,43 +118,22 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 nonFinite = Vector512.FusedMultiplyAdd(x[c], Vector512<float>.Zero, nonFinite);
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero) & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                 r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
                 p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c], e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 intersection[c] = Vector512.FusedMultiplyAdd(p[c], t[c], intersection[c]);
                 predicted[c] = Vector512.FusedMultiplyAdd(p[c], p[c], predicted[c]);
                 truth[c] = Vector512.FusedMultiplyAdd(t[c], t[c], truth[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 crossEntropy += ClassWeights[c] * (Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + KernelMath.Log(Vector512<float>.One + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += KernelMath.SumToDouble(intersection[c]);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[1 * Classes + c] += KernelMath.SumToDouble(predicted[c]);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[2 * Classes + c] += KernelMath.SumToDouble(truth[c]);
         }
         partial[3 * Classes] += KernelMath.SumToDouble(crossEntropy);
@@ -187,43 +166,22 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 nonFinite = Vector256.FusedMultiplyAdd(x[c], Vector256<float>.Zero, nonFinite);
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero) & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                 r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
                 p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c], e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 intersection[c] = Vector256.FusedMultiplyAdd(p[c], t[c], intersection[c]);
                 predicted[c] = Vector256.FusedMultiplyAdd(p[c], p[c], predicted[c]);
                 truth[c] = Vector256.FusedMultiplyAdd(t[c], t[c], truth[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 crossEntropy += ClassWeights[c] * (Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + KernelMath.Log(Vector256<float>.One + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += KernelMath.SumToDouble(intersection[c]);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[1 * Classes + c] += KernelMath.SumToDouble(predicted[c]);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[2 * Classes + c] += KernelMath.SumToDouble(truth[c]);
         }
         partial[3 * Classes] += KernelMath.SumToDouble(crossEntropy);
@@ -256,43 +214,22 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 nonFinite = Vector128.FusedMultiplyAdd(x[c], Vector128<float>.Zero, nonFinite);
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero) & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                 r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
                 p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c], e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 intersection[c] = Vector128.FusedMultiplyAdd(p[c], t[c], intersection[c]);
                 predicted[c] = Vector128.FusedMultiplyAdd(p[c], p[c], predicted[c]);
                 truth[c] = Vector128.FusedMultiplyAdd(t[c], t[c], truth[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 crossEntropy += ClassWeights[c] * (Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + KernelMath.Log(Vector128<float>.One + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += KernelMath.SumToDouble(intersection[c]);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[1 * Classes + c] += KernelMath.SumToDouble(predicted[c]);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[2 * Classes + c] += KernelMath.SumToDouble(truth[c]);
         }
         partial[3 * Classes] += KernelMath.SumToDouble(crossEntropy);
@@ -325,43 +262,22 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Unsafe.Add(ref input, c * spatial + s);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Unsafe.Add(ref masks, c * spatial + s);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 nonFinite += x[c] * 0f;
                 outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = MathF.Exp(-MathF.Abs(x[c]));
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 crossEntropy += ClassWeights[c] * (MathF.Max(x[c], 0f) - x[c] * t[c] + MathF.Log(1f + e[c]));
             }
         }
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += intersection[c];
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[1 * Classes + c] += predicted[c];
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             partial[2 * Classes + c] += truth[c];
         }
         partial[3 * Classes] += crossEntropy;
@@ -401,32 +317,14 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                 r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
                 p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c], e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 targetSlope[c] = Vector512.Create(dice[c]);
                 probabilitySlope[c] = Vector512.Create(dice[Classes + c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 gradP[c] = Vector512.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -455,32 +353,14 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                 r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
                 p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c], e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 targetSlope[c] = Vector256.Create(dice[c]);
                 probabilitySlope[c] = Vector256.Create(dice[Classes + c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 gradP[c] = Vector256.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -509,32 +389,14 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                 r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
                 p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c], e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 targetSlope[c] = Vector128.Create(dice[c]);
                 probabilitySlope[c] = Vector128.Create(dice[Classes + c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 gradP[c] = Vector128.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -563,32 +425,14 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = Unsafe.Add(ref input, c * spatial + s);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = Unsafe.Add(ref masks, c * spatial + s);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = MathF.Exp(-MathF.Abs(x[c]));
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[Classes + c];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }
@@ -628,30 +472,15 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = input[c * spatial + s];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = masks[c * spatial + s];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 nonFinite += x[c] * 0f;
                 outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = XMath.Exp(-XMath.Abs(x[c]));
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 crossEntropy += ClassWeights[c] * (XMath.Max(x[c], 0f) - x[c] * t[c] + XMath.Log(1f + e[c]));
             }
         }
@@ -660,13 +489,7 @@ partial class OptionHeavyMasksLooped : IDiceLoss
         for (int c = 0; c < Classes; c++)
         {
             DeviceReduce.SumInto(shared, intersection[c], partials, partial + c);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             DeviceReduce.SumInto(shared, predicted[c], partials, partial + 1 * Classes + c);
-        }
-        for (int c = 0; c < Classes; c++)
-        {
             DeviceReduce.SumInto(shared, truth[c], partials, partial + 2 * Classes + c);
         }
         DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3 * Classes);
@@ -700,32 +523,14 @@ partial class OptionHeavyMasksLooped : IDiceLoss
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = input[c * spatial + s];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 t[c] = masks[c * spatial + s];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 e[c] = XMath.Exp(-XMath.Abs(x[c]));
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[Classes + c];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
-            }
-            for (int c = 0; c < Classes; c++)
-            {
                 gradient[c * spatial + s] = grad[c];
             }
         }
