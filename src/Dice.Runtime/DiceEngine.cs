@@ -142,8 +142,7 @@ public sealed class DiceEngine : IDisposable
 
         DiceLossSpec spec = TLoss.Spec;
         int spatial = Validation.CheckShapes(
-            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch,
-            targetIsLabels ? "labels" : "masks");
+            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -175,8 +174,7 @@ public sealed class DiceEngine : IDisposable
         if (input.Length > int.MaxValue || targetLength > int.MaxValue || inputGrad.Length > int.MaxValue)
             throw new ArgumentException("Views of more than 2^31 - 1 elements are not supported.", nameof(input));
         int spatial = Validation.CheckShapes(
-            spec, (int)input.Length, (int)targetLength, targetIsLabels, (int)inputGrad.Length, backward, batch,
-            targetIsLabels ? "labels" : "masks");
+            spec, (int)input.Length, (int)targetLength, targetIsLabels, (int)inputGrad.Length, backward, batch);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -224,7 +222,7 @@ public sealed class DiceEngine : IDisposable
             input, labels, masks, partials, shape);
 
         ArrayView<float> weights = Buffer<float>("weights", classes);
-        weights.CopyFromCPU(spec.ClassWeights.ToArray());
+        weights.CopyFromCPU(kernels.ClassWeights);
         ArrayView<double> statistics = Buffer<double>("statistics", LossFinalizer.StatisticsLength(batch, classes));
         ArrayView<double> results = Buffer<double>("results", DeviceFinalizer.InvalidSlot(classes) + 1);
         ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * LossFinalizer.CoefficientStride(classes));
@@ -246,9 +244,11 @@ public sealed class DiceEngine : IDisposable
         return LossFinalizer.ToResult(hostResults, classes);
     }
 
+    /// <summary>A loss's compiled kernels on this accelerator, and its class weights as the finalizer reads them.</summary>
     private sealed record LoadedKernels(
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DeviceShape> Gradient);
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DeviceShape> Gradient,
+        float[] ClassWeights);
 
     private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>
         (LoadedKernels)_kernels.GetOrAdd(typeof(TLoss), _ =>
@@ -257,7 +257,8 @@ public sealed class DiceEngine : IDisposable
             Interlocked.Increment(ref _kernelLoads);
             return new LoadedKernels(
                 _accelerator!.LoadStreamKernel(kernels.Statistics),
-                _accelerator!.LoadStreamKernel(kernels.Gradient));
+                _accelerator!.LoadStreamKernel(kernels.Gradient),
+                TLoss.Spec.ClassWeights.ToArray());
         });
 
     private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int> Finalizer() =>

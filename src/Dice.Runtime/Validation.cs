@@ -12,9 +12,9 @@ internal static class Validation
 {
     /// <summary>Checks lengths against batch, C and S and returns S.</summary>
     public static int CheckShapes(
-        DiceLossSpec spec, int inputLength, int targetLength, bool targetIsLabels, int gradientLength, bool backward, int batch,
-        string targetName)
+        DiceLossSpec spec, int inputLength, int targetLength, bool targetIsLabels, int gradientLength, bool backward, int batch)
     {
+        string targetName = targetIsLabels ? "labels" : "masks";
         if (batch < 1)
             throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must be at least 1.");
         bool lossWantsLabels = spec.Target == Target.Labels;

@@ -43,8 +43,7 @@ public static class DiceCpu
     {
         DiceLossSpec spec = TLoss.Spec;
         int spatial = Validation.CheckShapes(
-            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch,
-            targetIsLabels ? "labels" : "masks");
+            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch);
 
         int classes = spec.Classes;
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
