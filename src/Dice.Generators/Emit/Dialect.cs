@@ -22,7 +22,6 @@ internal abstract class Dialect
     public abstract string One { get; }
     public abstract string NoMask { get; }
 
-    public abstract string Constant(float value);
     public abstract string Broadcast(string scalar);
     public abstract string Exp(string x);
     /// <summary>a * b + c, fused where the dialect has it.</summary>
@@ -37,7 +36,6 @@ internal abstract class Dialect
     public abstract string GreaterOrEqual(string a, string b);
     public abstract string LessOrEqual(string a, string b);
     public abstract string And(string a, string b);
-    public abstract string Or(string a, string b);
     public abstract string Not(string mask);
     public abstract string AsFloat(string mask);
     public abstract string LabelEquals(string label, string value);
@@ -57,7 +55,6 @@ internal abstract class Dialect
         ? new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
         : new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];" };
 
-    protected static string F(float value) => SourceWriter.Float(value);
     protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
@@ -72,7 +69,6 @@ internal sealed class VectorDialect : Dialect
         Suffix = I(bits);
     }
 
-    public string VectorType => _v;
     public override string Suffix { get; }
     public override string Float => _v + "<float>";
     public override string Label => _v + "<int>";
@@ -81,13 +77,6 @@ internal sealed class VectorDialect : Dialect
     public override string Zero => _v + "<float>.Zero";
     public override string One => _v + "<float>.One";
     public override string NoMask => Zero;
-
-    public override string Constant(float value) => value switch
-    {
-        0f => Zero,
-        1f => One,
-        _ => $"{_v}.Create({F(value)})",
-    };
 
     public override string Broadcast(string scalar) => $"{_v}.Create({scalar})";
     public override string Exp(string x) => $"KernelMath.Exp({x})";
@@ -100,7 +89,6 @@ internal sealed class VectorDialect : Dialect
     public override string GreaterOrEqual(string a, string b) => $"{_v}.GreaterThanOrEqual({a}, {b})";
     public override string LessOrEqual(string a, string b) => $"{_v}.LessThanOrEqual({a}, {b})";
     public override string And(string a, string b) => $"({a} & {b})";
-    public override string Or(string a, string b) => $"({a} | {b})";
     public override string Not(string mask) => $"~{mask}";
     public override string AsFloat(string mask) => $"({mask} & {One})";
     public override string LabelEquals(string label, string value) => $"{_v}.Equals({label}, {_v}.Create({value})).AsSingle()";
@@ -143,7 +131,6 @@ internal sealed class ScalarDialect : Dialect
     public override string One => "1f";
     public override string NoMask => "false";
 
-    public override string Constant(float value) => F(value);
     public override string Broadcast(string scalar) => scalar;
     public override string Exp(string x) => $"{_math}.Exp({x})";
     public override string Log(string x) => $"{_math}.Log({x})";
@@ -153,7 +140,6 @@ internal sealed class ScalarDialect : Dialect
     public override string GreaterOrEqual(string a, string b) => $"{a} >= {b}";
     public override string LessOrEqual(string a, string b) => $"{a} <= {b}";
     public override string And(string a, string b) => $"({a} & {b})";
-    public override string Or(string a, string b) => $"({a} | {b})";
     public override string Not(string mask) => $"!{mask}";
     public override string AsFloat(string mask) => $"({mask} ? 1f : 0f)";
     public override string LabelEquals(string label, string value) => $"{label} == {value}";
