@@ -130,15 +130,7 @@ public sealed class DiceEngine : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
-        {
-            return (targetIsLabels, backward) switch
-            {
-                (true, false) => DiceCpu.Forward<TLoss>(input, labels, batch),
-                (false, false) => DiceCpu.Forward<TLoss>(input, masks, batch),
-                (true, true) => DiceCpu.ForwardBackward<TLoss>(input, labels, inputGrad, batch),
-                _ => DiceCpu.ForwardBackward<TLoss>(input, masks, inputGrad, batch),
-            };
-        }
+            return DiceCpu.Run<TLoss>(input, labels, masks, targetIsLabels, inputGrad, backward, batch);
 
         DiceLossSpec spec = TLoss.Spec;
         int spatial = Validation.CheckShapes(

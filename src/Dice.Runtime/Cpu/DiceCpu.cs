@@ -37,7 +37,8 @@ public static class DiceCpu
     public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
         Run<TLoss>(input, default, masks, targetIsLabels: false, inputGrad, backward: true, batch);
 
-    private static unsafe LossResult Run<TLoss>(
+    /// <summary>Both passes for either target form; the public overloads and <see cref="DiceEngine"/> on the CPU call this.</summary>
+    internal static unsafe LossResult Run<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool targetIsLabels,
         Span<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
     {
