@@ -27,6 +27,30 @@ internal static class LossFinalizer
     /// <summary>Length of the statistics buffer: per sample [I(C), P(C), T(C)], then [ce, ceWeight].</summary>
     internal static int StatisticsLength(int batch, int classes) => batch * 3 * classes + 2;
 
+    /// <summary>
+    /// Sums the partials of pass 1 into <paramref name="statistics"/> in a fixed order (sample, slice, value),
+    /// so that the result does not depend on how slices were scheduled. Each slice's partial starts with
+    /// <c>[I(C), P(C), T(C), ce, ceWeight]</c>; <paramref name="stride"/> may leave room for more.
+    /// </summary>
+    public static void CombinePartials<TPartials, TStatistics>(
+        TPartials partials, int stride, int slicesPerSample, int batch, int classes, TStatistics statistics)
+        where TPartials : struct, IValues<double>
+        where TStatistics : struct, IValues<double>
+    {
+        int crossEntropySlot = batch * 3 * classes;
+        for (int k = 0; k < crossEntropySlot + 2; k++) statistics[k] = 0;
+        for (int n = 0; n < batch; n++)
+        {
+            for (int j = 0; j < slicesPerSample; j++)
+            {
+                int partial = (n * slicesPerSample + j) * stride;
+                for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[partial + k];
+                statistics[crossEntropySlot] += partials[partial + 3 * classes];
+                statistics[crossEntropySlot + 1] += partials[partial + 3 * classes + 1];
+            }
+        }
+    }
+
     /// <param name="settings">The configuration and shape.</param>
     /// <param name="statistics">Per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (see <see cref="StatisticsLength"/>).</param>
     /// <param name="weights">w_c, C values.</param>

@@ -96,18 +96,8 @@ public static class DiceCpu
             throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
 
         // Combine chunk partials in chunk order: deterministic whatever the thread count.
-        Array.Clear(statistics, 0, LossFinalizer.StatisticsLength(batch, classes));
-        int crossEntropySlot = batch * 3 * classes;
-        for (int n = 0; n < batch; n++)
-        {
-            for (int j = 0; j < chunksPerSample; j++)
-            {
-                int p = (n * chunksPerSample + j) * stride;
-                for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[p + k];
-                statistics[crossEntropySlot] += partials[p + 3 * classes];
-                statistics[crossEntropySlot + 1] += partials[p + 3 * classes + 1];
-            }
-        }
+        LossFinalizer.CombinePartials(
+            new ArrayValues<double>(partials), stride, chunksPerSample, batch, classes, new ArrayValues<double>(statistics));
 
         for (int c = 0; c < classes; c++) weights[c] = spec.ClassWeights[c];
         LossFinalizer.Compute(

@@ -26,21 +26,12 @@ internal static class DeviceFinalizer
         ArrayView<double> partials, ArrayView<float> weights, ArrayView<double> statistics, ArrayView<double> results,
         ArrayView<float> coefficients, FinalizeSettings settings, int groupsPerSample, int backward)
     {
+        // Device partials carry one more value per group: its count of invalid pixels.
         int classes = settings.Classes, stride = 3 * classes + 3;
-        int crossEntropySlot = settings.Batch * 3 * classes;
+        LossFinalizer.CombinePartials(
+            new ViewValues<double>(partials), stride, groupsPerSample, settings.Batch, classes, new ViewValues<double>(statistics));
         double invalid = 0;
-        for (int k = 0; k < crossEntropySlot + 2; k++) statistics[k] = 0;
-        for (int n = 0; n < settings.Batch; n++)
-        {
-            for (int g = 0; g < groupsPerSample; g++)
-            {
-                long partial = (long)(n * groupsPerSample + g) * stride;
-                for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[partial + k];
-                statistics[crossEntropySlot] += partials[partial + 3 * classes];
-                statistics[crossEntropySlot + 1] += partials[partial + 3 * classes + 1];
-                invalid += partials[partial + 3 * classes + 2];
-            }
-        }
+        for (int group = 0; group < settings.Batch * groupsPerSample; group++) invalid += partials[group * stride + 3 * classes + 2];
 
         LossFinalizer.Compute(
             settings, new ViewValues<double>(statistics), new ViewValues<float>(weights), new ViewValues<double>(results),
