@@ -41,7 +41,7 @@ public class GeneratorBenchmarks
         MetadataReference[] references =
         [
             .. Basic.Reference.Assemblies.Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(Dice.DiceLossAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Dice.LossResult).Assembly.Location), // Dice.Runtime (the attribute type exists in the generator too)
         ];
         _compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText(source, Parse)], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

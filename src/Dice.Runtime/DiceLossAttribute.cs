@@ -5,9 +5,12 @@ namespace Dice;
 /// for exactly the configuration given here, fused SIMD CPU kernels (forward and backward) and the
 /// static members <c>Spec</c>, <c>Forward</c> and <c>ForwardBackward</c>.
 /// </summary>
-/// <remarks>The math of every option is defined in <c>docs/semantics.md</c>.</remarks>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class DiceLossAttribute : Attribute
+/// <remarks>
+/// The math of every option is defined in <c>docs/semantics.md</c>. This file is compiled into the generator too
+/// (the one source of the option names, types and defaults), so it uses only what netstandard2.0 has.
+/// </remarks>
+[System.AttributeUsage(System.AttributeTargets.Class, Inherited = false)]
+public sealed class DiceLossAttribute : System.Attribute
 {
     /// <summary>Channels C of the input (classes). Default 1.</summary>
     public int Classes { get; set; } = 1;

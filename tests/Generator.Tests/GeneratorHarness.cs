@@ -12,7 +12,7 @@ internal static class GeneratorHarness
     public static readonly ImmutableArray<MetadataReference> References =
         [
             .. Basic.Reference.Assemblies.Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(DiceLossAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(LossResult).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(ILGPU.ArrayView<>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(ILGPU.Algorithms.XMath).Assembly.Location),
         ];

@@ -4,7 +4,7 @@ namespace Dice.Runtime.Tests;
 public sealed record ReferenceResult(double Loss, double DiceLoss, double CrossEntropy, double[] ClassDice, double[] Gradient);
 
 /// <summary>
-/// An independent float64 implementation of DESIGN.md section 3, written from the formulas, element by
+/// An independent float64 implementation of docs/semantics.md, written from the formulas, element by
 /// element, with materialised p, t and v (the naive way). It shares no code with the library: it reads
 /// only the configuration values of a <see cref="DiceLossSpec"/>.
 /// </summary>

@@ -2,7 +2,7 @@ using Dice.Runtime.Tests.Matrix;
 
 namespace Dice.Runtime.Tests;
 
-/// <summary>DESIGN.md section 4: bad input throws an ArgumentException naming argument and position, and nothing is written.</summary>
+/// <summary>Bad input (docs/semantics.md, edge cases) throws an ArgumentException naming argument and position, and nothing is written.</summary>
 public class ValidationTests
 {
     private const int Batch = 2, Spatial = 5000;

@@ -4,7 +4,7 @@ namespace Dice.Generators.Diagnostics;
 
 /// <summary>
 /// The catalogue of Dice.Gen diagnostics. IDs are never reused; each is documented at
-/// <c>docs/diagnostics.md#diceNNN</c> and tracked in AnalyzerReleases.*.md.
+/// <c>docs/diagnostics.md#diceNNN</c> (the description says so; there is no help link yet) and tracked in AnalyzerReleases.*.md.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -18,8 +18,10 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        // No help link until the project has a public home; the description names the page that the
+        // Dice.Runtime package ships (docs/diagnostics.md), which explains each rule with examples.
         new(id, title, message, Category, severity, isEnabledByDefault: true,
-            helpLinkUri: "https://github.com/dice-gen/dice-gen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+            description: $"See docs/diagnostics.md#{id.ToLowerInvariant()} (shipped in the Dice.Runtime package) for the rule and a corrected example.");
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error("DICE001",
         "A [DiceLoss] class must be partial",
@@ -104,4 +106,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoreIndexWithMasks = Warning("DICE021",
         "IgnoreIndex has no effect with masks",
         "IgnoreIndex is set but the target is Masks, which have no label to ignore; IgnoreIndex is ignored");
+
+    public static readonly DiagnosticDescriptor MemberNameTaken = Error("DICE022",
+        "A member has the name of a generated member",
+        "'{0}' declares a member named '{1}', which the generator adds to every [DiceLoss] class ({2}); rename the member");
 }

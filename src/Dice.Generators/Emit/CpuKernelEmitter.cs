@@ -9,6 +9,8 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class CpuKernelEmitter
 {
+    private const string Vector = KnownTypes.IntrinsicsNamespace + ".Vector";
+
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
     public static void Emit(SourceWriter w, LossOptions options)
@@ -23,14 +25,14 @@ internal static class CpuKernelEmitter
 
     private static void EmitStatisticsDispatcher(SourceWriter w)
     {
-        w.Line("/// <inheritdoc />");
-        using (w.Block("static bool IDiceLoss.AccumulateStatistics(in DiceChunk chunk, Span<double> partial)"))
+        w.Line("/// <summary>Pass 1 over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>");
+        using (w.Block($"internal static bool AccumulateStatistics(in {KnownTypes.DiceChunk} chunk, {KnownTypes.Span}<double> partial)"))
         {
             w.Line("nint s = chunk.Start;");
             w.Line("bool valid = true;");
-            w.Line("if (Vector512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);");
-            w.Line("else if (Vector256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);");
-            w.Line("else if (Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);");
+            w.Line($"if ({Vector}512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);");
+            w.Line($"else if ({Vector}256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);");
+            w.Line($"else if ({Vector}128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);");
             w.Line("return StatisticsScalar(chunk, ref s, partial) & valid;");
         }
 
@@ -39,13 +41,13 @@ internal static class CpuKernelEmitter
 
     private static void EmitGradientDispatcher(SourceWriter w)
     {
-        w.Line("/// <inheritdoc />");
-        using (w.Block("static void IDiceLoss.WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient)"))
+        w.Line("/// <summary>Pass 2 over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>");
+        using (w.Block($"internal static void WriteGradient(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> dice, {KnownTypes.Span}<float> gradient)"))
         {
             w.Line("nint s = chunk.Start;");
-            w.Line("if (Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);");
-            w.Line("else if (Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);");
-            w.Line("else if (Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);");
+            w.Line($"if ({Vector}512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);");
+            w.Line($"else if ({Vector}256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);");
+            w.Line($"else if ({Vector}128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);");
             w.Line("GradientScalar(chunk, dice, gradient, ref s);");
         }
 
@@ -54,12 +56,12 @@ internal static class CpuKernelEmitter
 
     private static string Summary(Dialect d, string pass) => d is ScalarDialect
         ? $"/// <summary>{pass}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
-        : $"/// <summary>{pass} with {d.Float.Replace("<", "&lt;").Replace(">", "&gt;")}: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>";
+        : $"/// <summary>{pass} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>";
 
     private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line(Summary(d, "Pass 1"));
-        using (w.Block($"private static bool Statistics{d.Suffix}(in DiceChunk chunk, ref nint s, Span<double> partial)"))
+        using (w.Block($"private static bool Statistics{d.Suffix}(in {KnownTypes.DiceChunk} chunk, ref nint s, {KnownTypes.Span}<double> partial)"))
         {
             KernelContext body = KernelBodies.Body(w, d, o);
             KernelBodies.Statistics(body);
@@ -82,8 +84,8 @@ internal static class CpuKernelEmitter
 
             outer.CloseClassLoop();
 
-            if (o.Combine != CombineKind.None) w.Line($"partial[3 * Classes] += {d.SumToDouble("crossEntropy")};");
-            if (o.Combine == CombineKind.CrossEntropy) w.Line($"partial[3 * Classes + 1] += {d.SumToDouble("crossEntropyWeight")};");
+            if (o.Combine != Combine.None) w.Line($"partial[3 * Classes] += {d.SumToDouble("crossEntropy")};");
+            if (o.Combine == Combine.CrossEntropy) w.Line($"partial[3 * Classes + 1] += {d.SumToDouble("crossEntropyWeight")};");
             w.Line($"return {KernelBodies.AllValid(d, o)};");
         }
 
@@ -93,7 +95,7 @@ internal static class CpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line(Summary(d, "Pass 2"));
-        using (w.Block($"private static void Gradient{d.Suffix}(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> output, ref nint s)"))
+        using (w.Block($"private static void Gradient{d.Suffix}(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> dice, {KnownTypes.Span}<float> output, ref nint s)"))
         {
             KernelContext body = KernelBodies.Body(w, d, o);
             KernelBodies.Gradient(body);
@@ -110,15 +112,15 @@ internal static class CpuKernelEmitter
         w.Line();
     }
 
-    internal static bool NeedsCrossEntropyScale(LossOptions o) => o.Combine != CombineKind.None;
+    internal static bool NeedsCrossEntropyScale(LossOptions o) => o.Combine != Combine.None;
 
     private static void EmitReferences(SourceWriter w, LossOptions o, bool gradient)
     {
-        w.Line("ref float input = ref MemoryMarshal.GetReference(chunk.Input);");
+        w.Line($"ref float input = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Input);");
         w.Line(o.Labels
-            ? "ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);"
-            : "ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);");
-        if (gradient) w.Line("ref float gradient = ref MemoryMarshal.GetReference(output);");
+            ? $"ref int labels = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Labels);"
+            : $"ref float masks = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Masks);");
+        if (gradient) w.Line($"ref float gradient = ref {KnownTypes.MemoryMarshal}.GetReference(output);");
         w.Line("nint spatial = chunk.Spatial;");
     }
 }

@@ -52,20 +52,23 @@ internal abstract class Dialect
 
     /// <summary>Declares a per-class array for loop mode (C values), optionally zeroed.</summary>
     public virtual string[] ClassArray(string name, bool zeroed) => zeroed
-        ? new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
-        : new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];" };
+        ? new[] { $"{KnownTypes.Span}<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
+        : new[] { $"{KnownTypes.Span}<{Float}> {name} = stackalloc {Float}[Classes];" };
 
     protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>Vector128/256/512 of float, with the BCL's vector Exp and Log.</summary>
+/// <summary>
+/// Vector128/256/512 of float, with the kernels' vector Exp and Log. The generated file has no <c>using</c>
+/// directives, so the BCL's vector extension methods (<c>AsSingle</c>, <c>StoreUnsafe</c>) are called as statics.
+/// </summary>
 internal sealed class VectorDialect : Dialect
 {
     private readonly string _v;
 
     public VectorDialect(int bits)
     {
-        _v = "Vector" + I(bits);
+        _v = $"{KnownTypes.IntrinsicsNamespace}.Vector{I(bits)}";
         Suffix = I(bits);
     }
 
@@ -79,10 +82,10 @@ internal sealed class VectorDialect : Dialect
     public override string NoMask => Zero;
 
     public override string Broadcast(string scalar) => $"{_v}.Create({scalar})";
-    public override string Exp(string x) => $"KernelMath.Exp({x})";
+    public override string Exp(string x) => $"{KnownTypes.KernelMath}.Exp({x})";
     public override string MultiplyAdd(string a, string b, string c) => $"{_v}.FusedMultiplyAdd({a}, {b}, {c})";
     public override string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} = {MultiplyAdd(a, b, accumulator)};";
-    public override string Log(string x) => $"KernelMath.Log({x})";
+    public override string Log(string x) => $"{KnownTypes.KernelMath}.Log({x})";
     public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";
     public override string Abs(string x) => $"{_v}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"{_v}.ConditionalSelect({mask}, {whenTrue}, {whenFalse})";
@@ -91,17 +94,17 @@ internal sealed class VectorDialect : Dialect
     public override string And(string a, string b) => $"({a} & {b})";
     public override string Not(string mask) => $"~{mask}";
     public override string AsFloat(string mask) => $"({mask} & {One})";
-    public override string LabelEquals(string label, string value) => $"{_v}.Equals({label}, {_v}.Create({value})).AsSingle()";
+    public override string LabelEquals(string label, string value) => $"{_v}.AsSingle({_v}.Equals({label}, {_v}.Create({value})))";
     public override string LabelNotEquals(string label, string value) => $"~{LabelEquals(label, value)}";
-    public override string LabelOutOfRange(string label, int classes) => $"{_v}.GreaterThanOrEqual({label}.AsUInt32(), {_v}.Create({I(classes)}u)).AsSingle()";
+    public override string LabelOutOfRange(string label, int classes) => $"{_v}.AsSingle({_v}.GreaterThanOrEqual({_v}.AsUInt32({label}), {_v}.Create({I(classes)}u)))";
     public override string LoadFloat(string reference, string offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
     public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, string offset) => $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
+    public override string Store(string value, string reference, string offset) => $"{_v}.StoreUnsafe({value}, ref {reference}, {Unsigned(offset)});";
 
     private static string Unsigned(string offset) => offset.Contains(" ") ? $"(nuint)({offset})" : $"(nuint){offset}";
-    public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";
+    public override string IsEmpty(string mask) => $"{_v}.EqualsAll({_v}.AsInt32({mask}), {_v}<int>.Zero)";
     public override string AllFinite(string accumulator) => $"{_v}.EqualsAll({accumulator}, {Zero})";
-    public override string SumToDouble(string accumulator) => $"KernelMath.SumToDouble({accumulator})";
+    public override string SumToDouble(string accumulator) => $"{KnownTypes.KernelMath}.SumToDouble({accumulator})";
 }
 
 /// <summary>
@@ -119,7 +122,7 @@ internal sealed class ScalarDialect : Dialect
     private ScalarDialect(bool device)
     {
         _device = device;
-        _math = device ? "XMath" : "MathF";
+        _math = device ? KnownTypes.XMath : KnownTypes.MathF;
     }
 
     public override string Suffix => _device ? "Device" : "Scalar";
@@ -145,7 +148,7 @@ internal sealed class ScalarDialect : Dialect
     public override string LabelEquals(string label, string value) => $"{label} == {value}";
     public override string LabelNotEquals(string label, string value) => $"{label} != {value}";
     public override string LabelOutOfRange(string label, int classes) => $"(uint){label} >= {I(classes)}u";
-    public override string LoadFloat(string reference, string offset) => _device ? $"{reference}[{offset}]" : $"Unsafe.Add(ref {reference}, {offset})";
+    public override string LoadFloat(string reference, string offset) => _device ? $"{reference}[{offset}]" : $"{KnownTypes.Unsafe}.Add(ref {reference}, {offset})";
     public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
     public override string Store(string value, string reference, string offset) => $"{LoadFloat(reference, offset)} = {value};";
     public override string IsEmpty(string mask) => $"!{mask}";
@@ -155,7 +158,7 @@ internal sealed class ScalarDialect : Dialect
     public override string[] ClassArray(string name, bool zeroed)
     {
         if (!_device) return base.ClassArray(name, zeroed);
-        string declaration = $"ArrayView<float> {name} = LocalMemory.Allocate<float>(Classes);";
+        string declaration = $"{KnownTypes.ArrayView}<float> {name} = {KnownTypes.LocalMemory}.Allocate<float>(Classes);";
         return zeroed ? new[] { declaration, $"for (int c = 0; c < Classes; c++) {name}[c] = 0f;" } : new[] { declaration };
     }
 }

@@ -21,7 +21,7 @@ internal static class Documentation
             "/// <para>Configuration:</para>",
             "/// <list type=\"bullet\">",
             $"/// <item><description>Activation: {o.Activation}{auto(o.ActivationWasAuto)}; target: {o.Target}{auto(o.TargetWasAuto)}{(o.Labels ? $", IgnoreIndex = {o.IgnoreIndex}" : "")}.</description></item>",
-            $"/// <item><description>Smooth s = {f(o.Smooth)}{(o.Combine == CombineKind.None ? "" : $", Alpha a = {f(o.Alpha)}")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}.</description></item>",
+            $"/// <item><description>Smooth s = {f(o.Smooth)}{(o.Combine == Combine.None ? "" : $", Alpha a = {f(o.Alpha)}")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}.</description></item>",
             $"/// <item><description>{(o.BatchDice ? "Batch Dice: one coefficient per class over the whole batch" : "Per-sample Dice: one coefficient per (sample, class), averaged over samples")}; classes in the mean K = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
             $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}.</description></item>",
             "/// </list>",
@@ -32,12 +32,12 @@ internal static class Documentation
             $"/// l = {(o.LogLoss ? "-ln(max(d, 1e-7))" : "1 - d")}",
             $"/// L_dice = {(o.BatchDice ? "" : "mean over n of ")}sum_(c in K) w_c l_c / sum_(c in K) w_c",
         };
-        if (o.Combine == CombineKind.CrossEntropy)
+        if (o.Combine == Combine.CrossEntropy)
         {
             lines.Add("/// L_ce = sum v w_y (-ln p_y) / sum v w_y");
             lines.Add($"/// L = {f(o.Alpha)} L_ce + {f(1 - o.Alpha)} L_dice");
         }
-        else if (o.Combine == CombineKind.BinaryCrossEntropy)
+        else if (o.Combine == Combine.BinaryCrossEntropy)
         {
             lines.Add("/// L_bce = mean over n, c, s of w_c (max(x, 0) - x t + ln(1 + e^-|x|))");
             lines.Add($"/// L = {f(o.Alpha)} L_bce + {f(1 - o.Alpha)} L_dice");
@@ -52,8 +52,8 @@ internal static class Documentation
         lines.Add($"/// v (A t + B{(o.Squared ? " p" : "")}) with respect to p for per-(n, c) coefficients A and B computed between the passes,");
         lines.Add(o.Activation switch
         {
-            ActivationKind.Softmax => "/// taken through the softmax Jacobian" + (o.Combine == CombineKind.CrossEntropy ? ", plus a v w_y (p - t) / W from the cross-entropy.</para>" : ".</para>"),
-            ActivationKind.Sigmoid => "/// times p (1 - p)" + (o.Combine == CombineKind.BinaryCrossEntropy ? ", plus a w_c (p - t) / (N C S) from the binary cross-entropy.</para>" : ".</para>"),
+            Activation.Softmax => "/// taken through the softmax Jacobian" + (o.Combine == Combine.CrossEntropy ? ", plus a v w_y (p - t) / W from the cross-entropy.</para>" : ".</para>"),
+            Activation.Sigmoid => "/// times p (1 - p)" + (o.Combine == Combine.BinaryCrossEntropy ? ", plus a w_c (p - t) / (N C S) from the binary cross-entropy.</para>" : ".</para>"),
             _ => "/// directly (the input is p).</para>",
         });
         lines.Add("/// </remarks>");
@@ -62,8 +62,8 @@ internal static class Documentation
 
     private static string CombineText(LossOptions o) => o.Combine switch
     {
-        CombineKind.CrossEntropy => " combined with cross-entropy",
-        CombineKind.BinaryCrossEntropy => " combined with binary cross-entropy",
+        Combine.CrossEntropy => " combined with cross-entropy",
+        Combine.BinaryCrossEntropy => " combined with binary cross-entropy",
         _ => "",
     };
 }

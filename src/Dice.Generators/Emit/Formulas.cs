@@ -3,7 +3,7 @@ using Dice.Generators.Model;
 namespace Dice.Generators.Emit;
 
 /// <summary>
-/// The one place where each formula of DESIGN.md section 3 is written. Every kernel (vector or
+/// The one place where each formula of docs/semantics.md is written. Every kernel (vector or
 /// scalar, CPU or GPU) is assembled from these pieces through a <see cref="KernelContext"/>, so
 /// the formulas cannot drift apart between code paths.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class Formulas
         Dialect d = k.D;
         switch (k.Options.Activation)
         {
-            case ActivationKind.Sigmoid:
+            case Activation.Sigmoid:
                 k.PerClass(c =>
                 {
                     string x = c.Var("x");
@@ -50,7 +50,7 @@ internal static class Formulas
                     k.Let("p", c, d.Select(d.GreaterOrEqual(x, d.Zero), c.Var("r"), $"{c.Var("e")} * {c.Var("r")}"));
                 });
                 return "p";
-            case ActivationKind.Softmax:
+            case Activation.Softmax:
                 k.Max("max", "x");
                 k.PerClass(c => k.Let("e", c, d.Exp($"{c.Var("x")} - max")));
                 k.Sum("sum", c => c.Var("e"), compensated: true);
@@ -91,7 +91,7 @@ internal static class Formulas
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
-        if (o.Combine == CombineKind.CrossEntropy)
+        if (o.Combine == Combine.CrossEntropy)
         {
             k.Sum("labelLogit", c => $"{c.Var("t")} * {c.Var("x")}");
             string labelWeight = LabelWeight(k);
@@ -100,7 +100,7 @@ internal static class Formulas
             k.Line(d.AccumulateProduct("crossEntropy", labelWeight, $"(max - labelLogit + {d.Log("sum")})"));
             k.Line($"crossEntropyWeight += {labelWeight};");
         }
-        else if (o.Combine == CombineKind.BinaryCrossEntropy)
+        else if (o.Combine == Combine.BinaryCrossEntropy)
         {
             k.PerClass(c =>
             {
@@ -121,7 +121,7 @@ internal static class Formulas
     }
 
     /// <summary>
-    /// Folds the pixel into the validity checks of DESIGN.md section 4: finite input (x·0 stays 0 unless x
+    /// Folds the pixel into the validity checks of docs/semantics.md (bad input): finite input (x·0 stays 0 unless x
     /// is NaN or infinite), probabilities and masks in [0, 1], labels in [0, C) or IgnoreIndex.
     /// </summary>
     public static void AccumulateChecks(KernelContext k)
@@ -131,7 +131,7 @@ internal static class Formulas
         k.PerClass(c =>
         {
             string x = c.Var("x");
-            if (o.Activation == ActivationKind.None)
+            if (o.Activation == Activation.None)
                 k.Line($"outOfRange |= {d.Not(d.And(d.GreaterOrEqual(x, d.Zero), d.LessOrEqual(x, d.One)))};");
             else
                 k.Line(d.AccumulateProduct("nonFinite", x, d.Zero));
@@ -164,12 +164,12 @@ internal static class Formulas
 
         switch (o.Activation)
         {
-            case ActivationKind.Sigmoid:
+            case Activation.Sigmoid:
                 k.PerClass(c =>
                 {
                     string pc = c.Var(p);
                     string grad = $"{c.Var("gradP")} * {pc} * ({d.One} - {pc})";
-                    if (o.Combine == CombineKind.BinaryCrossEntropy)
+                    if (o.Combine == Combine.BinaryCrossEntropy)
                     {
                         string scale = (o.Labels ? "valid * " : "") + "crossEntropyScale" + (o.HasClassWeights ? " * " + k.Weight(c) : "");
                         grad += $" + {scale} * ({pc} - {c.Var("t")})";
@@ -178,15 +178,15 @@ internal static class Formulas
                     k.Let("grad", c, grad);
                 });
                 break;
-            case ActivationKind.Softmax:
+            case Activation.Softmax:
                 k.Sum("dot", c => $"{c.Var(p)} * {c.Var("gradP")}");
-                if (o.Combine == CombineKind.CrossEntropy)
+                if (o.Combine == Combine.CrossEntropy)
                     k.Line($"{d.Float} labelScale = {LabelWeight(k)} * crossEntropyScale;");
                 k.PerClass(c =>
                 {
                     string pc = c.Var(p);
                     string grad = $"{pc} * ({c.Var("gradP")} - dot)";
-                    if (o.Combine == CombineKind.CrossEntropy) grad += $" + labelScale * ({pc} - {c.Var("t")})";
+                    if (o.Combine == Combine.CrossEntropy) grad += $" + labelScale * ({pc} - {c.Var("t")})";
                     k.Let("grad", c, grad);
                 });
                 break;

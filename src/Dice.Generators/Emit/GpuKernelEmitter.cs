@@ -12,25 +12,24 @@ namespace Dice.Generators.Emit;
 internal static class GpuKernelEmitter
 {
     /// <summary>Values per group in the device partials: I, P, T per class, then ce, ceWeight and the count of invalid pixels.</summary>
+    private const string View = KnownTypes.ArrayView;
+
     public const string PartialStride = "3 * Classes + 3";
 
     public static void Emit(SourceWriter w, LossOptions o)
     {
         Dialect d = ScalarDialect.Device;
-        w.Line("/// <inheritdoc />");
-        w.Line("static DeviceKernels IDiceLoss.DeviceKernels => new(StatisticsDevice, GradientDevice);");
-        w.Line();
         EmitStatistics(w, d, o);
         EmitGradient(w, d, o);
     }
 
     private static void EmitViews(SourceWriter w, LossOptions o, bool gradient)
     {
-        w.Line("ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+        w.Line($"{View}<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
         w.Line(o.Labels
-            ? "ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);"
-            : "ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
-        if (gradient) w.Line("ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+            ? $"{View}<int> labels = allLabels.SubView((long)n * spatial, spatial);"
+            : $"{View}<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+        if (gradient) w.Line($"{View}<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
     }
 
     private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o)
@@ -39,36 +38,36 @@ internal static class GpuKernelEmitter
         w.Line("/// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,");
         w.Line($"/// then reduces each sum over the group as a fixed-order tree and writes the group's {PartialStride} partials.");
         w.Line("/// </summary>");
-        using (w.Block("private static void StatisticsDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)"))
+        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
         {
             KernelContext body = KernelBodies.Body(w, d, o);
             KernelBodies.Statistics(body);
 
             w.Line("int spatial = shape.Spatial;");
-            w.Line("int n = Grid.IdxX / shape.GroupsPerSample;");
-            w.Line("int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;");
+            w.Line($"int n = {KnownTypes.Grid}.IdxX / shape.GroupsPerSample;");
+            w.Line($"int start = {KnownTypes.Grid}.IdxX % shape.GroupsPerSample * shape.SliceLength;");
             w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
             EmitViews(w, o, gradient: false);
             var outer = new KernelContext(w, d, o);
             KernelBodies.DeclareStatisticsState(outer);
             KernelBodies.DeclareClassArrays(w, body);
-            using (w.Block("for (int s = start + Group.IdxX; s < end; s += Group.DimX)"))
+            using (w.Block($"for (int s = start + {KnownTypes.Group}.IdxX; s < end; s += {KnownTypes.Group}.DimX)"))
                 w.Append(body.Writer);
 
-            w.Line("ArrayView<double> shared = SharedMemory.GetDynamic<double>();");
-            w.Line($"long partial = (long)Grid.IdxX * ({PartialStride});");
+            w.Line($"{View}<double> shared = {KnownTypes.SharedMemory}.GetDynamic<double>();");
+            w.Line($"long partial = (long){KnownTypes.Grid}.IdxX * ({PartialStride});");
             for (int i = 0; i < KernelBodies.DiceSums.Length; i++)
             {
                 string offset = i == 0 ? "" : $"{i} * Classes + ";
                 string name = KernelBodies.DiceSums[i];
-                outer.PerClass(c => w.Line($"DeviceReduce.SumInto(shared, {c.Var(name)}, partials, partial + {offset}{c});"));
+                outer.PerClass(c => w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {c.Var(name)}, partials, partial + {offset}{c});"));
             }
 
             outer.CloseClassLoop();
 
-            w.Line($"DeviceReduce.SumInto(shared, {(o.Combine != CombineKind.None ? "crossEntropy" : "0f")}, partials, partial + 3 * Classes);");
-            w.Line($"DeviceReduce.SumInto(shared, {(o.Combine == CombineKind.CrossEntropy ? "crossEntropyWeight" : "0f")}, partials, partial + 3 * Classes + 1);");
-            w.Line($"DeviceReduce.SumInto(shared, {KernelBodies.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + 3 * Classes + 2);");
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine != Combine.None ? "crossEntropy" : "0f")}, partials, partial + 3 * Classes);");
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine == Combine.CrossEntropy ? "crossEntropyWeight" : "0f")}, partials, partial + 3 * Classes + 1);");
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {KernelBodies.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + 3 * Classes + 2);");
         }
 
         w.Line();
@@ -77,7 +76,7 @@ internal static class GpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>");
-        using (w.Block("private static void GradientDevice(ArrayView<float> allInput, ArrayView<int> allLabels, ArrayView<float> allMasks, ArrayView<float> coefficients, ArrayView<float> allGradient, DeviceShape shape)"))
+        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> coefficients, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
         {
             KernelContext body = KernelBodies.Body(w, d, o);
             KernelBodies.Gradient(body);
@@ -85,12 +84,12 @@ internal static class GpuKernelEmitter
             w.Line("int spatial = shape.Spatial;");
             w.Line("int pixels = shape.Batch * spatial;");
             KernelBodies.DeclareClassArrays(w, body);
-            using (w.Block("for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)"))
+            using (w.Block($"for (int pixel = {KnownTypes.Grid}.GlobalIndex.X; pixel < pixels; pixel += {KnownTypes.Grid}.DimX * {KnownTypes.Group}.DimX)"))
             {
                 w.Line("int n = pixel / spatial;");
                 w.Line("int s = pixel - n * spatial;");
                 EmitViews(w, o, gradient: true);
-                w.Line("ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);");
+                w.Line($"{View}<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);");
                 if (CpuKernelEmitter.NeedsCrossEntropyScale(o)) w.Line("float crossEntropyScale = dice[2 * Classes];");
                 KernelBodies.DeclareSlopes(w, body);
                 w.Append(body.Writer);

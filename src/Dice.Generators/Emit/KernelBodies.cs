@@ -31,10 +31,10 @@ internal static class KernelBodies
         Dialect d = k.D;
         LossOptions o = k.Options;
         foreach (string sum in DiceSums) DeclareClassAccumulator(k, sum);
-        if (o.Combine != CombineKind.None) k.Line($"{d.Float} crossEntropy = {d.Zero};");
-        if (o.Combine == CombineKind.CrossEntropy) k.Line($"{d.Float} crossEntropyWeight = {d.Zero};");
-        if (o.Activation != ActivationKind.None) k.Line($"{d.Float} nonFinite = {d.Zero}; // stays 0 unless an x is NaN or infinite");
-        if (o.Activation == ActivationKind.None || !o.Labels) k.Line($"{d.MaskType} outOfRange = {d.NoMask};");
+        if (o.Combine != Combine.None) k.Line($"{d.Float} crossEntropy = {d.Zero};");
+        if (o.Combine == Combine.CrossEntropy) k.Line($"{d.Float} crossEntropyWeight = {d.Zero};");
+        if (o.Activation != Activation.None) k.Line($"{d.Float} nonFinite = {d.Zero}; // stays 0 unless an x is NaN or infinite");
+        if (o.Activation == Activation.None || !o.Labels) k.Line($"{d.MaskType} outOfRange = {d.NoMask};");
         if (o.Labels) k.Line($"{d.MaskType} badLabel = {d.NoMask};");
     }
 
@@ -42,8 +42,8 @@ internal static class KernelBodies
     public static string AllValid(Dialect d, LossOptions o)
     {
         var checks = new List<string>();
-        if (o.Activation != ActivationKind.None) checks.Add(d.AllFinite("nonFinite"));
-        if (o.Activation == ActivationKind.None || !o.Labels) checks.Add(d.IsEmpty("outOfRange"));
+        if (o.Activation != Activation.None) checks.Add(d.AllFinite("nonFinite"));
+        if (o.Activation == Activation.None || !o.Labels) checks.Add(d.IsEmpty("outOfRange"));
         if (o.Labels) checks.Add(d.IsEmpty("badLabel"));
         return string.Join(" && ", checks);
     }

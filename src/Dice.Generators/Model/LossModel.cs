@@ -1,10 +1,5 @@
 namespace Dice.Generators.Model;
 
-// Mirrors of the runtime enums (the generator cannot reference Dice.Runtime): same names, same values.
-internal enum CombineKind { None, CrossEntropy, BinaryCrossEntropy }
-internal enum ActivationKind { Auto, None, Sigmoid, Softmax }
-internal enum TargetKind { Auto, Labels, Masks }
-
 /// <summary>
 /// Everything the emitters need to write one loss class: plain values only (no symbols or syntax),
 /// so that the incremental pipeline can cache it.
@@ -17,30 +12,42 @@ internal sealed record LossModel(
 /// <param name="Namespace">The namespace, empty for the global namespace.</param>
 /// <param name="Name">The class name.</param>
 /// <param name="ContainingTypes">Declarations of the containing types, outermost first, e.g. <c>partial class Outer</c>.</param>
-internal sealed record TypeIdentity(string Namespace, string Name, EquatableArray<string> ContainingTypes);
-
-/// <summary>The resolved configuration: what the attribute said, with every Auto replaced.</summary>
-internal sealed record LossOptions(
-    int Classes,
-    CombineKind Combine,
-    ActivationKind Activation,
-    bool ActivationWasAuto,
-    TargetKind Target,
-    bool TargetWasAuto,
-    float Smooth,
-    float Alpha,
-    bool IncludeBackground,
-    bool BatchDice,
-    bool Squared,
-    bool Jaccard,
-    bool LogLoss,
-    int IgnoreIndex,
-    EquatableArray<float> ClassWeights)
+internal sealed record TypeIdentity(string Namespace, string Name, EquatableArray<string> ContainingTypes)
 {
+    /// <summary>The namespace as a <c>global::</c>-qualified prefix: <c>global::</c> or <c>global::A.B.</c>.</summary>
+    public string GlobalPrefix => Namespace.Length == 0 ? "global::" : $"global::{Namespace}.";
+}
+
+/// <summary>
+/// The resolved configuration: what the attribute said, with every Auto replaced. The option types are the
+/// runtime's own (<see cref="Dice.DiceLossAttribute"/>'s file is compiled into the generator), so a value
+/// means the same on both sides.
+/// </summary>
+internal sealed record LossOptions
+{
+    public int Classes { get; init; }
+    public Combine Combine { get; init; }
+    public Activation Activation { get; init; }
+    /// <summary>Whether <see cref="Activation"/> was resolved from Auto (for the generated documentation).</summary>
+    public bool ActivationWasAuto { get; init; }
+    public Target Target { get; init; }
+    /// <summary>Whether <see cref="Target"/> was resolved from Auto (for the generated documentation).</summary>
+    public bool TargetWasAuto { get; init; }
+    public float Smooth { get; init; }
+    public float Alpha { get; init; }
+    public bool IncludeBackground { get; init; }
+    public bool BatchDice { get; init; }
+    public bool Squared { get; init; }
+    public bool Jaccard { get; init; }
+    public bool LogLoss { get; init; }
+    public int IgnoreIndex { get; init; }
+    /// <summary>The weights as given, or empty when none were given.</summary>
+    public EquatableArray<float> ClassWeights { get; init; }
+
     /// <summary>Whether weights were given (and are not all 1): otherwise the kernels multiply by nothing.</summary>
     public bool HasClassWeights => ClassWeights.Count > 0;
 
-    public bool Labels => Target == TargetKind.Labels;
+    public bool Labels => Target == Target.Labels;
 
     public float Weight(int c) => HasClassWeights ? ClassWeights[c] : 1f;
 }

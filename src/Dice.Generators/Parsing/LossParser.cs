@@ -40,20 +40,25 @@ internal static class LossParser
 
         CheckStructure(type, declaration, nameLocation, Report, cancellationToken);
 
+        // Argument names come from nameof and defaults from an instance of the attribute itself (its file is
+        // compiled into the generator), so a renamed or added option cannot be misread here.
+        var defaults = new DiceLossAttribute();
         var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value);
         T Get<T>(string name, T fallback) => named.TryGetValue(name, out TypedConstant value) && value.Value is T t ? t : fallback;
+        TEnum GetEnum<TEnum>(string name, TEnum fallback) where TEnum : struct, Enum =>
+            named.TryGetValue(name, out TypedConstant value) && value.Value is int raw ? (TEnum)Enum.ToObject(typeof(TEnum), raw) : fallback;
 
-        int classes = Get("Classes", 1);
-        var combine = (CombineKind)Get("Combine", 0);
-        var activation = (ActivationKind)Get("Activation", 0);
-        var target = (TargetKind)Get("Target", 0);
-        float smooth = Get("Smooth", 1f);
-        float alpha = Get("Alpha", 0.5f);
-        bool includeBackground = Get("IncludeBackground", true);
-        int ignoreIndex = Get("IgnoreIndex", -100);
-        float[]? weights = named.TryGetValue("ClassWeights", out TypedConstant weightsConstant) && !weightsConstant.IsNull
+        int classes = Get(nameof(DiceLossAttribute.Classes), defaults.Classes);
+        Combine combine = GetEnum(nameof(DiceLossAttribute.Combine), defaults.Combine);
+        Activation activation = GetEnum(nameof(DiceLossAttribute.Activation), defaults.Activation);
+        Target target = GetEnum(nameof(DiceLossAttribute.Target), defaults.Target);
+        float smooth = Get(nameof(DiceLossAttribute.Smooth), defaults.Smooth);
+        float alpha = Get(nameof(DiceLossAttribute.Alpha), defaults.Alpha);
+        bool includeBackground = Get(nameof(DiceLossAttribute.IncludeBackground), defaults.IncludeBackground);
+        int ignoreIndex = Get(nameof(DiceLossAttribute.IgnoreIndex), defaults.IgnoreIndex);
+        float[]? weights = named.TryGetValue(nameof(DiceLossAttribute.ClassWeights), out TypedConstant weightsConstant) && !weightsConstant.IsNull
             ? weightsConstant.Values.Select(v => v.Value is float f ? f : float.NaN).ToArray()
-            : null;
+            : defaults.ClassWeights;
 
         bool enumsDefined = true;
         void CheckEnum<TEnum>(string name, TEnum value) where TEnum : struct, Enum
@@ -63,56 +68,56 @@ internal static class LossParser
             enumsDefined = false;
         }
 
-        CheckEnum("Combine", combine);
-        CheckEnum("Activation", activation);
-        CheckEnum("Target", target);
+        CheckEnum(nameof(DiceLossAttribute.Combine), combine);
+        CheckEnum(nameof(DiceLossAttribute.Activation), activation);
+        CheckEnum(nameof(DiceLossAttribute.Target), target);
 
         if (classes < 1 || classes > DiagnosticDescriptors.MaxClasses)
-            Report(DiagnosticDescriptors.ClassesOutOfRange, ArgumentLocation("Classes"), classes, DiagnosticDescriptors.MaxClasses);
+            Report(DiagnosticDescriptors.ClassesOutOfRange, ArgumentLocation(nameof(DiceLossAttribute.Classes)), classes, DiagnosticDescriptors.MaxClasses);
         if (!IsFinite(smooth) || smooth < 0)
-            Report(DiagnosticDescriptors.SmoothInvalid, ArgumentLocation("Smooth"), Format(smooth));
+            Report(DiagnosticDescriptors.SmoothInvalid, ArgumentLocation(nameof(DiceLossAttribute.Smooth)), Format(smooth));
         else if (smooth == 0)
-            Report(DiagnosticDescriptors.SmoothZero, ArgumentLocation("Smooth"));
+            Report(DiagnosticDescriptors.SmoothZero, ArgumentLocation(nameof(DiceLossAttribute.Smooth)));
         if (!IsFinite(alpha) || alpha < 0 || alpha > 1)
-            Report(DiagnosticDescriptors.AlphaInvalid, ArgumentLocation("Alpha"), Format(alpha));
-        else if (combine == CombineKind.None && named.ContainsKey("Alpha"))
-            Report(DiagnosticDescriptors.AlphaWithoutCombine, ArgumentLocation("Alpha"));
+            Report(DiagnosticDescriptors.AlphaInvalid, ArgumentLocation(nameof(DiceLossAttribute.Alpha)), Format(alpha));
+        else if (combine == Combine.None && named.ContainsKey(nameof(DiceLossAttribute.Alpha)))
+            Report(DiagnosticDescriptors.AlphaWithoutCombine, ArgumentLocation(nameof(DiceLossAttribute.Alpha)));
 
         if (!includeBackground && classes == 1)
-            Report(DiagnosticDescriptors.NoForegroundClass, ArgumentLocation("IncludeBackground"));
+            Report(DiagnosticDescriptors.NoForegroundClass, ArgumentLocation(nameof(DiceLossAttribute.IncludeBackground)));
 
-        if (combine == CombineKind.CrossEntropy)
+        if (combine == Combine.CrossEntropy)
         {
-            if (classes < 2) Report(DiagnosticDescriptors.CrossEntropyClasses, ArgumentLocation("Combine"));
-            if (activation is not (ActivationKind.Auto or ActivationKind.Softmax))
-                Report(DiagnosticDescriptors.CrossEntropyActivation, ArgumentLocation("Activation"), activation);
-            if (target == TargetKind.Masks) Report(DiagnosticDescriptors.CrossEntropyMasks, ArgumentLocation("Target"));
+            if (classes < 2) Report(DiagnosticDescriptors.CrossEntropyClasses, ArgumentLocation(nameof(DiceLossAttribute.Combine)));
+            if (activation is not (Activation.Auto or Activation.Softmax))
+                Report(DiagnosticDescriptors.CrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), activation);
+            if (target == Target.Masks) Report(DiagnosticDescriptors.CrossEntropyMasks, ArgumentLocation(nameof(DiceLossAttribute.Target)));
         }
-        else if (combine == CombineKind.BinaryCrossEntropy && activation is not (ActivationKind.Auto or ActivationKind.Sigmoid))
+        else if (combine == Combine.BinaryCrossEntropy && activation is not (Activation.Auto or Activation.Sigmoid))
         {
-            Report(DiagnosticDescriptors.BinaryCrossEntropyActivation, ArgumentLocation("Activation"), activation);
+            Report(DiagnosticDescriptors.BinaryCrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), activation);
         }
 
-        ActivationKind resolvedActivation = activation != ActivationKind.Auto ? activation : combine switch
+        Activation resolvedActivation = activation != Activation.Auto ? activation : combine switch
         {
-            CombineKind.CrossEntropy => ActivationKind.Softmax,
-            CombineKind.BinaryCrossEntropy => ActivationKind.Sigmoid,
-            _ => ActivationKind.None,
+            Combine.CrossEntropy => Activation.Softmax,
+            Combine.BinaryCrossEntropy => Activation.Sigmoid,
+            _ => Activation.None,
         };
-        TargetKind resolvedTarget = target != TargetKind.Auto ? target
-            : combine == CombineKind.CrossEntropy || (classes >= 2 && combine != CombineKind.BinaryCrossEntropy) ? TargetKind.Labels
-            : TargetKind.Masks;
+        Target resolvedTarget = target != Target.Auto ? target
+            : combine == Combine.CrossEntropy || (classes >= 2 && combine != Combine.BinaryCrossEntropy) ? Target.Labels
+            : Target.Masks;
 
-        if (resolvedActivation == ActivationKind.Softmax && classes == 1 && combine != CombineKind.CrossEntropy)
-            Report(DiagnosticDescriptors.SoftmaxSingleClass, ArgumentLocation("Activation"));
-        if (resolvedTarget == TargetKind.Labels && ignoreIndex >= 0 && ignoreIndex < classes)
-            Report(DiagnosticDescriptors.IgnoreIndexIsClass, ArgumentLocation("IgnoreIndex"), ignoreIndex, classes);
-        if (resolvedTarget == TargetKind.Masks && named.ContainsKey("IgnoreIndex"))
-            Report(DiagnosticDescriptors.IgnoreIndexWithMasks, ArgumentLocation("IgnoreIndex"));
+        if (resolvedActivation == Activation.Softmax && classes == 1 && combine != Combine.CrossEntropy)
+            Report(DiagnosticDescriptors.SoftmaxSingleClass, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
+        if (resolvedTarget == Target.Labels && ignoreIndex >= 0 && ignoreIndex < classes)
+            Report(DiagnosticDescriptors.IgnoreIndexIsClass, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)), ignoreIndex, classes);
+        if (resolvedTarget == Target.Masks && named.ContainsKey(nameof(DiceLossAttribute.IgnoreIndex)))
+            Report(DiagnosticDescriptors.IgnoreIndexWithMasks, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)));
 
         if (weights is not null)
         {
-            LocationInfo? weightsLocation = ArgumentLocation("ClassWeights");
+            LocationInfo? weightsLocation = ArgumentLocation(nameof(DiceLossAttribute.ClassWeights));
             if (weights.Length != classes)
                 Report(DiagnosticDescriptors.ClassWeightsCount, weightsLocation, weights.Length, classes);
             int bad = Array.FindIndex(weights, w => !IsFinite(w) || w < 0);
@@ -126,11 +131,25 @@ internal static class LossParser
         if (!enumsDefined || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             return new LossGenerationResult(null, diagnosticArray);
 
-        var options = new LossOptions(
-            classes, combine, resolvedActivation, activation == ActivationKind.Auto, resolvedTarget, target == TargetKind.Auto,
-            smooth, alpha, includeBackground, Get("BatchDice", false), Get("Squared", false), Get("Jaccard", false),
-            Get("LogLoss", false), resolvedTarget == TargetKind.Labels ? ignoreIndex : -100,
-            (weights ?? Array.Empty<float>()).ToEquatableArray());
+        var options = new LossOptions
+        {
+            Classes = classes,
+            Combine = combine,
+            Activation = resolvedActivation,
+            ActivationWasAuto = activation == Activation.Auto,
+            Target = resolvedTarget,
+            TargetWasAuto = target == Target.Auto,
+            Smooth = smooth,
+            Alpha = alpha,
+            IncludeBackground = includeBackground,
+            BatchDice = Get(nameof(DiceLossAttribute.BatchDice), defaults.BatchDice),
+            Squared = Get(nameof(DiceLossAttribute.Squared), defaults.Squared),
+            Jaccard = Get(nameof(DiceLossAttribute.Jaccard), defaults.Jaccard),
+            LogLoss = Get(nameof(DiceLossAttribute.LogLoss), defaults.LogLoss),
+            // Masks have no labels to ignore: the model keeps the attribute's default so that it caches alike.
+            IgnoreIndex = resolvedTarget == Target.Labels ? ignoreIndex : defaults.IgnoreIndex,
+            ClassWeights = (weights ?? Array.Empty<float>()).ToEquatableArray(),
+        };
         return new LossGenerationResult(new LossModel(Identity(type), options), diagnosticArray);
     }
 
@@ -149,6 +168,17 @@ internal static class LossParser
             {
                 report(DiagnosticDescriptors.ClassIsGeneric, nameLocation, [current.Name]);
                 break;
+            }
+        }
+
+        foreach (string name in GeneratedMembers.All)
+        {
+            foreach (ISymbol member in type.GetMembers(name))
+            {
+                if (member.IsImplicitlyDeclared) continue;
+                Location? location = member.Locations.FirstOrDefault(l => l.IsInSource);
+                report(DiagnosticDescriptors.MemberNameTaken, LocationInfo.From(location) ?? nameLocation,
+                    [type.Name, name, string.Join(", ", GeneratedMembers.All)]);
             }
         }
 

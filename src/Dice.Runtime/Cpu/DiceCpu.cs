@@ -8,7 +8,7 @@ namespace Dice;
 /// chunks on all cores. The generated <c>Forward</c>/<c>ForwardBackward</c> statics call these.
 /// </summary>
 /// <remarks>
-/// Schedule (DESIGN.md section 3): pass 1 reads input and target once, accumulating per-(n, c) sums and
+/// Schedule (docs/semantics.md): pass 1 reads input and target once, accumulating per-(n, c) sums and
 /// validating values; the backward coefficients are computed from the sums; pass 2 recomputes p and
 /// writes the gradient. Chunks are <see cref="ChunkPixels"/> pixels of one sample and their partial sums
 /// are combined in chunk order in double, so results are bitwise identical for any number of threads.
@@ -84,7 +84,7 @@ public static class DiceCpu
         }
     }
 
-    /// <summary>Pass 1, the ordered combine and the finalizer, then pass 2: the schedule of DESIGN.md section 3.</summary>
+    /// <summary>Pass 1, the ordered combine and the finalizer, then pass 2: the two-pass schedule.</summary>
     private static LossResult RunPasses<TLoss>(
         ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks,
         bool backward, int batch, int spatial, int chunksPerSample, int stride,
