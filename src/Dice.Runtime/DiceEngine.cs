@@ -208,16 +208,17 @@ public sealed class DiceEngine : IDisposable
             SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
         };
 
-        ArrayView<double> partials = Buffer<double>("partials", (long)batch * groupsPerSample * (3 * classes + 3));
+        var layout = new StatisticsLayout(classes);
+        ArrayView<double> partials = Buffer<double>("partials", (long)batch * groupsPerSample * layout.DevicePartialLength);
         kernels.Statistics(
             new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(groupSize)),
             input, labels, masks, partials, shape);
 
         ArrayView<float> weights = Buffer<float>("weights", classes);
         weights.CopyFromCPU(kernels.ClassWeights);
-        ArrayView<double> statistics = Buffer<double>("statistics", LossFinalizer.StatisticsLength(batch, classes));
+        ArrayView<double> statistics = Buffer<double>("statistics", layout.StatisticsLength(batch));
         ArrayView<double> results = Buffer<double>("results", DeviceFinalizer.InvalidSlot(classes) + 1);
-        ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * LossFinalizer.CoefficientStride(classes));
+        ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * layout.CoefficientStride);
         Finalizer()(new KernelConfig(1, 1), partials, weights, statistics, results, coefficients,
             FinalizeSettings.From(spec, batch, spatial), groupsPerSample, backward ? 1 : 0);
 

@@ -1,3 +1,5 @@
+using Dice.Kernels;
+
 namespace Dice;
 
 /// <summary>
@@ -18,44 +20,39 @@ internal static class LossFinalizer
     /// <summary>Offsets in the results buffer.</summary>
     internal const int LossSlot = 0, DiceSlot = 1, CrossEntropySlot = 2, CrossEntropyScaleSlot = 3, ClassDiceSlot = 4;
 
-    /// <summary>Coefficients per sample: A(C), B(C) and the CE gradient scale, which pass 2 reads together.</summary>
-    internal static int CoefficientStride(int classes) => 2 * classes + 1;
-
     /// <summary>Length of the results buffer for C classes.</summary>
     internal static int ResultsLength(int classes) => ClassDiceSlot + classes;
-
-    /// <summary>Length of the statistics buffer: per sample [I(C), P(C), T(C)], then [ce, ceWeight].</summary>
-    internal static int StatisticsLength(int batch, int classes) => batch * 3 * classes + 2;
 
     /// <summary>
     /// Sums the partials of pass 1 into <paramref name="statistics"/> in a fixed order (sample, slice, value),
     /// so that the result does not depend on how slices were scheduled. Each slice's partial starts with
-    /// <c>[I(C), P(C), T(C), ce, ceWeight]</c>; <paramref name="stride"/> may leave room for more.
+    /// <c>[I(C), P(C), T(C), ce, ceWeight]</c> (<see cref="StatisticsLayout"/>); <paramref name="stride"/> may leave room for more.
     /// </summary>
     public static void CombinePartials<TPartials, TStatistics>(
         TPartials partials, int stride, int slicesPerSample, int batch, int classes, TStatistics statistics)
         where TPartials : struct, IValues<double>
         where TStatistics : struct, IValues<double>
     {
-        int crossEntropySlot = batch * 3 * classes;
-        for (int k = 0; k < crossEntropySlot + 2; k++) statistics[k] = 0;
+        var layout = new StatisticsLayout(classes);
+        int crossEntropySlot = layout.BatchCrossEntropy(batch);
+        for (int k = 0; k < layout.StatisticsLength(batch); k++) statistics[k] = 0;
         for (int n = 0; n < batch; n++)
         {
             for (int j = 0; j < slicesPerSample; j++)
             {
                 int partial = (n * slicesPerSample + j) * stride;
-                for (int k = 0; k < 3 * classes; k++) statistics[n * 3 * classes + k] += partials[partial + k];
-                statistics[crossEntropySlot] += partials[partial + 3 * classes];
-                statistics[crossEntropySlot + 1] += partials[partial + 3 * classes + 1];
+                for (int k = 0; k < layout.SumsLength; k++) statistics[layout.Sample(n) + k] += partials[partial + k];
+                statistics[crossEntropySlot] += partials[partial + layout.CrossEntropy];
+                statistics[crossEntropySlot + 1] += partials[partial + layout.CrossEntropyWeight];
             }
         }
     }
 
     /// <param name="settings">The configuration and shape.</param>
-    /// <param name="statistics">Per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (see <see cref="StatisticsLength"/>).</param>
+    /// <param name="statistics">Per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (<see cref="StatisticsLayout"/>).</param>
     /// <param name="weights">w_c, C values.</param>
     /// <param name="results">Receives loss, Dice term, CE term, CE gradient scale and ClassDice (see the slots).</param>
-    /// <param name="coefficients">Receives per sample <c>[A(C), B(C), CE gradient scale]</c> (see <see cref="CoefficientStride"/>); untouched unless <paramref name="backward"/>.</param>
+    /// <param name="coefficients">Receives per sample <c>[A(C), B(C), CE gradient scale]</c> (<see cref="StatisticsLayout"/>); untouched unless <paramref name="backward"/>.</param>
     /// <param name="backward">Whether to write the coefficients.</param>
     public static void Compute<TStatistics, TWeights, TResults, TCoefficients>(
         in FinalizeSettings settings, TStatistics statistics, TWeights weights, TResults results, TCoefficients coefficients, bool backward)
@@ -65,6 +62,7 @@ internal static class LossFinalizer
         where TCoefficients : struct, IValues<float>
     {
         int classes = settings.Classes, batch = settings.Batch;
+        var layout = new StatisticsLayout(classes);
         int first = settings.IncludeBackground ? 0 : 1;
         bool combined = settings.Combine != (int)Combine.None;
         double alpha = settings.Alpha;
@@ -85,10 +83,10 @@ internal static class LossFinalizer
                 double i = 0, p = 0, t = 0;
                 for (int n = from; n < to; n++)
                 {
-                    int b = n * 3 * classes;
-                    i += statistics[b + c];
-                    p += statistics[b + classes + c];
-                    t += statistics[b + 2 * classes + c];
+                    int sample = layout.Sample(n);
+                    i += statistics[sample + layout.SumOffset(DiceSum.Intersection) + c];
+                    p += statistics[sample + layout.SumOffset(DiceSum.Predicted) + c];
+                    t += statistics[sample + layout.SumOffset(DiceSum.Truth) + c];
                 }
 
                 Coefficient(i, p, t, settings.Smooth, settings.Jaccard, out double d, out double dDdI, out double dDdP);
@@ -109,13 +107,13 @@ internal static class LossFinalizer
                 if (!backward) continue;
                 for (int n = from; n < to; n++)
                 {
-                    coefficients[n * (2 * classes + 1) + c] = a;
-                    coefficients[n * (2 * classes + 1) + classes + c] = bq;
+                    coefficients[n * layout.CoefficientStride + layout.TargetSlope(c)] = a;
+                    coefficients[n * layout.CoefficientStride + layout.ProbabilitySlope(c)] = bq;
                 }
             }
         }
 
-        double crossEntropySum = statistics[batch * 3 * classes], crossEntropyWeight = statistics[batch * 3 * classes + 1];
+        double crossEntropySum = statistics[layout.BatchCrossEntropy(batch)], crossEntropyWeight = statistics[layout.BatchCrossEntropy(batch) + 1];
         double crossEntropy = 0, crossEntropyScale = 0;
         if (settings.Combine == (int)Combine.CrossEntropy && crossEntropyWeight > 0)
         {
@@ -134,7 +132,7 @@ internal static class LossFinalizer
         results[CrossEntropySlot] = crossEntropy;
         results[CrossEntropyScaleSlot] = crossEntropyScale;
         if (backward)
-            for (int n = 0; n < batch; n++) coefficients[n * (2 * classes + 1) + 2 * classes] = (float)crossEntropyScale;
+            for (int n = 0; n < batch; n++) coefficients[n * layout.CoefficientStride + layout.CrossEntropyScale] = (float)crossEntropyScale;
     }
 
     /// <summary>The coefficient d and its partial derivatives with respect to I and P (d = 1, slopes 0 on an empty denominator).</summary>

@@ -1,4 +1,5 @@
 using Dice.Generators.Model;
+using Dice.Kernels;
 
 namespace Dice.Generators.Emit;
 
@@ -75,17 +76,15 @@ internal static class CpuKernelEmitter
                 w.Append(body.Writer);
 
             // Lanes are summed in double, once per chunk.
-            for (int i = 0; i < KernelBodies.DiceSums.Length; i++)
-            {
-                string offset = i == 0 ? "" : $"{i} * Classes + ";
-                string name = KernelBodies.DiceSums[i];
-                outer.PerClass(c => w.Line($"partial[{offset}{c}] += {d.SumToDouble(c.Var(name))};"));
-            }
+            StatisticsLayout layout = outer.Layout;
+            w.Line($"// The chunk's partial: {LayoutText.Partial(layout)}.");
+            foreach (DiceSum sum in KernelBodies.DiceSums)
+                outer.PerClass(c => w.Line($"partial[{KernelContext.Slot(layout.SumOffset(sum), c)}] += {d.SumToDouble(c.Var(KernelBodies.Name(sum)))};"));
 
             outer.CloseClassLoop();
 
-            if (o.Combine != Combine.None) w.Line($"partial[3 * Classes] += {d.SumToDouble("crossEntropy")};");
-            if (o.Combine == Combine.CrossEntropy) w.Line($"partial[3 * Classes + 1] += {d.SumToDouble("crossEntropyWeight")};");
+            if (o.Combine != Combine.None) w.Line($"partial[{SourceWriter.Int(layout.CrossEntropy)}] += {d.SumToDouble("crossEntropy")};");
+            if (o.Combine == Combine.CrossEntropy) w.Line($"partial[{SourceWriter.Int(layout.CrossEntropyWeight)}] += {d.SumToDouble("crossEntropyWeight")};");
             w.Line($"return {KernelBodies.AllValid(d, o)};");
         }
 
@@ -102,7 +101,8 @@ internal static class CpuKernelEmitter
 
             EmitReferences(w, o, gradient: true);
             w.Line($"nint last = chunk.End - {d.Count};");
-            if (NeedsCrossEntropyScale(o)) w.Line("float crossEntropyScale = dice[2 * Classes];");
+            w.Line($"// The sample's coefficients: {LayoutText.Coefficients(body.Layout)}.");
+            KernelBodies.DeclareCrossEntropyScale(w, body);
             KernelBodies.DeclareSlopes(w, body);
             KernelBodies.DeclareClassArrays(w, body);
             using (w.Block($"for (; s <= last; s += {d.Count})"))
@@ -111,8 +111,6 @@ internal static class CpuKernelEmitter
 
         w.Line();
     }
-
-    internal static bool NeedsCrossEntropyScale(LossOptions o) => o.Combine != Combine.None;
 
     private static void EmitReferences(SourceWriter w, LossOptions o, bool gradient)
     {

@@ -1,4 +1,5 @@
 using Dice.Generators.Model;
+using Dice.Kernels;
 
 namespace Dice.Generators.Emit;
 
@@ -11,10 +12,7 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class GpuKernelEmitter
 {
-    /// <summary>Values per group in the device partials: I, P, T per class, then ce, ceWeight and the count of invalid pixels.</summary>
     private const string View = KnownTypes.ArrayView;
-
-    public const string PartialStride = "3 * Classes + 3";
 
     public static void Emit(SourceWriter w, LossOptions o)
     {
@@ -36,7 +34,7 @@ internal static class GpuKernelEmitter
     {
         w.Line("/// <summary>");
         w.Line("/// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,");
-        w.Line($"/// then reduces each sum over the group as a fixed-order tree and writes the group's {PartialStride} partials.");
+        w.Line($"/// then reduces each sum over the group as a fixed-order tree and writes the group's partial: {LayoutText.DevicePartial(new StatisticsLayout(o.Classes))}.");
         w.Line("/// </summary>");
         using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
         {
@@ -55,19 +53,17 @@ internal static class GpuKernelEmitter
                 w.Append(body.Writer);
 
             w.Line($"{View}<double> shared = {KnownTypes.SharedMemory}.GetDynamic<double>();");
-            w.Line($"long partial = (long){KnownTypes.Grid}.IdxX * ({PartialStride});");
-            for (int i = 0; i < KernelBodies.DiceSums.Length; i++)
-            {
-                string offset = i == 0 ? "" : $"{i} * Classes + ";
-                string name = KernelBodies.DiceSums[i];
-                outer.PerClass(c => w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {c.Var(name)}, partials, partial + {offset}{c});"));
-            }
+            StatisticsLayout layout = outer.Layout;
+            w.Line($"// This group's partial: {LayoutText.DevicePartial(layout)}.");
+            w.Line($"long partial = (long){KnownTypes.Grid}.IdxX * {SourceWriter.Int(layout.DevicePartialLength)};");
+            foreach (DiceSum sum in KernelBodies.DiceSums)
+                outer.PerClass(c => w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {c.Var(KernelBodies.Name(sum))}, partials, partial + {KernelContext.Slot(layout.SumOffset(sum), c)});"));
 
             outer.CloseClassLoop();
 
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine != Combine.None ? "crossEntropy" : "0f")}, partials, partial + 3 * Classes);");
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine == Combine.CrossEntropy ? "crossEntropyWeight" : "0f")}, partials, partial + 3 * Classes + 1);");
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {KernelBodies.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + 3 * Classes + 2);");
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine != Combine.None ? "crossEntropy" : "0f")}, partials, partial + {SourceWriter.Int(layout.CrossEntropy)});");
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine == Combine.CrossEntropy ? "crossEntropyWeight" : "0f")}, partials, partial + {SourceWriter.Int(layout.CrossEntropyWeight)});");
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {KernelBodies.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + {SourceWriter.Int(layout.Invalid)});");
         }
 
         w.Line();
@@ -89,8 +85,10 @@ internal static class GpuKernelEmitter
                 w.Line("int n = pixel / spatial;");
                 w.Line("int s = pixel - n * spatial;");
                 EmitViews(w, o, gradient: true);
-                w.Line($"{View}<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);");
-                if (CpuKernelEmitter.NeedsCrossEntropyScale(o)) w.Line("float crossEntropyScale = dice[2 * Classes];");
+                string stride = SourceWriter.Int(body.Layout.CoefficientStride);
+                w.Line($"// This sample's coefficients: {LayoutText.Coefficients(body.Layout)}.");
+                w.Line($"{View}<float> dice = coefficients.SubView(n * {stride}, {stride});");
+                KernelBodies.DeclareCrossEntropyScale(w, body);
                 KernelBodies.DeclareSlopes(w, body);
                 w.Append(body.Writer);
             }
@@ -98,4 +96,5 @@ internal static class GpuKernelEmitter
 
         w.Line();
     }
+
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Dice.Generators.Model;
+using Dice.Kernels;
 
 namespace Dice.Generators.Emit;
 
@@ -11,8 +12,16 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class KernelBodies
 {
-    /// <summary>The per-class sums of pass 1, in their order in a partial: I, P, T.</summary>
-    public static readonly string[] DiceSums = { "intersection", "predicted", "truth" };
+    /// <summary>The per-class sums of pass 1 (their order in a partial is <see cref="StatisticsLayout"/>'s).</summary>
+    public static readonly DiceSum[] DiceSums = { DiceSum.Intersection, DiceSum.Predicted, DiceSum.Truth };
+
+    /// <summary>The name of a per-class sum's accumulator in the emitted code.</summary>
+    public static string Name(DiceSum sum) => sum switch
+    {
+        DiceSum.Intersection => "intersection",
+        DiceSum.Predicted => "predicted",
+        _ => "truth",
+    };
 
     /// <summary>Pass 1 for one pixel (or one vector of pixels).</summary>
     public static void Statistics(KernelContext k)
@@ -30,7 +39,7 @@ internal static class KernelBodies
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
-        foreach (string sum in DiceSums) DeclareClassAccumulator(k, sum);
+        foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(k, Name(sum));
         if (o.Combine != Combine.None) k.Line($"{d.Float} crossEntropy = {d.Zero};");
         if (o.Combine == Combine.CrossEntropy) k.Line($"{d.Float} crossEntropyWeight = {d.Zero};");
         if (o.Activation != Activation.None) k.Line($"{d.Float} nonFinite = {d.Zero}; // stays 0 unless an x is NaN or infinite");
@@ -58,8 +67,8 @@ internal static class KernelBodies
             // Loop mode reads the slopes from dice[] inside the class loop.
             k.PerClass(c =>
             {
-                k.Let("targetSlope", c, k.D.Broadcast("dice[c]"));
-                k.Let("probabilitySlope", c, k.D.Broadcast("dice[Classes + c]"));
+                k.Let("targetSlope", c, k.D.Broadcast($"dice[{KernelContext.Slot(k.Layout.TargetSlope(0), c)}]"));
+                k.Let("probabilitySlope", c, k.D.Broadcast($"dice[{KernelContext.Slot(k.Layout.ProbabilitySlope(0), c)}]"));
             });
         }
 
@@ -74,9 +83,16 @@ internal static class KernelBodies
         for (int c = 0; c < k.Classes; c++)
         {
             string index = SourceWriter.Int(c);
-            w.Line($"{k.D.Float} targetSlope{index} = {k.D.Broadcast($"dice[{index}]")};");
-            w.Line($"{k.D.Float} probabilitySlope{index} = {k.D.Broadcast($"dice[Classes + {index}]")};");
+            w.Line($"{k.D.Float} targetSlope{index} = {k.D.Broadcast($"dice[{SourceWriter.Int(k.Layout.TargetSlope(c))}]")};");
+            w.Line($"{k.D.Float} probabilitySlope{index} = {k.D.Broadcast($"dice[{SourceWriter.Int(k.Layout.ProbabilitySlope(c))}]")};");
         }
+    }
+
+    /// <summary>Reads the CE/BCE gradient scale of the sample's coefficients, when the loss has that term.</summary>
+    public static void DeclareCrossEntropyScale(SourceWriter w, KernelContext k)
+    {
+        if (k.Options.Combine != Combine.None)
+            w.Line($"float crossEntropyScale = dice[{SourceWriter.Int(k.Layout.CrossEntropyScale)}];");
     }
 
     /// <summary>Declares the per-class accumulator <paramref name="name"/>: a zeroed local per class, or a zeroed array.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Dice.Generators.Model;
+using Dice.Kernels;
 
 namespace Dice.Generators.Emit;
 
@@ -50,6 +51,7 @@ internal sealed class KernelContext
         D = dialect;
         Options = options;
         Unrolled = options.Classes <= UnrollLimit;
+        Layout = new StatisticsLayout(options.Classes);
     }
 
     public SourceWriter Writer { get; }
@@ -57,6 +59,13 @@ internal sealed class KernelContext
     public LossOptions Options { get; }
     public bool Unrolled { get; }
     public int Classes => Options.Classes;
+
+    /// <summary>Where the statistics and coefficients sit in the buffers between the passes.</summary>
+    public StatisticsLayout Layout { get; }
+
+    /// <summary>The index of class c's value in a per-class block starting at <paramref name="blockOffset"/>: a literal when unrolled.</summary>
+    public static string Slot(int blockOffset, ClassIndex c) =>
+        !c.IsLoop ? SourceWriter.Int(blockOffset + c.Value) : blockOffset == 0 ? "c" : $"{SourceWriter.Int(blockOffset)} + c";
 
     /// <summary>Names of per-class values that loop mode keeps in stack spans (declared before the pixel loop).</summary>
     public IReadOnlyCollection<string> ClassArrays => _classArrays;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Dice.Kernels;
 
 namespace Dice;
 
@@ -47,12 +48,13 @@ public static class DiceCpu
             spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch);
 
         int classes = spec.Classes;
+        var layout = new StatisticsLayout(classes);
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
-        int stride = 3 * classes + 2;
+        int stride = layout.PartialLength;
         double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * stride);
-        double[] statistics = ArrayPool<double>.Shared.Rent(LossFinalizer.StatisticsLength(batch, classes));
+        double[] statistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
         double[] results = ArrayPool<double>.Shared.Rent(LossFinalizer.ResultsLength(classes));
-        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * LossFinalizer.CoefficientStride(classes) : 0);
+        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
         float[] weights = ArrayPool<float>.Shared.Rent(classes);
         try
         {
@@ -149,7 +151,7 @@ public static class DiceCpu
             _classes = classes;
             _spatial = spatial;
             _chunksPerSample = chunksPerSample;
-            _stride = 3 * classes + 2;
+            _stride = new StatisticsLayout(classes).PartialLength;
             _partials = partials;
             _coefficients = null;
             _failed = 0;
@@ -205,7 +207,7 @@ public static class DiceCpu
         {
             DiceChunk chunk = Chunk(index, out int sample);
             int sampleLength = _classes * _spatial;
-            int stride = LossFinalizer.CoefficientStride(_classes);
+            int stride = new StatisticsLayout(_classes).CoefficientStride;
             TLoss.WriteGradient(
                 chunk, _coefficients.AsSpan(sample * stride, stride), new Span<float>(_gradient + (long)sample * sampleLength, sampleLength));
         }

@@ -1,3 +1,4 @@
+using Dice.Kernels;
 using ILGPU;
 
 namespace Dice;
@@ -27,11 +28,13 @@ internal static class DeviceFinalizer
         ArrayView<float> coefficients, FinalizeSettings settings, int groupsPerSample, int backward)
     {
         // Device partials carry one more value per group: its count of invalid pixels.
-        int classes = settings.Classes, stride = 3 * classes + 3;
+        int classes = settings.Classes;
+        var layout = new StatisticsLayout(classes);
+        int stride = layout.DevicePartialLength;
         LossFinalizer.CombinePartials(
             new ViewValues<double>(partials), stride, groupsPerSample, settings.Batch, classes, new ViewValues<double>(statistics));
         double invalid = 0;
-        for (int group = 0; group < settings.Batch * groupsPerSample; group++) invalid += partials[group * stride + 3 * classes + 2];
+        for (int group = 0; group < settings.Batch * groupsPerSample; group++) invalid += partials[group * stride + layout.Invalid];
 
         LossFinalizer.Compute(
             settings, new ViewValues<double>(statistics), new ViewValues<float>(weights), new ViewValues<double>(results),

@@ -153,17 +153,18 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[1 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
-        partial[1 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[2 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
-        partial[2 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
-        partial[3 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
@@ -225,17 +226,18 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[1 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
-        partial[1 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[2 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
-        partial[2 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
-        partial[3 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
@@ -297,17 +299,18 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[1 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
-        partial[1 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[2 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
-        partial[2 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
-        partial[3 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
@@ -369,17 +372,18 @@ file static class DiceLossKernels
             crossEntropy += labelWeight * (max - labelLogit + global::System.MathF.Log(sum));
             crossEntropyWeight += labelWeight;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += intersection0;
         partial[1] += intersection1;
         partial[2] += intersection2;
-        partial[1 * Classes + 0] += predicted0;
-        partial[1 * Classes + 1] += predicted1;
-        partial[1 * Classes + 2] += predicted2;
-        partial[2 * Classes + 0] += truth0;
-        partial[2 * Classes + 1] += truth1;
-        partial[2 * Classes + 2] += truth2;
-        partial[3 * Classes] += crossEntropy;
-        partial[3 * Classes + 1] += crossEntropyWeight;
+        partial[3] += predicted0;
+        partial[4] += predicted1;
+        partial[5] += predicted2;
+        partial[6] += truth0;
+        partial[7] += truth1;
+        partial[8] += truth2;
+        partial[9] += crossEntropy;
+        partial[10] += crossEntropyWeight;
         return nonFinite == 0f && !badLabel;
     }
 
@@ -401,13 +405,14 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[3]);
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 1]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[2]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 2]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[5]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
@@ -451,13 +456,14 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[3]);
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 1]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[2]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 2]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[5]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
@@ -501,13 +507,14 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[3]);
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 1]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[2]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 2]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[5]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
@@ -551,13 +558,14 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
         float targetSlope0 = dice[0];
-        float probabilitySlope0 = dice[Classes + 0];
+        float probabilitySlope0 = dice[3];
         float targetSlope1 = dice[1];
-        float probabilitySlope1 = dice[Classes + 1];
+        float probabilitySlope1 = dice[4];
         float targetSlope2 = dice[2];
-        float probabilitySlope2 = dice[Classes + 2];
+        float probabilitySlope2 = dice[5];
         for (; s <= last; s += 1)
         {
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
@@ -595,7 +603,7 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10, invalid count at 11 (12 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -657,19 +665,20 @@ file static class DiceLossKernels
             crossEntropyWeight += labelWeight;
         }
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * (3 * Classes + 3);
+        // This group's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10, invalid count at 11 (12 values).
+        long partial = (long)global::ILGPU.Grid.IdxX * 12;
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted1, partials, partial + 1 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted2, partials, partial + 1 * Classes + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth1, partials, partial + 2 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth2, partials, partial + 2 * Classes + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3 * Classes);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropyWeight, partials, partial + 3 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !badLabel ? 0f : 1f, partials, partial + 3 * Classes + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 3);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted1, partials, partial + 4);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted2, partials, partial + 5);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 6);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth1, partials, partial + 7);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth2, partials, partial + 8);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 9);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropyWeight, partials, partial + 10);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !badLabel ? 0f : 1f, partials, partial + 11);
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
@@ -684,14 +693,15 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
-            float crossEntropyScale = dice[2 * Classes];
+            // This sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 7, 7);
+            float crossEntropyScale = dice[6];
             float targetSlope0 = dice[0];
-            float probabilitySlope0 = dice[Classes + 0];
+            float probabilitySlope0 = dice[3];
             float targetSlope1 = dice[1];
-            float probabilitySlope1 = dice[Classes + 1];
+            float probabilitySlope1 = dice[4];
             float targetSlope2 = dice[2];
-            float probabilitySlope2 = dice[Classes + 2];
+            float probabilitySlope2 = dice[5];
             float x0 = input[s];
             float x1 = input[1 * spatial + s];
             float x2 = input[2 * spatial + s];

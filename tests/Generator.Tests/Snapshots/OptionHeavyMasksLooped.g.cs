@@ -136,13 +136,14 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
-            partial[1 * Classes + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
-            partial[2 * Classes + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
         }
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
@@ -184,13 +185,14 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
-            partial[1 * Classes + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
-            partial[2 * Classes + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
         }
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
@@ -232,13 +234,14 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
-            partial[1 * Classes + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
-            partial[2 * Classes + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
         }
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
@@ -280,13 +283,14 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
             }
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += intersection[c];
-            partial[1 * Classes + c] += predicted[c];
-            partial[2 * Classes + c] += truth[c];
+            partial[18 + c] += predicted[c];
+            partial[36 + c] += truth[c];
         }
-        partial[3 * Classes] += crossEntropy;
+        partial[54] += crossEntropy;
         return nonFinite == 0f && !outOfRange;
     }
 
@@ -308,7 +312,8 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -328,7 +333,7 @@ file static class DiceLossKernels
                 r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
                 p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
-                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
@@ -344,7 +349,8 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -364,7 +370,7 @@ file static class DiceLossKernels
                 r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
                 p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
-                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
@@ -380,7 +386,8 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -400,7 +407,7 @@ file static class DiceLossKernels
                 r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
                 p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
-                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
@@ -416,7 +423,8 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
         global::System.Span<float> e = stackalloc float[Classes];
         global::System.Span<float> grad = stackalloc float[Classes];
         global::System.Span<float> gradP = stackalloc float[Classes];
@@ -436,7 +444,7 @@ file static class DiceLossKernels
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
                 targetSlope[c] = dice[c];
-                probabilitySlope[c] = dice[Classes + c];
+                probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
@@ -446,7 +454,7 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -488,16 +496,17 @@ file static class DiceLossKernels
             }
         }
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * (3 * Classes + 3);
+        // This group's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
+        long partial = (long)global::ILGPU.Grid.IdxX * 57;
         for (int c = 0; c < Classes; c++)
         {
             global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection[c], partials, partial + c);
-            global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted[c], partials, partial + 1 * Classes + c);
-            global::Dice.Kernels.DeviceReduce.SumInto(shared, truth[c], partials, partial + 2 * Classes + c);
+            global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted[c], partials, partial + 18 + c);
+            global::Dice.Kernels.DeviceReduce.SumInto(shared, truth[c], partials, partial + 36 + c);
         }
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3 * Classes);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !outOfRange ? 0f : 1f, partials, partial + 3 * Classes + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 54);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 55);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !outOfRange ? 0f : 1f, partials, partial + 56);
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
@@ -521,8 +530,9 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
-            float crossEntropyScale = dice[2 * Classes];
+            // This sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 37, 37);
+            float crossEntropyScale = dice[36];
             for (int c = 0; c < Classes; c++)
             {
                 x[c] = input[c * spatial + s];
@@ -531,7 +541,7 @@ file static class DiceLossKernels
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
                 targetSlope[c] = dice[c];
-                probabilitySlope[c] = dice[Classes + c];
+                probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 gradient[c * spatial + s] = grad[c];

@@ -115,9 +115,10 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
@@ -142,9 +143,10 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
@@ -169,9 +171,10 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
@@ -196,9 +199,10 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += intersection0;
-        partial[1 * Classes + 0] += predicted0;
-        partial[2 * Classes + 0] += truth0;
+        partial[1] += predicted0;
+        partial[2] += truth0;
         return !outOfRange;
     }
 
@@ -220,8 +224,9 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
@@ -240,8 +245,9 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
@@ -260,8 +266,9 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
@@ -280,8 +287,9 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float targetSlope0 = dice[0];
-        float probabilitySlope0 = dice[Classes + 0];
+        float probabilitySlope0 = dice[1];
         for (; s <= last; s += 1)
         {
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
@@ -294,7 +302,7 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -319,13 +327,14 @@ file static class DiceLossKernels
             truth0 += t0;
         }
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * (3 * Classes + 3);
+        // This group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
+        long partial = (long)global::ILGPU.Grid.IdxX * 6;
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, !outOfRange ? 0f : 1f, partials, partial + 3 * Classes + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 4);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, !outOfRange ? 0f : 1f, partials, partial + 5);
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
@@ -340,9 +349,10 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
+            // This sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 3, 3);
             float targetSlope0 = dice[0];
-            float probabilitySlope0 = dice[Classes + 0];
+            float probabilitySlope0 = dice[1];
             float x0 = input[s];
             float t0 = masks[s];
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;

@@ -122,10 +122,11 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
@@ -156,10 +157,11 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
@@ -190,10 +192,11 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[3 * Classes] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
@@ -224,10 +227,11 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0);
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += intersection0;
-        partial[1 * Classes + 0] += predicted0;
-        partial[2 * Classes + 0] += truth0;
-        partial[3 * Classes] += crossEntropy;
+        partial[1] += predicted0;
+        partial[2] += truth0;
+        partial[3] += crossEntropy;
         return nonFinite == 0f && !outOfRange;
     }
 
@@ -249,9 +253,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
@@ -273,9 +278,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
@@ -297,9 +303,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
@@ -321,9 +328,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
-        float crossEntropyScale = dice[2 * Classes];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
         float targetSlope0 = dice[0];
-        float probabilitySlope0 = dice[Classes + 0];
+        float probabilitySlope0 = dice[1];
         for (; s <= last; s += 1)
         {
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
@@ -339,7 +347,7 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -370,13 +378,14 @@ file static class DiceLossKernels
             crossEntropy += global::ILGPU.Algorithms.XMath.Max(x0, 0f) - x0 * t0 + global::ILGPU.Algorithms.XMath.Log(1f + e0);
         }
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * (3 * Classes + 3);
+        // This group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
+        long partial = (long)global::ILGPU.Grid.IdxX * 6;
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3 * Classes);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !outOfRange ? 0f : 1f, partials, partial + 3 * Classes + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 3);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 4);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !outOfRange ? 0f : 1f, partials, partial + 5);
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
@@ -391,10 +400,11 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
-            float crossEntropyScale = dice[2 * Classes];
+            // This sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 3, 3);
+            float crossEntropyScale = dice[2];
             float targetSlope0 = dice[0];
-            float probabilitySlope0 = dice[Classes + 0];
+            float probabilitySlope0 = dice[1];
             float x0 = input[s];
             float t0 = masks[s];
             float e0 = global::ILGPU.Algorithms.XMath.Exp(-global::ILGPU.Algorithms.XMath.Abs(x0));

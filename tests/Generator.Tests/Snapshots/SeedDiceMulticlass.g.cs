@@ -146,18 +146,19 @@ file static class DiceLossKernels
             predicted3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, x3, predicted3);
             truth3 += t3;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
         partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(intersection3);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[1 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
-        partial[1 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
-        partial[1 * Classes + 3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted3);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[2 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
-        partial[2 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
-        partial[2 * Classes + 3] += global::Dice.Kernels.KernelMath.SumToDouble(truth3);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(predicted3);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[11] += global::Dice.Kernels.KernelMath.SumToDouble(truth3);
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
@@ -213,18 +214,19 @@ file static class DiceLossKernels
             predicted3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, x3, predicted3);
             truth3 += t3;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
         partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(intersection3);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[1 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
-        partial[1 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
-        partial[1 * Classes + 3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted3);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[2 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
-        partial[2 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
-        partial[2 * Classes + 3] += global::Dice.Kernels.KernelMath.SumToDouble(truth3);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(predicted3);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[11] += global::Dice.Kernels.KernelMath.SumToDouble(truth3);
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
@@ -280,18 +282,19 @@ file static class DiceLossKernels
             predicted3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, x3, predicted3);
             truth3 += t3;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
         partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(intersection3);
-        partial[1 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
-        partial[1 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
-        partial[1 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
-        partial[1 * Classes + 3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted3);
-        partial[2 * Classes + 0] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
-        partial[2 * Classes + 1] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
-        partial[2 * Classes + 2] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
-        partial[2 * Classes + 3] += global::Dice.Kernels.KernelMath.SumToDouble(truth3);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(predicted3);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[11] += global::Dice.Kernels.KernelMath.SumToDouble(truth3);
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
@@ -347,18 +350,19 @@ file static class DiceLossKernels
             predicted3 += valid * x3;
             truth3 += t3;
         }
+        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += intersection0;
         partial[1] += intersection1;
         partial[2] += intersection2;
         partial[3] += intersection3;
-        partial[1 * Classes + 0] += predicted0;
-        partial[1 * Classes + 1] += predicted1;
-        partial[1 * Classes + 2] += predicted2;
-        partial[1 * Classes + 3] += predicted3;
-        partial[2 * Classes + 0] += truth0;
-        partial[2 * Classes + 1] += truth1;
-        partial[2 * Classes + 2] += truth2;
-        partial[2 * Classes + 3] += truth3;
+        partial[4] += predicted0;
+        partial[5] += predicted1;
+        partial[6] += predicted2;
+        partial[7] += predicted3;
+        partial[8] += truth0;
+        partial[9] += truth1;
+        partial[10] += truth2;
+        partial[11] += truth3;
         return !outOfRange && !badLabel;
     }
 
@@ -380,14 +384,15 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 1]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[5]);
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[2]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 2]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[6]);
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope3 = global::System.Runtime.Intrinsics.Vector512.Create(dice[3]);
-        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope3 = global::System.Runtime.Intrinsics.Vector512.Create(dice[Classes + 3]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope3 = global::System.Runtime.Intrinsics.Vector512.Create(dice[7]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
@@ -424,14 +429,15 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 1]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[5]);
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[2]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 2]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[6]);
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope3 = global::System.Runtime.Intrinsics.Vector256.Create(dice[3]);
-        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope3 = global::System.Runtime.Intrinsics.Vector256.Create(dice[Classes + 3]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope3 = global::System.Runtime.Intrinsics.Vector256.Create(dice[7]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
@@ -468,14 +474,15 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 1]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[5]);
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[2]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 2]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[6]);
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope3 = global::System.Runtime.Intrinsics.Vector128.Create(dice[3]);
-        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope3 = global::System.Runtime.Intrinsics.Vector128.Create(dice[Classes + 3]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope3 = global::System.Runtime.Intrinsics.Vector128.Create(dice[7]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
@@ -512,14 +519,15 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float targetSlope0 = dice[0];
-        float probabilitySlope0 = dice[Classes + 0];
+        float probabilitySlope0 = dice[4];
         float targetSlope1 = dice[1];
-        float probabilitySlope1 = dice[Classes + 1];
+        float probabilitySlope1 = dice[5];
         float targetSlope2 = dice[2];
-        float probabilitySlope2 = dice[Classes + 2];
+        float probabilitySlope2 = dice[6];
         float targetSlope3 = dice[3];
-        float probabilitySlope3 = dice[Classes + 3];
+        float probabilitySlope3 = dice[7];
         for (; s <= last; s += 1)
         {
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
@@ -550,7 +558,7 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's 3 * Classes + 3 partials.
+    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -606,22 +614,23 @@ file static class DiceLossKernels
             truth3 += t3;
         }
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * (3 * Classes + 3);
+        // This group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
+        long partial = (long)global::ILGPU.Grid.IdxX * 15;
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection3, partials, partial + 3);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted1, partials, partial + 1 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted2, partials, partial + 1 * Classes + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted3, partials, partial + 1 * Classes + 3);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2 * Classes + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth1, partials, partial + 2 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth2, partials, partial + 2 * Classes + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth3, partials, partial + 2 * Classes + 3);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3 * Classes + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, !outOfRange & !badLabel ? 0f : 1f, partials, partial + 3 * Classes + 2);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 4);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted1, partials, partial + 5);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted2, partials, partial + 6);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted3, partials, partial + 7);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 8);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth1, partials, partial + 9);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth2, partials, partial + 10);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth3, partials, partial + 11);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 12);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 13);
+        global::Dice.Kernels.DeviceReduce.SumInto(shared, !outOfRange & !badLabel ? 0f : 1f, partials, partial + 14);
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
@@ -636,15 +645,16 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * (2 * Classes + 1), 2 * Classes + 1);
+            // This sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
+            global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 9, 9);
             float targetSlope0 = dice[0];
-            float probabilitySlope0 = dice[Classes + 0];
+            float probabilitySlope0 = dice[4];
             float targetSlope1 = dice[1];
-            float probabilitySlope1 = dice[Classes + 1];
+            float probabilitySlope1 = dice[5];
             float targetSlope2 = dice[2];
-            float probabilitySlope2 = dice[Classes + 2];
+            float probabilitySlope2 = dice[6];
             float targetSlope3 = dice[3];
-            float probabilitySlope3 = dice[Classes + 3];
+            float probabilitySlope3 = dice[7];
             float x0 = input[s];
             float x1 = input[1 * spatial + s];
             float x2 = input[2 * spatial + s];

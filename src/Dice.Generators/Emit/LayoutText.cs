@@ -1,0 +1,22 @@
+using Dice.Kernels;
+
+namespace Dice.Generators.Emit;
+
+/// <summary>
+/// The buffers of <see cref="StatisticsLayout"/> in words, for comments in the generated kernels: the offsets
+/// there are literals computed from the layout, and these lines say what they index.
+/// </summary>
+internal static class LayoutText
+{
+    public static string Partial(StatisticsLayout layout) =>
+        $"{Sums(layout)}, ce at {SourceWriter.Int(layout.CrossEntropy)}, ceWeight at {SourceWriter.Int(layout.CrossEntropyWeight)}";
+
+    public static string DevicePartial(StatisticsLayout layout) =>
+        $"{Partial(layout)}, invalid count at {SourceWriter.Int(layout.Invalid)} ({SourceWriter.Int(layout.DevicePartialLength)} values)";
+
+    public static string Coefficients(StatisticsLayout layout) =>
+        $"A_c at {SourceWriter.Int(layout.TargetSlope(0))} + c, B_c at {SourceWriter.Int(layout.ProbabilitySlope(0))} + c, ceScale at {SourceWriter.Int(layout.CrossEntropyScale)}";
+
+    private static string Sums(StatisticsLayout layout) =>
+        $"I_c at {SourceWriter.Int(layout.SumOffset(DiceSum.Intersection))} + c, P_c at {SourceWriter.Int(layout.SumOffset(DiceSum.Predicted))} + c, T_c at {SourceWriter.Int(layout.SumOffset(DiceSum.Truth))} + c";
+}

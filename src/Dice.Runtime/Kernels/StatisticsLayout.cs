@@ -1,0 +1,78 @@
+namespace Dice.Kernels;
+
+/// <summary>The three per-class sums of pass 1, in their order in a partial and in a sample's statistics.</summary>
+internal enum DiceSum
+{
+    /// <summary>I = Σ v p t.</summary>
+    Intersection,
+    /// <summary>P = Σ v p^q.</summary>
+    Predicted,
+    /// <summary>T = Σ v t^q.</summary>
+    Truth,
+}
+
+/// <summary>
+/// Where every value sits in the buffers that carry the statistics between the two passes, for a loss of C
+/// classes. The one description of these layouts: this file is compiled into the generator too, which emits
+/// the offsets it computes here as literals, and the CPU scheduler, the finalizer and the device finalizer
+/// index through it.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><description>A partial (one CPU chunk or one device group): <c>[I(C), P(C), T(C), ce, ceWeight]</c>,
+/// and on a device one more value, the group's count of invalid pixels.</description></item>
+/// <item><description>The statistics of a batch: per sample <c>[I(C), P(C), T(C)]</c>, then <c>[ce, ceWeight]</c>
+/// once.</description></item>
+/// <item><description>The backward coefficients: per sample <c>[A(C), B(C), ceScale]</c>, the slopes of the Dice
+/// gradient with respect to t and p^(q-1), and the scale of the CE/BCE gradient.</description></item>
+/// </list>
+/// </remarks>
+internal readonly struct StatisticsLayout
+{
+    public StatisticsLayout(int classes) => Classes = classes;
+
+    /// <summary>C.</summary>
+    public int Classes { get; }
+
+    /// <summary>The offset of a per-class sum block, in a partial and in a sample's statistics; class c is at this + c.</summary>
+    public int SumOffset(DiceSum sum) => (int)sum * Classes;
+
+    /// <summary>The per-class sums of one partial or one sample: 3C values.</summary>
+    public int SumsLength => 3 * Classes;
+
+    /// <summary>The CE/BCE sum in a partial.</summary>
+    public int CrossEntropy => SumsLength;
+
+    /// <summary>W, the sum of the CE pixel weights, in a partial.</summary>
+    public int CrossEntropyWeight => SumsLength + 1;
+
+    /// <summary>The count of invalid pixels in a device partial.</summary>
+    public int Invalid => SumsLength + 2;
+
+    /// <summary>Values per CPU chunk partial.</summary>
+    public int PartialLength => SumsLength + 2;
+
+    /// <summary>Values per device group partial (one more: <see cref="Invalid"/>).</summary>
+    public int DevicePartialLength => SumsLength + 3;
+
+    /// <summary>Where sample n's sums start in the statistics of a batch.</summary>
+    public int Sample(int n) => n * SumsLength;
+
+    /// <summary>The CE/BCE sum in the statistics of a batch of <paramref name="batch"/> samples; W follows it.</summary>
+    public int BatchCrossEntropy(int batch) => batch * SumsLength;
+
+    /// <summary>Length of the statistics of a batch.</summary>
+    public int StatisticsLength(int batch) => batch * SumsLength + 2;
+
+    /// <summary>Backward coefficients per sample.</summary>
+    public int CoefficientStride => 2 * Classes + 1;
+
+    /// <summary>A_c, the slope of the Dice gradient with respect to t, in a sample's coefficients.</summary>
+    public int TargetSlope(int c) => c;
+
+    /// <summary>B_c, the slope with respect to p^(q-1), in a sample's coefficients.</summary>
+    public int ProbabilitySlope(int c) => Classes + c;
+
+    /// <summary>The scale of the CE/BCE gradient in a sample's coefficients.</summary>
+    public int CrossEntropyScale => 2 * Classes;
+}
