@@ -1,0 +1,85 @@
+using System.Reflection;
+
+using Dice.Runtime.Tests.Matrix;
+
+namespace Dice.Runtime.Tests;
+
+/// <summary>
+/// The attribute, not only the generated <c>Spec</c>: the parity tests take their configuration from
+/// <c>TLoss.Spec</c>, the same object the kernels are generated from, so a misread attribute argument would pass
+/// them. Here every loss class of this project is checked against its own <c>[DiceLoss]</c> as the C# compiler
+/// recorded it (read by reflection, independent of the generator's parser), with Auto resolved by the rules of
+/// docs/semantics.md written again here; and a table pins those rules with literal rows.
+/// </summary>
+public class ConfigurationTests
+{
+    private static readonly Type[] AllLossTypes = typeof(ConfigurationTests).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<DiceLossAttribute>() is not null)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    public static TheoryData<Type> LossTypes() => [.. AllLossTypes];
+
+    [Fact]
+    public void Every_matrix_class_is_a_loss_class_of_this_project()
+    {
+        Assert.True(AllLossTypes.Length > LossMatrix.All.Length);
+        Assert.All(LossMatrix.All, loss => Assert.Contains(AllLossTypes, t => t.Name == loss.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(LossTypes))]
+    public void Spec_is_the_attribute_with_Auto_resolved(Type lossType)
+    {
+        DiceLossAttribute attribute = lossType.GetCustomAttribute<DiceLossAttribute>()!;
+        DiceLossSpec spec = SpecOf(lossType);
+
+        Activation activation = attribute.Activation != Activation.Auto ? attribute.Activation : attribute.Combine switch
+        {
+            Combine.CrossEntropy => Activation.Softmax,
+            Combine.BinaryCrossEntropy => Activation.Sigmoid,
+            _ => Activation.None,
+        };
+        Target target = attribute.Target != Target.Auto ? attribute.Target
+            : attribute.Combine == Combine.CrossEntropy || (attribute.Classes >= 2 && attribute.Combine != Combine.BinaryCrossEntropy)
+                ? Target.Labels
+                : Target.Masks;
+
+        Assert.Equal(attribute.Classes, spec.Classes);
+        Assert.Equal(attribute.Combine, spec.Combine);
+        Assert.Equal(activation, spec.Activation);
+        Assert.Equal(target, spec.Target);
+        Assert.Equal(attribute.Smooth, spec.Smooth);
+        Assert.Equal(attribute.Alpha, spec.Alpha);
+        Assert.Equal(attribute.IncludeBackground, spec.IncludeBackground);
+        Assert.Equal(attribute.BatchDice, spec.BatchDice);
+        Assert.Equal(attribute.Squared, spec.Squared);
+        Assert.Equal(attribute.Jaccard, spec.Jaccard);
+        Assert.Equal(attribute.LogLoss, spec.LogLoss);
+        if (target == Target.Labels) Assert.Equal(attribute.IgnoreIndex, spec.IgnoreIndex);
+        Assert.Equal(attribute.ClassWeights ?? Enumerable.Repeat(1f, attribute.Classes).ToArray(), spec.ClassWeights);
+    }
+
+    /// <summary>Auto resolution, literally: (class, activation, target).</summary>
+    public static TheoryData<Type, Activation, Target> Resolutions() => new()
+    {
+        { typeof(SeedDice), Activation.None, Target.Masks },
+        { typeof(SeedDiceMulticlass), Activation.None, Target.Labels },
+        { typeof(SeedDiceBce), Activation.Sigmoid, Target.Masks },
+        { typeof(SeedDiceBceMulticlass), Activation.Softmax, Target.Labels },
+        { typeof(Fuzz5SoftmaxLargeSmooth), Activation.Softmax, Target.Labels },
+        { typeof(Fuzz3BceTinySmooth), Activation.Sigmoid, Target.Masks },
+    };
+
+    [Theory]
+    [MemberData(nameof(Resolutions))]
+    public void Auto_resolves_as_documented(Type lossType, Activation activation, Target target)
+    {
+        DiceLossSpec spec = SpecOf(lossType);
+        Assert.Equal(activation, spec.Activation);
+        Assert.Equal(target, spec.Target);
+    }
+
+    private static DiceLossSpec SpecOf(Type lossType) =>
+        (DiceLossSpec)lossType.GetProperty(nameof(IDiceLoss.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+}
