@@ -1,5 +1,4 @@
 using Dice.Generators.Model;
-using Dice.Kernels;
 
 namespace Dice.Generators.Emit;
 
@@ -64,28 +63,17 @@ internal static class CpuKernelEmitter
         w.Line(Summary(d, "Pass 1"));
         using (w.Block($"private static bool Statistics{d.Suffix}(in {KnownTypes.DiceChunk} chunk, ref nint s, {KnownTypes.Span}<double> partial)"))
         {
-            KernelContext body = KernelBodies.Body(w, d, o);
-            KernelBodies.Statistics(body);
-
-            EmitReferences(w, o, gradient: false);
-            w.Line($"nint last = chunk.End - {d.Count};");
-            var outer = new KernelContext(w, d, o);
-            KernelBodies.DeclareStatisticsState(outer);
-            KernelBodies.DeclareClassArrays(w, body);
-            using (w.Block($"for (; s <= last; s += {d.Count})"))
-                w.Append(body.Writer);
-
-            // Lanes are summed in double, once per chunk.
-            StatisticsLayout layout = outer.Layout;
-            w.Line($"// The chunk's partial: {LayoutText.Partial(layout)}.");
-            foreach (DiceSum sum in KernelBodies.DiceSums)
-                outer.PerClass(c => w.Line($"partial[{KernelContext.Slot(layout.SumOffset(sum), c)}] += {d.SumToDouble(c.Var(KernelBodies.Name(sum)))};"));
-
-            outer.CloseClassLoop();
-
-            if (o.Combine != Combine.None) w.Line($"partial[{SourceWriter.Int(layout.CrossEntropy)}] += {d.SumToDouble("crossEntropy")};");
-            if (o.Combine == Combine.CrossEntropy) w.Line($"partial[{SourceWriter.Int(layout.CrossEntropyWeight)}] += {d.SumToDouble("crossEntropyWeight")};");
-            w.Line($"return {KernelBodies.AllValid(d, o)};");
+            KernelBodies.EmitStatistics(w, d, o,
+                prelude: () =>
+                {
+                    EmitReferences(w, o, gradient: false);
+                    w.Line($"nint last = chunk.End - {d.Count};");
+                },
+                loopHeader: $"for (; s <= last; s += {d.Count})",
+                // Lanes are summed in double, once per chunk; the scheduler clears the partial before the chunk.
+                store: (value, slot) => $"partial[{slot}] += {d.SumToDouble(value)};",
+                zeroAbsentSlots: false);
+            w.Line($"return {Formulas.AllValid(d, o)};");
         }
 
         w.Line();
@@ -94,16 +82,15 @@ internal static class CpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line(Summary(d, "Pass 2"));
-        using (w.Block($"private static void Gradient{d.Suffix}(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> dice, {KnownTypes.Span}<float> output, ref nint s)"))
+        using (w.Block($"private static void Gradient{d.Suffix}(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.Span}<float> output, ref nint s)"))
         {
+            var pixelTerm = PixelTerm.For(o);
             KernelContext body = KernelBodies.Body(w, d, o);
-            KernelBodies.Gradient(body);
+            KernelBodies.Gradient(body, pixelTerm);
 
             EmitReferences(w, o, gradient: true);
             w.Line($"nint last = chunk.End - {d.Count};");
-            w.Line($"// The sample's coefficients: {LayoutText.Coefficients(body.Layout)}.");
-            KernelBodies.DeclareCrossEntropyScale(w, body);
-            KernelBodies.DeclareSlopes(w, body);
+            KernelBodies.DeclareCoefficients(w, body, pixelTerm);
             KernelBodies.DeclareClassArrays(w, body);
             using (w.Block($"for (; s <= last; s += {d.Count})"))
                 w.Append(body.Writer);
@@ -114,11 +101,11 @@ internal static class CpuKernelEmitter
 
     private static void EmitReferences(SourceWriter w, LossOptions o, bool gradient)
     {
-        w.Line($"ref float input = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Input);");
+        w.Line($"ref float {Values.InputBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Input);");
         w.Line(o.Labels
-            ? $"ref int labels = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Labels);"
-            : $"ref float masks = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Masks);");
-        if (gradient) w.Line($"ref float gradient = ref {KnownTypes.MemoryMarshal}.GetReference(output);");
+            ? $"ref int {Values.LabelsBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Labels);"
+            : $"ref float {Values.MasksBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Masks);");
+        if (gradient) w.Line($"ref float {Values.GradientBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(output);");
         w.Line("nint spatial = chunk.Spatial;");
     }
 }

@@ -42,9 +42,9 @@ internal abstract class Dialect
     public abstract string LabelNotEquals(string label, string value);
     /// <summary>Mask of labels outside [0, classes) (the ignore check is separate).</summary>
     public abstract string LabelOutOfRange(string label, int classes);
-    public abstract string LoadFloat(string reference, string offset);
-    public abstract string LoadLabel(string reference, string offset);
-    public abstract string Store(string value, string reference, string offset);
+    public abstract string LoadFloat(string reference, Offset offset);
+    public abstract string LoadLabel(string reference, Offset offset);
+    public abstract string Store(string value, string reference, Offset offset);
     public abstract string IsEmpty(string mask);
     /// <summary>True when an accumulator of x·0 stayed free of NaN, i.e. every x was finite.</summary>
     public abstract string AllFinite(string accumulator);
@@ -97,11 +97,11 @@ internal sealed class VectorDialect : Dialect
     public override string LabelEquals(string label, string value) => $"{_v}.AsSingle({_v}.Equals({label}, {_v}.Create({value})))";
     public override string LabelNotEquals(string label, string value) => $"~{LabelEquals(label, value)}";
     public override string LabelOutOfRange(string label, int classes) => $"{_v}.AsSingle({_v}.GreaterThanOrEqual({_v}.AsUInt32({label}), {_v}.Create({I(classes)}u)))";
-    public override string LoadFloat(string reference, string offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
-    public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, string offset) => $"{_v}.StoreUnsafe({value}, ref {reference}, {Unsigned(offset)});";
+    public override string LoadFloat(string reference, Offset offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
+    public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
+    public override string Store(string value, string reference, Offset offset) => $"{_v}.StoreUnsafe({value}, ref {reference}, {Unsigned(offset)});";
 
-    private static string Unsigned(string offset) => offset.Contains(" ") ? $"(nuint)({offset})" : $"(nuint){offset}";
+    private static string Unsigned(Offset offset) => offset.IsCompound ? $"(nuint)({offset})" : $"(nuint){offset}";
     public override string IsEmpty(string mask) => $"{_v}.EqualsAll({_v}.AsInt32({mask}), {_v}<int>.Zero)";
     public override string AllFinite(string accumulator) => $"{_v}.EqualsAll({accumulator}, {Zero})";
     public override string SumToDouble(string accumulator) => $"{KnownTypes.KernelMath}.SumToDouble({accumulator})";
@@ -148,9 +148,9 @@ internal sealed class ScalarDialect : Dialect
     public override string LabelEquals(string label, string value) => $"{label} == {value}";
     public override string LabelNotEquals(string label, string value) => $"{label} != {value}";
     public override string LabelOutOfRange(string label, int classes) => $"(uint){label} >= {I(classes)}u";
-    public override string LoadFloat(string reference, string offset) => _device ? $"{reference}[{offset}]" : $"{KnownTypes.Unsafe}.Add(ref {reference}, {offset})";
-    public override string LoadLabel(string reference, string offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, string offset) => $"{LoadFloat(reference, offset)} = {value};";
+    public override string LoadFloat(string reference, Offset offset) => _device ? $"{reference}[{offset}]" : $"{KnownTypes.Unsafe}.Add(ref {reference}, {offset})";
+    public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
+    public override string Store(string value, string reference, Offset offset) => $"{LoadFloat(reference, offset)} = {value};";
     public override string IsEmpty(string mask) => $"!{mask}";
     public override string AllFinite(string accumulator) => $"{accumulator} == 0f";
     public override string SumToDouble(string accumulator) => accumulator;

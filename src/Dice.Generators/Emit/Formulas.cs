@@ -3,62 +3,61 @@ using Dice.Generators.Model;
 namespace Dice.Generators.Emit;
 
 /// <summary>
-/// The one place where each formula of docs/semantics.md is written. Every kernel (vector or
-/// scalar, CPU or GPU) is assembled from these pieces through a <see cref="KernelContext"/>, so
-/// the formulas cannot drift apart between code paths.
+/// The one place where each per-pixel formula of docs/semantics.md is written: loading a pixel, the activation,
+/// the Dice sums, the validity checks and the Dice gradient (the pixel-wise CE/BCE term is <see cref="PixelTerm"/>).
+/// Every kernel (vector or scalar, CPU or GPU) is assembled from these pieces through a <see cref="KernelContext"/>,
+/// so the formulas cannot drift apart between code paths. Names shared between pieces are <see cref="Values"/>.
 /// </summary>
-/// <remarks>
-/// Per-pixel names in the emitted code: x (input), label/t (target), valid (1 unless the label is
-/// IgnoreIndex), p (probability), e (an exponential), gradP (dL/dp), grad (dL/dx).
-/// </remarks>
 internal static class Formulas
 {
     /// <summary>Loads the pixel: x_c for every class, and the label or the masks t_c.</summary>
     public static void LoadPixel(KernelContext k)
     {
         Dialect d = k.D;
-        k.PerClass(c => k.Let("x", c, d.LoadFloat("input", k.Offset(c))));
+        k.PerClass(c => k.Let(Values.Input, c, d.LoadFloat(Values.InputBuffer, Offset.Channel(c))));
         if (k.Options.Labels)
         {
-            k.Line($"{d.Label} label = {d.LoadLabel("labels", "s")};");
-            k.Line($"{d.MaskType} validMask = {d.LabelNotEquals("label", SourceWriter.Int(k.Options.IgnoreIndex))};");
-            k.Line($"{d.Float} valid = {d.AsFloat("validMask")};");
-            k.PerClass(c => k.Let("t", c, d.AsFloat(d.LabelEquals("label", c.ToString()))));
+            k.Line($"{d.Label} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
+            k.Line($"{d.MaskType} {Values.ValidMask} = {d.LabelNotEquals(Values.Label.Name, SourceWriter.Int(k.Options.IgnoreIndex))};");
+            k.Line($"{d.Float} {Values.Valid} = {d.AsFloat(Values.ValidMask.Name)};");
+            k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));
         }
         else
         {
-            k.PerClass(c => k.Let("t", c, d.LoadFloat("masks", k.Offset(c))));
+            k.PerClass(c => k.Let(Values.Target, c, d.LoadFloat(Values.MasksBuffer, Offset.Channel(c))));
         }
     }
 
     /// <summary>
-    /// Defines p_c = act(x_c) and returns the name of the per-class probability value.
+    /// Defines p_c = act(x_c) and returns the per-class probability: <see cref="Values.Probability"/>, or the input
+    /// itself without an activation.
     /// Sigmoid: e = exp(-|x|), p = 1/(1+e) for x >= 0 and e/(1+e) otherwise (one exp, no overflow; e is reused by BCE).
     /// Softmax: p_c = exp(x_c - m) / sum_k exp(x_k - m) with m = max_k x_k (also defines max and sum for CE).
     /// </summary>
-    public static string Probabilities(KernelContext k)
+    public static ClassValue Probabilities(KernelContext k)
     {
         Dialect d = k.D;
+        ClassValue x = Values.Input, e = Values.Exponential, p = Values.Probability;
         switch (k.Options.Activation)
         {
             case Activation.Sigmoid:
                 k.PerClass(c =>
                 {
-                    string x = c.Var("x");
-                    k.Let("e", c, d.Exp("-" + d.Abs(x)));
-                    k.Let("r", c, $"{d.One} / ({d.One} + {c.Var("e")})");
-                    k.Let("p", c, d.Select(d.GreaterOrEqual(x, d.Zero), c.Var("r"), $"{c.Var("e")} * {c.Var("r")}"));
+                    ClassValue r = Values.Reciprocal;
+                    k.Let(e, c, d.Exp("-" + d.Abs(x[c])));
+                    k.Let(r, c, $"{d.One} / ({d.One} + {e[c]})");
+                    k.Let(p, c, d.Select(d.GreaterOrEqual(x[c], d.Zero), r[c], $"{e[c]} * {r[c]}"));
                 });
-                return "p";
+                return p;
             case Activation.Softmax:
-                k.Max("max", "x");
-                k.PerClass(c => k.Let("e", c, d.Exp($"{c.Var("x")} - max")));
-                k.Sum("sum", c => c.Var("e"), compensated: true);
-                k.Line($"{d.Float} inverseSum = {d.One} / sum;");
-                k.PerClass(c => k.Let("p", c, $"{c.Var("e")} * inverseSum"));
-                return "p";
+                k.Max(Values.Max, x);
+                k.PerClass(c => k.Let(e, c, d.Exp($"{x[c]} - {Values.Max}")));
+                k.Sum(Values.ExponentialSum, c => e[c], compensated: true);
+                k.Line($"{d.Float} {Values.InverseSum} = {d.One} / {Values.ExponentialSum};");
+                k.PerClass(c => k.Let(p, c, $"{e[c]} * {Values.InverseSum}"));
+                return p;
             default:
-                return "x";
+                return x;
         }
     }
 
@@ -66,58 +65,32 @@ internal static class Formulas
     /// Pass 1 sums: I_c += v p t, P_c += v p^q, T_c += v t^q. With labels t is one-hot and already 0 at
     /// ignored pixels, so I and T need no v, and t^q = t.
     /// </summary>
-    public static void AccumulateDiceSums(KernelContext k, string p)
+    public static void AccumulateDiceSums(KernelContext k, ClassValue p)
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
         k.PerClass(c =>
         {
-            string pc = c.Var(p), tc = c.Var("t");
-            string intersection = c.Var("intersection"), predicted = c.Var("predicted"), truth = c.Var("truth");
+            string pc = p[c], tc = Values.Target[c];
+            string intersection = Values.Sum(Kernels.DiceSum.Intersection)[c];
+            string predicted = Values.Sum(Kernels.DiceSum.Predicted)[c];
+            string truth = Values.Sum(Kernels.DiceSum.Truth)[c];
             k.Line(d.AccumulateProduct(intersection, pc, tc));
             string probability = o.Squared ? $"({pc} * {pc})" : pc;
-            k.Line(o.Labels ? d.AccumulateProduct(predicted, "valid", probability)
+            k.Line(o.Labels ? d.AccumulateProduct(predicted, Values.Valid.Name, probability)
                 : o.Squared ? d.AccumulateProduct(predicted, pc, pc) : $"{predicted} += {pc};");
             k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, tc) : $"{truth} += {tc};");
         });
     }
 
-    /// <summary>
-    /// The CE/BCE sum of pass 1.
-    /// CE: w_y (m - x_y + ln sum_k e^(x_k - m)) at valid pixels, and W += w_y.
-    /// BCE: w_c (max(x, 0) - x t + ln(1 + e^-|x|)), times v with labels.
-    /// </summary>
-    public static void AccumulateCrossEntropy(KernelContext k)
+    /// <summary>Declares, zeroed, the accumulators of <see cref="AccumulateChecks"/>.</summary>
+    public static void DeclareChecks(KernelContext k)
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
-        if (o.Combine == Combine.CrossEntropy)
-        {
-            k.Sum("labelLogit", c => $"{c.Var("t")} * {c.Var("x")}");
-            string labelWeight = LabelWeight(k);
-            // max - x_y first: both can be large (logits of 1e4), and adding ln(sum) to either before the
-            // subtraction would round it away.
-            k.Line(d.AccumulateProduct("crossEntropy", labelWeight, $"(max - labelLogit + {d.Log("sum")})"));
-            k.Line($"crossEntropyWeight += {labelWeight};");
-        }
-        else if (o.Combine == Combine.BinaryCrossEntropy)
-        {
-            k.PerClass(c =>
-            {
-                string x = c.Var("x");
-                string term = $"{d.Max(x, d.Zero)} - {x} * {c.Var("t")} + {d.Log($"{d.One} + {c.Var("e")}")}";
-                string factor = (o.Labels ? "valid * " : "") + (o.HasClassWeights ? k.Weight(c) + " * " : "");
-                k.Line($"crossEntropy += {(factor.Length == 0 ? term : $"{factor}({term})")};");
-            });
-        }
-    }
-
-    /// <summary>w_y at valid pixels, 0 at ignored ones: the CE weight of a pixel.</summary>
-    private static string LabelWeight(KernelContext k)
-    {
-        if (!k.Options.HasClassWeights) return "valid";
-        k.Sum("labelWeight", c => $"{c.Var("t")} * {k.Weight(c)}");
-        return "labelWeight";
+        if (o.Activation != Activation.None) k.Line($"{d.Float} {Values.NonFinite} = {d.Zero}; // stays 0 unless an x is NaN or infinite");
+        if (o.Activation == Activation.None || !o.Labels) k.Line($"{d.MaskType} {Values.OutOfRange} = {d.NoMask};");
+        if (o.Labels) k.Line($"{d.MaskType} {Values.BadLabel} = {d.NoMask};");
     }
 
     /// <summary>
@@ -130,71 +103,64 @@ internal static class Formulas
         LossOptions o = k.Options;
         k.PerClass(c =>
         {
-            string x = c.Var("x");
+            string x = Values.Input[c];
             if (o.Activation == Activation.None)
-                k.Line($"outOfRange |= {d.Not(d.And(d.GreaterOrEqual(x, d.Zero), d.LessOrEqual(x, d.One)))};");
+                k.Line($"{Values.OutOfRange} |= {d.Not(d.And(d.GreaterOrEqual(x, d.Zero), d.LessOrEqual(x, d.One)))};");
             else
-                k.Line(d.AccumulateProduct("nonFinite", x, d.Zero));
+                k.Line(d.AccumulateProduct(Values.NonFinite.Name, x, d.Zero));
             if (!o.Labels)
             {
-                string t = c.Var("t");
-                k.Line($"outOfRange |= {d.Not(d.And(d.GreaterOrEqual(t, d.Zero), d.LessOrEqual(t, d.One)))};");
+                string t = Values.Target[c];
+                k.Line($"{Values.OutOfRange} |= {d.Not(d.And(d.GreaterOrEqual(t, d.Zero), d.LessOrEqual(t, d.One)))};");
             }
         });
         if (o.Labels)
-            k.Line($"badLabel |= {d.And(d.LabelOutOfRange("label", o.Classes), "validMask")};");
+            k.Line($"{Values.BadLabel} |= {d.And(d.LabelOutOfRange(Values.Label.Name, o.Classes), Values.ValidMask.Name)};");
+    }
+
+    /// <summary>True when every pixel seen was valid (an expression over the check accumulators).</summary>
+    public static string AllValid(Dialect d, LossOptions o)
+    {
+        var checks = new System.Collections.Generic.List<string>();
+        if (o.Activation != Activation.None) checks.Add(d.AllFinite(Values.NonFinite.Name));
+        if (o.Activation == Activation.None || !o.Labels) checks.Add(d.IsEmpty(Values.OutOfRange.Name));
+        if (o.Labels) checks.Add(d.IsEmpty(Values.BadLabel.Name));
+        return string.Join(" && ", checks);
     }
 
     /// <summary>
     /// Pass 2: the gradient with respect to x.
     /// Dice part with respect to p: gradP_c = v (A_c t_c + B_c p_c^(q-1)).
-    /// None: grad = gradP. Sigmoid: grad = gradP p (1 - p) + s_bce w_c v (p - t).
-    /// Softmax: grad_c = p_c (gradP_c - sum_k p_k gradP_k) + s_ce w_y v (p_c - t_c).
+    /// None: grad = gradP. Sigmoid: grad = gradP p (1 - p). Softmax: grad_c = p_c (gradP_c - sum_k p_k gradP_k).
+    /// Plus the pixel term's gradient (<see cref="PixelTerm.Gradient"/>).
     /// </summary>
-    public static void Gradient(KernelContext k, string p)
+    public static void Gradient(KernelContext k, ClassValue p, PixelTerm pixelTerm)
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
+        ClassValue gradP = Values.GradientP;
         k.PerClass(c =>
         {
-            string slopeP = o.Squared ? $"{c.Var("probabilitySlope")} * {c.Var(p)}" : c.Var("probabilitySlope");
-            string gradP = d.MultiplyAdd(c.Var("targetSlope"), c.Var("t"), slopeP);
-            k.Let("gradP", c, o.Labels ? $"valid * ({gradP})" : gradP);
+            string slopeP = o.Squared ? $"{Values.ProbabilitySlope[c]} * {p[c]}" : Values.ProbabilitySlope[c];
+            string diceGradient = d.MultiplyAdd(Values.TargetSlope[c], Values.Target[c], slopeP);
+            k.Let(gradP, c, o.Labels ? $"{Values.Valid} * ({diceGradient})" : diceGradient);
         });
 
         switch (o.Activation)
         {
             case Activation.Sigmoid:
-                k.PerClass(c =>
-                {
-                    string pc = c.Var(p);
-                    string grad = $"{c.Var("gradP")} * {pc} * ({d.One} - {pc})";
-                    if (o.Combine == Combine.BinaryCrossEntropy)
-                    {
-                        string scale = (o.Labels ? "valid * " : "") + "crossEntropyScale" + (o.HasClassWeights ? " * " + k.Weight(c) : "");
-                        grad += $" + {scale} * ({pc} - {c.Var("t")})";
-                    }
-
-                    k.Let("grad", c, grad);
-                });
+                k.PerClass(c => k.Let(Values.Gradient, c, $"{gradP[c]} * {p[c]} * ({d.One} - {p[c]})" + pixelTerm.Gradient(k, c, p)));
                 break;
             case Activation.Softmax:
-                k.Sum("dot", c => $"{c.Var(p)} * {c.Var("gradP")}");
-                if (o.Combine == Combine.CrossEntropy)
-                    k.Line($"{d.Float} labelScale = {LabelWeight(k)} * crossEntropyScale;");
-                k.PerClass(c =>
-                {
-                    string pc = c.Var(p);
-                    string grad = $"{pc} * ({c.Var("gradP")} - dot)";
-                    if (o.Combine == Combine.CrossEntropy) grad += $" + labelScale * ({pc} - {c.Var("t")})";
-                    k.Let("grad", c, grad);
-                });
+                k.Sum(Values.Dot, c => $"{p[c]} * {gradP[c]}");
+                pixelTerm.PreparePixelGradient(k);
+                k.PerClass(c => k.Let(Values.Gradient, c, $"{p[c]} * ({gradP[c]} - {Values.Dot})" + pixelTerm.Gradient(k, c, p)));
                 break;
             default:
-                k.PerClass(c => k.Let("grad", c, c.Var("gradP")));
+                k.PerClass(c => k.Let(Values.Gradient, c, gradP[c] + pixelTerm.Gradient(k, c, p)));
                 break;
         }
 
-        k.PerClass(c => k.Line(d.Store(c.Var("grad"), "gradient", k.Offset(c))));
+        k.PerClass(c => k.Line(d.Store(Values.Gradient[c], Values.GradientBuffer, Offset.Channel(c))));
     }
 }

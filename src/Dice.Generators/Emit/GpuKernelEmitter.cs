@@ -23,47 +23,38 @@ internal static class GpuKernelEmitter
 
     private static void EmitViews(SourceWriter w, LossOptions o, bool gradient)
     {
-        w.Line($"{View}<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+        w.Line($"{View}<float> {Values.InputBuffer} = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
         w.Line(o.Labels
-            ? $"{View}<int> labels = allLabels.SubView((long)n * spatial, spatial);"
-            : $"{View}<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
-        if (gradient) w.Line($"{View}<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+            ? $"{View}<int> {Values.LabelsBuffer} = allLabels.SubView((long)n * spatial, spatial);"
+            : $"{View}<float> {Values.MasksBuffer} = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+        if (gradient) w.Line($"{View}<float> {Values.GradientBuffer} = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
     }
 
     private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o)
     {
+        var layout = new StatisticsLayout(o.Classes);
         w.Line("/// <summary>");
         w.Line("/// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,");
-        w.Line($"/// then reduces each sum over the group as a fixed-order tree and writes the group's partial: {LayoutText.DevicePartial(new StatisticsLayout(o.Classes))}.");
+        w.Line($"/// then reduces each sum over the group as a fixed-order tree and writes the group's partial: {LayoutText.DevicePartial(layout)}.");
         w.Line("/// </summary>");
         using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
         {
-            KernelContext body = KernelBodies.Body(w, d, o);
-            KernelBodies.Statistics(body);
-
-            w.Line("int spatial = shape.Spatial;");
-            w.Line($"int n = {KnownTypes.Grid}.IdxX / shape.GroupsPerSample;");
-            w.Line($"int start = {KnownTypes.Grid}.IdxX % shape.GroupsPerSample * shape.SliceLength;");
-            w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
-            EmitViews(w, o, gradient: false);
-            var outer = new KernelContext(w, d, o);
-            KernelBodies.DeclareStatisticsState(outer);
-            KernelBodies.DeclareClassArrays(w, body);
-            using (w.Block($"for (int s = start + {KnownTypes.Group}.IdxX; s < end; s += {KnownTypes.Group}.DimX)"))
-                w.Append(body.Writer);
-
-            w.Line($"{View}<double> shared = {KnownTypes.SharedMemory}.GetDynamic<double>();");
-            StatisticsLayout layout = outer.Layout;
-            w.Line($"// This group's partial: {LayoutText.DevicePartial(layout)}.");
-            w.Line($"long partial = (long){KnownTypes.Grid}.IdxX * {SourceWriter.Int(layout.DevicePartialLength)};");
-            foreach (DiceSum sum in KernelBodies.DiceSums)
-                outer.PerClass(c => w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {c.Var(KernelBodies.Name(sum))}, partials, partial + {KernelContext.Slot(layout.SumOffset(sum), c)});"));
-
-            outer.CloseClassLoop();
-
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine != Combine.None ? "crossEntropy" : "0f")}, partials, partial + {SourceWriter.Int(layout.CrossEntropy)});");
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {(o.Combine == Combine.CrossEntropy ? "crossEntropyWeight" : "0f")}, partials, partial + {SourceWriter.Int(layout.CrossEntropyWeight)});");
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {KernelBodies.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + {SourceWriter.Int(layout.Invalid)});");
+            KernelBodies.EmitStatistics(w, d, o,
+                prelude: () =>
+                {
+                    w.Line("int spatial = shape.Spatial;");
+                    w.Line($"int n = {KnownTypes.Grid}.IdxX / shape.GroupsPerSample;");
+                    w.Line($"int start = {KnownTypes.Grid}.IdxX % shape.GroupsPerSample * shape.SliceLength;");
+                    w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
+                    EmitViews(w, o, gradient: false);
+                    w.Line($"{View}<double> shared = {KnownTypes.SharedMemory}.GetDynamic<double>();");
+                    w.Line($"long partial = (long){KnownTypes.Grid}.IdxX * {SourceWriter.Int(layout.DevicePartialLength)};");
+                },
+                loopHeader: $"for (int s = start + {KnownTypes.Group}.IdxX; s < end; s += {KnownTypes.Group}.DimX)",
+                // Every thread takes part in every reduction; thread 0 stores the group's sum.
+                store: (value, slot) => $"{KnownTypes.DeviceReduce}.SumInto(shared, {value}, partials, partial + {slot});",
+                zeroAbsentSlots: true);
+            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {Formulas.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + {SourceWriter.Int(layout.Invalid)});");
         }
 
         w.Line();
@@ -74,8 +65,9 @@ internal static class GpuKernelEmitter
         w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>");
         using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> coefficients, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
         {
+            var pixelTerm = PixelTerm.For(o);
             KernelContext body = KernelBodies.Body(w, d, o);
-            KernelBodies.Gradient(body);
+            KernelBodies.Gradient(body, pixelTerm);
 
             w.Line("int spatial = shape.Spatial;");
             w.Line("int pixels = shape.Batch * spatial;");
@@ -86,15 +78,12 @@ internal static class GpuKernelEmitter
                 w.Line("int s = pixel - n * spatial;");
                 EmitViews(w, o, gradient: true);
                 string stride = SourceWriter.Int(body.Layout.CoefficientStride);
-                w.Line($"// This sample's coefficients: {LayoutText.Coefficients(body.Layout)}.");
-                w.Line($"{View}<float> dice = coefficients.SubView(n * {stride}, {stride});");
-                KernelBodies.DeclareCrossEntropyScale(w, body);
-                KernelBodies.DeclareSlopes(w, body);
+                w.Line($"{View}<float> {Values.Coefficients} = coefficients.SubView(n * {stride}, {stride});");
+                KernelBodies.DeclareCoefficients(w, body, pixelTerm);
                 w.Append(body.Writer);
             }
         }
 
         w.Line();
     }
-
 }

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Linq;
 using Dice.Generators.Model;
 using Dice.Kernels;
@@ -6,114 +6,118 @@ using Dice.Kernels;
 namespace Dice.Generators.Emit;
 
 /// <summary>
-/// The parts every kernel of a pass shares, whatever runs it (CPU vector loop, CPU tail, ILGPU kernel):
-/// the per-pixel bodies, the state they accumulate into and the validity check. The emitters only add
-/// the loop and the reduction that differ between CPU and device.
+/// The parts every kernel of a pass shares, whatever runs it (CPU vector loop, CPU tail, ILGPU kernel): the
+/// per-pixel bodies, the state they accumulate into, and the skeleton of pass 1 (declare, loop, store the partial).
+/// The CPU and GPU emitters only add the loop header and how a partial value is stored.
 /// </summary>
 internal static class KernelBodies
 {
     /// <summary>The per-class sums of pass 1 (their order in a partial is <see cref="StatisticsLayout"/>'s).</summary>
     public static readonly DiceSum[] DiceSums = { DiceSum.Intersection, DiceSum.Predicted, DiceSum.Truth };
 
-    /// <summary>The name of a per-class sum's accumulator in the emitted code.</summary>
-    public static string Name(DiceSum sum) => sum switch
-    {
-        DiceSum.Intersection => "intersection",
-        DiceSum.Predicted => "predicted",
-        _ => "truth",
-    };
-
     /// <summary>Pass 1 for one pixel (or one vector of pixels).</summary>
-    public static void Statistics(KernelContext k)
+    public static void Statistics(KernelContext k, PixelTerm pixelTerm)
     {
         Formulas.LoadPixel(k);
         Formulas.AccumulateChecks(k);
-        string p = Formulas.Probabilities(k);
+        ClassValue p = Formulas.Probabilities(k);
         Formulas.AccumulateDiceSums(k, p);
-        Formulas.AccumulateCrossEntropy(k);
+        pixelTerm.Accumulate(k);
         k.CloseClassLoop();
     }
 
-    /// <summary>Declares, zeroed, everything <see cref="Statistics"/> accumulates into.</summary>
-    public static void DeclareStatisticsState(KernelContext k)
+    /// <summary>
+    /// Pass 1 of one kernel, for the CPU and the device alike: the pixel body is written first (it tells which
+    /// per-class arrays loop mode needs), then <paramref name="prelude"/> (references or views), the zeroed
+    /// accumulators, the loop over <paramref name="loopHeader"/> with the body, and each accumulated value stored
+    /// into its partial slot through <paramref name="store"/> (value, slot expression).
+    /// </summary>
+    /// <param name="zeroAbsentSlots">Whether pixel-term slots the loss does not use are stored as 0 (device partials are not cleared).</param>
+    public static void EmitStatistics(
+        SourceWriter w, Dialect d, LossOptions o, Action prelude, string loopHeader, Func<string, string, string> store, bool zeroAbsentSlots)
     {
-        Dialect d = k.D;
-        LossOptions o = k.Options;
-        foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(k, Name(sum));
-        if (o.Combine != Combine.None) k.Line($"{d.Float} crossEntropy = {d.Zero};");
-        if (o.Combine == Combine.CrossEntropy) k.Line($"{d.Float} crossEntropyWeight = {d.Zero};");
-        if (o.Activation != Activation.None) k.Line($"{d.Float} nonFinite = {d.Zero}; // stays 0 unless an x is NaN or infinite");
-        if (o.Activation == Activation.None || !o.Labels) k.Line($"{d.MaskType} outOfRange = {d.NoMask};");
-        if (o.Labels) k.Line($"{d.MaskType} badLabel = {d.NoMask};");
-    }
+        var pixelTerm = PixelTerm.For(o);
+        KernelContext body = Body(w, d, o);
+        Statistics(body, pixelTerm);
 
-    /// <summary>True when every pixel seen was valid.</summary>
-    public static string AllValid(Dialect d, LossOptions o)
-    {
-        var checks = new List<string>();
-        if (o.Activation != Activation.None) checks.Add(d.AllFinite("nonFinite"));
-        if (o.Activation == Activation.None || !o.Labels) checks.Add(d.IsEmpty("outOfRange"));
-        if (o.Labels) checks.Add(d.IsEmpty("badLabel"));
-        return string.Join(" && ", checks);
+        prelude();
+        var outer = new KernelContext(w, d, o);
+        foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(outer, Values.Sum(sum));
+        pixelTerm.DeclareAccumulators(outer);
+        Formulas.DeclareChecks(outer);
+        DeclareClassArrays(w, body);
+        using (w.Block(loopHeader))
+            w.Append(body.Writer);
+
+        StatisticsLayout layout = outer.Layout;
+        w.Line($"// The partial: {(zeroAbsentSlots ? LayoutText.DevicePartial(layout) : LayoutText.Partial(layout))}.");
+        foreach (DiceSum sum in DiceSums)
+            outer.PerClass(c => w.Line(store(Values.Sum(sum)[c], KernelContext.Slot(layout.SumOffset(sum), c))));
+        outer.CloseClassLoop();
+
+        foreach (int slot in new[] { layout.CrossEntropy, layout.CrossEntropyWeight })
+        {
+            var (accumulator, _) = pixelTerm.Accumulators.FirstOrDefault(a => a.Slot(layout) == slot);
+            if (accumulator.Name is not null) w.Line(store(accumulator.Name, SourceWriter.Int(slot)));
+            else if (zeroAbsentSlots) w.Line(store(d.Zero, SourceWriter.Int(slot)));
+        }
     }
 
     /// <summary>Pass 2 for one pixel (or one vector of pixels).</summary>
-    public static void Gradient(KernelContext k)
+    public static void Gradient(KernelContext k, PixelTerm pixelTerm)
     {
         Formulas.LoadPixel(k);
-        string p = Formulas.Probabilities(k);
+        ClassValue p = Formulas.Probabilities(k);
         if (!k.Unrolled)
         {
-            // Loop mode reads the slopes from dice[] inside the class loop.
+            // Loop mode reads the slopes from the coefficients inside the class loop.
             k.PerClass(c =>
             {
-                k.Let("targetSlope", c, k.D.Broadcast($"dice[{KernelContext.Slot(k.Layout.TargetSlope(0), c)}]"));
-                k.Let("probabilitySlope", c, k.D.Broadcast($"dice[{KernelContext.Slot(k.Layout.ProbabilitySlope(0), c)}]"));
+                k.Let(Values.TargetSlope, c, k.D.Broadcast($"{Values.Coefficients}[{KernelContext.Slot(k.Layout.TargetSlope(0), c)}]"));
+                k.Let(Values.ProbabilitySlope, c, k.D.Broadcast($"{Values.Coefficients}[{KernelContext.Slot(k.Layout.ProbabilitySlope(0), c)}]"));
             });
         }
 
-        Formulas.Gradient(k, p);
+        Formulas.Gradient(k, p, pixelTerm);
         k.CloseClassLoop();
     }
 
-    /// <summary>Unrolled mode: the sample's slopes A_c and B_c as locals, read once before the loop.</summary>
-    public static void DeclareSlopes(SourceWriter w, KernelContext k)
+    /// <summary>
+    /// Pass 2, before the pixel loop: the sample's coefficients that stay fixed over it, the pixel term's scale and,
+    /// unrolled, the slopes A_c and B_c as locals.
+    /// </summary>
+    public static void DeclareCoefficients(SourceWriter w, KernelContext k, PixelTerm pixelTerm)
     {
+        w.Line($"// The sample's coefficients: {LayoutText.Coefficients(k.Layout)}.");
+        pixelTerm.DeclareGradientScale(w, k);
         if (!k.Unrolled) return;
         for (int c = 0; c < k.Classes; c++)
         {
-            string index = SourceWriter.Int(c);
-            w.Line($"{k.D.Float} targetSlope{index} = {k.D.Broadcast($"dice[{SourceWriter.Int(k.Layout.TargetSlope(c))}]")};");
-            w.Line($"{k.D.Float} probabilitySlope{index} = {k.D.Broadcast($"dice[{SourceWriter.Int(k.Layout.ProbabilitySlope(c))}]")};");
+            var index = ClassIndex.Literal(c);
+            w.Line($"{k.D.Float} {Values.TargetSlope[index]} = {k.D.Broadcast($"{Values.Coefficients}[{SourceWriter.Int(k.Layout.TargetSlope(c))}]")};");
+            w.Line($"{k.D.Float} {Values.ProbabilitySlope[index]} = {k.D.Broadcast($"{Values.Coefficients}[{SourceWriter.Int(k.Layout.ProbabilitySlope(c))}]")};");
         }
     }
 
-    /// <summary>Reads the CE/BCE gradient scale of the sample's coefficients, when the loss has that term.</summary>
-    public static void DeclareCrossEntropyScale(SourceWriter w, KernelContext k)
-    {
-        if (k.Options.Combine != Combine.None)
-            w.Line($"float crossEntropyScale = dice[{SourceWriter.Int(k.Layout.CrossEntropyScale)}];");
-    }
-
-    /// <summary>Declares the per-class accumulator <paramref name="name"/>: a zeroed local per class, or a zeroed array.</summary>
-    public static void DeclareClassAccumulator(KernelContext k, string name)
+    /// <summary>Declares the per-class accumulator <paramref name="value"/>: a zeroed local per class, or a zeroed array.</summary>
+    public static void DeclareClassAccumulator(KernelContext k, ClassValue value)
     {
         if (k.Unrolled)
         {
-            for (int c = 0; c < k.Classes; c++) k.Line($"{k.D.Float} {name}{SourceWriter.Int(c)} = {k.D.Zero};");
+            for (int c = 0; c < k.Classes; c++) k.Line($"{k.D.Float} {value[ClassIndex.Literal(c)]} = {k.D.Zero};");
             return;
         }
 
-        foreach (string line in k.D.ClassArray(name, zeroed: true)) k.Line(line);
+        foreach (string line in k.D.ClassArray(value.Name, zeroed: true)) k.Line(line);
     }
 
     /// <summary>Declares the per-class arrays that the loop body of <paramref name="k"/> used (loop mode only).</summary>
     public static void DeclareClassArrays(SourceWriter w, KernelContext k)
     {
-        foreach (string name in k.ClassArrays.OrderBy(n => n, System.StringComparer.Ordinal))
+        foreach (string name in k.ClassArrays.OrderBy(n => n, StringComparer.Ordinal))
             foreach (string line in k.D.ClassArray(name, zeroed: false)) w.Line(line);
     }
 
-    /// <summary>Writes <paramref name="body"/> into a fresh writer one level inside <paramref name="w"/>, for a loop.</summary>
+    /// <summary>A context whose writer is one level inside <paramref name="w"/>, for a loop body written before its loop.</summary>
     public static KernelContext Body(SourceWriter w, Dialect d, LossOptions o) => new(new SourceWriter(w.Depth + 1), d, o);
 }

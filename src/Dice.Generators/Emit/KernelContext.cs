@@ -109,17 +109,17 @@ internal sealed class KernelContext
         _openClassLoop = null;
     }
 
-    /// <summary>Defines the per-class value <paramref name="name"/> for class <paramref name="c"/>.</summary>
-    public void Let(string name, ClassIndex c, string expression)
+    /// <summary>Defines the per-class <paramref name="value"/> for class <paramref name="c"/>.</summary>
+    public void Let(ClassValue value, ClassIndex c, string expression)
     {
         if (c.IsLoop)
         {
-            _classArrays.Add(name);
-            Writer.Line($"{name}[c] = {expression};");
+            _classArrays.Add(value.Name);
+            Writer.Line($"{value[c]} = {expression};");
         }
         else
         {
-            Writer.Line($"{D.Float} {c.Var(name)} = {expression};");
+            Writer.Line($"{D.Float} {value[c]} = {expression};");
         }
     }
 
@@ -128,7 +128,7 @@ internal sealed class KernelContext
     /// <paramref name="compensated"/>, loop mode sums with Kahan's compensation: a plain float sum of
     /// hundreds of terms loses about C ulps, which the loss would show.
     /// </summary>
-    public void Sum(string result, Func<ClassIndex, string> term, bool compensated = false)
+    public void Sum(PixelValue result, Func<ClassIndex, string> term, bool compensated = false)
     {
         CloseClassLoop();
         if (Unrolled)
@@ -155,27 +155,24 @@ internal sealed class KernelContext
         }
     }
 
-    /// <summary>Defines <paramref name="result"/> as the maximum over classes of the per-class value <paramref name="name"/>, as a balanced tree when unrolled.</summary>
-    public void Max(string result, string name)
+    /// <summary>Defines <paramref name="result"/> as the maximum over classes of <paramref name="value"/>, as a balanced tree when unrolled.</summary>
+    public void Max(PixelValue result, ClassValue value)
     {
         CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"{D.Float} {result} = {MaxTree(name, 0, Classes)};");
+            Writer.Line($"{D.Float} {result} = {MaxTree(value, 0, Classes)};");
             return;
         }
 
-        Writer.Line($"{D.Float} {result} = {name}[0];");
+        Writer.Line($"{D.Float} {result} = {value.Name}[0];");
         using (Writer.Block("for (int c = 1; c < Classes; c++)"))
-            Writer.Line($"{result} = {D.Max(result, name + "[c]")};");
+            Writer.Line($"{result} = {D.Max(result.Name, value[ClassIndex.Loop])};");
     }
 
-    private string MaxTree(string name, int from, int to) =>
-        to - from == 1 ? name + SourceWriter.Int(from) : D.Max(MaxTree(name, from, (from + to) / 2), MaxTree(name, (from + to) / 2, to));
+    private string MaxTree(ClassValue value, int from, int to) =>
+        to - from == 1 ? value[ClassIndex.Literal(from)] : D.Max(MaxTree(value, from, (from + to) / 2), MaxTree(value, (from + to) / 2, to));
 
     /// <summary>The weight of class c as an expression (a literal when unrolled).</summary>
     public string Weight(ClassIndex c) => c.IsLoop ? "ClassWeights[c]" : SourceWriter.Float(Options.Weight(c.Value));
-
-    /// <summary>The offset of channel c of pixel s in a C x S sample.</summary>
-    public string Offset(ClassIndex c) => c.IsLoop ? "c * spatial + s" : c.Value == 0 ? "s" : $"{SourceWriter.Int(c.Value)} * spatial + s";
 }

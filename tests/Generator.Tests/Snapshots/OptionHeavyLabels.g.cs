@@ -153,7 +153,7 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -226,7 +226,7 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -299,7 +299,7 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -372,7 +372,7 @@ file static class DiceLossKernels
             crossEntropy += labelWeight * (max - labelLogit + global::System.MathF.Log(sum));
             crossEntropyWeight += labelWeight;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
         partial[0] += intersection0;
         partial[1] += intersection1;
         partial[2] += intersection2;
@@ -613,6 +613,8 @@ file static class DiceLossKernels
         int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
+        long partial = (long)global::ILGPU.Grid.IdxX * 12;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -664,9 +666,7 @@ file static class DiceLossKernels
             crossEntropy += labelWeight * (max - labelLogit + global::ILGPU.Algorithms.XMath.Log(sum));
             crossEntropyWeight += labelWeight;
         }
-        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        // This group's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10, invalid count at 11 (12 values).
-        long partial = (long)global::ILGPU.Grid.IdxX * 12;
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10, invalid count at 11 (12 values).
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
@@ -693,8 +693,8 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            // This sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 7, 7);
+            // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
             float targetSlope0 = dice[0];
             float probabilitySlope0 = dice[3];

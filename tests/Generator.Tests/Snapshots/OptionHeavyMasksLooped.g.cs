@@ -136,7 +136,7 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
@@ -185,7 +185,7 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
@@ -234,7 +234,7 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
@@ -283,7 +283,7 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
             }
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += intersection[c];
@@ -464,6 +464,8 @@ file static class DiceLossKernels
         int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
+        long partial = (long)global::ILGPU.Grid.IdxX * 57;
         global::ILGPU.ArrayView<float> intersection = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         for (int c = 0; c < Classes; c++) intersection[c] = 0f;
         global::ILGPU.ArrayView<float> predicted = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -495,9 +497,7 @@ file static class DiceLossKernels
                 crossEntropy += ClassWeights[c] * (global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]));
             }
         }
-        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        // This group's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
-        long partial = (long)global::ILGPU.Grid.IdxX * 57;
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
         for (int c = 0; c < Classes; c++)
         {
             global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection[c], partials, partial + c);
@@ -530,8 +530,8 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            // This sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 37, 37);
+            // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
             for (int c = 0; c < Classes; c++)
             {

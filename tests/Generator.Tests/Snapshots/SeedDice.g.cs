@@ -115,7 +115,7 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
@@ -143,7 +143,7 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
@@ -171,7 +171,7 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
@@ -199,7 +199,7 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += intersection0;
         partial[1] += predicted0;
         partial[2] += truth0;
@@ -312,6 +312,8 @@ file static class DiceLossKernels
         int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
+        long partial = (long)global::ILGPU.Grid.IdxX * 6;
         float intersection0 = 0f;
         float predicted0 = 0f;
         float truth0 = 0f;
@@ -326,9 +328,7 @@ file static class DiceLossKernels
             predicted0 += x0;
             truth0 += t0;
         }
-        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        // This group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
-        long partial = (long)global::ILGPU.Grid.IdxX * 6;
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2);
@@ -349,8 +349,8 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            // This sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 3, 3);
+            // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float targetSlope0 = dice[0];
             float probabilitySlope0 = dice[1];
             float x0 = input[s];

@@ -122,7 +122,7 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
@@ -157,7 +157,7 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
@@ -192,7 +192,7 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
@@ -227,7 +227,7 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0);
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += intersection0;
         partial[1] += predicted0;
         partial[2] += truth0;
@@ -357,6 +357,8 @@ file static class DiceLossKernels
         int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
+        long partial = (long)global::ILGPU.Grid.IdxX * 6;
         float intersection0 = 0f;
         float predicted0 = 0f;
         float truth0 = 0f;
@@ -377,9 +379,7 @@ file static class DiceLossKernels
             truth0 += t0;
             crossEntropy += global::ILGPU.Algorithms.XMath.Max(x0, 0f) - x0 * t0 + global::ILGPU.Algorithms.XMath.Log(1f + e0);
         }
-        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        // This group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
-        long partial = (long)global::ILGPU.Grid.IdxX * 6;
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2);
@@ -400,8 +400,8 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            // This sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 3, 3);
+            // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
             float targetSlope0 = dice[0];
             float probabilitySlope0 = dice[1];

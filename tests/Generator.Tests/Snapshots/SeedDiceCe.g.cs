@@ -163,7 +163,7 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += valid;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -249,7 +249,7 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += valid;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -335,7 +335,7 @@ file static class DiceLossKernels
             crossEntropy = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += valid;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -421,7 +421,7 @@ file static class DiceLossKernels
             crossEntropy += valid * (max - labelLogit + global::System.MathF.Log(sum));
             crossEntropyWeight += valid;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += intersection0;
         partial[1] += intersection1;
         partial[2] += intersection2;
@@ -697,6 +697,8 @@ file static class DiceLossKernels
         int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
+        long partial = (long)global::ILGPU.Grid.IdxX * 15;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -758,9 +760,7 @@ file static class DiceLossKernels
             crossEntropy += valid * (max - labelLogit + global::ILGPU.Algorithms.XMath.Log(sum));
             crossEntropyWeight += valid;
         }
-        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        // This group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
-        long partial = (long)global::ILGPU.Grid.IdxX * 15;
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
@@ -790,8 +790,8 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            // This sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 9, 9);
+            // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
             float targetSlope0 = dice[0];
             float probabilitySlope0 = dice[4];

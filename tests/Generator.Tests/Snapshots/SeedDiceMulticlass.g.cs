@@ -146,7 +146,7 @@ file static class DiceLossKernels
             predicted3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, x3, predicted3);
             truth3 += t3;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -214,7 +214,7 @@ file static class DiceLossKernels
             predicted3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, x3, predicted3);
             truth3 += t3;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -282,7 +282,7 @@ file static class DiceLossKernels
             predicted3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, x3, predicted3);
             truth3 += t3;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
         partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
         partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
@@ -350,7 +350,7 @@ file static class DiceLossKernels
             predicted3 += valid * x3;
             truth3 += t3;
         }
-        // The chunk's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
         partial[0] += intersection0;
         partial[1] += intersection1;
         partial[2] += intersection2;
@@ -568,6 +568,8 @@ file static class DiceLossKernels
         int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
+        long partial = (long)global::ILGPU.Grid.IdxX * 15;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -613,9 +615,7 @@ file static class DiceLossKernels
             predicted3 += valid * x3;
             truth3 += t3;
         }
-        global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        // This group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
-        long partial = (long)global::ILGPU.Grid.IdxX * 15;
+        // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
         global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
@@ -645,8 +645,8 @@ file static class DiceLossKernels
             global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
             global::ILGPU.ArrayView<float> gradient = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);
-            // This sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             global::ILGPU.ArrayView<float> dice = coefficients.SubView(n * 9, 9);
+            // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float targetSlope0 = dice[0];
             float probabilitySlope0 = dice[4];
             float targetSlope1 = dice[1];

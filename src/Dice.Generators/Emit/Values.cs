@@ -1,0 +1,101 @@
+using Dice.Kernels;
+
+namespace Dice.Generators.Emit;
+
+/// <summary>A value of the emitted code that exists once per pixel (or vector of pixels): <c>valid</c>, <c>max</c>.</summary>
+internal readonly struct PixelValue
+{
+    public PixelValue(string name) => Name = name;
+
+    public string Name { get; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A value of the emitted code that exists once per class: <c>p0</c>, <c>p1</c>... unrolled, <c>p[c]</c> in loop mode.</summary>
+internal readonly struct ClassValue
+{
+    public ClassValue(string name) => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>The value of class c as the emitted code spells it.</summary>
+    public string this[ClassIndex c] => c.Var(Name);
+}
+
+/// <summary>
+/// An element offset into a buffer, with whether it is a compound expression (which a cast must parenthesise):
+/// <c>s</c>, or <c>2 * spatial + s</c>.
+/// </summary>
+internal readonly struct Offset
+{
+    private Offset(string text, bool compound)
+    {
+        Text = text;
+        IsCompound = compound;
+    }
+
+    /// <summary>Pixel s of a per-pixel buffer (the labels).</summary>
+    public static Offset Pixel => new("s", compound: false);
+
+    /// <summary>Channel c of pixel s in a C x S sample.</summary>
+    public static Offset Channel(ClassIndex c) =>
+        c.IsLoop ? new("c * spatial + s", compound: true)
+        : c.Value == 0 ? Pixel
+        : new($"{SourceWriter.Int(c.Value)} * spatial + s", compound: true);
+
+    public string Text { get; }
+
+    public bool IsCompound { get; }
+
+    public override string ToString() => Text;
+}
+
+/// <summary>
+/// Every name the kernels share between the pieces that write them (<see cref="Formulas"/>, <see cref="PixelTerm"/>,
+/// <see cref="KernelBodies"/>, the CPU and GPU emitters), declared once, so that one piece cannot read a value
+/// that another spells differently. The names themselves are what a reader sees in the generated code.
+/// </summary>
+internal static class Values
+{
+    // Buffers (refs on the CPU, array views on the device).
+    public const string InputBuffer = "input";
+    public const string LabelsBuffer = "labels";
+    public const string MasksBuffer = "masks";
+    public const string GradientBuffer = "gradient";
+    /// <summary>The sample's backward coefficients (<see cref="StatisticsLayout"/>).</summary>
+    public const string Coefficients = "dice";
+
+    // Per class.
+    public static readonly ClassValue Input = new("x");
+    public static readonly ClassValue Target = new("t");
+    public static readonly ClassValue Probability = new("p");
+    public static readonly ClassValue Exponential = new("e");
+    public static readonly ClassValue Reciprocal = new("r");
+    public static readonly ClassValue TargetSlope = new("targetSlope");
+    public static readonly ClassValue ProbabilitySlope = new("probabilitySlope");
+    public static readonly ClassValue GradientP = new("gradP");
+    public static readonly ClassValue Gradient = new("grad");
+
+    // Per pixel.
+    public static readonly PixelValue Label = new("label");
+    public static readonly PixelValue ValidMask = new("validMask");
+    public static readonly PixelValue Valid = new("valid");
+    public static readonly PixelValue Max = new("max");
+    public static readonly PixelValue ExponentialSum = new("sum");
+    public static readonly PixelValue InverseSum = new("inverseSum");
+    public static readonly PixelValue Dot = new("dot");
+
+    // Pass-1 accumulators of the checks.
+    public static readonly PixelValue NonFinite = new("nonFinite");
+    public static readonly PixelValue OutOfRange = new("outOfRange");
+    public static readonly PixelValue BadLabel = new("badLabel");
+
+    /// <summary>The accumulator of a per-class sum of pass 1.</summary>
+    public static ClassValue Sum(DiceSum sum) => sum switch
+    {
+        DiceSum.Intersection => new ClassValue("intersection"),
+        DiceSum.Predicted => new ClassValue("predicted"),
+        _ => new ClassValue("truth"),
+    };
+}
