@@ -3,6 +3,8 @@ namespace Dice;
 /// <summary>The resolved configuration of a generated loss: every <c>Auto</c> replaced by what it became.</summary>
 public sealed record DiceLossSpec
 {
+    // Equality is the record's own over every property: the weights are a list compared by its elements, so that a
+    // new option needs no hand-written Equals.
     /// <summary>Creates a resolved configuration. Generated code calls this; users read <c>TLoss.Spec</c>.</summary>
     public DiceLossSpec(
         int classes, Combine combine, Activation activation, Target target, float smooth, float alpha,
@@ -24,7 +26,7 @@ public sealed record DiceLossSpec
         Jaccard = jaccard;
         LogLoss = logLoss;
         IgnoreIndex = ignoreIndex;
-        ClassWeights = classWeights.ToArray();
+        ClassWeights = new ValueList<float>(classWeights);
     }
 
     /// <summary>Channels C.</summary>
@@ -56,15 +58,29 @@ public sealed record DiceLossSpec
 
     /// <summary>The first class counted in the Dice mean: 0, or 1 without background.</summary>
     public int FirstDiceClass => IncludeBackground ? 0 : 1;
+}
 
-    /// <inheritdoc />
-    public bool Equals(DiceLossSpec? other) =>
-        other is not null && Classes == other.Classes && Combine == other.Combine && Activation == other.Activation
-        && Target == other.Target && Smooth.Equals(other.Smooth) && Alpha.Equals(other.Alpha)
-        && IncludeBackground == other.IncludeBackground && BatchDice == other.BatchDice && Squared == other.Squared
-        && Jaccard == other.Jaccard && LogLoss == other.LogLoss && IgnoreIndex == other.IgnoreIndex
-        && ClassWeights.SequenceEqual(other.ClassWeights);
+/// <summary>A read-only copy of a list that equals another by its elements, so that records holding one stay value-equal.</summary>
+internal sealed class ValueList<T>(IEnumerable<T> items) : IReadOnlyList<T>, IEquatable<ValueList<T>>
+{
+    private readonly T[] _items = items.ToArray();
 
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Classes, Combine, Activation, Target, Smooth, Alpha, IgnoreIndex);
+    public int Count => _items.Length;
+
+    public T this[int index] => _items[index];
+
+    public bool Equals(ValueList<T>? other) => other is not null && _items.AsSpan().SequenceEqual(other._items);
+
+    public override bool Equals(object? obj) => Equals(obj as ValueList<T>);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (T item in _items) hash.Add(item);
+        return hash.ToHashCode();
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
 }

@@ -80,6 +80,19 @@ public class ConfigurationTests
         Assert.Equal(target, spec.Target);
     }
 
+    [Fact]
+    public void Specs_are_equal_by_value_weights_included()
+    {
+        static DiceLossSpec Make(float smooth, params float[] weights) =>
+            new(2, Combine.CrossEntropy, Activation.Softmax, Target.Labels, smooth, 0.5f, true, false, false, false, false, -100, weights);
+
+        Assert.Equal(Make(1f, 1f, 2f), Make(1f, 1f, 2f));
+        Assert.Equal(Make(1f, 1f, 2f).GetHashCode(), Make(1f, 1f, 2f).GetHashCode());
+        Assert.NotEqual(Make(1f, 1f, 2f), Make(1f, 2f, 1f));
+        Assert.NotEqual(Make(1f, 1f, 2f), Make(0.5f, 1f, 2f));
+        Assert.NotEqual(SeedDiceMulticlass.Spec, SeedDiceBceMulticlass.Spec);
+    }
+
     private static DiceLossSpec SpecOf(Type lossType) =>
         (DiceLossSpec)lossType.GetProperty(nameof(IDiceLoss.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 }

@@ -49,5 +49,11 @@ internal sealed record LossOptions
 
     public bool Labels => Target == Target.Labels;
 
+    /// <summary>The overlap family, as the finalizer computes it.</summary>
+    public OverlapKind Overlap => Jaccard ? OverlapKind.Jaccard : OverlapKind.Dice;
+
+    /// <summary>The term l(d), as the finalizer computes it.</summary>
+    public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;
+
     public float Weight(int c) => HasClassWeights ? ClassWeights[c] : 1f;
 }

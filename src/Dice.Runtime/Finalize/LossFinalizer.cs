@@ -14,9 +14,6 @@ namespace Dice;
 /// </remarks>
 internal static class LossFinalizer
 {
-    /// <summary>The floor under d in the LogLoss term -ln(max(d, LogFloor)).</summary>
-    internal const double LogFloor = 1e-7;
-
     /// <summary>Offsets in the results buffer.</summary>
     internal const int LossSlot = 0, DiceSlot = 1, CrossEntropySlot = 2, CrossEntropyScaleSlot = 3, ClassDiceSlot = 4;
 
@@ -89,15 +86,15 @@ internal static class LossFinalizer
                     t += statistics[sample + layout.SumOffset(DiceSum.Truth) + c];
                 }
 
-                Coefficient(i, p, t, settings.Smooth, settings.Jaccard, out double d, out double dDdI, out double dDdP);
+                OverlapCoefficient.Compute(settings.Overlap, i, p, t, settings.Smooth, out double d, out double dDdI, out double dDdP);
                 results[ClassDiceSlot + c] += d / groups;
 
                 float a = 0, bq = 0;
                 if (c >= first)
                 {
                     double w = weights[c];
-                    double term = settings.LogLoss ? -Math.Log(Math.Max(d, LogFloor)) : 1 - d;
-                    double termSlope = settings.LogLoss ? (d <= LogFloor ? 0 : -1 / d) : -1;
+                    double term = OverlapTerm.Value(settings.Term, d);
+                    double termSlope = OverlapTerm.Slope(settings.Term, d);
                     double k = diceScale * w / (weightSum * (settings.BatchDice ? 1 : batch));
                     diceLoss += w * term / weightSum / groups;
                     a = (float)(k * termSlope * dDdI);
@@ -113,19 +110,9 @@ internal static class LossFinalizer
             }
         }
 
-        double crossEntropySum = statistics[layout.BatchCrossEntropy(batch)], crossEntropyWeight = statistics[layout.BatchCrossEntropy(batch) + 1];
-        double crossEntropy = 0, crossEntropyScale = 0;
-        if (settings.Combine == (int)Combine.CrossEntropy && crossEntropyWeight > 0)
-        {
-            crossEntropy = crossEntropySum / crossEntropyWeight;
-            crossEntropyScale = alpha / crossEntropyWeight;
-        }
-        else if (settings.Combine == (int)Combine.BinaryCrossEntropy)
-        {
-            double count = (double)batch * classes * settings.Spatial;
-            crossEntropy = crossEntropySum / count;
-            crossEntropyScale = alpha / count;
-        }
+        PixelTermFinalizer.Compute(
+            (Combine)settings.Combine, statistics[layout.BatchCrossEntropy(batch)], statistics[layout.BatchCrossEntropy(batch) + 1],
+            (double)batch * classes * settings.Spatial, alpha, out double crossEntropy, out double crossEntropyScale);
 
         results[LossSlot] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
         results[DiceSlot] = diceLoss;
@@ -133,24 +120,6 @@ internal static class LossFinalizer
         results[CrossEntropyScaleSlot] = crossEntropyScale;
         if (backward)
             for (int n = 0; n < batch; n++) coefficients[n * layout.CoefficientStride + layout.CrossEntropyScale] = (float)crossEntropyScale;
-    }
-
-    /// <summary>The coefficient d and its partial derivatives with respect to I and P (d = 1, slopes 0 on an empty denominator).</summary>
-    internal static void Coefficient(double i, double p, double t, double smooth, bool jaccard, out double d, out double dDdI, out double dDdP)
-    {
-        double numerator = jaccard ? i + smooth : 2 * i + smooth;
-        double denominator = jaccard ? p + t - i + smooth : p + t + smooth;
-        if (denominator == 0)
-        {
-            d = 1;
-            dDdI = 0;
-            dDdP = 0;
-            return;
-        }
-
-        d = numerator / denominator;
-        dDdI = jaccard ? 1 / denominator + numerator / (denominator * denominator) : 2 / denominator;
-        dDdP = -numerator / (denominator * denominator);
     }
 
     /// <summary>The public result from a results buffer.</summary>
@@ -168,7 +137,7 @@ internal static class LossFinalizer
 /// </summary>
 internal struct FinalizeSettings
 {
-    private const int IncludeBackgroundFlag = 1, BatchDiceFlag = 2, SquaredFlag = 4, JaccardFlag = 8, LogLossFlag = 16;
+    private const int IncludeBackgroundFlag = 1, BatchDiceFlag = 2, SquaredFlag = 4;
 
     public int Classes;
     public int Batch;
@@ -177,12 +146,14 @@ internal struct FinalizeSettings
     public double Smooth;
     public double Alpha;
     public int Flags;
+    public int OverlapValue;
+    public int TermValue;
 
     public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
     public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
     public readonly bool Squared => (Flags & SquaredFlag) != 0;
-    public readonly bool Jaccard => (Flags & JaccardFlag) != 0;
-    public readonly bool LogLoss => (Flags & LogLossFlag) != 0;
+    public readonly OverlapKind Overlap => (OverlapKind)OverlapValue;
+    public readonly TermKind Term => (TermKind)TermValue;
 
     public static FinalizeSettings From(DiceLossSpec spec, int batch, int spatial) => new()
     {
@@ -193,7 +164,9 @@ internal struct FinalizeSettings
         Smooth = spec.Smooth,
         Alpha = spec.Alpha,
         Flags = (spec.IncludeBackground ? IncludeBackgroundFlag : 0) | (spec.BatchDice ? BatchDiceFlag : 0)
-            | (spec.Squared ? SquaredFlag : 0) | (spec.Jaccard ? JaccardFlag : 0) | (spec.LogLoss ? LogLossFlag : 0),
+            | (spec.Squared ? SquaredFlag : 0),
+        OverlapValue = (int)(spec.Jaccard ? OverlapKind.Jaccard : OverlapKind.Dice),
+        TermValue = (int)(spec.LogLoss ? TermKind.Log : TermKind.Linear),
     };
 }
 

@@ -1,0 +1,31 @@
+namespace Dice;
+
+/// <summary>
+/// The finalize side of the pixel-wise term that <see cref="Combine"/> adds (its per-pixel side is the generator's
+/// <c>Emit/PixelTerm.cs</c>): from the summed statistics, the term's value and the scale of its gradient.
+/// </summary>
+internal static class PixelTermFinalizer
+{
+    /// <param name="combine">The term.</param>
+    /// <param name="sum">The summed per-pixel term.</param>
+    /// <param name="weight">W, the summed CE pixel weights (CE only).</param>
+    /// <param name="count">N C S, the elements of the batch (BCE's mean).</param>
+    /// <param name="alpha">The term's weight a in the total.</param>
+    /// <param name="value">The term: CE = sum / W (0 when W = 0), BCE = sum / (N C S), 0 without a term.</param>
+    /// <param name="gradientScale">a / W or a / (N C S): the per-pixel gradient is this times v w (p - t).</param>
+    public static void Compute(Combine combine, double sum, double weight, double count, double alpha, out double value, out double gradientScale)
+    {
+        value = 0;
+        gradientScale = 0;
+        if (combine == Combine.CrossEntropy && weight > 0)
+        {
+            value = sum / weight;
+            gradientScale = alpha / weight;
+        }
+        else if (combine == Combine.BinaryCrossEntropy)
+        {
+            value = sum / count;
+            gradientScale = alpha / count;
+        }
+    }
+}
