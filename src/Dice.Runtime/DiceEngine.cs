@@ -94,93 +94,92 @@ public sealed class DiceEngine : IDisposable
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="labels"/> (N x S).</summary>
     public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, labels, default, true, default, false, batch);
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch);
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
     public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, default, masks, false, default, false, batch);
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch);
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
     public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, labels, default, true, inputGrad, true, batch);
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch);
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
     public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, default, masks, false, inputGrad, true, batch);
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch);
 
     /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
     public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, true, default, false, batch);
+        RunViews<TLoss>(input, labels, default, isLabels: true, default, Pass.Forward, batch);
 
     /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
     public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, false, default, false, batch);
+        RunViews<TLoss>(input, default, masks, isLabels: false, default, Pass.Forward, batch);
 
     /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
     public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, true, inputGrad, true, batch);
+        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.ForwardBackward, batch);
 
     /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
     public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, false, inputGrad, true, batch);
+        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch);
 
     private LossResult RunHost<TLoss>(
-        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool targetIsLabels,
-        Span<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
-            return DiceCpu.Run<TLoss>(input, labels, masks, targetIsLabels, inputGrad, backward, batch);
+            return DiceCpu.Run<TLoss>(input, target, inputGrad, pass, batch);
 
         DiceLossSpec spec = TLoss.Spec;
-        int spatial = Validation.CheckShapes(
-            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch);
+        int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
+        bool backward = pass == Pass.ForwardBackward;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             ArrayView<float> inputView = Buffer<float>("input", input.Length);
             inputView.CopyFromCPU(input);
-            ArrayView<int> labelsView = targetIsLabels ? Buffer<int>("labels", labels.Length) : Buffer<int>("labels", 1);
-            if (targetIsLabels) labelsView.CopyFromCPU(labels);
-            ArrayView<float> masksView = targetIsLabels ? Buffer<float>("masks", 1) : Buffer<float>("masks", masks.Length);
-            if (!targetIsLabels) masksView.CopyFromCPU(masks);
+            ArrayView<int> labelsView = Buffer<int>("labels", target.IsLabels ? target.Length : 1);
+            if (target.IsLabels) labelsView.CopyFromCPU(target.Labels);
+            ArrayView<float> masksView = Buffer<float>("masks", target.IsLabels ? 1 : target.Length);
+            if (!target.IsLabels) masksView.CopyFromCPU(target.Masks);
             ArrayView<float> gradientView = backward ? Buffer<float>("gradient", input.Length) : default;
 
             LossResult result = Run<TLoss>(inputView, labelsView, masksView, gradientView, backward, batch, spatial,
                 out bool invalid);
-            if (invalid) throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
+            if (invalid) throw Validation.FirstInvalid(spec, input, target, spatial);
             if (backward) gradientView.CopyToCPU(inputGrad);
             return result;
         }
     }
 
+    /// <summary>Both passes on views; <c>isLabels</c> says which of labels and masks is the target (the other is unused).</summary>
     private LossResult RunViews<TLoss>(
-        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool targetIsLabels,
-        ArrayView<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels,
+        ArrayView<float> inputGrad, Pass pass, int batch) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
             throw new InvalidOperationException("This engine runs on the CPU and has no accelerator; pass host spans, or create the engine with DiceDevice.Cuda or IlgpuCpu.");
         DiceLossSpec spec = TLoss.Spec;
-        long targetLength = targetIsLabels ? labels.Length : masks.Length;
+        long targetLength = isLabels ? labels.Length : masks.Length;
         if (input.Length > int.MaxValue || targetLength > int.MaxValue || inputGrad.Length > int.MaxValue)
             throw new ArgumentException("Views of more than 2^31 - 1 elements are not supported.", nameof(input));
-        int spatial = Validation.CheckShapes(
-            spec, (int)input.Length, (int)targetLength, targetIsLabels, (int)inputGrad.Length, backward, batch);
+        int spatial = Validation.CheckShapes(spec, (int)input.Length, (int)targetLength, isLabels, (int)inputGrad.Length, pass, batch);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (targetIsLabels) masks = Buffer<float>("masks", 1);
+            if (isLabels) masks = Buffer<float>("masks", 1);
             else labels = Buffer<int>("labels", 1);
 
             // inputGrad may be input: pass 2 reads each pixel's C inputs before writing its C gradient values,
             // and runs only once the checks of pass 1 have passed.
-            LossResult result = Run<TLoss>(input, labels, masks, inputGrad, backward, batch, spatial, out bool invalid);
+            LossResult result = Run<TLoss>(input, labels, masks, inputGrad, pass == Pass.ForwardBackward, batch, spatial, out bool invalid);
             if (invalid)
             {
                 float[] hostInput = input.GetAsArray();
                 throw Validation.FirstInvalid(
-                    spec, hostInput, targetIsLabels ? labels.GetAsArray() : default, targetIsLabels ? default : masks.GetAsArray(), spatial);
+                    spec, hostInput, isLabels ? TargetSpan.FromLabels(labels.GetAsArray()) : TargetSpan.FromMasks(masks.GetAsArray()), spatial);
             }
 
             return result;

@@ -12,7 +12,7 @@ internal static class Validation
 {
     /// <summary>Checks lengths against batch, C and S and returns S.</summary>
     public static int CheckShapes(
-        DiceLossSpec spec, int inputLength, int targetLength, bool targetIsLabels, int gradientLength, bool backward, int batch)
+        DiceLossSpec spec, int inputLength, int targetLength, bool targetIsLabels, int gradientLength, Pass pass, int batch)
     {
         string targetName = targetIsLabels ? "labels" : "masks";
         if (batch < 1)
@@ -36,15 +36,17 @@ internal static class Validation
             throw new ArgumentException(
                 Format($"{targetName} has {targetLength} elements; expected {expectedTarget} ({(targetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
                 targetName);
-        if (backward && gradientLength != inputLength)
+        if (pass == Pass.ForwardBackward && gradientLength != inputLength)
             throw new ArgumentException(
                 Format($"inputGrad has {gradientLength} elements; expected {inputLength}, the length of input."), "inputGrad");
         return spatial;
     }
 
     /// <summary>Finds the first invalid element (input first, then the target) and throws its exception.</summary>
-    public static Exception FirstInvalid(DiceLossSpec spec, ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial)
+    public static Exception FirstInvalid(DiceLossSpec spec, ReadOnlySpan<float> input, TargetSpan target, int spatial)
     {
+        ReadOnlySpan<int> labels = target.Labels;
+        ReadOnlySpan<float> masks = target.Masks;
         int classes = spec.Classes;
         bool probabilities = spec.Activation == Activation.None;
         for (int i = 0; i < input.Length; i++)

@@ -24,28 +24,27 @@ public static class DiceCpu
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against class <paramref name="labels"/> (N x S).</summary>
     public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, labels, default, targetIsLabels: true, default, backward: false, batch);
+        Run<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch);
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
     public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, default, masks, targetIsLabels: false, default, backward: false, batch);
+        Run<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch);
 
     /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
     public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, labels, default, targetIsLabels: true, inputGrad, backward: true, batch);
+        Run<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch);
 
     /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
     public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, default, masks, targetIsLabels: false, inputGrad, backward: true, batch);
+        Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch);
 
     /// <summary>Both passes for either target form; the public overloads and <see cref="DiceEngine"/> on the CPU call this.</summary>
     internal static unsafe LossResult Run<TLoss>(
-        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool targetIsLabels,
-        Span<float> inputGrad, bool backward, int batch) where TLoss : IDiceLoss
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch) where TLoss : IDiceLoss
     {
         DiceLossSpec spec = TLoss.Spec;
-        int spatial = Validation.CheckShapes(
-            spec, input.Length, targetIsLabels ? labels.Length : masks.Length, targetIsLabels, inputGrad.Length, backward, batch);
+        int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
+        bool backward = pass == Pass.ForwardBackward;
 
         int classes = spec.Classes;
         var layout = new StatisticsLayout(classes);
@@ -59,15 +58,15 @@ public static class DiceCpu
         try
         {
             fixed (float* inputPtr = input)
-            fixed (int* labelsPtr = labels)
-            fixed (float* masksPtr = masks)
+            fixed (int* labelsPtr = target.Labels)
+            fixed (float* masksPtr = target.Masks)
             fixed (float* gradPtr = inputGrad)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
                 job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, classes, spatial, chunksPerSample, partials);
                 try
                 {
-                    return RunPasses(job, spec, input, labels, masks, backward, batch, spatial, chunksPerSample, stride,
+                    return RunPasses(job, spec, input, target, backward, batch, spatial, chunksPerSample, stride,
                         partials, statistics, results, coefficients, weights);
                 }
                 finally
@@ -88,14 +87,14 @@ public static class DiceCpu
 
     /// <summary>Pass 1, the ordered combine and the finalizer, then pass 2: the two-pass schedule.</summary>
     private static LossResult RunPasses<TLoss>(
-        ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks,
+        ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, TargetSpan target,
         bool backward, int batch, int spatial, int chunksPerSample, int stride,
         double[] partials, double[] statistics, double[] results, float[] coefficients, float[] weights) where TLoss : IDiceLoss
     {
         int classes = spec.Classes;
         ForEach(batch * chunksPerSample, job.WithPass(gradient: false));
         if (job.Failed)
-            throw Validation.FirstInvalid(spec, input, labels, masks, spatial);
+            throw Validation.FirstInvalid(spec, input, target, spatial);
 
         // Combine chunk partials in chunk order: deterministic whatever the thread count.
         LossFinalizer.CombinePartials(
