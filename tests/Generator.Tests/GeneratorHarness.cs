@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -12,7 +14,7 @@ internal static class GeneratorHarness
     public static readonly ImmutableArray<MetadataReference> References =
         [
             .. Basic.Reference.Assemblies.Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(LossResult).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(runtime::Dice.LossResult).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(ILGPU.ArrayView<>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(ILGPU.Algorithms.XMath).Assembly.Location),
         ];

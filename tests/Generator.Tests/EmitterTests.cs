@@ -1,0 +1,149 @@
+using Dice.Generators.Emit;
+using Dice.Generators.Model;
+
+namespace Dice.Generators.Tests;
+
+/// <summary>
+/// Focused tests of the emitters: one formula, one dialect, a few lines, so that a change to a formula is reviewed
+/// here, where it happens, and not only in the thousands of lines of the snapshots. Each expected line is the
+/// formula of docs/semantics.md as the kernels must spell it.
+/// </summary>
+public class EmitterTests
+{
+    private static LossOptions Options(int classes, Activation activation, Target target, Combine combine = Combine.None, float[]? weights = null, bool squared = false) => new()
+    {
+        Classes = classes,
+        Combine = combine,
+        Activation = activation,
+        Target = target,
+        Smooth = 1f,
+        Alpha = 0.5f,
+        IncludeBackground = true,
+        Squared = squared,
+        IgnoreIndex = -100,
+        ClassWeights = (weights ?? []).ToEquatableArray(),
+    };
+
+    /// <summary>The lines one piece writes, trimmed, with <c>global::</c> prefixes shortened for reading.</summary>
+    private static string[] Lines(LossOptions o, Dialect d, Action<KernelContext> piece)
+    {
+        var context = new KernelContext(new SourceWriter(), d, o);
+        piece(context);
+        context.CloseClassLoop();
+        return context.Writer.ToString()
+            .Replace("global::System.Runtime.Intrinsics.", "").Replace("global::System.Runtime.CompilerServices.", "").Replace("global::System.", "").Replace("global::Dice.Kernels.", "")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+    }
+
+    private static readonly Dialect Vector256 = new VectorDialect(256);
+
+    [Fact]
+    public void Sigmoid_uses_one_exponential_of_minus_abs_x_and_never_overflows()
+    {
+        string[] lines = Lines(Options(1, Activation.Sigmoid, Target.Masks), ScalarDialect.Cpu, k => Formulas.Probabilities(k));
+        Assert.Equal(
+        [
+            "float e0 = MathF.Exp(-MathF.Abs(x0));",
+            "float r0 = 1f / (1f + e0);",
+            "float p0 = (x0 >= 0f ? r0 : e0 * r0);",
+        ], lines);
+    }
+
+    [Fact]
+    public void Softmax_subtracts_the_maximum_and_divides_once()
+    {
+        string[] lines = Lines(Options(2, Activation.Softmax, Target.Labels), ScalarDialect.Cpu, k => Formulas.Probabilities(k));
+        Assert.Equal(
+        [
+            "float max = MathF.Max(x0, x1);",
+            "float e0 = MathF.Exp(x0 - max);",
+            "float e1 = MathF.Exp(x1 - max);",
+            "float sum = e0 + e1;",
+            "float inverseSum = 1f / sum;",
+            "float p0 = e0 * inverseSum;",
+            "float p1 = e1 * inverseSum;",
+        ], lines);
+    }
+
+    [Fact]
+    public void Softmax_beyond_the_unroll_limit_sums_with_compensation()
+    {
+        string[] lines = Lines(Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels), ScalarDialect.Cpu, k => Formulas.Probabilities(k));
+        Assert.Contains("float sumTerm = e[c] - sumCompensation;", lines);
+        Assert.Contains("sumCompensation = (sumNext - sum) - sumTerm;", lines);
+    }
+
+    [Fact]
+    public void Dice_sums_with_labels_weight_P_by_validity_and_fuse_the_products()
+    {
+        string[] lines = Lines(Options(1, Activation.Sigmoid, Target.Labels), Vector256, k => Formulas.AccumulateDiceSums(k, Values.Probability));
+        Assert.Equal(
+        [
+            "intersection0 = Vector256.FusedMultiplyAdd(p0, t0, intersection0);",
+            "predicted0 = Vector256.FusedMultiplyAdd(valid, p0, predicted0);",
+            "truth0 += t0;",
+        ], lines);
+    }
+
+    [Fact]
+    public void Squared_masks_sum_p_squared_and_t_squared()
+    {
+        string[] lines = Lines(Options(1, Activation.None, Target.Masks, squared: true), ScalarDialect.Cpu, k => Formulas.AccumulateDiceSums(k, Values.Input));
+        Assert.Equal(["intersection0 += x0 * t0;", "predicted0 += x0 * x0;", "truth0 += t0 * t0;"], lines);
+    }
+
+    [Fact]
+    public void Cross_entropy_subtracts_the_label_logit_from_the_maximum_before_adding_the_log_sum()
+    {
+        var o = Options(2, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        string[] lines = Lines(o, ScalarDialect.Cpu, k => PixelTerm.For(o).Accumulate(k));
+        Assert.Equal(
+        [
+            "float labelLogit = t0 * x0 + t1 * x1;",
+            "crossEntropy += valid * (max - labelLogit + MathF.Log(sum));",
+            "crossEntropyWeight += valid;",
+        ], lines);
+    }
+
+    [Fact]
+    public void Weighted_binary_cross_entropy_gradient_is_v_scale_w_times_p_minus_t()
+    {
+        var o = Options(1, Activation.Sigmoid, Target.Labels, Combine.BinaryCrossEntropy, weights: [0.25f]);
+        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o)));
+        Assert.Equal(
+        [
+            "float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);",
+            "float grad0 = gradP0 * p0 * (1f - p0) + valid * crossEntropyScale * 0.25f * (p0 - t0);",
+            "Unsafe.Add(ref gradient, s) = grad0;",
+        ], lines);
+    }
+
+    [Fact]
+    public void Softmax_gradient_goes_through_the_Jacobian_and_adds_the_cross_entropy_share()
+    {
+        var o = Options(2, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o)));
+        Assert.Contains("float dot = p0 * gradP0 + p1 * gradP1;", lines);
+        Assert.Contains("float labelScale = valid * crossEntropyScale;", lines);
+        Assert.Contains("float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);", lines);
+    }
+
+    [Fact]
+    public void Vector_loads_of_a_channel_cast_the_whole_offset()
+    {
+        string[] lines = Lines(Options(3, Activation.None, Target.Masks), Vector256, Formulas.LoadPixel);
+        Assert.Contains("Vector256<float> x0 = Vector256.LoadUnsafe(ref input, (nuint)s);", lines);
+        Assert.Contains("Vector256<float> x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));", lines);
+    }
+
+    [Fact]
+    public void Device_partials_store_zero_in_the_slots_of_a_term_the_loss_lacks()
+    {
+        var o = Options(1, Activation.None, Target.Masks);
+        var w = new SourceWriter();
+        KernelBodies.EmitStatistics(w, ScalarDialect.Device, o, prelude: () => { }, loopHeader: "for (;;)",
+            store: (value, slot) => $"store({value}, {slot});", zeroAbsentSlots: true);
+        string[] stores = w.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("store(", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["store(intersection0, 0);", "store(predicted0, 1);", "store(truth0, 2);", "store(0f, 3);", "store(0f, 4);"], stores);
+    }
+}
