@@ -21,7 +21,7 @@ internal static class Documentation
             "/// <para>Configuration:</para>",
             "/// <list type=\"bullet\">",
             $"/// <item><description>Activation: {o.Activation}{auto(o.ActivationWasAuto)}; target: {o.Target}{auto(o.TargetWasAuto)}{(o.Labels ? $", IgnoreIndex = {o.IgnoreIndex}" : "")}.</description></item>",
-            $"/// <item><description>Smooth s = {f(o.Smooth)}{(o.Combine == Combine.None ? "" : $", Alpha a = {f(o.Alpha)}")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}.</description></item>",
+            $"/// <item><description>Smooth s = {f(o.Smooth)}{(PixelTerm.For(o).Exists ? $", Alpha a = {f(o.Alpha)}" : "")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}.</description></item>",
             $"/// <item><description>{(o.BatchDice ? "Batch Dice: one coefficient per class over the whole batch" : "Per-sample Dice: one coefficient per (sample, class), averaged over samples")}; classes in the mean K = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
             $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}.</description></item>",
             "/// </list>",
