@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Dice.Kernels;
 using ILGPU;
@@ -186,7 +187,14 @@ public sealed class DiceEngine : IDisposable
         }
     }
 
-    /// <summary>Pass 1, finalize, the check, then pass 2: one synchronisation, for the small result.</summary>
+    /// <summary>Bytes of shared memory pass 1 stages its sums in, per group: rows of one double per thread.</summary>
+    private const int StagingBytes = 32 * 1024;
+
+    /// <summary>
+    /// Pass 1, finalize and pass 2 queued back to back on the accelerator's stream, then one read of the results:
+    /// no host wait inside the call. Pass 2 checks the finalizer's count of invalid elements on the device and writes
+    /// nothing when there is one, so bad input leaves the gradient (even in place) untouched.
+    /// </summary>
     private LossResult Run<TLoss>(
         ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, ArrayView<float> gradient,
         bool backward, int batch, int spatial, out bool invalid) where TLoss : IDiceLoss
@@ -194,6 +202,7 @@ public sealed class DiceEngine : IDisposable
         Accelerator accelerator = _accelerator!;
         DiceLossSpec spec = TLoss.Spec;
         int classes = spec.Classes;
+        var layout = new StatisticsLayout(classes);
         LoadedKernels kernels = Kernels<TLoss>();
 
         int groupSize = Math.Min(accelerator.MaxNumThreadsPerGroup, 256);
@@ -207,40 +216,46 @@ public sealed class DiceEngine : IDisposable
             SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
         };
 
-        var layout = new StatisticsLayout(classes);
+        // All of a group's sums in as few tree passes as the staging memory allows.
+        int stagedRows = Math.Clamp(StagingBytes / (sizeof(double) * groupSize), 1, layout.DevicePartialLength);
         ArrayView<double> partials = Buffer<double>("partials", (long)batch * groupsPerSample * layout.DevicePartialLength);
         kernels.Statistics(
-            new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(groupSize)),
+            new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)),
             input, labels, masks, partials, shape);
 
-        ArrayView<float> weights = Buffer<float>("weights", classes);
-        weights.CopyFromCPU(kernels.ClassWeights);
         ArrayView<double> statistics = Buffer<double>("statistics", layout.StatisticsLength(batch));
-        ArrayView<double> results = Buffer<double>("results", DeviceFinalizer.InvalidSlot(classes) + 1);
+        ArrayView<double> results = Buffer<double>("results", layout.DeviceResultsLength);
         ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * layout.CoefficientStride);
-        Finalizer()(new KernelConfig(1, 1), partials, weights, statistics, results, coefficients,
+        Finalizer()(new KernelConfig(1, groupSize), partials, kernels.ClassWeights.View, statistics, results, coefficients,
             FinalizeSettings.From(spec, batch, spatial), groupsPerSample, backward ? 1 : 0);
-
-        double[] hostResults = results.GetAsArray();
-        invalid = hostResults[DeviceFinalizer.InvalidSlot(classes)] > 0;
-        if (invalid) return null!;
 
         if (backward)
         {
             long pixels = (long)batch * spatial;
             int gradientGroups = (int)Math.Clamp((pixels + groupSize - 1) / groupSize, 1, 65535);
-            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, coefficients, gradient, shape);
-            accelerator.Synchronize();
+            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, coefficients, results, gradient, shape);
         }
 
-        return LossFinalizer.ToResult(hostResults, classes);
+        // The one wait of the call: reading the results waits for the kernels before it.
+        double[] hostResults = ArrayPool<double>.Shared.Rent(layout.DeviceResultsLength);
+        try
+        {
+            Span<double> resultSpan = hostResults.AsSpan(0, layout.DeviceResultsLength);
+            results.CopyToCPU(resultSpan);
+            invalid = resultSpan[layout.InvalidResult] > 0;
+            return invalid ? null! : LossFinalizer.ToResult(resultSpan, classes);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(hostResults);
+        }
     }
 
-    /// <summary>A loss's compiled kernels on this accelerator, and its class weights as the finalizer reads them.</summary>
+    /// <summary>A loss's compiled kernels on this accelerator, and its class weights uploaded once for the finalizer.</summary>
     private sealed record LoadedKernels(
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DeviceShape> Gradient,
-        float[] ClassWeights);
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
+        MemoryBuffer1D<float, Stride1D.Dense> ClassWeights);
 
     private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>
         (LoadedKernels)_kernels.GetOrAdd(typeof(TLoss), _ =>
@@ -250,7 +265,7 @@ public sealed class DiceEngine : IDisposable
             return new LoadedKernels(
                 _accelerator!.LoadStreamKernel(kernels.Statistics),
                 _accelerator!.LoadStreamKernel(kernels.Gradient),
-                TLoss.Spec.ClassWeights.ToArray());
+                _accelerator!.Allocate1D(TLoss.Spec.ClassWeights.ToArray()));
         });
 
     private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int> Finalizer() =>
@@ -278,6 +293,7 @@ public sealed class DiceEngine : IDisposable
             _disposed = true;
             foreach (MemoryBuffer buffer in _buffers.Values) buffer.Dispose();
             _buffers.Clear();
+            foreach (LoadedKernels kernels in _kernels.Values.Cast<LoadedKernels>()) kernels.ClassWeights.Dispose();
             _kernels.Clear();
             _accelerator?.Dispose();
             _context?.Dispose();

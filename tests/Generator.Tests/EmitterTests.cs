@@ -146,4 +146,22 @@ public class EmitterTests
         string[] stores = w.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("store(", StringComparison.Ordinal)).ToArray();
         Assert.Equal(["store(intersection0, 0);", "store(predicted0, 1);", "store(truth0, 2);", "store(0f, 3);", "store(0f, 4);"], stores);
     }
+
+    [Fact]
+    public void Device_partials_are_added_in_slot_order_in_loop_mode_too()
+    {
+        var o = Options(KernelContext.UnrollLimit + 1, Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy);
+        var w = new SourceWriter();
+        GpuKernelEmitter.Emit(w, o);
+        string[] lines = w.ToString().Split('\n').Select(l => l.Trim()).ToArray();
+        int intersection = Array.IndexOf(lines, "sums.Add(intersection[c]);");
+        int predicted = Array.IndexOf(lines, "sums.Add(predicted[c]);");
+        int truth = Array.IndexOf(lines, "sums.Add(truth[c]);");
+        Assert.True(intersection >= 0 && intersection < predicted && predicted < truth);
+        // Each sum has its own class loop: all I_c, then all P_c, then all T_c (GroupSums stores them in sequence).
+        Assert.Contains("for (int c = 0; c < Classes; c++)", lines[intersection..predicted]);
+        Assert.Contains("for (int c = 0; c < Classes; c++)", lines[predicted..truth]);
+        Assert.Equal(["sums.Add(crossEntropy);", "sums.Add(0f);"], lines[(truth + 2)..(truth + 4)]);
+    }
 }
+

@@ -35,7 +35,8 @@ internal static class GpuKernelEmitter
         var layout = new StatisticsLayout(o.Classes);
         w.Line("/// <summary>");
         w.Line("/// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,");
-        w.Line($"/// then reduces each sum over the group as a fixed-order tree and writes the group's partial: {LayoutText.DevicePartial(layout)}.");
+        w.Line("/// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes");
+        w.Line($"/// the group's partial: {LayoutText.DevicePartial(layout)}.");
         w.Line("/// </summary>");
         using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
         {
@@ -48,13 +49,14 @@ internal static class GpuKernelEmitter
                     w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
                     EmitViews(w, o, gradient: false);
                     w.Line($"{View}<double> shared = {KnownTypes.SharedMemory}.GetDynamic<double>();");
-                    w.Line($"long partial = (long){KnownTypes.Grid}.IdxX * {SourceWriter.Int(layout.DevicePartialLength)};");
+                    w.Line($"var sums = new {KnownTypes.GroupSums}(shared, partials, (long){KnownTypes.Grid}.IdxX * {SourceWriter.Int(layout.DevicePartialLength)});");
                 },
                 loopHeader: $"for (int s = start + {KnownTypes.Group}.IdxX; s < end; s += {KnownTypes.Group}.DimX)",
-                // Every thread takes part in every reduction; thread 0 stores the group's sum.
-                store: (value, slot) => $"{KnownTypes.DeviceReduce}.SumInto(shared, {value}, partials, partial + {slot});",
+                // Every thread adds every value, in slot order: GroupSums stores them at consecutive slots.
+                store: (value, slot) => $"sums.Add({value});",
                 zeroAbsentSlots: true);
-            w.Line($"{KnownTypes.DeviceReduce}.SumInto(shared, {Formulas.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f, partials, partial + {SourceWriter.Int(layout.Invalid)});");
+            w.Line($"sums.Add({Formulas.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f); // slot {SourceWriter.Int(layout.Invalid)}");
+            w.Line("sums.Flush();");
         }
 
         w.Line();
@@ -62,13 +64,15 @@ internal static class GpuKernelEmitter
 
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
-        w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>");
-        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> coefficients, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
+        w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>");
+        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
         {
             var pixelTerm = PixelTerm.For(o);
             KernelContext body = KernelBodies.Body(w, d, o);
             KernelBodies.Gradient(body, pixelTerm);
 
+            // Bad input: the finalizer counted invalid elements, and nothing is written (in place too).
+            w.Line($"if (results[{SourceWriter.Int(body.Layout.InvalidResult)}] != 0) return;");
             w.Line("int spatial = shape.Spatial;");
             w.Line("int pixels = shape.Batch * spatial;");
             KernelBodies.DeclareClassArrays(w, body);

@@ -51,9 +51,12 @@ internal static class KernelBodies
 
         StatisticsLayout layout = outer.Layout;
         w.Line($"// The partial: {(zeroAbsentSlots ? LayoutText.DevicePartial(layout) : LayoutText.Partial(layout))}.");
+        // One class loop per sum, so that values are stored in slot order (the device adds them in sequence).
         foreach (DiceSum sum in DiceSums)
+        {
             outer.PerClass(c => w.Line(store(Values.Sum(sum)[c], KernelContext.Slot(layout.SumOffset(sum), c))));
-        outer.CloseClassLoop();
+            outer.CloseClassLoop();
+        }
 
         foreach (int slot in new[] { layout.CrossEntropy, layout.CrossEntropyWeight })
         {

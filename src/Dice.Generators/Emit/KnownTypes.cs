@@ -26,7 +26,7 @@ internal static class KnownTypes
     public const string KernelMath = "global::Dice.Kernels.KernelMath";
     public const string DeviceKernels = "global::Dice.Kernels.DeviceKernels";
     public const string DeviceShape = "global::Dice.Kernels.DeviceShape";
-    public const string DeviceReduce = "global::Dice.Kernels.DeviceReduce";
+    public const string GroupSums = "global::Dice.Kernels.GroupSums";
 
     // ILGPU
     public const string ArrayView = "global::ILGPU.ArrayView";

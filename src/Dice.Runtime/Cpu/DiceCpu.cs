@@ -52,7 +52,7 @@ public static class DiceCpu
         int stride = layout.PartialLength;
         double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * stride);
         double[] statistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
-        double[] results = ArrayPool<double>.Shared.Rent(LossFinalizer.ResultsLength(classes));
+        double[] results = ArrayPool<double>.Shared.Rent(layout.ResultsLength);
         float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
         float[] weights = ArrayPool<float>.Shared.Rent(classes);
         try

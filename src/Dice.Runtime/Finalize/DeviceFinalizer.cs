@@ -14,31 +14,35 @@ internal readonly struct ViewValues<T>(ArrayView<T> view) : IValues<T> where T :
 }
 
 /// <summary>
-/// The device finalize kernel: one thread reduces the group partials of pass 1 in a fixed order
-/// (sample, group, value), then runs <see cref="LossFinalizer.Compute{TStatistics,TWeights,TResults,TCoefficients}"/>
-/// on the device, so that pass 2 can start without a round trip.
+/// The device finalize kernel, one group: its threads sum the statistics from the partials of pass 1, each a whole
+/// statistic in the fixed order of <see cref="LossFinalizer.CombineStatistic"/> (so the sums equal the CPU scheduler's
+/// and each other's bit for bit, whatever the group size), then one thread runs
+/// <see cref="LossFinalizer.Compute{TStatistics,TWeights,TResults,TCoefficients}"/>. Pass 2 then starts on the device
+/// without a round trip to the host.
 /// </summary>
 internal static class DeviceFinalizer
 {
-    /// <summary>The slot after the finalizer's results that holds the count of invalid pixels.</summary>
-    public static int InvalidSlot(int classes) => LossFinalizer.ResultsLength(classes);
-
     public static void Kernel(
         ArrayView<double> partials, ArrayView<float> weights, ArrayView<double> statistics, ArrayView<double> results,
         ArrayView<float> coefficients, FinalizeSettings settings, int groupsPerSample, int backward)
     {
-        // Device partials carry one more value per group: its count of invalid pixels.
-        int classes = settings.Classes;
-        var layout = new StatisticsLayout(classes);
-        int stride = layout.DevicePartialLength;
-        LossFinalizer.CombinePartials(
-            new ViewValues<double>(partials), stride, groupsPerSample, settings.Batch, classes, new ViewValues<double>(statistics));
-        double invalid = 0;
-        for (int group = 0; group < settings.Batch * groupsPerSample; group++) invalid += partials[group * stride + layout.Invalid];
+        var layout = new StatisticsLayout(settings.Classes);
+        int stride = layout.DevicePartialLength, length = layout.StatisticsLength(settings.Batch);
 
+        // One more work item than statistics: the count of invalid elements over every group.
+        for (int k = Group.IdxX; k <= length; k += Group.DimX)
+        {
+            if (k < length)
+                statistics[k] = LossFinalizer.CombineStatistic(new ViewValues<double>(partials), stride, groupsPerSample, settings.Batch, layout, k);
+            else
+                results[layout.InvalidResult] = LossFinalizer.SumSlot(new ViewValues<double>(partials), stride, settings.Batch * groupsPerSample, layout.Invalid);
+        }
+
+        // The barrier also makes every thread's writes to statistics visible to the group.
+        Group.Barrier();
+        if (Group.IdxX != 0) return;
         LossFinalizer.Compute(
             settings, new ViewValues<double>(statistics), new ViewValues<float>(weights), new ViewValues<double>(results),
             new ViewValues<float>(coefficients), backward != 0);
-        results[InvalidSlot(classes)] = invalid;
     }
 }

@@ -14,16 +14,9 @@ namespace Dice;
 /// </remarks>
 internal static class LossFinalizer
 {
-    /// <summary>Offsets in the results buffer.</summary>
-    internal const int LossSlot = 0, DiceSlot = 1, CrossEntropySlot = 2, CrossEntropyScaleSlot = 3, ClassDiceSlot = 4;
-
-    /// <summary>Length of the results buffer for C classes.</summary>
-    internal static int ResultsLength(int classes) => ClassDiceSlot + classes;
-
     /// <summary>
-    /// Sums the partials of pass 1 into <paramref name="statistics"/> in a fixed order (sample, slice, value),
-    /// so that the result does not depend on how slices were scheduled. Each slice's partial starts with
-    /// <c>[I(C), P(C), T(C), ce, ceWeight]</c> (<see cref="StatisticsLayout"/>); <paramref name="stride"/> may leave room for more.
+    /// Sums the partials of pass 1 into <paramref name="statistics"/>, each statistic in the fixed order of
+    /// <see cref="CombineStatistic"/>, so that the result does not depend on how slices were scheduled.
     /// </summary>
     public static void CombinePartials<TPartials, TStatistics>(
         TPartials partials, int stride, int slicesPerSample, int batch, int classes, TStatistics statistics)
@@ -31,18 +24,38 @@ internal static class LossFinalizer
         where TStatistics : struct, IValues<double>
     {
         var layout = new StatisticsLayout(classes);
-        int crossEntropySlot = layout.BatchCrossEntropy(batch);
-        for (int k = 0; k < layout.StatisticsLength(batch); k++) statistics[k] = 0;
-        for (int n = 0; n < batch; n++)
+        for (int k = 0; k < layout.StatisticsLength(batch); k++)
+            statistics[k] = CombineStatistic(partials, stride, slicesPerSample, batch, layout, k);
+    }
+
+    /// <summary>
+    /// Statistic <paramref name="k"/> of the batch (<see cref="StatisticsLayout"/>) from the partials of pass 1: a
+    /// sample's sum over its slices in slice order, or the CE sum and W over every slice in (sample, slice) order.
+    /// The one fixed order, for the CPU scheduler and each thread of the device finalizer alike. Each slice's partial
+    /// starts with <c>[I(C), P(C), T(C), ce, ceWeight]</c>; <paramref name="stride"/> may leave room for more.
+    /// </summary>
+    public static double CombineStatistic<TPartials>(TPartials partials, int stride, int slicesPerSample, int batch, StatisticsLayout layout, int k)
+        where TPartials : struct, IValues<double>
+    {
+        if (k < layout.BatchCrossEntropy(batch))
         {
-            for (int j = 0; j < slicesPerSample; j++)
-            {
-                int partial = (n * slicesPerSample + j) * stride;
-                for (int k = 0; k < layout.SumsLength; k++) statistics[layout.Sample(n) + k] += partials[partial + k];
-                statistics[crossEntropySlot] += partials[partial + layout.CrossEntropy];
-                statistics[crossEntropySlot + 1] += partials[partial + layout.CrossEntropyWeight];
-            }
+            int n = k / layout.SumsLength, value = k - n * layout.SumsLength;
+            double sum = 0;
+            for (int j = 0; j < slicesPerSample; j++) sum += partials[(n * slicesPerSample + j) * stride + value];
+            return sum;
         }
+
+        int slot = k == layout.BatchCrossEntropy(batch) ? layout.CrossEntropy : layout.CrossEntropyWeight;
+        return SumSlot(partials, stride, batch * slicesPerSample, slot);
+    }
+
+    /// <summary>One slot of every partial, summed in slice order.</summary>
+    public static double SumSlot<TPartials>(TPartials partials, int stride, int slices, int slot)
+        where TPartials : struct, IValues<double>
+    {
+        double sum = 0;
+        for (int slice = 0; slice < slices; slice++) sum += partials[slice * stride + slot];
+        return sum;
     }
 
     /// <param name="settings">The configuration and shape.</param>
@@ -68,7 +81,7 @@ internal static class LossFinalizer
 
         double weightSum = 0;
         for (int c = first; c < classes; c++) weightSum += weights[c];
-        for (int c = 0; c < classes; c++) results[ClassDiceSlot + c] = 0;
+        for (int c = 0; c < classes; c++) results[layout.ClassDiceResult(c)] = 0;
 
         double diceLoss = 0;
         int groups = settings.BatchDice ? 1 : batch;
@@ -87,7 +100,7 @@ internal static class LossFinalizer
                 }
 
                 OverlapCoefficient.Compute(settings.Overlap, i, p, t, settings.Smooth, out double d, out double dDdI, out double dDdP);
-                results[ClassDiceSlot + c] += d / groups;
+                results[layout.ClassDiceResult(c)] += d / groups;
 
                 float a = 0, bq = 0;
                 if (c >= first)
@@ -114,10 +127,10 @@ internal static class LossFinalizer
             (Combine)settings.Combine, statistics[layout.BatchCrossEntropy(batch)], statistics[layout.BatchCrossEntropy(batch) + 1],
             (double)batch * classes * settings.Spatial, alpha, out double crossEntropy, out double crossEntropyScale);
 
-        results[LossSlot] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
-        results[DiceSlot] = diceLoss;
-        results[CrossEntropySlot] = crossEntropy;
-        results[CrossEntropyScaleSlot] = crossEntropyScale;
+        results[StatisticsLayout.LossResult] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
+        results[StatisticsLayout.DiceResult] = diceLoss;
+        results[StatisticsLayout.CrossEntropyResult] = crossEntropy;
+        results[StatisticsLayout.CrossEntropyScaleResult] = crossEntropyScale;
         if (backward)
             for (int n = 0; n < batch; n++) coefficients[n * layout.CoefficientStride + layout.CrossEntropyScale] = (float)crossEntropyScale;
     }
@@ -125,9 +138,10 @@ internal static class LossFinalizer
     /// <summary>The public result from a results buffer.</summary>
     internal static LossResult ToResult(ReadOnlySpan<double> results, int classes)
     {
+        var layout = new StatisticsLayout(classes);
         var classDice = new float[classes];
-        for (int c = 0; c < classes; c++) classDice[c] = (float)results[ClassDiceSlot + c];
-        return new LossResult((float)results[LossSlot], (float)results[DiceSlot], (float)results[CrossEntropySlot], classDice);
+        for (int c = 0; c < classes; c++) classDice[c] = (float)results[layout.ClassDiceResult(c)];
+        return new LossResult((float)results[StatisticsLayout.LossResult], (float)results[StatisticsLayout.DiceResult], (float)results[StatisticsLayout.CrossEntropyResult], classDice);
     }
 }
 

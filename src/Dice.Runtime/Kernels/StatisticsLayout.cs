@@ -25,6 +25,8 @@ internal enum DiceSum
 /// once.</description></item>
 /// <item><description>The backward coefficients: per sample <c>[A(C), B(C), ceScale]</c>, the slopes of the Dice
 /// gradient with respect to t and p^(q-1), and the scale of the CE/BCE gradient.</description></item>
+/// <item><description>The results: <c>[loss, dice, ce, ceScale, ClassDice(C)]</c>, and on a device one more value, the
+/// batch's count of invalid elements, which pass 2 reads to write nothing on bad input.</description></item>
 /// </list>
 /// </remarks>
 internal readonly struct StatisticsLayout
@@ -75,4 +77,28 @@ internal readonly struct StatisticsLayout
 
     /// <summary>The scale of the CE/BCE gradient in a sample's coefficients.</summary>
     public int CrossEntropyScale => 2 * Classes;
+
+    /// <summary>The total loss in the results.</summary>
+    public const int LossResult = 0;
+
+    /// <summary>The Dice term in the results.</summary>
+    public const int DiceResult = 1;
+
+    /// <summary>The CE/BCE term in the results.</summary>
+    public const int CrossEntropyResult = 2;
+
+    /// <summary>The CE/BCE gradient scale in the results.</summary>
+    public const int CrossEntropyScaleResult = 3;
+
+    /// <summary>ClassDice[c] in the results.</summary>
+    public int ClassDiceResult(int c) => 4 + c;
+
+    /// <summary>Length of the results (CPU).</summary>
+    public int ResultsLength => 4 + Classes;
+
+    /// <summary>The count of invalid elements in the device results, after the CPU's values.</summary>
+    public int InvalidResult => ResultsLength;
+
+    /// <summary>Length of the device results.</summary>
+    public int DeviceResultsLength => ResultsLength + 1;
 }

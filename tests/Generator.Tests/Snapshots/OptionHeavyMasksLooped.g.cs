@@ -140,7 +140,13 @@ file static class DiceLossKernels
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
         }
         partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
@@ -189,7 +195,13 @@ file static class DiceLossKernels
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
         }
         partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
@@ -238,7 +250,13 @@ file static class DiceLossKernels
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
         }
         partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
@@ -287,7 +305,13 @@ file static class DiceLossKernels
         for (int c = 0; c < Classes; c++)
         {
             partial[c] += intersection[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[18 + c] += predicted[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
             partial[36 + c] += truth[c];
         }
         partial[54] += crossEntropy;
@@ -454,7 +478,8 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
+    /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
+    /// the group's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -465,7 +490,7 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * 57;
+        var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 57);
         global::ILGPU.ArrayView<float> intersection = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         for (int c = 0; c < Classes; c++) intersection[c] = 0f;
         global::ILGPU.ArrayView<float> predicted = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -500,18 +525,26 @@ file static class DiceLossKernels
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
         for (int c = 0; c < Classes; c++)
         {
-            global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection[c], partials, partial + c);
-            global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted[c], partials, partial + 18 + c);
-            global::Dice.Kernels.DeviceReduce.SumInto(shared, truth[c], partials, partial + 36 + c);
+            sums.Add(intersection[c]);
         }
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 54);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 55);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !outOfRange ? 0f : 1f, partials, partial + 56);
+        for (int c = 0; c < Classes; c++)
+        {
+            sums.Add(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            sums.Add(truth[c]);
+        }
+        sums.Add(crossEntropy);
+        sums.Add(0f);
+        sums.Add(nonFinite == 0f & !outOfRange ? 0f : 1f); // slot 56
+        sums.Flush();
     }
 
-    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
+        if (results[22] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
         global::ILGPU.ArrayView<float> e = global::ILGPU.LocalMemory.Allocate<float>(Classes);

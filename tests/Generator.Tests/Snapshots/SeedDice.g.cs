@@ -302,7 +302,8 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
+    /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
+    /// the group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -313,7 +314,7 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * 6;
+        var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 6);
         float intersection0 = 0f;
         float predicted0 = 0f;
         float truth0 = 0f;
@@ -329,17 +330,19 @@ file static class DiceLossKernels
             truth0 += t0;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 3);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, 0f, partials, partial + 4);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, !outOfRange ? 0f : 1f, partials, partial + 5);
+        sums.Add(intersection0);
+        sums.Add(predicted0);
+        sums.Add(truth0);
+        sums.Add(0f);
+        sums.Add(0f);
+        sums.Add(!outOfRange ? 0f : 1f); // slot 5
+        sums.Flush();
     }
 
-    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
+        if (results[5] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)

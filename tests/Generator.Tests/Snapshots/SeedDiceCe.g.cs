@@ -687,7 +687,8 @@ file static class DiceLossKernels
 
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
-    /// then reduces each sum over the group as a fixed-order tree and writes the group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
+    /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
+    /// the group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
     /// </summary>
     internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
@@ -698,7 +699,7 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
-        long partial = (long)global::ILGPU.Grid.IdxX * 15;
+        var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 15);
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -761,26 +762,28 @@ file static class DiceLossKernels
             crossEntropyWeight += valid;
         }
         // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection0, partials, partial + 0);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection1, partials, partial + 1);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection2, partials, partial + 2);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, intersection3, partials, partial + 3);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted0, partials, partial + 4);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted1, partials, partial + 5);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted2, partials, partial + 6);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, predicted3, partials, partial + 7);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth0, partials, partial + 8);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth1, partials, partial + 9);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth2, partials, partial + 10);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, truth3, partials, partial + 11);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropy, partials, partial + 12);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, crossEntropyWeight, partials, partial + 13);
-        global::Dice.Kernels.DeviceReduce.SumInto(shared, nonFinite == 0f & !badLabel ? 0f : 1f, partials, partial + 14);
+        sums.Add(intersection0);
+        sums.Add(intersection1);
+        sums.Add(intersection2);
+        sums.Add(intersection3);
+        sums.Add(predicted0);
+        sums.Add(predicted1);
+        sums.Add(predicted2);
+        sums.Add(predicted3);
+        sums.Add(truth0);
+        sums.Add(truth1);
+        sums.Add(truth2);
+        sums.Add(truth3);
+        sums.Add(crossEntropy);
+        sums.Add(crossEntropyWeight);
+        sums.Add(nonFinite == 0f & !badLabel ? 0f : 1f); // slot 14
+        sums.Flush();
     }
 
-    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
+        if (results[8] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
