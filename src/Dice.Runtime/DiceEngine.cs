@@ -67,11 +67,7 @@ public sealed class DiceEngine : IDisposable
             case DiceDevice.Cpu:
                 return CpuEngine();
             case DiceDevice.IlgpuCpu:
-            {
-                Context context = Context.Create(builder => builder.CPU().EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays));
-                Accelerator accelerator = context.GetCPUDevice(0).CreateAccelerator(context);
-                return new DiceEngine(DiceDevice.IlgpuCpu, context, accelerator, $"ILGPU {accelerator.Name}");
-            }
+                return IlgpuCpu(builder => builder.CPU());
             case DiceDevice.Cuda:
             case DiceDevice.Auto:
             {
@@ -92,6 +88,22 @@ public sealed class DiceEngine : IDisposable
 
         static DiceEngine CpuEngine() => new(DiceDevice.Cpu, null, null, $"CPU ({Environment.ProcessorCount} cores, SIMD)");
     }
+
+    /// <summary>
+    /// An engine on ILGPU's CPU accelerator simulating <paramref name="device"/>'s shape: tests use it to run the device
+    /// schedule with a GPU's group size (256 threads), which the default CPU device (16) does not reach.
+    /// </summary>
+    internal static DiceEngine CreateIlgpuCpu(CPUDevice device) => IlgpuCpu(builder => builder.CPU(device));
+
+    private static DiceEngine IlgpuCpu(Func<Context.Builder, Context.Builder> cpu)
+    {
+        Context context = Context.Create(builder => cpu(builder).EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays));
+        Accelerator accelerator = context.GetCPUDevice(0).CreateAccelerator(context);
+        return new DiceEngine(DiceDevice.IlgpuCpu, context, accelerator, $"ILGPU {accelerator.Name}");
+    }
+
+    /// <summary>The most pass-1 groups per sample; beyond, each group's slice grows. Settable for tests of the cap.</summary>
+    internal int MaxGroupsPerSample { get; set; } = 1024;
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="labels"/> (N x S).</summary>
     public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
@@ -206,8 +218,7 @@ public sealed class DiceEngine : IDisposable
         LoadedKernels kernels = Kernels<TLoss>();
 
         int groupSize = Math.Min(accelerator.MaxNumThreadsPerGroup, 256);
-        int pixelsPerGroup = groupSize * 16;
-        int groupsPerSample = Math.Clamp((spatial + pixelsPerGroup - 1) / pixelsPerGroup, 1, 1024);
+        int groupsPerSample = GroupsPerSample(batch, spatial, groupSize, accelerator.NumMultiprocessors, MaxGroupsPerSample);
         var shape = new DeviceShape
         {
             Batch = batch,
@@ -249,6 +260,20 @@ public sealed class DiceEngine : IDisposable
         {
             ArrayPool<double>.Shared.Return(hostResults);
         }
+    }
+
+    /// <summary>
+    /// Pass 1's groups per sample: about 16 pixels per thread, but at least two groups per multiprocessor over the batch
+    /// (small inputs would leave most of a GPU idle) and never a group with fewer pixels than threads; at most
+    /// <paramref name="cap"/>. The slices, and so the last bits of the sums, follow from this: the same on every run of
+    /// one device, possibly not between devices with different multiprocessor counts.
+    /// </summary>
+    internal static int GroupsPerSample(int batch, int spatial, int groupSize, int multiprocessors, int cap)
+    {
+        long bySize = (spatial + 16L * groupSize - 1) / (16L * groupSize);
+        long byDevice = (2L * multiprocessors + batch - 1) / batch;
+        long mostUseful = (spatial + (long)groupSize - 1) / groupSize;
+        return (int)Math.Clamp(Math.Min(Math.Max(bySize, byDevice), mostUseful), 1, Math.Max(1, cap));
     }
 
     /// <summary>A loss's compiled kernels on this accelerator, and its class weights uploaded once for the finalizer.</summary>

@@ -141,6 +141,141 @@ public class DeviceEngineTests(IlgpuCpuEngineFixture fixture)
     }
 }
 
+/// <summary>The engine's overloads and guarantees that the parity tests do not reach: masks views, in place, bad views.</summary>
+[Collection(nameof(IlgpuCpuCollection))]
+public class DeviceOverloadTests(IlgpuCpuEngineFixture fixture)
+{
+    private readonly DiceEngine _engine = fixture.Engine;
+
+    [Fact]
+    public void Masks_view_overloads_match_host_spans_in_and_out_of_place()
+    {
+        var (input, target) = TestData.Make(SigmoidBceMasks2.Spec, 3, 700, seed: 41);
+        var hostGradient = new float[input.Length];
+        LossResult host = _engine.ForwardBackward<SigmoidBceMasks2>(input, target.Masks!, hostGradient, 3);
+
+        var accelerator = _engine.Accelerator!;
+        using var inputBuffer = accelerator.Allocate1D(input);
+        using var masksBuffer = accelerator.Allocate1D(target.Masks!);
+        using var gradientBuffer = accelerator.Allocate1D<float>(input.Length);
+        Assert.Equal(host.Loss, _engine.Forward<SigmoidBceMasks2>(inputBuffer.View, masksBuffer.View, 3).Loss);
+        LossResult views = _engine.ForwardBackward<SigmoidBceMasks2>(inputBuffer.View, masksBuffer.View, gradientBuffer.View, 3);
+        Assert.Equal(host.Loss, views.Loss);
+        Assert.Equal(host.ClassDice, views.ClassDice);
+        Assert.True(gradientBuffer.GetAsArray1D().AsSpan().SequenceEqual(hostGradient));
+
+        LossResult inPlace = _engine.ForwardBackward<SigmoidBceMasks2>(inputBuffer.View, masksBuffer.View, inputBuffer.View, 3);
+        Assert.Equal(host.Loss, inPlace.Loss);
+        Assert.True(inputBuffer.GetAsArray1D().AsSpan().SequenceEqual(hostGradient));
+    }
+
+    [Fact]
+    public void Host_spans_in_place_equal_out_of_place()
+    {
+        var (input, target) = TestData.Make(SoftmaxCeLabels4.Spec, 2, 900, seed: 42);
+        var gradient = new float[input.Length];
+        LossResult outOfPlace = _engine.ForwardBackward<SoftmaxCeLabels4>(input, target.Labels!, gradient, 2);
+        LossResult inPlace = _engine.ForwardBackward<SoftmaxCeLabels4>(input, target.Labels!, input, 2);
+        Assert.Equal(outOfPlace.Loss, inPlace.Loss);
+        Assert.True(input.AsSpan().SequenceEqual(gradient));
+    }
+
+    [Fact]
+    public void More_than_16_classes_in_place_on_the_device_equal_out_of_place()
+    {
+        var (input, target) = TestData.Make(SoftmaxCeLabels24.Spec, 2, 333, seed: 43);
+        var gradient = new float[input.Length];
+        LossResult outOfPlace = _engine.ForwardBackward<SoftmaxCeLabels24>(input, target.Labels!, gradient, 2);
+
+        using var inputBuffer = _engine.Accelerator!.Allocate1D(input);
+        using var labelsBuffer = _engine.Accelerator!.Allocate1D(target.Labels!);
+        LossResult inPlace = _engine.ForwardBackward<SoftmaxCeLabels24>(inputBuffer.View, labelsBuffer.View, inputBuffer.View, 2);
+        Assert.Equal(outOfPlace.Loss, inPlace.Loss);
+        Assert.True(inputBuffer.GetAsArray1D().AsSpan().SequenceEqual(gradient));
+    }
+
+    [Fact]
+    public void Bad_input_through_views_throws_the_cpu_paths_exception_and_leaves_the_in_place_view_unchanged()
+    {
+        var (input, target) = TestData.Make(SoftmaxCeLabels4.Spec, 2, 400, seed: 44);
+        target.Labels![511] = -3;
+        var cpu = Assert.ThrowsAny<ArgumentException>(() => DiceCpu.ForwardBackward<SoftmaxCeLabels4>(input, target.Labels!, new float[input.Length], 2));
+
+        using var inputBuffer = _engine.Accelerator!.Allocate1D(input);
+        using var labelsBuffer = _engine.Accelerator!.Allocate1D(target.Labels!);
+        var device = Assert.ThrowsAny<ArgumentException>(() =>
+            _engine.ForwardBackward<SoftmaxCeLabels4>(inputBuffer.View, labelsBuffer.View, inputBuffer.View, 2));
+        Assert.Equal(cpu.Message, device.Message);
+        Assert.Equal("labels", device.ParamName);
+        Assert.True(inputBuffer.GetAsArray1D().AsSpan().SequenceEqual(input));
+    }
+
+    [Fact]
+    public void Views_on_a_cpu_engine_throw()
+    {
+        using var cpuEngine = DiceEngine.Create(DiceDevice.Cpu);
+        using var inputBuffer = _engine.Accelerator!.Allocate1D<float>(4 * 10);
+        using var labelsBuffer = _engine.Accelerator!.Allocate1D<int>(10);
+        var error = Assert.Throws<InvalidOperationException>(() => cpuEngine.Forward<SoftmaxCeLabels4>(inputBuffer.View, labelsBuffer.View, 1));
+        Assert.Contains("no accelerator", error.Message);
+    }
+}
+
+/// <summary>
+/// The device schedule with a GPU's group size: ILGPU's CPU accelerator simulating 256 threads per group (its default
+/// is 16), several groups per sample, and the cap on groups per sample.
+/// </summary>
+public sealed class GpuShapedScheduleTests : IDisposable
+{
+    private readonly DiceEngine _engine = DiceEngine.CreateIlgpuCpu(new ILGPU.Runtime.CPU.CPUDevice(32, 8, 2));
+
+    [Fact]
+    public void Groups_of_256_threads_over_several_groups_per_sample_match_the_reference_and_repeat_bit_for_bit()
+    {
+        Assert.Equal(256, _engine.Accelerator!.MaxNumThreadsPerGroup);
+        foreach (ILossCase loss in new ILossCase[] { new LossCase<SoftmaxCeLabels4>(), new LossCase<SoftmaxCeLabels24>(), new LossCase<SigmoidBceMasks2>() })
+        {
+            // 5 groups of 256 threads per sample (20,000 pixels at 16 per thread), the last one short.
+            var (input, target) = TestData.Make(loss.Spec, 2, 20_000, seed: 45);
+            Assert.Equal(5, DiceEngine.GroupsPerSample(2, 20_000, 256, _engine.Accelerator!.NumMultiprocessors, 1024));
+            ReferenceResult expected = TestData.Reference(loss.Spec, input, target, 2);
+            var first = new float[input.Length];
+            var second = new float[input.Length];
+            LossResult a = loss.ForwardBackward(_engine, input, target, first, 2);
+            LossResult b = loss.ForwardBackward(_engine, input, target, second, 2);
+            Assertions.Matches(expected, a, loss.Name + " 256-thread groups");
+            Assertions.GradientMatches(expected.Gradient, first, loss.Name + " 256-thread groups");
+            Assert.Equal(BitConverter.SingleToInt32Bits(a.Loss), BitConverter.SingleToInt32Bits(b.Loss));
+            Assert.True(first.AsSpan().SequenceEqual(second));
+        }
+    }
+
+    [Fact]
+    public void The_cap_on_groups_per_sample_lengthens_slices_and_keeps_the_result()
+    {
+        var loss = new LossCase<SoftmaxCeLabels4>();
+        var (input, target) = TestData.Make(loss.Spec, 2, 20_000, seed: 46);
+        ReferenceResult expected = TestData.Reference(loss.Spec, input, target, 2);
+        _engine.MaxGroupsPerSample = 2;
+        var gradient = new float[input.Length];
+        LossResult capped = loss.ForwardBackward(_engine, input, target, gradient, 2);
+        Assertions.Matches(expected, capped, "capped at 2 groups per sample");
+        Assertions.GradientMatches(expected.Gradient, gradient, "capped at 2 groups per sample");
+    }
+
+    [Theory]
+    [InlineData(16, 512 * 512, 256, 132, 1024, 64)]   // the H100 case: 16 pixels per thread
+    [InlineData(1, 64 * 64, 256, 132, 1024, 16)]      // small: one group per 256 pixels, spread over the device
+    [InlineData(8, 256 * 256, 256, 132, 1024, 33)]    // at least two groups per multiprocessor over the batch (264 / 8)
+    [InlineData(1, 1, 256, 132, 1024, 1)]
+    [InlineData(2, 100_000_000, 256, 132, 1024, 1024)] // the cap
+    [InlineData(3, 300, 16, 1, 1024, 2)]              // ILGPU's default CPU device
+    public void Groups_per_sample(int batch, int spatial, int groupSize, int multiprocessors, int cap, int expected) =>
+        Assert.Equal(expected, DiceEngine.GroupsPerSample(batch, spatial, groupSize, multiprocessors, cap));
+
+    public void Dispose() => _engine.Dispose();
+}
+
 /// <summary>Engine creation and lifetime (each test makes its own engine).</summary>
 public class EngineLifetimeTests
 {
