@@ -1,12 +1,17 @@
 // The GPU check, one process: parity of the device kernels against the CPU path, the time of fused
 // ForwardBackward at N=16, C=4, 512x512 with labels (data already on the device), and the device's
-// copy bandwidth for the same bytes. Prints a markdown table.
-//   dotnet Dice.GpuCheck.dll [--device Cuda|IlgpuCpu] [--size 512] [--batch 16]
+// copy bandwidth for the same bytes, both timed with the stream's event markers. Prints markdown; exits
+// non-zero when parity fails.
+//   Dice.GpuCheck [--device Cuda|IlgpuCpu] [--size 512] [--batch 16]
 using System.Diagnostics;
 using System.Globalization;
 using Dice;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+
+// ILGPU reports a driver's JIT error only to Trace: show it.
+Trace.Listeners.Add(new ConsoleTraceListener(useErrorStream: true));
 
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
@@ -18,6 +23,12 @@ var ci = CultureInfo.InvariantCulture;
 using DiceEngine engine = DiceEngine.Create(device);
 Console.WriteLine($"# Dice.Gen GPU check on {engine.DeviceName} ({engine.Device})");
 Console.WriteLine();
+if (engine.Accelerator is CudaAccelerator cuda)
+{
+    Console.WriteLine($"ILGPU: architecture {cuda.Architecture}, PTX ISA {cuda.InstructionSet}, driver {cuda.DriverVersion}, " +
+        $"{cuda.NumMultiprocessors} multiprocessors, {cuda.MaxNumThreadsPerGroup} threads per group, {cuda.MaxSharedMemoryPerGroup} B shared per group");
+    Console.WriteLine();
+}
 
 // 1. Parity against the CPU path, the four seed configurations, random shapes.
 Console.WriteLine("| parity | N | S | loss (device) | loss (CPU) | relative | gradient relative L2 |");
@@ -52,6 +63,7 @@ using var inputBuffer = accelerator.Allocate1D(Enumerable.Range(0, elements).Sel
 using var labelBuffer = accelerator.Allocate1D(Enumerable.Range(0, batch * spatial).Select(_ => random.Next(4)).ToArray());
 using var gradientBuffer = accelerator.Allocate1D<float>(elements);
 long bytes = 4L * elements * 2 + 4L * batch * spatial;
+// One call includes its one read of the (small) result, as a training step would.
 double fused = Time(() => engine.ForwardBackward<GpuCeLoss>(inputBuffer.View, labelBuffer.View, gradientBuffer.View, batch), accelerator);
 using var copySource = accelerator.Allocate1D<byte>(bytes / 2);
 using var copyTarget = accelerator.Allocate1D<byte>(bytes / 2);
@@ -63,6 +75,8 @@ Console.WriteLine(string.Format(ci, "| device copy of the same bytes (floor) | {
 Console.WriteLine(string.Format(ci, "| fused / floor | {0:F2}x | | |", fused / copy));
 return allClose ? 0 : 1;
 
+// The median of 20 runs, each between two event markers on the accelerator's stream (CUDA events on a GPU),
+// as bench/gpu/torch_seed.py times PyTorch with torch.cuda.Event.
 static double Time(Action action, Accelerator accelerator)
 {
     for (int i = 0; i < 3; i++) action();
@@ -70,10 +84,11 @@ static double Time(Action action, Accelerator accelerator)
     var samples = new List<double>();
     for (int i = 0; i < 20; i++)
     {
-        var watch = Stopwatch.StartNew();
+        using ProfilingMarker start = accelerator.AddProfilingMarker();
         action();
+        using ProfilingMarker end = accelerator.AddProfilingMarker();
         accelerator.Synchronize();
-        samples.Add(watch.Elapsed.TotalSeconds);
+        samples.Add(end.MeasureFrom(start).TotalSeconds);
     }
 
     samples.Sort();

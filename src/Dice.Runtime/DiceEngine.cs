@@ -71,7 +71,8 @@ public sealed class DiceEngine : IDisposable
             case DiceDevice.Cuda:
             case DiceDevice.Auto:
             {
-                Context context = Context.Create(builder => builder.Cuda().EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays));
+                // Profiling: callers (bench/gpu) may time calls with the stream's event markers.
+                Context context = Context.Create(builder => builder.Cuda().EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays).Profiling());
                 if (context.GetCudaDevices().Count == 0)
                 {
                     context.Dispose();
@@ -97,7 +98,7 @@ public sealed class DiceEngine : IDisposable
 
     private static DiceEngine IlgpuCpu(Func<Context.Builder, Context.Builder> cpu)
     {
-        Context context = Context.Create(builder => cpu(builder).EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays));
+        Context context = Context.Create(builder => cpu(builder).EnableAlgorithms().Arrays(ArrayMode.InlineMutableStaticArrays).Profiling());
         Accelerator accelerator = context.GetCPUDevice(0).CreateAccelerator(context);
         return new DiceEngine(DiceDevice.IlgpuCpu, context, accelerator, $"ILGPU {accelerator.Name}");
     }
@@ -114,6 +115,11 @@ public sealed class DiceEngine : IDisposable
         RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch);
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
+    /// <remarks>
+    /// On an accelerator, the host-span overloads copy the input and target to the device and the gradient back on
+    /// every call, from pageable memory: convenient, but for training on a GPU keep the data there and call the
+    /// <c>ArrayView</c> overloads, which move only the small result.
+    /// </remarks>
     public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
         RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch);
 
