@@ -50,10 +50,11 @@ internal static class PerformanceTable
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in summary.Reports.GroupBy(r => (Case: r.BenchmarkCase.Parameters["Case"]!.ToString()!, Backward: (bool)r.BenchmarkCase.Parameters["Backward"]!)))
         {
-            BenchmarkReport Get(string method) => group.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
-            double Mean(string method) => Get(method).ResultStatistics?.Mean ?? double.NaN; // ns
-            long Allocated(string method) => Get(method).GcStats.GetBytesAllocatedPerOperation(Get(method).BenchmarkCase) ?? -1;
-            var benchCase = (BenchCase)Get("Fused").BenchmarkCase.Parameters["Case"]!;
+            // A method left out by --filter shows as NaN.
+            BenchmarkReport? Get(string method) => group.SingleOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
+            double Mean(string method) => Get(method)?.ResultStatistics?.Mean ?? double.NaN; // ns
+            long Allocated(string method) => Get(method) is { } report ? report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1 : -1;
+            var benchCase = (BenchCase)Get("Fused")!.BenchmarkCase.Parameters["Case"]!;
             double bytes = benchCase.BytesTouched(group.Key.Backward);
             double fused = Mean("Fused"), floor = Mean("CopyFloor");
             text.AppendLine(string.Format(ci,

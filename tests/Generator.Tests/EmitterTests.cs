@@ -79,8 +79,8 @@ public class EmitterTests
         string[] lines = Lines(Options(1, Activation.Sigmoid, Target.Labels), Vector256, k => Formulas.AccumulateDiceSums(k, Values.Probability));
         Assert.Equal(
         [
-            "intersection0 = Vector256.FusedMultiplyAdd(p0, t0, intersection0);",
-            "predicted0 = Vector256.FusedMultiplyAdd(valid, p0, predicted0);",
+            "intersection0 = Vector256.MultiplyAddEstimate(p0, t0, intersection0);",
+            "predicted0 = Vector256.MultiplyAddEstimate(valid, p0, predicted0);",
             "truth0 += t0;",
         ], lines);
     }

@@ -109,9 +109,25 @@ public static class Assertions
         return norm == 0 ? Math.Sqrt(diff) : Math.Sqrt(diff / norm);
     }
 
+    /// <summary>Element-wise: relative to the element, with an absolute floor relative to the largest element.</summary>
+    public const double ElementTolerance = 1e-3, ElementFloor = 1e-5;
+
+    /// <summary>
+    /// The gradient within <see cref="GradientTolerance"/> relative L2, and every element within
+    /// <see cref="ElementTolerance"/> of its own value (plus <see cref="ElementFloor"/> of the largest): an error
+    /// confined to a few elements (a one-pixel tail) would pass the L2 check alone.
+    /// </summary>
     public static void GradientMatches(double[] expected, ReadOnlySpan<float> actual, string context)
     {
         double error = RelativeL2(expected, actual);
         Assert.True(error <= GradientTolerance, $"{context} gradient: relative L2 error {error:E2} > {GradientTolerance:E0}");
+        double largest = 0;
+        foreach (double e in expected) largest = Math.Max(largest, Math.Abs(e));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double allowed = ElementTolerance * Math.Abs(expected[i]) + ElementFloor * largest;
+            Assert.True(Math.Abs(actual[i] - expected[i]) <= allowed,
+                $"{context} gradient[{i}]: expected {expected[i]:R}, got {actual[i]:R} (allowed {allowed:E2})");
+        }
     }
 }

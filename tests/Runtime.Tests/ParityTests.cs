@@ -33,6 +33,22 @@ public class ParityTests
         }, iter: 12, threads: 1);
     }
 
+    /// <summary>Vector tails (S mod 4, 8, 16) and chunk edges (4096 pixels) for every configuration, not left to chance.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_reference_at_every_tail_and_chunk_edge(ILossCase loss)
+    {
+        foreach (int spatial in new[] { 1, 3, 15, 16, 17, 31, 4095, 4096, 4097, 2 * 4096 + 5 })
+        {
+            var (input, target) = TestData.Make(loss.Spec, 2, spatial, seed: spatial);
+            ReferenceResult expected = TestData.Reference(loss.Spec, input, target, 2);
+            string context = $"{loss.Name} N=2 S={spatial}";
+            var gradient = new float[input.Length];
+            Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, 2), context);
+            Assertions.GradientMatches(expected.Gradient, gradient, context);
+        }
+    }
+
     [Fact]
     public void Matrix_covers_every_option_and_both_targets_and_all_activations()
     {

@@ -47,9 +47,11 @@ public class ScheduleTests
             var all = Run(loss, input, target, 3, threads: -1);
             var again = Run(loss, input, target, 3, threads: -1);
             var two = Run(loss, input, target, 3, threads: 2);
+            var seven = Run(loss, input, target, 3, threads: 7); // oversubscribed and odd: chunks finish out of order
             BitwiseEqual(single, all, loss.Name + " 1 vs all cores");
             BitwiseEqual(all, again, loss.Name + " repeated");
             BitwiseEqual(single, two, loss.Name + " 1 vs 2 threads");
+            BitwiseEqual(single, seven, loss.Name + " 1 vs 7 threads");
         }
     }
 

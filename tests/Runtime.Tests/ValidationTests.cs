@@ -76,4 +76,62 @@ public class ValidationTests
         Assert.Equal("masks", Assert.ThrowsAny<ArgumentException>(() =>
             DiceCpu.Forward<SoftmaxCeLabels4>(input, new float[input.Length], Batch)).ParamName);
     }
+
+    /// <summary>
+    /// S = 5003: the last chunk holds pixels 4096..5002, whose last 3 (11 with Vector512) are left to the scalar tail
+    /// at every vector width; pixel 4100 is in the vector body. Each check is tried in both places.
+    /// </summary>
+    public static TheoryData<string, int> BadValuesInBodyAndTail()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string kind in new[] { "NaN logit", "infinite logit", "probability above 1", "label out of range", "NaN mask" })
+            foreach (int s in new[] { 4100, 5002 })
+                data.Add(kind, s);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadValuesInBodyAndTail))]
+    public void Bad_values_are_found_in_the_vector_body_and_in_the_scalar_tail(string kind, int s)
+    {
+        const int spatial = 5003;
+        switch (kind)
+        {
+            case "NaN logit" or "infinite logit":
+            {
+                var loss = new LossCase<SoftmaxCeLabels4>();
+                var (input, target) = TestData.Make(loss.Spec, 2, spatial, seed: 6);
+                int index = (1 * 4 + 3) * spatial + s;
+                input[index] = kind == "NaN logit" ? float.NaN : float.NegativeInfinity;
+                ThrowsAndWritesNothing(loss, input, target, 2, "input", $"input[{index}]", $"(n = 1, c = 3, s = {s})");
+                break;
+            }
+            case "probability above 1":
+            {
+                var loss = new LossCase<ProbLabels4>();
+                var (input, target) = TestData.Make(loss.Spec, 2, spatial, seed: 7);
+                int index = (0 * 4 + 1) * spatial + s;
+                input[index] = 1.0001f;
+                ThrowsAndWritesNothing(loss, input, target, 2, "input", $"input[{index}]", $"(n = 0, c = 1, s = {s})");
+                break;
+            }
+            case "label out of range":
+            {
+                var loss = new LossCase<SoftmaxCeLabels4>();
+                var (input, target) = TestData.Make(loss.Spec, 2, spatial, seed: 8);
+                target.Labels![spatial + s] = 4;
+                ThrowsAndWritesNothing(loss, input, target, 2, "labels", $"labels[{spatial + s}]", $"(n = 1, s = {s})");
+                break;
+            }
+            default:
+            {
+                var loss = new LossCase<SigmoidBceMasks2>();
+                var (input, target) = TestData.Make(loss.Spec, 2, spatial, seed: 9);
+                int index = (1 * 2 + 1) * spatial + s;
+                target.Masks![index] = float.NaN;
+                ThrowsAndWritesNothing(loss, input, target, 2, "masks", $"masks[{index}]", $"(n = 1, c = 1, s = {s})");
+                break;
+            }
+        }
+    }
 }

@@ -24,7 +24,7 @@ internal abstract class Dialect
 
     public abstract string Broadcast(string scalar);
     public abstract string Exp(string x);
-    /// <summary>a * b + c, fused where the dialect has it.</summary>
+    /// <summary>a * b + c, fused where the dialect and the machine have it.</summary>
     public virtual string MultiplyAdd(string a, string b, string c) => $"{a} * {b} + {c}";
 
     /// <summary>The statement accumulator += a * b (fused where the dialect has it).</summary>
@@ -83,7 +83,9 @@ internal sealed class VectorDialect : Dialect
 
     public override string Broadcast(string scalar) => $"{_v}.Create({scalar})";
     public override string Exp(string x) => $"{KnownTypes.KernelMath}.Exp({x})";
-    public override string MultiplyAdd(string a, string b, string c) => $"{_v}.FusedMultiplyAdd({a}, {b}, {c})";
+    // MultiplyAddEstimate: one fused instruction where the CPU has FMA, a multiply and an add where it has not.
+    // FusedMultiplyAdd would be a per-lane software fallback there (DOTNET_EnableAVX2=0 also turns FMA off).
+    public override string MultiplyAdd(string a, string b, string c) => $"{_v}.MultiplyAddEstimate({a}, {b}, {c})";
     public override string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} = {MultiplyAdd(a, b, accumulator)};";
     public override string Log(string x) => $"{KnownTypes.KernelMath}.Log({x})";
     public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";

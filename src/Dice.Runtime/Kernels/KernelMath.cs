@@ -32,7 +32,9 @@ public static class KernelMath
     // exp(x) = 2^n * exp(r), n = round(x / ln 2), r = x - n ln 2 in [-ln2/2, ln2/2] (ln 2 split in two
     // constants so that r is exact), exp(r) by a degree-7 polynomial (Cephes expf coefficients); 2^n is
     // built in the exponent bits. Relative error about 1.2e-7 (1 to 2 ulp); 0 below -87.3, where the
-    // result would be subnormal. About a third cheaper than the BCL's vector Exp, which works in double.
+    // result would be subnormal. About a third cheaper than the BCL's vector Exp, which works in double. The
+    // multiply-adds are MultiplyAddEstimate: fused where the CPU has FMA, multiply then add where it has not
+    // (the split ln 2 keeps the reduction exact either way), never a software fallback.
     private const float ExpLow = -87.3f, ExpHigh = 88.3f, Log2E = 1.44269504088896341f, Ln2High = 0.693359375f, Ln2Low = -2.12194440e-4f;
     private const float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f, P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
 
@@ -42,14 +44,14 @@ public static class KernelMath
     {
         Vector512<float> clamped = Vector512.Min(Vector512.Max(x, Vector512.Create(ExpLow)), Vector512.Create(ExpHigh));
         Vector512<float> n = Vector512.Round(clamped * Vector512.Create(Log2E));
-        Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), clamped);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
-        Vector512<float> p = Vector512.FusedMultiplyAdd(Vector512.Create(P0), r, Vector512.Create(P1));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P2));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P3));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P4));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
+        Vector512<float> r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2High), clamped);
+        r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Low), r);
+        Vector512<float> p = Vector512.MultiplyAddEstimate(Vector512.Create(P0), r, Vector512.Create(P1));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(P2));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(P3));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(P4));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(P5));
+        p = Vector512.MultiplyAddEstimate(p, r * r, r + Vector512<float>.One);
         Vector512<float> scale = ((Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23).AsSingle();
         return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(ExpLow)), Vector512<float>.Zero, p * scale);
     }
@@ -60,14 +62,14 @@ public static class KernelMath
     {
         Vector256<float> clamped = Vector256.Min(Vector256.Max(x, Vector256.Create(ExpLow)), Vector256.Create(ExpHigh));
         Vector256<float> n = Vector256.Round(clamped * Vector256.Create(Log2E));
-        Vector256<float> r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), clamped);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
-        Vector256<float> p = Vector256.FusedMultiplyAdd(Vector256.Create(P0), r, Vector256.Create(P1));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P2));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P3));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P4));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P5));
-        p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
+        Vector256<float> r = Vector256.MultiplyAddEstimate(n, Vector256.Create(-Ln2High), clamped);
+        r = Vector256.MultiplyAddEstimate(n, Vector256.Create(-Ln2Low), r);
+        Vector256<float> p = Vector256.MultiplyAddEstimate(Vector256.Create(P0), r, Vector256.Create(P1));
+        p = Vector256.MultiplyAddEstimate(p, r, Vector256.Create(P2));
+        p = Vector256.MultiplyAddEstimate(p, r, Vector256.Create(P3));
+        p = Vector256.MultiplyAddEstimate(p, r, Vector256.Create(P4));
+        p = Vector256.MultiplyAddEstimate(p, r, Vector256.Create(P5));
+        p = Vector256.MultiplyAddEstimate(p, r * r, r + Vector256<float>.One);
         Vector256<float> scale = ((Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23).AsSingle();
         return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(ExpLow)), Vector256<float>.Zero, p * scale);
     }
@@ -78,14 +80,14 @@ public static class KernelMath
     {
         Vector128<float> clamped = Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLow)), Vector128.Create(ExpHigh));
         Vector128<float> n = Vector128.Round(clamped * Vector128.Create(Log2E));
-        Vector128<float> r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2High), clamped);
-        r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2Low), r);
-        Vector128<float> p = Vector128.FusedMultiplyAdd(Vector128.Create(P0), r, Vector128.Create(P1));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(P2));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(P3));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(P4));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(P5));
-        p = Vector128.FusedMultiplyAdd(p, r * r, r + Vector128<float>.One);
+        Vector128<float> r = Vector128.MultiplyAddEstimate(n, Vector128.Create(-Ln2High), clamped);
+        r = Vector128.MultiplyAddEstimate(n, Vector128.Create(-Ln2Low), r);
+        Vector128<float> p = Vector128.MultiplyAddEstimate(Vector128.Create(P0), r, Vector128.Create(P1));
+        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(P2));
+        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(P3));
+        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(P4));
+        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(P5));
+        p = Vector128.MultiplyAddEstimate(p, r * r, r + Vector128<float>.One);
         Vector128<float> scale = ((Vector128.ConvertToInt32(n) + Vector128.Create(127)) << 23).AsSingle();
         return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(ExpLow)), Vector128<float>.Zero, p * scale);
     }
@@ -108,18 +110,18 @@ public static class KernelMath
         exponent -= small & Vector512<float>.One;
         m = m + (m & small) - Vector512<float>.One;
         Vector512<float> z = m * m;
-        Vector512<float> y = Vector512.FusedMultiplyAdd(Vector512.Create(L0), m, Vector512.Create(L1));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L2));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L3));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L4));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L5));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L6));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L7));
-        y = Vector512.FusedMultiplyAdd(y, m, Vector512.Create(L8));
+        Vector512<float> y = Vector512.MultiplyAddEstimate(Vector512.Create(L0), m, Vector512.Create(L1));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L2));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L3));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L4));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L5));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L6));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L7));
+        y = Vector512.MultiplyAddEstimate(y, m, Vector512.Create(L8));
         y = y * m * z;
-        y = Vector512.FusedMultiplyAdd(exponent, Vector512.Create(Ln2Low), y);
-        y = Vector512.FusedMultiplyAdd(z, Vector512.Create(-0.5f), y);
-        return Vector512.FusedMultiplyAdd(exponent, Vector512.Create(Ln2High), m + y);
+        y = Vector512.MultiplyAddEstimate(exponent, Vector512.Create(Ln2Low), y);
+        y = Vector512.MultiplyAddEstimate(z, Vector512.Create(-0.5f), y);
+        return Vector512.MultiplyAddEstimate(exponent, Vector512.Create(Ln2High), m + y);
     }
 
     /// <summary>ln(x) for every lane, x &gt; 0 and finite (see the comment above <see cref="Log(Vector512{float})"/>).</summary>
@@ -133,18 +135,18 @@ public static class KernelMath
         exponent -= small & Vector256<float>.One;
         m = m + (m & small) - Vector256<float>.One;
         Vector256<float> z = m * m;
-        Vector256<float> y = Vector256.FusedMultiplyAdd(Vector256.Create(L0), m, Vector256.Create(L1));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L2));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L3));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L4));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L5));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L6));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L7));
-        y = Vector256.FusedMultiplyAdd(y, m, Vector256.Create(L8));
+        Vector256<float> y = Vector256.MultiplyAddEstimate(Vector256.Create(L0), m, Vector256.Create(L1));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L2));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L3));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L4));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L5));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L6));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L7));
+        y = Vector256.MultiplyAddEstimate(y, m, Vector256.Create(L8));
         y = y * m * z;
-        y = Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2Low), y);
-        y = Vector256.FusedMultiplyAdd(z, Vector256.Create(-0.5f), y);
-        return Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2High), m + y);
+        y = Vector256.MultiplyAddEstimate(exponent, Vector256.Create(Ln2Low), y);
+        y = Vector256.MultiplyAddEstimate(z, Vector256.Create(-0.5f), y);
+        return Vector256.MultiplyAddEstimate(exponent, Vector256.Create(Ln2High), m + y);
     }
 
     /// <summary>ln(x) for every lane, x &gt; 0 and finite (see the comment above <see cref="Log(Vector512{float})"/>).</summary>
@@ -158,17 +160,17 @@ public static class KernelMath
         exponent -= small & Vector128<float>.One;
         m = m + (m & small) - Vector128<float>.One;
         Vector128<float> z = m * m;
-        Vector128<float> y = Vector128.FusedMultiplyAdd(Vector128.Create(L0), m, Vector128.Create(L1));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L2));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L3));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L4));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L5));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L6));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L7));
-        y = Vector128.FusedMultiplyAdd(y, m, Vector128.Create(L8));
+        Vector128<float> y = Vector128.MultiplyAddEstimate(Vector128.Create(L0), m, Vector128.Create(L1));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L2));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L3));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L4));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L5));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L6));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L7));
+        y = Vector128.MultiplyAddEstimate(y, m, Vector128.Create(L8));
         y = y * m * z;
-        y = Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2Low), y);
-        y = Vector128.FusedMultiplyAdd(z, Vector128.Create(-0.5f), y);
-        return Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2High), m + y);
+        y = Vector128.MultiplyAddEstimate(exponent, Vector128.Create(Ln2Low), y);
+        y = Vector128.MultiplyAddEstimate(z, Vector128.Create(-0.5f), y);
+        return Vector128.MultiplyAddEstimate(exponent, Vector128.Create(Ln2High), m + y);
     }
 }

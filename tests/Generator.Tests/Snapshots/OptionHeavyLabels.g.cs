@@ -126,9 +126,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
-            nonFinite = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
-            nonFinite = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
-            nonFinite = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
             badLabel |= (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(label), global::System.Runtime.Intrinsics.Vector512.Create(3u))) & validMask);
             global::System.Runtime.Intrinsics.Vector512<float> max = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512.Max(x1, x2));
             global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
@@ -139,18 +139,18 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> p0 = e0 * inverseSum;
             global::System.Runtime.Intrinsics.Vector512<float> p1 = e1 * inverseSum;
             global::System.Runtime.Intrinsics.Vector512<float> p2 = e2 * inverseSum;
-            intersection0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p0, t0, intersection0);
-            predicted0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, (p0 * p0), predicted0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
             truth0 += t0;
-            intersection1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p1, t1, intersection1);
-            predicted1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, (p1 * p1), predicted1);
+            intersection1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
             truth1 += t1;
-            intersection2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p2, t2, intersection2);
-            predicted2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, (p2 * p2), predicted2);
+            intersection2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
         // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -199,9 +199,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
-            nonFinite = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
-            nonFinite = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
-            nonFinite = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
             badLabel |= (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(label), global::System.Runtime.Intrinsics.Vector256.Create(3u))) & validMask);
             global::System.Runtime.Intrinsics.Vector256<float> max = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256.Max(x1, x2));
             global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
@@ -212,18 +212,18 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> p0 = e0 * inverseSum;
             global::System.Runtime.Intrinsics.Vector256<float> p1 = e1 * inverseSum;
             global::System.Runtime.Intrinsics.Vector256<float> p2 = e2 * inverseSum;
-            intersection0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p0, t0, intersection0);
-            predicted0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, (p0 * p0), predicted0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
             truth0 += t0;
-            intersection1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p1, t1, intersection1);
-            predicted1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, (p1 * p1), predicted1);
+            intersection1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
             truth1 += t1;
-            intersection2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p2, t2, intersection2);
-            predicted2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, (p2 * p2), predicted2);
+            intersection2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
         // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -272,9 +272,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
-            nonFinite = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
-            nonFinite = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
-            nonFinite = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
             badLabel |= (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector128.AsUInt32(label), global::System.Runtime.Intrinsics.Vector128.Create(3u))) & validMask);
             global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128.Max(x1, x2));
             global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
@@ -285,18 +285,18 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> p0 = e0 * inverseSum;
             global::System.Runtime.Intrinsics.Vector128<float> p1 = e1 * inverseSum;
             global::System.Runtime.Intrinsics.Vector128<float> p2 = e2 * inverseSum;
-            intersection0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p0, t0, intersection0);
-            predicted0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, (p0 * p0), predicted0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
             truth0 += t0;
-            intersection1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p1, t1, intersection1);
-            predicted1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, (p1 * p1), predicted1);
+            intersection1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
             truth1 += t1;
-            intersection2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p2, t2, intersection2);
-            predicted2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, (p2 * p2), predicted2);
+            intersection2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
             global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
-            crossEntropy = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
         // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -433,9 +433,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> p0 = e0 * inverseSum;
             global::System.Runtime.Intrinsics.Vector512<float> p1 = e1 * inverseSum;
             global::System.Runtime.Intrinsics.Vector512<float> p2 = e2 * inverseSum;
-            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0 * p0));
-            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope1, t1, probabilitySlope1 * p1));
-            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector512<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
             global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
             global::System.Runtime.Intrinsics.Vector512<float> labelScale = labelWeight * crossEntropyScale;
@@ -484,9 +484,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> p0 = e0 * inverseSum;
             global::System.Runtime.Intrinsics.Vector256<float> p1 = e1 * inverseSum;
             global::System.Runtime.Intrinsics.Vector256<float> p2 = e2 * inverseSum;
-            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0 * p0));
-            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope1, t1, probabilitySlope1 * p1));
-            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector256<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
             global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
             global::System.Runtime.Intrinsics.Vector256<float> labelScale = labelWeight * crossEntropyScale;
@@ -535,9 +535,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> p0 = e0 * inverseSum;
             global::System.Runtime.Intrinsics.Vector128<float> p1 = e1 * inverseSum;
             global::System.Runtime.Intrinsics.Vector128<float> p2 = e2 * inverseSum;
-            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0 * p0));
-            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope1, t1, probabilitySlope1 * p1));
-            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector128<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
             global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
             global::System.Runtime.Intrinsics.Vector128<float> labelScale = labelWeight * crossEntropyScale;

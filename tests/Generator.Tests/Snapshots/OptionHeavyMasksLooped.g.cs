@@ -125,14 +125,14 @@ file static class DiceLossKernels
             {
                 x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                 t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                nonFinite = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+                nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
                 outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.One));
                 e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
                 r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
                 p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
-                intersection[c] = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p[c], t[c], intersection[c]);
-                predicted[c] = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p[c], p[c], predicted[c]);
-                truth[c] = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t[c], t[c], truth[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
         }
@@ -180,14 +180,14 @@ file static class DiceLossKernels
             {
                 x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                 t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                nonFinite = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+                nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
                 outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.One));
                 e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
                 r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
                 p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
-                intersection[c] = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p[c], t[c], intersection[c]);
-                predicted[c] = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p[c], p[c], predicted[c]);
-                truth[c] = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t[c], t[c], truth[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
         }
@@ -235,14 +235,14 @@ file static class DiceLossKernels
             {
                 x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                 t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                nonFinite = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+                nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
                 outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.One));
                 e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
                 r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
                 p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
-                intersection[c] = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p[c], t[c], intersection[c]);
-                predicted[c] = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p[c], p[c], predicted[c]);
-                truth[c] = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t[c], t[c], truth[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
                 crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
         }
@@ -358,7 +358,7 @@ file static class DiceLossKernels
                 p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
-                gradP[c] = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
@@ -395,7 +395,7 @@ file static class DiceLossKernels
                 p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
-                gradP[c] = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
@@ -432,7 +432,7 @@ file static class DiceLossKernels
                 p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
-                gradP[c] = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }

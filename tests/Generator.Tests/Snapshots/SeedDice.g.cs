@@ -111,7 +111,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector512<float>.One));
-            intersection0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, t0, intersection0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, t0, intersection0);
             predicted0 += x0;
             truth0 += t0;
         }
@@ -139,7 +139,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector256<float>.One));
-            intersection0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, t0, intersection0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, t0, intersection0);
             predicted0 += x0;
             truth0 += t0;
         }
@@ -167,7 +167,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector128<float>.One));
-            intersection0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, t0, intersection0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, t0, intersection0);
             predicted0 += x0;
             truth0 += t0;
         }
@@ -231,7 +231,7 @@ file static class DiceLossKernels
         {
             global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0;
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
@@ -252,7 +252,7 @@ file static class DiceLossKernels
         {
             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0;
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
@@ -273,7 +273,7 @@ file static class DiceLossKernels
         {
             global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }

@@ -112,12 +112,12 @@ file static class DiceLossKernels
         {
             global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
-            nonFinite = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector512<float>.One));
             global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x0));
             global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
             global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), r0, e0 * r0);
-            intersection0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p0, t0, intersection0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
@@ -147,12 +147,12 @@ file static class DiceLossKernels
         {
             global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
-            nonFinite = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector256<float>.One));
             global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x0));
             global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
             global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), r0, e0 * r0);
-            intersection0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p0, t0, intersection0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
@@ -182,12 +182,12 @@ file static class DiceLossKernels
         {
             global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
-            nonFinite = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector128<float>.One));
             global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x0));
             global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
             global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), r0, e0 * r0);
-            intersection0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p0, t0, intersection0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
             crossEntropy += global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
@@ -264,7 +264,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x0));
             global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
             global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), r0, e0 * r0);
-            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector512<float>.One - p0) + crossEntropyScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
@@ -289,7 +289,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x0));
             global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
             global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), r0, e0 * r0);
-            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector256<float>.One - p0) + crossEntropyScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
@@ -314,7 +314,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x0));
             global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
             global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), r0, e0 * r0);
-            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector128<float>.One - p0) + crossEntropyScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }

@@ -133,17 +133,17 @@ file static class DiceLossKernels
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector512<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x3, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x3, global::System.Runtime.Intrinsics.Vector512<float>.One));
             badLabel |= (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(label), global::System.Runtime.Intrinsics.Vector512.Create(4u))) & validMask);
-            intersection0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, t0, intersection0);
-            predicted0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, x0, predicted0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, x0, predicted0);
             truth0 += t0;
-            intersection1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, t1, intersection1);
-            predicted1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, x1, predicted1);
+            intersection1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, x1, predicted1);
             truth1 += t1;
-            intersection2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, t2, intersection2);
-            predicted2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, x2, predicted2);
+            intersection2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, x2, predicted2);
             truth2 += t2;
-            intersection3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, t3, intersection3);
-            predicted3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(valid, x3, predicted3);
+            intersection3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x3, t3, intersection3);
+            predicted3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, x3, predicted3);
             truth3 += t3;
         }
         // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -201,17 +201,17 @@ file static class DiceLossKernels
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector256<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x3, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x3, global::System.Runtime.Intrinsics.Vector256<float>.One));
             badLabel |= (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(label), global::System.Runtime.Intrinsics.Vector256.Create(4u))) & validMask);
-            intersection0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, t0, intersection0);
-            predicted0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, x0, predicted0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, x0, predicted0);
             truth0 += t0;
-            intersection1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, t1, intersection1);
-            predicted1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, x1, predicted1);
+            intersection1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, x1, predicted1);
             truth1 += t1;
-            intersection2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2, t2, intersection2);
-            predicted2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, x2, predicted2);
+            intersection2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, x2, predicted2);
             truth2 += t2;
-            intersection3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3, t3, intersection3);
-            predicted3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(valid, x3, predicted3);
+            intersection3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x3, t3, intersection3);
+            predicted3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, x3, predicted3);
             truth3 += t3;
         }
         // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -269,17 +269,17 @@ file static class DiceLossKernels
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector128<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x3, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x3, global::System.Runtime.Intrinsics.Vector128<float>.One));
             badLabel |= (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector128.AsUInt32(label), global::System.Runtime.Intrinsics.Vector128.Create(4u))) & validMask);
-            intersection0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, t0, intersection0);
-            predicted0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, x0, predicted0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, x0, predicted0);
             truth0 += t0;
-            intersection1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1, t1, intersection1);
-            predicted1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, x1, predicted1);
+            intersection1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, x1, predicted1);
             truth1 += t1;
-            intersection2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2, t2, intersection2);
-            predicted2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, x2, predicted2);
+            intersection2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, x2, predicted2);
             truth2 += t2;
-            intersection3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3, t3, intersection3);
-            predicted3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(valid, x3, predicted3);
+            intersection3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x3, t3, intersection3);
+            predicted3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, x3, predicted3);
             truth3 += t3;
         }
         // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -406,10 +406,10 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t3 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(3))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
-            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0));
-            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope1, t1, probabilitySlope1));
-            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope2, t2, probabilitySlope2));
-            global::System.Runtime.Intrinsics.Vector512<float> gradP3 = valid * (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(targetSlope3, t3, probabilitySlope3));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP3 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope3, t3, probabilitySlope3));
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0;
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = gradP1;
             global::System.Runtime.Intrinsics.Vector512<float> grad2 = gradP2;
@@ -451,10 +451,10 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t3 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(3))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
-            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0));
-            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope1, t1, probabilitySlope1));
-            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope2, t2, probabilitySlope2));
-            global::System.Runtime.Intrinsics.Vector256<float> gradP3 = valid * (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(targetSlope3, t3, probabilitySlope3));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP3 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope3, t3, probabilitySlope3));
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0;
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = gradP1;
             global::System.Runtime.Intrinsics.Vector256<float> grad2 = gradP2;
@@ -496,10 +496,10 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t3 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(3))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
-            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope0, t0, probabilitySlope0));
-            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope1, t1, probabilitySlope1));
-            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope2, t2, probabilitySlope2));
-            global::System.Runtime.Intrinsics.Vector128<float> gradP3 = valid * (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(targetSlope3, t3, probabilitySlope3));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP3 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope3, t3, probabilitySlope3));
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0;
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = gradP1;
             global::System.Runtime.Intrinsics.Vector128<float> grad2 = gradP2;
