@@ -1,3 +1,4 @@
+using System;
 using Dice.Generators.Model;
 
 namespace Dice.Generators.Emit;
@@ -9,8 +10,6 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class CpuKernelEmitter
 {
-    private const string Vector = KnownTypes.IntrinsicsNamespace + ".Vector";
-
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
     public static void Emit(SourceWriter w, LossOptions options)
@@ -30,9 +29,7 @@ internal static class CpuKernelEmitter
         {
             w.Line("nint s = chunk.Start;");
             w.Line("bool valid = true;");
-            w.Line($"if ({Vector}512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);");
-            w.Line($"else if ({Vector}256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);");
-            w.Line($"else if ({Vector}128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);");
+            EmitWidthChoice(w, d => $"valid &= Statistics{d.Suffix}(chunk, ref s, partial);");
             w.Line("return StatisticsScalar(chunk, ref s, partial) & valid;");
         }
 
@@ -45,13 +42,18 @@ internal static class CpuKernelEmitter
         using (w.Block($"internal static void WriteGradient(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> dice, {KnownTypes.Span}<float> gradient)"))
         {
             w.Line("nint s = chunk.Start;");
-            w.Line($"if ({Vector}512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);");
-            w.Line($"else if ({Vector}256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);");
-            w.Line($"else if ({Vector}128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);");
+            EmitWidthChoice(w, d => $"Gradient{d.Suffix}(chunk, dice, gradient, ref s);");
             w.Line("GradientScalar(chunk, dice, gradient, ref s);");
         }
 
         w.Line();
+    }
+
+    /// <summary>One call for the widest accelerated width (each test is a JIT-time constant: one branch remains).</summary>
+    private static void EmitWidthChoice(SourceWriter w, Func<Dialect, string> call)
+    {
+        for (int i = 0; i < Widths.Length; i++)
+            w.Line($"{(i == 0 ? "if" : "else if")} ({KnownTypes.IntrinsicsNamespace}.Vector{Widths[i].Suffix}.IsHardwareAccelerated) {call(Widths[i])}");
     }
 
     private static string Summary(Dialect d, string pass) => d is ScalarDialect
