@@ -9,6 +9,7 @@ public sealed class BenchCase
     private readonly float[] _gradient;
     private readonly byte[] _copySource;
     private readonly byte[] _copyTarget;
+    private readonly float[] _expTarget;
     private readonly Func<float[], int[]?, float[]?, float[]?, int, float> _fused;
 
     private BenchCase(string shape, SeedConfig config, int batch, int spatial, Func<float[], int[]?, float[]?, float[]?, int, float> fused)
@@ -28,6 +29,7 @@ public sealed class BenchCase
         long largest = BytesTouched(backward: true);
         _copySource = new byte[largest / 2];
         _copyTarget = new byte[largest / 2];
+        _expTarget = new float[elements];
     }
 
     public string Shape { get; }
@@ -54,6 +56,21 @@ public sealed class BenchCase
         {
             int from = (int)((long)length * part / parts), to = (int)((long)length * (part + 1) / parts);
             _copySource.AsSpan(from, to - from).CopyTo(_copyTarget.AsSpan(from));
+        });
+    }
+
+    /// <summary>
+    /// The compute floor: one <c>TensorPrimitives.Exp</c> over the N·C·S input on all cores, the least transcendental
+    /// work a loss with an activation needs (the fused kernels do two per element for ForwardBackward: one per pass).
+    /// </summary>
+    public void ExpFloor()
+    {
+        int length = _input.Length;
+        int parts = Environment.ProcessorCount;
+        Parallel.For(0, parts, part =>
+        {
+            int from = (int)((long)length * part / parts), to = (int)((long)length * (part + 1) / parts);
+            System.Numerics.Tensors.TensorPrimitives.Exp(_input.AsSpan(from, to - from), _expTarget.AsSpan(from));
         });
     }
 

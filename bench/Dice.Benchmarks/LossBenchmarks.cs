@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace Dice.Benchmarks;
 
-/// <summary>Fused kernels against the scalar seed port (a), the TensorPrimitives composition (b) and the copy floor (c).</summary>
+/// <summary>Fused kernels against the scalar seed port (a), the TensorPrimitives composition (b), the copy floor (c) and the one-exponential floor (d).</summary>
 [MemoryDiagnoser]
 public class LossBenchmarks
 {
@@ -27,4 +27,7 @@ public class LossBenchmarks
 
     [Benchmark]
     public void CopyFloor() => Case.CopyFloor(Backward);
+
+    [Benchmark]
+    public void ExpFloor() => Case.ExpFloor();
 }
