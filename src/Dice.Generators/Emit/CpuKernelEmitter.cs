@@ -10,6 +10,12 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class CpuKernelEmitter
 {
+    /// <summary>
+    /// The loops skip tier 0: tiered, the first ~70 calls of a C = 4 CE loss ran 6x slower (5.2 ms instead of 0.8 ms at
+    /// N = 8, 256x256) until the JIT recompiled them; fully optimised from the first call, the steady speed is the same.
+    /// </summary>
+    private const string FullyOptimized = $"[{KnownTypes.MethodImpl}({KnownTypes.MethodImplOptions}.AggressiveOptimization)]";
+
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
     public static void Emit(SourceWriter w, LossOptions options)
@@ -63,6 +69,7 @@ internal static class CpuKernelEmitter
     private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line(Summary(d, "Pass 1"));
+        w.Line(FullyOptimized);
         using (w.Block($"private static bool Statistics{d.Suffix}(in {KnownTypes.DiceChunk} chunk, ref nint s, {KnownTypes.Span}<double> partial)"))
         {
             KernelBodies.EmitStatistics(w, d, o,
@@ -84,6 +91,7 @@ internal static class CpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line(Summary(d, "Pass 2"));
+        w.Line(FullyOptimized);
         using (w.Block($"private static void Gradient{d.Suffix}(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.Span}<float> output, ref nint s)"))
         {
             var pixelTerm = PixelTerm.For(o);

@@ -14,6 +14,8 @@ internal static class KnownTypes
     public const string MathF = "global::System.MathF";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public const string MethodImpl = "global::System.Runtime.CompilerServices.MethodImpl";
+    public const string MethodImplOptions = "global::System.Runtime.CompilerServices.MethodImplOptions";
     public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
     public const string IntrinsicsNamespace = "global::System.Runtime.Intrinsics";
 

@@ -96,6 +96,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -169,6 +170,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -242,6 +244,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -315,6 +318,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -398,6 +402,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient512(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -449,6 +454,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient256(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -500,6 +506,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient128(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -551,6 +558,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void GradientScalar(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);

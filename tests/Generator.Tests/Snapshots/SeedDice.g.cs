@@ -95,6 +95,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -123,6 +124,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -151,6 +153,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -179,6 +182,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -217,6 +221,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient512(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -238,6 +243,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient256(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -259,6 +265,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient128(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -280,6 +287,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void GradientScalar(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);

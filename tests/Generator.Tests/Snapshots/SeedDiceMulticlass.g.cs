@@ -95,6 +95,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -163,6 +164,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -231,6 +233,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -299,6 +302,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 1, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -377,6 +381,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient512(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -422,6 +427,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient256(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -467,6 +473,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gradient128(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
@@ -512,6 +519,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void GradientScalar(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
