@@ -49,8 +49,7 @@ public static class DiceCpu
         int classes = spec.Classes;
         var layout = new StatisticsLayout(classes);
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
-        int stride = layout.PartialLength;
-        double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * stride);
+        double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * layout.PartialLength);
         double[] statistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
         double[] results = ArrayPool<double>.Shared.Rent(layout.ResultsLength);
         float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
@@ -63,10 +62,10 @@ public static class DiceCpu
             fixed (float* gradPtr = inputGrad)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
-                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, classes, spatial, chunksPerSample, partials);
+                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials);
                 try
                 {
-                    return RunPasses(job, spec, input, target, backward, batch, spatial, chunksPerSample, stride,
+                    return RunPasses(job, spec, input, target, backward, batch, spatial, chunksPerSample,
                         partials, statistics, results, coefficients, weights);
                 }
                 finally
@@ -88,7 +87,7 @@ public static class DiceCpu
     /// <summary>Pass 1, the ordered combine and the finalizer, then pass 2: the two-pass schedule.</summary>
     private static LossResult RunPasses<TLoss>(
         ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, TargetSpan target,
-        bool backward, int batch, int spatial, int chunksPerSample, int stride,
+        bool backward, int batch, int spatial, int chunksPerSample,
         double[] partials, double[] statistics, double[] results, float[] coefficients, float[] weights) where TLoss : IDiceLoss
     {
         int classes = spec.Classes;
@@ -98,7 +97,7 @@ public static class DiceCpu
 
         // Combine chunk partials in chunk order: deterministic whatever the thread count.
         LossFinalizer.CombinePartials(
-            new ArrayValues<double>(partials), stride, chunksPerSample, batch, classes, new ArrayValues<double>(statistics));
+            new ArrayValues<double>(partials), new StatisticsLayout(classes).PartialLength, chunksPerSample, batch, classes, new ArrayValues<double>(statistics));
 
         for (int c = 0; c < classes; c++) weights[c] = spec.ClassWeights[c];
         LossFinalizer.Compute(
@@ -133,7 +132,8 @@ public static class DiceCpu
         private int* _labels;
         private float* _masks;
         private float* _gradient;
-        private int _classes, _spatial, _chunksPerSample, _stride;
+        private StatisticsLayout _layout;
+        private int _spatial, _chunksPerSample;
         private double[]? _partials;
         private float[]? _coefficients;
         private bool _gradientPass;
@@ -141,16 +141,15 @@ public static class DiceCpu
 
         public static ChunkJob<TLoss> ForThisThread => t_job ??= new ChunkJob<TLoss>();
 
-        public void Prepare(float* input, int* labels, float* masks, float* gradient, int classes, int spatial, int chunksPerSample, double[] partials)
+        public void Prepare(float* input, int* labels, float* masks, float* gradient, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials)
         {
             _input = input;
             _labels = labels;
             _masks = masks;
             _gradient = gradient;
-            _classes = classes;
+            _layout = layout;
             _spatial = spatial;
             _chunksPerSample = chunksPerSample;
-            _stride = new StatisticsLayout(classes).PartialLength;
             _partials = partials;
             _coefficients = null;
             _failed = 0;
@@ -186,7 +185,7 @@ public static class DiceCpu
             sample = index / _chunksPerSample;
             int start = index % _chunksPerSample * ChunkPixels;
             int end = Math.Min(start + ChunkPixels, _spatial);
-            int sampleLength = _classes * _spatial;
+            int sampleLength = _layout.Classes * _spatial;
             return new DiceChunk(
                 new ReadOnlySpan<float>(_input + (long)sample * sampleLength, sampleLength),
                 _labels == null ? default : new ReadOnlySpan<int>(_labels + (long)sample * _spatial, _spatial),
@@ -196,7 +195,7 @@ public static class DiceCpu
 
         private void StatisticsChunk(int index)
         {
-            var partial = _partials.AsSpan(index * _stride, _stride);
+            var partial = _partials.AsSpan(index * _layout.PartialLength, _layout.PartialLength);
             partial.Clear();
             if (!TLoss.AccumulateStatistics(Chunk(index, out _), partial))
                 Volatile.Write(ref _failed, 1);
@@ -205,8 +204,8 @@ public static class DiceCpu
         private void GradientChunk(int index)
         {
             DiceChunk chunk = Chunk(index, out int sample);
-            int sampleLength = _classes * _spatial;
-            int stride = new StatisticsLayout(_classes).CoefficientStride;
+            int sampleLength = _layout.Classes * _spatial;
+            int stride = _layout.CoefficientStride;
             TLoss.WriteGradient(
                 chunk, _coefficients.AsSpan(sample * stride, stride), new Span<float>(_gradient + (long)sample * sampleLength, sampleLength));
         }
