@@ -10,19 +10,21 @@ using Dice.Benchmarks;
 
 // dotnet run -c Release --project bench/Dice.Benchmarks [-- --quick] [--out FILE]
 bool quick = args.Contains("--quick");
+int outIndex = Array.IndexOf(args, "--out");
+string? outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
 if (args.Contains("--scaling"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --scaling [--out FILE]: the N·S x C sweep and its PNG.
-    string png = Path.Combine("docs", "images", "scaling.png");
-    string sweep = Scaling.Measure(png);
-    Console.WriteLine(sweep);
-    int scalingOut = Array.IndexOf(args, "--out");
-    if (scalingOut >= 0 && scalingOut + 1 < args.Length) File.WriteAllText(args[scalingOut + 1], sweep);
+    Report(Scaling.Measure(Path.Combine("docs", "images", "scaling.png")));
     return;
 }
 
-int outIndex = Array.IndexOf(args, "--out");
-string? outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+if (args.Contains("--schedules"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --schedules [--out FILE]: the two ForwardBackward schedules by size.
+    Report(Schedules.Measure());
+    return;
+}
 
 // In-process: no separate build per benchmark, so it runs the same offline and in CI.
 Job job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
@@ -30,17 +32,27 @@ job = quick
     ? job.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(9).WithInvocationCount(1).WithUnrollFactor(1)
     : job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-string[] benchmarkArgs = args.Where((a, i) => a is not ("--quick" or "--out") && (i == 0 || args[i - 1] != "--out")).ToArray();
+// --torch FILE: bench/torch/seed_losses.py's CSV, for the table against PyTorch eager.
+int torchIndex = Array.IndexOf(args, "--torch");
+IReadOnlyDictionary<(string Case, string Pass), double>? torch = torchIndex >= 0 && torchIndex + 1 < args.Length
+    ? PerformanceTable.ReadTorch(args[torchIndex + 1])
+    : null;
+string[] benchmarkArgs = args.Where((a, i) => a is not ("--quick" or "--out" or "--torch") && (i == 0 || args[i - 1] is not ("--out" or "--torch"))).ToArray();
 Summary summary = BenchmarkRunner.Run<LossBenchmarks>(config, benchmarkArgs);
 
-string table = PerformanceTable.Render(summary, quick);
-Console.WriteLine(table);
-if (outFile is not null) File.WriteAllText(outFile, table);
+Report(PerformanceTable.Render(summary, quick, torch));
+
+// A table to the console, and to --out FILE when given.
+void Report(string table)
+{
+    Console.WriteLine(table);
+    if (outFile is not null) File.WriteAllText(outFile, table);
+}
 
 /// <summary>The derived table: ratios measured in the same run, effective bandwidth against the copy floor, allocations.</summary>
 internal static class PerformanceTable
 {
-    public static string Render(Summary summary, bool quick)
+    public static string Render(Summary summary, bool quick, IReadOnlyDictionary<(string Case, string Pass), double>? torch)
     {
         var ci = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -64,6 +76,31 @@ internal static class PerformanceTable
                 bytes / fused, bytes / floor, 100 * floor / fused, fused / Mean("ExpFloor"), Allocated("Fused"), Allocated("ScalarSeed") / 1e6));
         }
 
+        if (torch is not null) RenderTorch(text, summary, torch);
         return text.ToString();
     }
+
+    /// <summary>The seed's own PyTorch code (e), timed by bench/torch/seed_losses.py on this machine, against the fused time of this run.</summary>
+    private static void RenderTorch(StringBuilder text, Summary summary, IReadOnlyDictionary<(string Case, string Pass), double> torch)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        text.AppendLine("| case | pass | PyTorch eager (e) | fused | fused speed-up over (e) |");
+        text.AppendLine("|---|---|---:|---:|---:|");
+        foreach (BenchmarkReport report in summary.Reports.Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == "Fused"))
+        {
+            string name = report.BenchmarkCase.Parameters["Case"]!.ToString()!;
+            string pass = (bool)report.BenchmarkCase.Parameters["Backward"]! ? "ForwardBackward" : "Forward";
+            double fused = (report.ResultStatistics?.Mean ?? double.NaN) / 1e6; // ms
+            double eager = torch.TryGetValue((name, pass), out double ms) ? ms : double.NaN;
+            text.AppendLine(string.Format(ci, "| {0} | {1} | {2:F2} ms | {3:F3} ms | {4:F1}x |", name, pass, eager, fused, eager / fused));
+        }
+    }
+
+    /// <summary>Reads "case,pass,milliseconds" lines ('#' starts a comment).</summary>
+    public static IReadOnlyDictionary<(string Case, string Pass), double> ReadTorch(string path) =>
+        File.ReadLines(path)
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => line.Split(','))
+            .ToDictionary(f => (f[0], f[1]), f => double.Parse(f[2], CultureInfo.InvariantCulture));
 }

@@ -1,21 +1,13 @@
 """The seed's dice_bce_loss_multiclass, forward and backward, in PyTorch eager and torch.compile,
 at N=16, C=4, 512x512 with labels: the baseline for Dice.Gen's fused CUDA kernels (same shapes)."""
+import os
+import sys
+
 import torch
-import torch.nn.functional as F
 
-
-def dice_bce_loss_multiclass(pred, target, num_classes, alpha=0.5, smooth=1):
-    bce = F.cross_entropy(pred, target)
-    pred = F.softmax(pred, dim=1)
-    dice_loss = 0
-    for i in range(num_classes):
-        pred_i = pred[:, i, :, :]
-        target_i = (target == i).float()
-        intersection = (pred_i * target_i).sum(dim=(1, 2))
-        union = pred_i.sum(dim=(1, 2)) + target_i.sum(dim=(1, 2))
-        dice_i = (2 * intersection + smooth) / (union + smooth)
-        dice_loss += dice_i.mean()
-    return alpha * bce + (1 - alpha) * (1 - dice_loss / num_classes)
+# The seed's function, as the CPU baseline (bench/torch/seed_losses.py) has it.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "torch"))
+from seed_losses import dice_bce_loss_multiclass  # noqa: E402
 
 
 def time_ms(fn, iterations=20):

@@ -30,6 +30,29 @@ public interface IDiceLoss
     [EditorBrowsable(EditorBrowsableState.Never)]
     static abstract void WriteGradient(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient);
 
+    /// <summary>
+    /// The validity checks of pass 1 alone over one chunk, no activation and nothing written: true when every element is
+    /// valid. The first step of the schedule that keeps p (see <see cref="AccumulateStatisticsKeepingProbabilities"/>).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract bool IsValid(in DiceChunk chunk);
+
+    /// <summary>
+    /// Pass 1 over one chunk of input already found valid: the sums of <see cref="AccumulateStatistics"/>, and p (the
+    /// activation of the input) written into <paramref name="gradient"/> (the sample's C x S slice, which may be the
+    /// input's own memory), so that <see cref="WriteGradientFromProbabilities"/> computes no activation again.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract void AccumulateStatisticsKeepingProbabilities(in DiceChunk chunk, Span<double> partial, Span<float> gradient);
+
+    /// <summary>
+    /// Pass 2 over one chunk from kept probabilities: <paramref name="gradient"/> holds p on entry (written by
+    /// <see cref="AccumulateStatisticsKeepingProbabilities"/>) and dL/d(input) on return; the chunk's input is not read.
+    /// Same arithmetic as <see cref="WriteGradient"/>, so the same bits.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract void WriteGradientFromProbabilities(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient);
+
     /// <summary>The generated ILGPU kernels (pass 1 and pass 2), which <see cref="DiceEngine"/> loads on an accelerator.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     static abstract DeviceKernels DeviceKernels { get; }

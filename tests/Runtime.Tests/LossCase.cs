@@ -131,3 +131,18 @@ public static class Assertions
         }
     }
 }
+
+/// <summary>Forces a ForwardBackward schedule of <see cref="DiceCpu"/> on this test's calls until disposed.</summary>
+public static class Schedules
+{
+    public static IDisposable Force(bool keepProbabilities)
+    {
+        DiceCpu.ForcedSchedule.Value = keepProbabilities ? BackwardSchedule.KeepProbabilities : BackwardSchedule.RecomputeProbabilities;
+        return new Restore();
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        public void Dispose() => DiceCpu.ForcedSchedule.Value = null;
+    }
+}

@@ -49,6 +49,36 @@ public class ParityTests
         }
     }
 
+    /// <summary>
+    /// Keeping p between the passes does the same arithmetic as computing it again: the two ForwardBackward schedules
+    /// give the same bits for every configuration (in place too), so each is as exact as the other.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Both_schedules_give_the_same_bits(ILossCase loss)
+    {
+        foreach (int spatial in new[] { 1, 17, 4097 + 13 })
+        {
+            var (input, target) = TestData.Make(loss.Spec, 2, spatial, seed: 100 + spatial);
+            var recomputed = new float[input.Length];
+            var kept = new float[input.Length];
+            float[] inPlace = (float[])input.Clone();
+            LossResult a, b, c;
+            using (Schedules.Force(keepProbabilities: false)) a = loss.ForwardBackward(input, target, recomputed, 2);
+            using (Schedules.Force(keepProbabilities: true)) b = loss.ForwardBackward(input, target, kept, 2);
+            using (Schedules.Force(keepProbabilities: true)) c = loss.ForwardBackward(inPlace, target, inPlace, 2);
+            string context = $"{loss.Name} N=2 S={spatial}";
+            foreach (LossResult other in new[] { b, c })
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(a.Loss), BitConverter.SingleToInt32Bits(other.Loss));
+                Assert.Equal(a.ClassDice.Select(BitConverter.SingleToInt32Bits), other.ClassDice.Select(BitConverter.SingleToInt32Bits));
+            }
+
+            Assert.True(recomputed.AsSpan().SequenceEqual(kept), context + ": kept p gives other gradient bits");
+            Assert.True(recomputed.AsSpan().SequenceEqual(inPlace), context + ": kept p in place gives other gradient bits");
+        }
+    }
+
     [Fact]
     public void Matrix_covers_every_option_and_both_targets_and_all_activations()
     {

@@ -81,19 +81,25 @@ public class ValidationTests
     /// S = 5003: the last chunk holds pixels 4096..5002, whose last 3 (11 with Vector512) are left to the scalar tail
     /// at every vector width; pixel 4100 is in the vector body. Each check is tried in both places.
     /// </summary>
-    public static TheoryData<string, int> BadValuesInBodyAndTail()
+    /// <remarks>
+    /// Both ForwardBackward schedules: recomputing p, where pass 1 checks, and keeping p, where the validation pass checks
+    /// (each has its own vector and tail loops).
+    /// </remarks>
+    public static TheoryData<string, int, bool> BadValuesInBodyAndTail()
     {
-        var data = new TheoryData<string, int>();
+        var data = new TheoryData<string, int, bool>();
         foreach (string kind in new[] { "NaN logit", "infinite logit", "probability above 1", "label out of range", "NaN mask" })
             foreach (int s in new[] { 4100, 5002 })
-                data.Add(kind, s);
+                foreach (bool keepProbabilities in new[] { false, true })
+                    data.Add(kind, s, keepProbabilities);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(BadValuesInBodyAndTail))]
-    public void Bad_values_are_found_in_the_vector_body_and_in_the_scalar_tail(string kind, int s)
+    public void Bad_values_are_found_in_the_vector_body_and_in_the_scalar_tail(string kind, int s, bool keepProbabilities)
     {
+        using var forced = Schedules.Force(keepProbabilities);
         const int spatial = 5003;
         switch (kind)
         {

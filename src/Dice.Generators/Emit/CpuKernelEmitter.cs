@@ -4,9 +4,9 @@ using Dice.Generators.Model;
 namespace Dice.Generators.Emit;
 
 /// <summary>
-/// Writes the CPU kernels of one loss: pass 1 (<c>AccumulateStatistics</c>) and pass 2
-/// (<c>WriteGradient</c>), each as a dispatcher plus one loop per width (Vector512, Vector256,
-/// Vector128, then a scalar loop for the tail), all from <see cref="KernelBodies"/>.
+/// Writes the CPU kernels of one loss: each <see cref="EntryPoints">entry point</see> of <c>IDiceLoss</c> as a
+/// dispatcher plus one loop per width (Vector512, Vector256, Vector128, then a scalar loop for the tail), all from
+/// <see cref="KernelBodies"/>.
 /// </summary>
 internal static class CpuKernelEmitter
 {
@@ -18,38 +18,60 @@ internal static class CpuKernelEmitter
 
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
+    /// <summary>
+    /// The per-chunk kernels the CPU scheduler calls through <c>IDiceLoss</c>, in the order they are written. Returning
+    /// validity: false when the chunk holds an invalid element. The two schedules of docs/performance.md use them so:
+    /// recomputing p (Forward, and ForwardBackward where that is faster): AccumulateStatistics, then WriteGradient;
+    /// keeping p: IsValid, AccumulateStatisticsKeepingProbabilities, then WriteGradientFromProbabilities.
+    /// </summary>
+    /// <summary>A gradient span is <c>gradient</c> where it is passed on and <c>output</c> in a kernel, whose ref to it is <c>gradient</c>.</summary>
+    private const string GradientParameters = $", {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.Span}<float> gradient";
+
+    public static readonly CpuEntryPoint[] EntryPoints =
+    {
+        new("AccumulateStatistics", "Statistics", "Pass 1 (the sums, with the validity checks)",
+            $", {KnownTypes.Span}<double> partial", ", partial", ReturnsValidity: true,
+            (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: false)),
+        new("WriteGradient", "Gradient", "Pass 2 (the gradient, p computed from x)",
+            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false,
+            (w, d, o) => EmitGradient(w, d, o, fromProbabilities: false)),
+        new("IsValid", "Validate", "The validity checks alone, reading the input and target once",
+            "", "", ReturnsValidity: true, EmitValidation),
+        new("AccumulateStatisticsKeepingProbabilities", "StatisticsKeeping", "Pass 1 after validation (the sums, no checks), writing p into the gradient",
+            $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false,
+            (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
+        new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from p read back from the gradient)",
+            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false,
+            (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
+    };
+
     public static void Emit(SourceWriter w, LossOptions options)
     {
-        EmitStatisticsDispatcher(w);
-        foreach (Dialect d in Widths) EmitStatistics(w, d, options);
-        EmitStatistics(w, ScalarDialect.Cpu, options);
-        EmitGradientDispatcher(w);
-        foreach (Dialect d in Widths) EmitGradient(w, d, options);
-        EmitGradient(w, ScalarDialect.Cpu, options);
-    }
-
-    private static void EmitStatisticsDispatcher(SourceWriter w)
-    {
-        w.Line("/// <summary>Pass 1 over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>");
-        using (w.Block($"internal static bool AccumulateStatistics(in {KnownTypes.DiceChunk} chunk, {KnownTypes.Span}<double> partial)"))
+        foreach (CpuEntryPoint entry in EntryPoints)
         {
-            w.Line("nint s = chunk.Start;");
-            w.Line("bool valid = true;");
-            EmitWidthChoice(w, d => $"valid &= Statistics{d.Suffix}(chunk, ref s, partial);");
-            w.Line("return StatisticsScalar(chunk, ref s, partial) & valid;");
+            EmitDispatcher(w, entry);
+            foreach (Dialect d in Widths) EmitKernel(w, d, options, entry);
+            EmitKernel(w, ScalarDialect.Cpu, options, entry);
         }
-
-        w.Line();
     }
 
-    private static void EmitGradientDispatcher(SourceWriter w)
+    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry)
     {
-        w.Line("/// <summary>Pass 2 over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>");
-        using (w.Block($"internal static void WriteGradient(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> dice, {KnownTypes.Span}<float> gradient)"))
+        w.Line($"/// <summary>{entry.Summary} over one chunk (IDiceLoss.{entry.Name}): the widest vector loop the machine runs, then the scalar tail.</summary>");
+        using (w.Block($"internal static {entry.ReturnType} {entry.Name}(in {KnownTypes.DiceChunk} chunk{entry.Parameters})"))
         {
             w.Line("nint s = chunk.Start;");
-            EmitWidthChoice(w, d => $"Gradient{d.Suffix}(chunk, dice, gradient, ref s);");
-            w.Line("GradientScalar(chunk, dice, gradient, ref s);");
+            if (entry.ReturnsValidity)
+            {
+                w.Line("bool valid = true;");
+                EmitWidthChoice(w, d => $"valid &= {entry.Call(d)};");
+                w.Line($"return {entry.Call(ScalarDialect.Cpu)} & valid;");
+            }
+            else
+            {
+                EmitWidthChoice(w, d => $"{entry.Call(d)};");
+                w.Line($"{entry.Call(ScalarDialect.Cpu)};");
+            }
         }
 
         w.Line();
@@ -62,60 +84,89 @@ internal static class CpuKernelEmitter
             w.Line($"{(i == 0 ? "if" : "else if")} ({KnownTypes.IntrinsicsNamespace}.Vector{Widths[i].Suffix}.IsHardwareAccelerated) {call(Widths[i])}");
     }
 
-    private static string Summary(Dialect d, string pass) => d is ScalarDialect
-        ? $"/// <summary>{pass}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
-        : $"/// <summary>{pass} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>";
-
-    private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o)
+    private static void EmitKernel(SourceWriter w, Dialect d, LossOptions o, CpuEntryPoint entry)
     {
-        w.Line(Summary(d, "Pass 1"));
+        w.Line(d is ScalarDialect
+            ? $"/// <summary>{entry.Summary}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
+            : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
         w.Line(FullyOptimized);
-        using (w.Block($"private static bool Statistics{d.Suffix}(in {KnownTypes.DiceChunk} chunk, ref nint s, {KnownTypes.Span}<double> partial)"))
+        using (w.Block($"private static {entry.ReturnType} {entry.Kernel}{d.Suffix}(in {KnownTypes.DiceChunk} chunk, ref nint s{entry.KernelParameters})"))
         {
-            KernelBodies.EmitStatistics(w, d, o,
-                prelude: () =>
-                {
-                    EmitReferences(w, o, gradient: false);
-                    w.Line($"nint last = chunk.End - {d.Count};");
-                },
-                loopHeader: $"for (; s <= last; s += {d.Count})",
-                // Lanes are summed in double, once per chunk; the scheduler clears the partial before the chunk.
-                store: (value, slot) => $"partial[{slot}] += {d.SumToDouble(value)};",
-                zeroAbsentSlots: false);
-            w.Line($"return {Formulas.AllValid(d, o)};");
+            entry.Body(w, d, o);
         }
 
         w.Line();
     }
 
-    private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
+    private static void EmitStatistics(SourceWriter w, Dialect d, LossOptions o, bool keepProbabilities)
     {
-        w.Line(Summary(d, "Pass 2"));
-        w.Line(FullyOptimized);
-        using (w.Block($"private static void Gradient{d.Suffix}(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.Span}<float> output, ref nint s)"))
-        {
-            var pixelTerm = PixelTerm.For(o);
-            KernelContext body = KernelBodies.Body(w, d, o);
-            KernelBodies.Gradient(body, pixelTerm);
-
-            EmitReferences(w, o, gradient: true);
-            w.Line($"nint last = chunk.End - {d.Count};");
-            KernelBodies.DeclareCoefficients(w, body, pixelTerm);
-            KernelBodies.DeclareClassArrays(w, body);
-            using (w.Block($"for (; s <= last; s += {d.Count})"))
-                w.Append(body.Writer);
-        }
-
-        w.Line();
+        KernelBodies.EmitStatistics(w, d, o,
+            prelude: () =>
+            {
+                EmitReferences(w, o, input: true, gradient: keepProbabilities);
+                w.Line($"nint last = chunk.End - {d.Count};");
+            },
+            loopHeader: $"for (; s <= last; s += {d.Count})",
+            // Lanes are summed in double, once per chunk; the scheduler clears the partial before the chunk.
+            store: (value, slot) => $"partial[{slot}] += {d.SumToDouble(value)};",
+            zeroAbsentSlots: false,
+            keepProbabilities: keepProbabilities);
+        if (!keepProbabilities) w.Line($"return {Formulas.AllValid(d, o)};");
     }
 
-    private static void EmitReferences(SourceWriter w, LossOptions o, bool gradient)
+    private static void EmitValidation(SourceWriter w, Dialect d, LossOptions o)
     {
-        w.Line($"ref float {Values.InputBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Input);");
+        KernelContext body = KernelBodies.Body(w, d, o);
+        KernelBodies.Validation(body);
+
+        EmitReferences(w, o, input: true, gradient: false);
+        w.Line($"nint last = chunk.End - {d.Count};");
+        Formulas.DeclareChecks(new KernelContext(w, d, o));
+        KernelBodies.DeclareClassArrays(w, body);
+        using (w.Block($"for (; s <= last; s += {d.Count})"))
+            w.Append(body.Writer);
+        w.Line($"return {Formulas.AllValid(d, o)};");
+    }
+
+    private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o, bool fromProbabilities)
+    {
+        var pixelTerm = PixelTerm.For(o);
+        KernelContext body = KernelBodies.Body(w, d, o);
+        KernelBodies.Gradient(body, pixelTerm, fromProbabilities);
+
+        EmitReferences(w, o, input: !fromProbabilities, gradient: true);
+        w.Line($"nint last = chunk.End - {d.Count};");
+        KernelBodies.DeclareCoefficients(w, body, pixelTerm);
+        KernelBodies.DeclareClassArrays(w, body);
+        using (w.Block($"for (; s <= last; s += {d.Count})"))
+            w.Append(body.Writer);
+    }
+
+    private static void EmitReferences(SourceWriter w, LossOptions o, bool input, bool gradient)
+    {
+        if (input) w.Line($"ref float {Values.InputBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Input);");
         w.Line(o.Labels
             ? $"ref int {Values.LabelsBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Labels);"
             : $"ref float {Values.MasksBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Masks);");
         if (gradient) w.Line($"ref float {Values.GradientBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(output);");
         w.Line("nint spatial = chunk.Spatial;");
     }
+}
+
+/// <summary>
+/// One CPU entry point of <c>IDiceLoss</c>: its name, the prefix of its per-width kernels, what it does, its parameters
+/// after the chunk (as declared and as passed on), whether it returns the chunk's validity, and the writer of a
+/// kernel's body for one width.
+/// </summary>
+internal sealed record CpuEntryPoint(
+    string Name, string Kernel, string Summary, string Parameters, string Arguments, bool ReturnsValidity,
+    Action<SourceWriter, Dialect, LossOptions> Body)
+{
+    public string ReturnType => ReturnsValidity ? "bool" : "void";
+
+    /// <summary>The parameters of a per-width kernel: as <see cref="Parameters"/>, the gradient span named <c>output</c>.</summary>
+    public string KernelParameters => Parameters.Replace("<float> gradient", "<float> output");
+
+    /// <summary>The call of the kernel of width <paramref name="d"/> from the dispatcher.</summary>
+    public string Call(Dialect d) => $"{Kernel}{d.Suffix}(chunk, ref s{Arguments})";
 }

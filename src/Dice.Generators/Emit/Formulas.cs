@@ -13,12 +13,26 @@ internal static class Formulas
     /// <summary>Loads the pixel: x_c for every class, and the label or the masks t_c.</summary>
     public static void LoadPixel(KernelContext k)
     {
+        LoadInput(k);
+        LoadTarget(k, oneHot: true);
+    }
+
+    /// <summary>Loads x_c for every class.</summary>
+    public static void LoadInput(KernelContext k) =>
+        k.PerClass(c => k.Let(Values.Input, c, k.D.LoadFloat(Values.InputBuffer, Offset.Channel(c))));
+
+    /// <summary>
+    /// Loads the pixel's target: the label and its validity (with <paramref name="oneHot"/>, also v and the one-hot
+    /// t_c the formulas use; the checks need only the label), or the masks t_c.
+    /// </summary>
+    public static void LoadTarget(KernelContext k, bool oneHot)
+    {
         Dialect d = k.D;
-        k.PerClass(c => k.Let(Values.Input, c, d.LoadFloat(Values.InputBuffer, Offset.Channel(c))));
         if (k.Options.Labels)
         {
             k.Line($"{d.Label} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
             k.Line($"{d.MaskType} {Values.ValidMask} = {d.LabelNotEquals(Values.Label.Name, SourceWriter.Int(k.Options.IgnoreIndex))};");
+            if (!oneHot) return;
             k.Line($"{d.Float} {Values.Valid} = {d.AsFloat(Values.ValidMask.Name)};");
             k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));
         }
@@ -27,6 +41,23 @@ internal static class Formulas
             k.PerClass(c => k.Let(Values.Target, c, d.LoadFloat(Values.MasksBuffer, Offset.Channel(c))));
         }
     }
+
+    /// <summary>
+    /// Loads p_c that pass 1 kept in the gradient buffer (<see cref="KeepProbabilities"/>): pass 2 then computes no
+    /// activation. Returns <see cref="Values.Probability"/>.
+    /// </summary>
+    public static ClassValue LoadProbabilities(KernelContext k)
+    {
+        k.PerClass(c => k.Let(Values.Probability, c, k.D.LoadFloat(Values.GradientBuffer, Offset.Channel(c))));
+        return Values.Probability;
+    }
+
+    /// <summary>
+    /// Writes p_c into the gradient buffer, where pass 2 reads it back instead of computing the activation again. Every
+    /// x_c of the pixel is loaded before, so the buffer may be the input itself.
+    /// </summary>
+    public static void KeepProbabilities(KernelContext k, ClassValue p) =>
+        k.PerClass(c => k.Line(k.D.Store(p[c], Values.GradientBuffer, Offset.Channel(c))));
 
     /// <summary>
     /// Defines p_c = act(x_c) and returns the per-class probability: <see cref="Values.Probability"/>, or the input

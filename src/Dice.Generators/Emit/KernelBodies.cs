@@ -15,14 +15,27 @@ internal static class KernelBodies
     /// <summary>The per-class sums of pass 1 (their order in a partial is <see cref="StatisticsLayout"/>'s).</summary>
     public static readonly DiceSum[] DiceSums = { DiceSum.Intersection, DiceSum.Predicted, DiceSum.Truth };
 
-    /// <summary>Pass 1 for one pixel (or one vector of pixels).</summary>
-    public static void Statistics(KernelContext k, PixelTerm pixelTerm)
+    /// <summary>
+    /// Pass 1 for one pixel (or one vector of pixels). <paramref name="keepProbabilities"/>: the variant that runs after
+    /// <see cref="Validation"/> (no checks) and writes p into the gradient buffer for <see cref="Gradient"/> to read back.
+    /// </summary>
+    public static void Statistics(KernelContext k, PixelTerm pixelTerm, bool keepProbabilities = false)
     {
         Formulas.LoadPixel(k);
-        Formulas.AccumulateChecks(k);
+        if (!keepProbabilities) Formulas.AccumulateChecks(k);
         ClassValue p = Formulas.Probabilities(k);
+        if (keepProbabilities) Formulas.KeepProbabilities(k, p);
         Formulas.AccumulateDiceSums(k, p);
         pixelTerm.Accumulate(k);
+        k.CloseClassLoop();
+    }
+
+    /// <summary>The validity checks alone for one pixel (or one vector of pixels): no activation, nothing written.</summary>
+    public static void Validation(KernelContext k)
+    {
+        Formulas.LoadInput(k);
+        Formulas.LoadTarget(k, oneHot: false);
+        Formulas.AccumulateChecks(k);
         k.CloseClassLoop();
     }
 
@@ -33,18 +46,20 @@ internal static class KernelBodies
     /// into its partial slot through <paramref name="store"/> (value, slot expression).
     /// </summary>
     /// <param name="zeroAbsentSlots">Whether pixel-term slots the loss does not use are stored as 0 (device partials are not cleared).</param>
+    /// <param name="keepProbabilities">The variant of <see cref="Statistics"/> that writes p and checks nothing.</param>
     public static void EmitStatistics(
-        SourceWriter w, Dialect d, LossOptions o, Action prelude, string loopHeader, Func<string, string, string> store, bool zeroAbsentSlots)
+        SourceWriter w, Dialect d, LossOptions o, Action prelude, string loopHeader, Func<string, string, string> store, bool zeroAbsentSlots,
+        bool keepProbabilities = false)
     {
         var pixelTerm = PixelTerm.For(o);
         KernelContext body = Body(w, d, o);
-        Statistics(body, pixelTerm);
+        Statistics(body, pixelTerm, keepProbabilities);
 
         prelude();
         var outer = new KernelContext(w, d, o);
         foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(outer, Values.Sum(sum));
         pixelTerm.DeclareAccumulators(outer);
-        Formulas.DeclareChecks(outer);
+        if (!keepProbabilities) Formulas.DeclareChecks(outer);
         DeclareClassArrays(w, body);
         using (w.Block(loopHeader))
             w.Append(body.Writer);
@@ -66,11 +81,24 @@ internal static class KernelBodies
         }
     }
 
-    /// <summary>Pass 2 for one pixel (or one vector of pixels).</summary>
-    public static void Gradient(KernelContext k, PixelTerm pixelTerm)
+    /// <summary>
+    /// Pass 2 for one pixel (or one vector of pixels): p from the activation of x, or, with
+    /// <paramref name="fromProbabilities"/>, read back from the gradient buffer where pass 1 kept it.
+    /// </summary>
+    public static void Gradient(KernelContext k, PixelTerm pixelTerm, bool fromProbabilities = false)
     {
-        Formulas.LoadPixel(k);
-        ClassValue p = Formulas.Probabilities(k);
+        ClassValue p;
+        if (fromProbabilities)
+        {
+            Formulas.LoadTarget(k, oneHot: true);
+            p = Formulas.LoadProbabilities(k);
+        }
+        else
+        {
+            Formulas.LoadPixel(k);
+            p = Formulas.Probabilities(k);
+        }
+
         if (!k.Unrolled)
         {
             // Loop mode reads the slopes from the coefficients inside the class loop.

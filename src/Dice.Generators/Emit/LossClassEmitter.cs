@@ -135,14 +135,14 @@ internal static class LossClassEmitter
     /// <summary>The <c>IDiceLoss</c> members, implemented explicitly (so they take no name of the class) by the file-local kernels.</summary>
     private static void EmitInterfaceMembers(SourceWriter w, string kernels)
     {
-        w.Line("/// <inheritdoc />");
-        w.Line($"static bool {KnownTypes.IDiceLoss}.AccumulateStatistics(in {KnownTypes.DiceChunk} chunk, {KnownTypes.Span}<double> partial) =>");
-        w.Line($"    {kernels}.AccumulateStatistics(chunk, partial);");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"static void {KnownTypes.IDiceLoss}.WriteGradient(in {KnownTypes.DiceChunk} chunk, {KnownTypes.ReadOnlySpan}<float> dice, {KnownTypes.Span}<float> gradient) =>");
-        w.Line($"    {kernels}.WriteGradient(chunk, dice, gradient);");
-        w.Line();
+        foreach (CpuEntryPoint entry in CpuKernelEmitter.EntryPoints)
+        {
+            w.Line("/// <inheritdoc />");
+            w.Line($"static {entry.ReturnType} {KnownTypes.IDiceLoss}.{entry.Name}(in {KnownTypes.DiceChunk} chunk{entry.Parameters}) =>");
+            w.Line($"    {kernels}.{entry.Name}(chunk{entry.Arguments});");
+            w.Line();
+        }
+
         w.Line("/// <inheritdoc />");
         w.Line($"static {KnownTypes.DeviceKernels} {KnownTypes.IDiceLoss}.DeviceKernels => new({kernels}.StatisticsDevice, {kernels}.GradientDevice);");
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Dice.Kernels;
 
 namespace Dice;
@@ -11,8 +12,11 @@ namespace Dice;
 /// <remarks>
 /// Schedule (docs/semantics.md): pass 1 reads input and target once, accumulating per-(n, c) sums and
 /// validating values; the backward coefficients are computed from the sums; pass 2 recomputes p and
-/// writes the gradient. Chunks are <see cref="ChunkPixels"/> pixels of one sample and their partial sums
-/// are combined in chunk order in double, so results are bitwise identical for any number of threads.
+/// writes the gradient. Where it is faster (<see cref="ChooseSchedule"/>), ForwardBackward instead validates
+/// first, keeps p in the gradient buffer during pass 1 and reads it back in pass 2: the same bits, one
+/// activation per element. Chunks are <see cref="ChunkPixels"/> pixels of one sample and their partial sums
+/// are combined in chunk order in double, so results are bitwise identical for any number of threads
+/// (small inputs run on the calling thread alone, <see cref="MinElementsPerThread"/>).
 /// </remarks>
 public static class DiceCpu
 {
@@ -84,16 +88,26 @@ public static class DiceCpu
         }
     }
 
-    /// <summary>Pass 1, the ordered combine and the finalizer, then pass 2: the two-pass schedule.</summary>
+    /// <summary>
+    /// Pass 1, the ordered combine and the finalizer, then pass 2. With <see cref="BackwardSchedule.KeepProbabilities"/>
+    /// a read-only validation comes first, pass 1 then writes p into the gradient and pass 2 reads it back: one
+    /// activation per element instead of two, and the same bits.
+    /// </summary>
     private static LossResult RunPasses<TLoss>(
         ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, TargetSpan target,
         bool backward, int batch, int spatial, int chunksPerSample,
         double[] partials, double[] statistics, double[] results, float[] coefficients, float[] weights) where TLoss : IDiceLoss
     {
         int classes = spec.Classes;
-        ForEach(batch * chunksPerSample, job.WithPass(gradient: false));
+        int chunks = batch * chunksPerSample;
+        // Input, target and (backward) gradient: what a pass streams through the caches.
+        long bytes = 4L * input.Length * (backward ? 2 : 1) + 4L * target.Length;
+        int threads = Threads(input.Length);
+        bool keep = backward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
+        ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.Validate : ChunkPass.Statistics));
         if (job.Failed)
             throw Validation.FirstInvalid(spec, input, target, spatial);
+        if (keep) ChunkRunner.Run(chunks, threads, job.WithPass(ChunkPass.StatisticsKeepingProbabilities));
 
         // Combine chunk partials in chunk order: deterministic whatever the thread count.
         LossFinalizer.CombinePartials(
@@ -107,16 +121,43 @@ public static class DiceCpu
         if (backward)
         {
             job.SetCoefficients(coefficients);
-            ForEach(batch * chunksPerSample, job.WithPass(gradient: true));
+            ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.GradientFromProbabilities : ChunkPass.Gradient));
         }
 
         return LossFinalizer.ToResult(results, classes);
     }
 
-    private static void ForEach(int count, IChunkBody body)
+    /// <summary>The schedule a test forces on calls from its own flow; null lets <see cref="ChooseSchedule"/> decide.</summary>
+    internal static readonly AsyncLocal<BackwardSchedule?> ForcedSchedule = new();
+
+    /// <summary>
+    /// The ForwardBackward schedule for a loss whose passes stream <paramref name="bytes"/> (input, target, gradient).
+    /// Keeping p saves one activation per element and costs a validation read of the input and target and a write and
+    /// a read of p: it wins where the kernels are compute-bound, which on the machines measured (docs/performance.md,
+    /// "Keeping p") is everywhere except with Vector512 on data well past the last-level cache, where recomputing p
+    /// was 6 to 11% faster. Without an activation p is the input, and there is nothing to save.
+    /// </summary>
+    internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, long bytes)
     {
-        int threads = MaxDegreeOfParallelism;
-        ChunkRunner.Run(count, threads < 1 ? Environment.ProcessorCount : threads, body);
+        if (ForcedSchedule.Value is { } forced) return forced;
+        if (spec.Activation == Activation.None) return BackwardSchedule.RecomputeProbabilities;
+        return Vector512.IsHardwareAccelerated && bytes > MemoryBoundBytes ? BackwardSchedule.RecomputeProbabilities : BackwardSchedule.KeepProbabilities;
+    }
+
+    /// <summary>The data size past which the Vector512 kernels are memory-bound (twice a 32 MiB L3, where the measured winner changed).</summary>
+    internal const long MemoryBoundBytes = 64L << 20;
+
+    /// <summary>
+    /// Elements (N·C·S) each thread must have before a call forks: below it the fork-join (about 4 us per pass on the
+    /// machines measured) costs more than the second core saves, so small inputs run on the calling thread alone.
+    /// </summary>
+    internal const int MinElementsPerThread = 8192;
+
+    /// <summary>The threads a call over <paramref name="elements"/> uses: the cores (or <see cref="MaxDegreeOfParallelism"/>), fewer for small inputs.</summary>
+    private static int Threads(long elements)
+    {
+        int threads = MaxDegreeOfParallelism < 1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+        return (int)Math.Max(1, Math.Min(threads, elements / MinElementsPerThread));
     }
 
     /// <summary>
@@ -136,7 +177,7 @@ public static class DiceCpu
         private int _spatial, _chunksPerSample;
         private double[]? _partials;
         private float[]? _coefficients;
-        private bool _gradientPass;
+        private ChunkPass _pass;
         private int _failed;
 
         public static ChunkJob<TLoss> ForThisThread => t_job ??= new ChunkJob<TLoss>();
@@ -155,16 +196,32 @@ public static class DiceCpu
             _failed = 0;
         }
 
-        public ChunkJob<TLoss> WithPass(bool gradient)
+        public ChunkJob<TLoss> WithPass(ChunkPass pass)
         {
-            _gradientPass = gradient;
+            _pass = pass;
             return this;
         }
 
         public void Execute(int index)
         {
-            if (_gradientPass) GradientChunk(index);
-            else StatisticsChunk(index);
+            switch (_pass)
+            {
+                case ChunkPass.Statistics:
+                    Report(TLoss.AccumulateStatistics(Chunk(index, out _), ClearedPartial(index)));
+                    break;
+                case ChunkPass.Validate:
+                    Report(TLoss.IsValid(Chunk(index, out _)));
+                    break;
+                case ChunkPass.StatisticsKeepingProbabilities:
+                    TLoss.AccumulateStatisticsKeepingProbabilities(Chunk(index, out int sample), ClearedPartial(index), SampleGradient(sample));
+                    break;
+                case ChunkPass.Gradient:
+                    TLoss.WriteGradient(Chunk(index, out sample), SampleCoefficients(sample), SampleGradient(sample));
+                    break;
+                default:
+                    TLoss.WriteGradientFromProbabilities(Chunk(index, out sample), SampleCoefficients(sample), SampleGradient(sample));
+                    break;
+            }
         }
 
         public bool Failed => Volatile.Read(ref _failed) != 0;
@@ -193,21 +250,44 @@ public static class DiceCpu
                 _spatial, start, end);
         }
 
-        private void StatisticsChunk(int index)
+        private Span<double> ClearedPartial(int index)
         {
             var partial = _partials.AsSpan(index * _layout.PartialLength, _layout.PartialLength);
             partial.Clear();
-            if (!TLoss.AccumulateStatistics(Chunk(index, out _), partial))
-                Volatile.Write(ref _failed, 1);
+            return partial;
         }
 
-        private void GradientChunk(int index)
+        private void Report(bool valid)
         {
-            DiceChunk chunk = Chunk(index, out int sample);
+            if (!valid) Volatile.Write(ref _failed, 1);
+        }
+
+        private ReadOnlySpan<float> SampleCoefficients(int sample) =>
+            _coefficients.AsSpan(sample * _layout.CoefficientStride, _layout.CoefficientStride);
+
+        private Span<float> SampleGradient(int sample)
+        {
             int sampleLength = _layout.Classes * _spatial;
-            int stride = _layout.CoefficientStride;
-            TLoss.WriteGradient(
-                chunk, _coefficients.AsSpan(sample * stride, stride), new Span<float>(_gradient + (long)sample * sampleLength, sampleLength));
+            return new Span<float>(_gradient + (long)sample * sampleLength, sampleLength);
         }
     }
+}
+
+/// <summary>The ForwardBackward schedules of <see cref="DiceCpu"/> (docs/performance.md measures both).</summary>
+internal enum BackwardSchedule
+{
+    /// <summary>Pass 1 checks and sums; pass 2 computes p from x again.</summary>
+    RecomputeProbabilities,
+    /// <summary>A validation pass; pass 1 sums and writes p into the gradient; pass 2 reads p back.</summary>
+    KeepProbabilities,
+}
+
+/// <summary>What one fork-join over the chunks runs.</summary>
+internal enum ChunkPass
+{
+    Statistics,
+    Validate,
+    StatisticsKeepingProbabilities,
+    Gradient,
+    GradientFromProbabilities,
 }

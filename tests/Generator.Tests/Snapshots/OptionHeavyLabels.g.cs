@@ -74,6 +74,18 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
         global::Snapshots.DiceLossKernels.WriteGradient(chunk, dice, gradient);
 
     /// <inheritdoc />
+    static bool global::Dice.IDiceLoss.IsValid(in global::Dice.DiceChunk chunk) =>
+        global::Snapshots.DiceLossKernels.IsValid(chunk);
+
+    /// <inheritdoc />
+    static void global::Dice.IDiceLoss.AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.AccumulateStatisticsKeepingProbabilities(chunk, partial, gradient);
+
+    /// <inheritdoc />
+    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, gradient);
+
+    /// <inheritdoc />
     static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels => new(global::Snapshots.DiceLossKernels.StatisticsDevice, global::Snapshots.DiceLossKernels.GradientDevice);
 }
 
@@ -84,7 +96,7 @@ file static class DiceLossKernels
     /// <summary>C, the channels of the input.</summary>
     internal const int Classes = 3;
 
-    /// <summary>Pass 1 over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static bool AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial)
     {
         nint s = chunk.Start;
@@ -95,7 +107,7 @@ file static class DiceLossKernels
         return StatisticsScalar(chunk, ref s, partial) & valid;
     }
 
-    /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -169,7 +181,7 @@ file static class DiceLossKernels
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -243,7 +255,7 @@ file static class DiceLossKernels
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -317,7 +329,7 @@ file static class DiceLossKernels
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
-    /// <summary>Pass 1, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -391,19 +403,19 @@ file static class DiceLossKernels
         return nonFinite == 0f && !badLabel;
     }
 
-    /// <summary>Pass 2 over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static void WriteGradient(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);
-        GradientScalar(chunk, dice, gradient, ref s);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
+        GradientScalar(chunk, ref s, dice, gradient);
     }
 
-    /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient512(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void Gradient512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -453,9 +465,9 @@ file static class DiceLossKernels
         }
     }
 
-    /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient256(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void Gradient256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -505,9 +517,9 @@ file static class DiceLossKernels
         }
     }
 
-    /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient128(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void Gradient128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -557,9 +569,9 @@ file static class DiceLossKernels
         }
     }
 
-    /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientScalar(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void GradientScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -594,6 +606,589 @@ file static class DiceLossKernels
             float p0 = e0 * inverseSum;
             float p1 = e1 * inverseSum;
             float p2 = e2 * inverseSum;
+            float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
+            float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
+            float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
+            float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelScale = labelWeight * crossEntropyScale;
+            float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
+        }
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once over one chunk (IDiceLoss.IsValid): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static bool IsValid(in global::Dice.DiceChunk chunk)
+    {
+        nint s = chunk.Start;
+        bool valid = true;
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Validate512(chunk, ref s);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Validate256(chunk, ref s);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Validate128(chunk, ref s);
+        return ValidateScalar(chunk, ref s) & valid;
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Validate512(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector512<float> badLabel = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            badLabel |= (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(label), global::System.Runtime.Intrinsics.Vector512.Create(3u))) & validMask);
+        }
+        return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Validate256(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector256<float> badLabel = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            badLabel |= (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(label), global::System.Runtime.Intrinsics.Vector256.Create(3u))) & validMask);
+        }
+        return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Validate128(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector128<float> badLabel = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            badLabel |= (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector128.AsUInt32(label), global::System.Runtime.Intrinsics.Vector128.Create(3u))) & validMask);
+        }
+        return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool ValidateScalar(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool badLabel = false;
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != 255;
+            nonFinite += x0 * 0f;
+            nonFinite += x1 * 0f;
+            nonFinite += x2 * 0f;
+            badLabel |= ((uint)label >= 3u & validMask);
+        }
+        return nonFinite == 0f && !badLabel;
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient over one chunk (IDiceLoss.AccumulateStatisticsKeepingProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient)
+    {
+        nint s = chunk.Start;
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeeping512(chunk, ref s, partial, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeeping256(chunk, ref s, partial, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeeping128(chunk, ref s, partial, gradient);
+        StatisticsKeepingScalar(chunk, ref s, partial, gradient);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> max = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector512<float> inverseSum = global::System.Runtime.Intrinsics.Vector512<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p2, ref gradient, (nuint)(2 * spatial + s));
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += labelWeight;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> max = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector256<float> inverseSum = global::System.Runtime.Intrinsics.Vector256<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p2, ref gradient, (nuint)(2 * spatial + s));
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += labelWeight;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector128<float> inverseSum = global::System.Runtime.Intrinsics.Vector128<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p2, ref gradient, (nuint)(2 * spatial + s));
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += labelWeight;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float intersection0 = 0f;
+        float intersection1 = 0f;
+        float intersection2 = 0f;
+        float predicted0 = 0f;
+        float predicted1 = 0f;
+        float predicted2 = 0f;
+        float truth0 = 0f;
+        float truth1 = 0f;
+        float truth2 = 0f;
+        float crossEntropy = 0f;
+        float crossEntropyWeight = 0f;
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != 255;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float max = global::System.MathF.Max(x0, global::System.MathF.Max(x1, x2));
+            float e0 = global::System.MathF.Exp(x0 - max);
+            float e1 = global::System.MathF.Exp(x1 - max);
+            float e2 = global::System.MathF.Exp(x2 - max);
+            float sum = e0 + e1 + e2;
+            float inverseSum = 1f / sum;
+            float p0 = e0 * inverseSum;
+            float p1 = e1 * inverseSum;
+            float p2 = e2 * inverseSum;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = p0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = p1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = p2;
+            intersection0 += p0 * t0;
+            predicted0 += valid * (p0 * p0);
+            truth0 += t0;
+            intersection1 += p1 * t1;
+            predicted1 += valid * (p1 * p1);
+            truth1 += t1;
+            intersection2 += p2 * t2;
+            predicted2 += valid * (p2 * p2);
+            truth2 += t2;
+            float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            crossEntropy += labelWeight * (max - labelLogit + global::System.MathF.Log(sum));
+            crossEntropyWeight += labelWeight;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += intersection0;
+        partial[1] += intersection1;
+        partial[2] += intersection2;
+        partial[3] += predicted0;
+        partial[4] += predicted1;
+        partial[5] += predicted2;
+        partial[6] += truth0;
+        partial[7] += truth1;
+        partial[8] += truth2;
+        partial[9] += crossEntropy;
+        partial[10] += crossEntropyWeight;
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
+    {
+        nint s = chunk.Start;
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
+        GradientFromProbabilitiesScalar(chunk, ref s, dice, gradient);
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector512<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector512<float> labelScale = labelWeight * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector512<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector256<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector256<float> labelScale = labelWeight * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector256<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector128<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector128<float> labelScale = labelWeight * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector128<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        float targetSlope0 = dice[0];
+        float probabilitySlope0 = dice[3];
+        float targetSlope1 = dice[1];
+        float probabilitySlope1 = dice[4];
+        float targetSlope2 = dice[2];
+        float probabilitySlope2 = dice[5];
+        for (; s <= last; s += 1)
+        {
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != 255;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
+            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
+            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
             float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);

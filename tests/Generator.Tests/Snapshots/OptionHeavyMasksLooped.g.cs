@@ -74,6 +74,18 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
         global::Snapshots.DiceLossKernels.WriteGradient(chunk, dice, gradient);
 
     /// <inheritdoc />
+    static bool global::Dice.IDiceLoss.IsValid(in global::Dice.DiceChunk chunk) =>
+        global::Snapshots.DiceLossKernels.IsValid(chunk);
+
+    /// <inheritdoc />
+    static void global::Dice.IDiceLoss.AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.AccumulateStatisticsKeepingProbabilities(chunk, partial, gradient);
+
+    /// <inheritdoc />
+    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, gradient);
+
+    /// <inheritdoc />
     static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels => new(global::Snapshots.DiceLossKernels.StatisticsDevice, global::Snapshots.DiceLossKernels.GradientDevice);
 }
 
@@ -87,7 +99,7 @@ file static class DiceLossKernels
     /// <summary>w_c, one weight per class.</summary>
     internal static readonly float[] ClassWeights = { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f };
 
-    /// <summary>Pass 1 over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static bool AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial)
     {
         nint s = chunk.Start;
@@ -98,7 +110,7 @@ file static class DiceLossKernels
         return StatisticsScalar(chunk, ref s, partial) & valid;
     }
 
-    /// <summary>Pass 1 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -154,7 +166,7 @@ file static class DiceLossKernels
         return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -210,7 +222,7 @@ file static class DiceLossKernels
         return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
     }
 
-    /// <summary>Pass 1 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -266,7 +278,7 @@ file static class DiceLossKernels
         return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
     }
 
-    /// <summary>Pass 1, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
@@ -322,19 +334,19 @@ file static class DiceLossKernels
         return nonFinite == 0f && !outOfRange;
     }
 
-    /// <summary>Pass 2 over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static void WriteGradient(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, dice, gradient, ref s);
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, dice, gradient, ref s);
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, dice, gradient, ref s);
-        GradientScalar(chunk, dice, gradient, ref s);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
+        GradientScalar(chunk, ref s, dice, gradient);
     }
 
-    /// <summary>Pass 2 with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient512(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void Gradient512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -370,9 +382,9 @@ file static class DiceLossKernels
         }
     }
 
-    /// <summary>Pass 2 with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient256(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void Gradient256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -408,9 +420,9 @@ file static class DiceLossKernels
         }
     }
 
-    /// <summary>Pass 2 with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient128(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void Gradient128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -446,9 +458,9 @@ file static class DiceLossKernels
         }
     }
 
-    /// <summary>Pass 2, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientScalar(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output, ref nint s)
+    private static void GradientScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -475,6 +487,473 @@ file static class DiceLossKernels
                 e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
                 r[c] = 1f / (1f + e[c]);
                 p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                targetSlope[c] = dice[c];
+                probabilitySlope[c] = dice[18 + c];
+                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+            }
+        }
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once over one chunk (IDiceLoss.IsValid): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static bool IsValid(in global::Dice.DiceChunk chunk)
+    {
+        nint s = chunk.Start;
+        bool valid = true;
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Validate512(chunk, ref s);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Validate256(chunk, ref s);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Validate128(chunk, ref s);
+        return ValidateScalar(chunk, ref s) & valid;
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Validate512(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector512<float> outOfRange = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.One));
+            }
+        }
+        return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Validate256(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector256<float> outOfRange = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.One));
+            }
+        }
+        return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Validate128(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector128<float> outOfRange = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.One));
+            }
+        }
+        return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
+    }
+
+    /// <summary>The validity checks alone, reading the input and target once, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool ValidateScalar(in global::Dice.DiceChunk chunk, ref nint s)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool outOfRange = false;
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                nonFinite += x[c] * 0f;
+                outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+            }
+        }
+        return nonFinite == 0f && !outOfRange;
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient over one chunk (IDiceLoss.AccumulateStatisticsKeepingProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient)
+    {
+        nint s = chunk.Start;
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeeping512(chunk, ref s, partial, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeeping256(chunk, ref s, partial, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeeping128(chunk, ref s, partial, gradient);
+        StatisticsKeepingScalar(chunk, ref s, partial, gradient);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p[c], ref gradient, (nuint)(c * spatial + s));
+                intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
+            }
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p[c], ref gradient, (nuint)(c * spatial + s));
+                intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
+            }
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p[c], ref gradient, (nuint)(c * spatial + s));
+                intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
+            }
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        global::System.Span<float> intersection = stackalloc float[Classes];
+        intersection.Clear();
+        global::System.Span<float> predicted = stackalloc float[Classes];
+        predicted.Clear();
+        global::System.Span<float> truth = stackalloc float[Classes];
+        truth.Clear();
+        float crossEntropy = 0f;
+        global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> r = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = p[c];
+                intersection[c] += p[c] * t[c];
+                predicted[c] += p[c] * p[c];
+                truth[c] += t[c] * t[c];
+                crossEntropy += ClassWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
+            }
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += intersection[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += predicted[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += truth[c];
+        }
+        partial[54] += crossEntropy;
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
+    {
+        nint s = chunk.Start;
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
+        GradientFromProbabilitiesScalar(chunk, ref s, dice, gradient);
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<float> grad = stackalloc float[Classes];
+        global::System.Span<float> gradP = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> probabilitySlope = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> targetSlope = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                p[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
