@@ -11,14 +11,16 @@ public sealed class BenchCase
     private readonly byte[] _copyTarget;
     private readonly float[] _expTarget;
     private readonly Func<float[], int[]?, float[]?, float[]?, int, float> _fused;
+    private readonly Func<float[], int[]?, float[]?, float[]?, int, float> _fusedWithParameters;
 
-    private BenchCase(string shape, SeedConfig config, int batch, int spatial, Func<float[], int[]?, float[]?, float[]?, int, float> fused)
+    private BenchCase(string shape, SeedConfig config, int batch, int spatial,
+        (Func<float[], int[]?, float[]?, float[]?, int, float> Compiled, Func<float[], int[]?, float[]?, float[]?, int, float> WithParameters) fused)
     {
         Shape = shape;
         Config = config;
         Batch = batch;
         Spatial = spatial;
-        _fused = fused;
+        (_fused, _fusedWithParameters) = fused;
         var random = new Random(1);
         int elements = batch * config.Classes * spatial;
         _input = new float[elements];
@@ -42,6 +44,9 @@ public sealed class BenchCase
         4L * _input.Length + 4L * (_labels?.Length ?? _masks!.Length) + (backward ? 4L * _input.Length : 0);
 
     public float Fused(bool backward) => _fused(_input, _labels, _masks, backward ? _gradient : null, Batch);
+
+    /// <summary>The fused loss with its hyperparameters passed at run time (the same values, in a LossParameters of their own).</summary>
+    public float FusedWithParameters(bool backward) => _fusedWithParameters(_input, _labels, _masks, backward ? _gradient : null, Batch);
 
     public float Scalar(bool backward) => ScalarSeed.ForwardBackward(Config, _input, _labels, _masks, backward ? _gradient : null, Batch);
 
@@ -76,11 +81,20 @@ public sealed class BenchCase
 
     public override string ToString() => $"{Config.Name} {Shape}";
 
-    private static Func<float[], int[]?, float[]?, float[]?, int, float> Labels<TLoss>() where TLoss : IDiceLoss =>
-        (x, labels, _, grad, n) => grad is null ? DiceCpu.Forward<TLoss>(x, labels, n).Loss : DiceCpu.ForwardBackward<TLoss>(x, labels, grad, n).Loss;
+    private static (Func<float[], int[]?, float[]?, float[]?, int, float>, Func<float[], int[]?, float[]?, float[]?, int, float>) Labels<TLoss>() where TLoss : IDiceLoss
+    {
+        // An equal copy, not the spec's own object: the call validates it as any run-time value.
+        LossParameters parameters = TLoss.Spec.Parameters with { Alpha = TLoss.Spec.Alpha };
+        return ((x, labels, _, grad, n) => grad is null ? DiceCpu.Forward<TLoss>(x, labels, n).Loss : DiceCpu.ForwardBackward<TLoss>(x, labels, grad, n).Loss,
+            (x, labels, _, grad, n) => grad is null ? DiceCpu.Forward<TLoss>(x, labels, n, parameters).Loss : DiceCpu.ForwardBackward<TLoss>(x, labels, grad, n, parameters).Loss);
+    }
 
-    private static Func<float[], int[]?, float[]?, float[]?, int, float> Masks<TLoss>() where TLoss : IDiceLoss =>
-        (x, _, masks, grad, n) => grad is null ? DiceCpu.Forward<TLoss>(x, masks, n).Loss : DiceCpu.ForwardBackward<TLoss>(x, masks, grad, n).Loss;
+    private static (Func<float[], int[]?, float[]?, float[]?, int, float>, Func<float[], int[]?, float[]?, float[]?, int, float>) Masks<TLoss>() where TLoss : IDiceLoss
+    {
+        LossParameters parameters = TLoss.Spec.Parameters with { Alpha = TLoss.Spec.Alpha };
+        return ((x, _, masks, grad, n) => grad is null ? DiceCpu.Forward<TLoss>(x, masks, n).Loss : DiceCpu.ForwardBackward<TLoss>(x, masks, grad, n).Loss,
+            (x, _, masks, grad, n) => grad is null ? DiceCpu.Forward<TLoss>(x, masks, n, parameters).Loss : DiceCpu.ForwardBackward<TLoss>(x, masks, grad, n, parameters).Loss);
+    }
 
     public static IEnumerable<BenchCase> All()
     {

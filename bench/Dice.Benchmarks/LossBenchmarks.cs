@@ -2,7 +2,10 @@ using BenchmarkDotNet.Attributes;
 
 namespace Dice.Benchmarks;
 
-/// <summary>Fused kernels against the scalar seed port (a), the TensorPrimitives composition (b), the copy floor (c) and the one-exponential floor (d).</summary>
+/// <summary>
+/// Fused kernels (with the attribute's hyperparameters, and with the same values passed at run time) against the
+/// scalar seed port (a), the TensorPrimitives composition (b), the copy floor (c) and the one-exponential floor (d).
+/// </summary>
 [MemoryDiagnoser]
 public class LossBenchmarks
 {
@@ -18,6 +21,9 @@ public class LossBenchmarks
 
     [Benchmark]
     public float Fused() => Case.Fused(Backward);
+
+    [Benchmark]
+    public float FusedWithParameters() => Case.FusedWithParameters(Backward);
 
     [Benchmark(Baseline = true)]
     public float ScalarSeed() => Case.Scalar(Backward);

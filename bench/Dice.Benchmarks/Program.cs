@@ -58,8 +58,8 @@ internal static class PerformanceTable
         var text = new StringBuilder();
         text.AppendLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; mode: {(quick ? "quick" : "full")}");
         text.AppendLine();
-        text.AppendLine("| case | pass | fused | vs scalar seed (a) | vs TensorPrimitives (b) | bandwidth | copy floor (c) | % of floor | fused / exp floor (d) | fused alloc/op | (a) alloc/op |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| case | pass | fused | vs scalar seed (a) | vs TensorPrimitives (b) | bandwidth | copy floor (c) | % of floor | fused / exp floor (d) | run-time parameters / compiled | fused alloc/op | (a) alloc/op |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in summary.Reports.GroupBy(r => (Case: r.BenchmarkCase.Parameters["Case"]!.ToString()!, Backward: (bool)r.BenchmarkCase.Parameters["Backward"]!)))
         {
             // A method left out by --filter shows as NaN.
@@ -70,10 +70,11 @@ internal static class PerformanceTable
             double bytes = benchCase.BytesTouched(group.Key.Backward);
             double fused = Mean("Fused"), floor = Mean("CopyFloor");
             text.AppendLine(string.Format(ci,
-                "| {0} | {1} | {2:F2} ms | {3:F1}x | {4:F1}x | {5:F1} GB/s | {6:F1} GB/s | {7:F0}% | {8:F2}x | {9} B | {10:F1} MB |",
+                "| {0} | {1} | {2:F2} ms | {3:F1}x | {4:F1}x | {5:F1} GB/s | {6:F1} GB/s | {7:F0}% | {8:F2}x | {9:F3} | {10} B | {11:F1} MB |",
                 group.Key.Case, group.Key.Backward ? "ForwardBackward" : "Forward", fused / 1e6,
                 Mean("ScalarSeed") / fused, Mean("TensorPrimitives") / fused,
-                bytes / fused, bytes / floor, 100 * floor / fused, fused / Mean("ExpFloor"), Allocated("Fused"), Allocated("ScalarSeed") / 1e6));
+                bytes / fused, bytes / floor, 100 * floor / fused, fused / Mean("ExpFloor"), Mean("FusedWithParameters") / fused,
+                Allocated("Fused"), Allocated("ScalarSeed") / 1e6));
         }
 
         if (torch is not null) RenderTorch(text, summary, torch);

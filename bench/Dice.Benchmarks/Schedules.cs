@@ -34,7 +34,7 @@ public static class Schedules
         var random = new Random(1);
         foreach (var (name, classes, hasLabels, run) in Losses)
         {
-            for (int log2 = minLog2; log2 <= maxLog2; log2 += 2)
+            for (int log2 = minLog2; log2 <= maxLog2; log2 += log2 < 20 ? 2 : 1)
             {
                 long elements = (long)classes << log2;
                 if (elements > 1L << 27) continue;

@@ -43,6 +43,19 @@ public static class Pictures
         plot.SavePng(path, 800, 500);
     }
 
+    /// <summary>Held-out mean foreground Dice after the last epoch against one hyperparameter's values.</summary>
+    public static void Sweep(string path, string parameter, double[] values, double[] heldOutDice, int epochs)
+    {
+        var plot = new Plot();
+        var line = plot.Add.Scatter(values, heldOutDice);
+        line.LegendText = $"held-out mean Dice after {epochs} epochs";
+        plot.XLabel(parameter);
+        plot.YLabel("held-out mean Dice (classes 1-3)");
+        plot.Title("One compiled Dice + CE loss, swept at run time");
+        plot.ShowLegend(Alignment.LowerCenter);
+        plot.SavePng(path, 800, 500);
+    }
+
     /// <summary>One row per sample: the image, the ground truth and the prediction, scaled up.</summary>
     public static void Grid(string path, SyntheticShapes data, IReadOnlyList<int> samples, Func<int, int[]> predict, int scale = 4)
     {

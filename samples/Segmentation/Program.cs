@@ -5,7 +5,8 @@ using Segmentation;
 using Spectre.Console;
 
 // dotnet run --project samples/Segmentation [-- --epochs N --size N --train N --test N --batch N --lr X
-//                                              --device cpu|cuda|ilgpu-cpu --out DIR --seed N --compare]
+//                                              --device cpu|cuda|ilgpu-cpu --out DIR --seed N --compare
+//                                              --sweep-alpha A,B,...]
 var options = SampleOptions.Parse(args);
 if (options is null) return 2;
 Directory.CreateDirectory(options.Output);
@@ -22,7 +23,20 @@ using DiceEngine? engine = options.Device switch
 AnsiConsole.MarkupLine($"[bold]Dice.Gen segmentation sample[/]: {train.Count} training and {test.Count} held-out {options.Size}x{options.Size} images, " +
     $"foreground {train.ForegroundFraction:P1} of the pixels; loss on [green]{Markup.Escape(engine?.DeviceName ?? $"CPU ({Environment.ProcessorCount} cores, SIMD)")}[/].");
 
-if (!options.Compare)
+if (options.SweepAlpha is { } alphas)
+{
+    // One compiled loss, one training per Alpha: the hyperparameter is data (LossParameters), not a recompile.
+    var runs = alphas.Select(alpha => Train(
+        string.Format(CultureInfo.InvariantCulture, "Alpha = {0}", alpha),
+        Trainer.Step<DiceCeLoss>(engine, DiceCeLoss.Spec.Parameters with { Alpha = alpha }),
+        options, train, test)).ToList();
+    PrintClassDice(runs);
+    string path = Path.Combine(options.Output, "sweep-alpha.png");
+    Pictures.Sweep(path, "Alpha (weight of the cross-entropy term)", alphas.Select(a => (double)a).ToArray(),
+        runs.Select(r => r.HeldOutDice[^1]).ToArray(), options.Epochs);
+    AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(path)}[/].");
+}
+else if (!options.Compare)
 {
     var run = Train("Dice + CE", Trainer.Step<DiceCeLoss>(engine), options, train, test);
     PrintClassDice(new[] { run });
@@ -112,7 +126,8 @@ internal sealed class TrainingRun(string name, Trainer trainer)
 }
 
 internal sealed record SampleOptions(
-    int Epochs, int Size, int Train, int Test, int Batch, float LearningRate, string Device, string Output, int Seed, bool Compare)
+    int Epochs, int Size, int Train, int Test, int Batch, float LearningRate, string Device, string Output, int Seed, bool Compare,
+    float[]? SweepAlpha = null)
 {
     public static SampleOptions? Parse(string[] args)
     {
@@ -136,12 +151,13 @@ internal sealed record SampleOptions(
                     "--out" => o with { Output = Next() },
                     "--seed" => o with { Seed = Int() },
                     "--compare" => o with { Compare = true },
+                    "--sweep-alpha" => o with { SweepAlpha = Next().Split(',').Select(a => float.Parse(a, CultureInfo.InvariantCulture)).ToArray() },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }
             catch (Exception error) when (error is ArgumentException or FormatException)
             {
-                Console.Error.WriteLine($"{error.Message}\nusage: dotnet run --project samples/Segmentation -- [--epochs N] [--size N] [--train N] [--test N] [--batch N] [--lr X] [--device cpu|cuda|ilgpu-cpu] [--out DIR] [--seed N] [--compare]");
+                Console.Error.WriteLine($"{error.Message}\nusage: dotnet run --project samples/Segmentation -- [--epochs N] [--size N] [--train N] [--test N] [--batch N] [--lr X] [--device cpu|cuda|ilgpu-cpu] [--out DIR] [--seed N] [--compare] [--sweep-alpha A,B,...]");
                 return null;
             }
         }
@@ -149,6 +165,13 @@ internal sealed record SampleOptions(
         if (o.Device is not ("cpu" or "cuda" or "ilgpu-cpu") || o.Epochs < 1 || o.Size < 8 || o.Batch < 1 || o.Train < o.Batch || o.Test < 1)
         {
             Console.Error.WriteLine("invalid options: --device is cpu, cuda or ilgpu-cpu; --epochs >= 1, --size >= 8, --batch >= 1, --train >= --batch, --test >= 1.");
+            return null;
+        }
+
+        // The loss checks Alpha itself (DICE006); saying so here, before any training, names the option.
+        if (o.SweepAlpha is { } sweep && (sweep.Length == 0 || sweep.Any(a => !(a >= 0 && a <= 1))))
+        {
+            Console.Error.WriteLine("invalid options: --sweep-alpha takes comma-separated values in [0, 1], such as 0,0.25,0.5,0.75,1.");
             return null;
         }
 

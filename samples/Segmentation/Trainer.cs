@@ -38,6 +38,12 @@ public sealed class Trainer
             ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<TLoss>(logits, labels, grad, batch)
             : (logits, labels, grad, batch) => engine.ForwardBackward<TLoss>(logits, labels, grad, batch);
 
+    /// <summary>The same step with this run's hyperparameters (one compiled loss, other values per run).</summary>
+    public static LossStep Step<TLoss>(DiceEngine? engine, LossParameters parameters) where TLoss : IDiceLoss =>
+        engine is null
+            ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<TLoss>(logits, labels, grad, batch, parameters)
+            : (logits, labels, grad, batch) => engine.ForwardBackward<TLoss>(logits, labels, grad, batch, parameters);
+
     /// <summary>Number of optimiser steps per epoch.</summary>
     public int BatchesPerEpoch(SyntheticShapes data) => data.Count / _batchSize;
 

@@ -108,11 +108,11 @@ public sealed class DiceEngine : IDisposable
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="labels"/> (N x S).</summary>
     public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch);
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, null);
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
     public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch);
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, null);
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
     /// <remarks>
@@ -121,36 +121,70 @@ public sealed class DiceEngine : IDisposable
     /// <c>ArrayView</c> overloads, which move only the small result.
     /// </remarks>
     public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch);
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, null);
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
     public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch);
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, null);
 
     /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
     public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, default, Pass.Forward, batch);
+        RunViews<TLoss>(input, labels, default, isLabels: true, default, Pass.Forward, batch, null);
 
     /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
     public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, default, Pass.Forward, batch);
+        RunViews<TLoss>(input, default, masks, isLabels: false, default, Pass.Forward, batch, null);
 
     /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
     public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.ForwardBackward, batch);
+        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.ForwardBackward, batch, null);
 
     /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
     public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch);
+        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch, null);
+
+    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with this call's hyperparameters (start from <c>TLoss.Spec.Parameters</c>).</summary>
+    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="Forward{TLoss}(ArrayView{float}, ArrayView{int}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, labels, default, isLabels: true, default, Pass.Forward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="Forward{TLoss}(ArrayView{float}, ArrayView{float}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, default, masks, isLabels: false, default, Pass.Forward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="ForwardBackward{TLoss}(ArrayView{float}, ArrayView{int}, ArrayView{float}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="ForwardBackward{TLoss}(ArrayView{float}, ArrayView{float}, ArrayView{float}, int)"/>, with this call's hyperparameters.</summary>
+    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
 
     private LossResult RunHost<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch) where TLoss : IDiceLoss
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
-            return DiceCpu.Run<TLoss>(input, target, inputGrad, pass, batch);
+            return DiceCpu.Run<TLoss>(input, target, inputGrad, pass, batch, parameters);
 
         DiceLossSpec spec = TLoss.Spec;
+        parameters?.Validate(spec, nameof(parameters));
+        LossParameters values = parameters ?? spec.Parameters;
         int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
         bool backward = pass == Pass.ForwardBackward;
         lock (_gate)
@@ -164,9 +198,9 @@ public sealed class DiceEngine : IDisposable
             if (!target.IsLabels) masksView.CopyFromCPU(target.Masks);
             ArrayView<float> gradientView = backward ? Buffer<float>("gradient", input.Length) : default;
 
-            LossResult result = Run<TLoss>(inputView, labelsView, masksView, gradientView, backward, batch, spatial,
+            LossResult result = Run<TLoss>(inputView, labelsView, masksView, gradientView, backward, batch, spatial, values,
                 out bool invalid);
-            if (invalid) throw Validation.FirstInvalid(spec, input, target, spatial);
+            if (invalid) throw Validation.FirstInvalid(spec, values.IgnoreIndex, input, target, spatial);
             if (backward) gradientView.CopyToCPU(inputGrad);
             return result;
         }
@@ -175,12 +209,14 @@ public sealed class DiceEngine : IDisposable
     /// <summary>Both passes on views; <c>isLabels</c> says which of labels and masks is the target (the other is unused).</summary>
     private LossResult RunViews<TLoss>(
         ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels,
-        ArrayView<float> inputGrad, Pass pass, int batch) where TLoss : IDiceLoss
+        ArrayView<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
             throw new InvalidOperationException("This engine runs on the CPU and has no accelerator; pass host spans, or create the engine with DiceDevice.Cuda or IlgpuCpu.");
         DiceLossSpec spec = TLoss.Spec;
+        parameters?.Validate(spec, nameof(parameters));
+        LossParameters values = parameters ?? spec.Parameters;
         long targetLength = isLabels ? labels.Length : masks.Length;
         if (input.Length > int.MaxValue || targetLength > int.MaxValue || inputGrad.Length > int.MaxValue)
             throw new ArgumentException("Views of more than 2^31 - 1 elements are not supported.", nameof(input));
@@ -193,12 +229,12 @@ public sealed class DiceEngine : IDisposable
 
             // inputGrad may be input: pass 2 reads each pixel's C inputs before writing its C gradient values,
             // and runs only once the checks of pass 1 have passed.
-            LossResult result = Run<TLoss>(input, labels, masks, inputGrad, pass == Pass.ForwardBackward, batch, spatial, out bool invalid);
+            LossResult result = Run<TLoss>(input, labels, masks, inputGrad, pass == Pass.ForwardBackward, batch, spatial, values, out bool invalid);
             if (invalid)
             {
                 float[] hostInput = input.GetAsArray();
                 throw Validation.FirstInvalid(
-                    spec, hostInput, isLabels ? TargetSpan.FromLabels(labels.GetAsArray()) : TargetSpan.FromMasks(masks.GetAsArray()), spatial);
+                    spec, values.IgnoreIndex, hostInput, isLabels ? TargetSpan.FromLabels(labels.GetAsArray()) : TargetSpan.FromMasks(masks.GetAsArray()), spatial);
             }
 
             return result;
@@ -215,7 +251,7 @@ public sealed class DiceEngine : IDisposable
     /// </summary>
     private LossResult Run<TLoss>(
         ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, ArrayView<float> gradient,
-        bool backward, int batch, int spatial, out bool invalid) where TLoss : IDiceLoss
+        bool backward, int batch, int spatial, LossParameters parameters, out bool invalid) where TLoss : IDiceLoss
     {
         Accelerator accelerator = _accelerator!;
         DiceLossSpec spec = TLoss.Spec;
@@ -231,26 +267,28 @@ public sealed class DiceEngine : IDisposable
             Spatial = spatial,
             GroupsPerSample = groupsPerSample,
             SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
+            IgnoreIndex = parameters.IgnoreIndex,
         };
+        ArrayView<float> weights = ClassWeights(kernels, spec, parameters);
 
         // All of a group's sums in as few tree passes as the staging memory allows.
         int stagedRows = Math.Clamp(StagingBytes / (sizeof(double) * groupSize), 1, layout.DevicePartialLength);
         ArrayView<double> partials = Buffer<double>("partials", (long)batch * groupsPerSample * layout.DevicePartialLength);
         kernels.Statistics(
             new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)),
-            input, labels, masks, partials, shape);
+            input, labels, masks, weights, partials, shape);
 
         ArrayView<double> statistics = Buffer<double>("statistics", layout.StatisticsLength(batch));
         ArrayView<double> results = Buffer<double>("results", layout.DeviceResultsLength);
         ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * layout.CoefficientStride);
-        Finalizer()(new KernelConfig(1, groupSize), partials, kernels.ClassWeights.View, statistics, results, coefficients,
-            FinalizeSettings.From(spec, batch, spatial), groupsPerSample, backward ? 1 : 0);
+        Finalizer()(new KernelConfig(1, groupSize), partials, weights, statistics, results, coefficients,
+            FinalizeSettings.From(spec, parameters, batch, spatial), groupsPerSample, backward ? 1 : 0);
 
         if (backward)
         {
             long pixels = (long)batch * spatial;
             int gradientGroups = (int)Math.Clamp((pixels + groupSize - 1) / groupSize, 1, 65535);
-            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, coefficients, results, gradient, shape);
+            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, weights, coefficients, results, gradient, shape);
         }
 
         // The one wait of the call: reading the results waits for the kernels before it.
@@ -282,10 +320,33 @@ public sealed class DiceEngine : IDisposable
         return (int)Math.Clamp(Math.Min(Math.Max(bySize, byDevice), mostUseful), 1, Math.Max(1, cap));
     }
 
-    /// <summary>A loss's compiled kernels on this accelerator, and its class weights uploaded once for the finalizer.</summary>
+    /// <summary>
+    /// The class weights of a call on the device: the loss's own, uploaded once with its kernels, or, when the call's
+    /// parameters carry other weights, those C values copied into a pooled buffer.
+    /// </summary>
+    private ArrayView<float> ClassWeights(LoadedKernels kernels, DiceLossSpec spec, LossParameters parameters)
+    {
+        if (ReferenceEquals(parameters, spec.Parameters) || parameters.ClassWeights.Equals(spec.ClassWeights))
+            return kernels.ClassWeights.View;
+        int classes = spec.Classes;
+        float[] host = ArrayPool<float>.Shared.Rent(classes);
+        try
+        {
+            for (int c = 0; c < classes; c++) host[c] = parameters.ClassWeights[c];
+            ArrayView<float> view = Buffer<float>("classWeights", classes);
+            view.CopyFromCPU(host.AsSpan(0, classes));
+            return view;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(host);
+        }
+    }
+
+    /// <summary>A loss's compiled kernels on this accelerator, and its class weights uploaded once.</summary>
     private sealed record LoadedKernels(
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
         MemoryBuffer1D<float, Stride1D.Dense> ClassWeights);
 
     private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>

@@ -9,7 +9,7 @@ public sealed record DiceLossSpec
     public DiceLossSpec(
         int classes, Combine combine, Activation activation, Target target, float smooth, float alpha,
         bool includeBackground, bool batchDice, bool squared, bool jaccard, bool logLoss, int ignoreIndex,
-        IReadOnlyList<float> classWeights)
+        IReadOnlyList<float> classWeights, bool hasClassWeights = false)
     {
         if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
         if (target == Target.Auto) throw new ArgumentException("A resolved spec has no Auto target.", nameof(target));
@@ -27,6 +27,8 @@ public sealed record DiceLossSpec
         LogLoss = logLoss;
         IgnoreIndex = ignoreIndex;
         ClassWeights = new ValueList<float>(classWeights);
+        HasClassWeights = hasClassWeights;
+        Parameters = new LossParameters(smooth, alpha, ignoreIndex, classWeights);
     }
 
     /// <summary>Channels C.</summary>
@@ -55,6 +57,11 @@ public sealed record DiceLossSpec
     public int IgnoreIndex { get; }
     /// <summary>One weight per class (all 1 when none were given).</summary>
     public IReadOnlyList<float> ClassWeights { get; }
+    /// <summary>Whether the attribute gave <c>ClassWeights</c>: the kernels of a CE/BCE term then weight pixels by class, with weights given per call.</summary>
+    public bool HasClassWeights { get; }
+
+    /// <summary>The hyperparameters that are data: the attribute's values, to change with <c>with</c> and pass to an entry point.</summary>
+    public LossParameters Parameters { get; }
 
     /// <summary>The first class counted in the Dice mean: 0, or 1 without background.</summary>
     public int FirstDiceClass => IncludeBackground ? 0 : 1;

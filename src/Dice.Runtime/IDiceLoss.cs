@@ -66,8 +66,12 @@ public interface IDiceLoss
 public readonly ref struct DiceChunk
 {
     /// <summary>Creates a chunk.</summary>
-    public DiceChunk(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial, int start, int end)
+    public DiceChunk(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial, int start, int end,
+        int ignoreIndex, ReadOnlySpan<float> classWeights)
     {
+        IgnoreIndex = ignoreIndex;
+        ClassWeights = classWeights;
         Input = input;
         Labels = labels;
         Masks = masks;
@@ -88,4 +92,8 @@ public readonly ref struct DiceChunk
     public int Start { get; }
     /// <summary>One past the last pixel of the chunk.</summary>
     public int End { get; }
+    /// <summary>The call's IgnoreIndex (<see cref="LossParameters.IgnoreIndex"/>).</summary>
+    public int IgnoreIndex { get; }
+    /// <summary>The call's class weights, C values (<see cref="LossParameters.ClassWeights"/>).</summary>
+    public ReadOnlySpan<float> ClassWeights { get; }
 }

@@ -43,7 +43,7 @@ internal static class Validation
     }
 
     /// <summary>Finds the first invalid element (input first, then the target) and throws its exception.</summary>
-    public static Exception FirstInvalid(DiceLossSpec spec, ReadOnlySpan<float> input, TargetSpan target, int spatial)
+    public static Exception FirstInvalid(DiceLossSpec spec, int ignoreIndex, ReadOnlySpan<float> input, TargetSpan target, int spatial)
     {
         ReadOnlySpan<int> labels = target.Labels;
         ReadOnlySpan<float> masks = target.Masks;
@@ -61,9 +61,9 @@ internal static class Validation
         for (int i = 0; i < labels.Length; i++)
         {
             int y = labels[i];
-            if ((uint)y >= (uint)classes && y != spec.IgnoreIndex)
+            if ((uint)y >= (uint)classes && y != ignoreIndex)
                 return new ArgumentException(
-                    Format($"labels[{i}] at (n = {i / spatial}, s = {i % spatial}) is {y}; labels must lie in [0, {classes}) or equal IgnoreIndex ({spec.IgnoreIndex})."),
+                    Format($"labels[{i}] at (n = {i / spatial}, s = {i % spatial}) is {y}; labels must lie in [0, {classes}) or equal IgnoreIndex ({ignoreIndex})."),
                     "labels");
         }
 

@@ -106,14 +106,14 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Weighted_binary_cross_entropy_gradient_is_v_scale_w_times_p_minus_t()
+    public void Weighted_binary_cross_entropy_gradient_is_v_scale_w_times_p_minus_t_with_w_from_the_call()
     {
         var o = Options(1, Activation.Sigmoid, Target.Labels, Combine.BinaryCrossEntropy, weights: [0.25f]);
         string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o)));
         Assert.Equal(
         [
             "float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);",
-            "float grad0 = gradP0 * p0 * (1f - p0) + valid * crossEntropyScale * 0.25f * (p0 - t0);",
+            "float grad0 = gradP0 * p0 * (1f - p0) + valid * crossEntropyScale * weight0 * (p0 - t0);",
             "Unsafe.Add(ref gradient, s) = grad0;",
         ], lines);
     }
@@ -136,13 +136,66 @@ public class EmitterTests
         Assert.Contains("Vector256<float> x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));", lines);
     }
 
+    /// <summary>The whole CPU kernels of one loss, as the emitter writes them, shortened like <see cref="Lines"/>.</summary>
+    private static string[] CpuLines(LossOptions o)
+    {
+        var w = new SourceWriter();
+        CpuKernelEmitter.Emit(w, o);
+        return w.ToString()
+            .Replace("global::System.Runtime.Intrinsics.", "").Replace("global::System.Runtime.CompilerServices.", "").Replace("global::System.", "").Replace("global::Dice.Kernels.", "")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+    }
+
+    /// <summary>The lines of one generated method, from its signature to the closing brace at its indentation.</summary>
+    private static string[] Method(string[] lines, string signatureStart)
+    {
+        int start = Array.FindIndex(lines, l => l.StartsWith(signatureStart, StringComparison.Ordinal));
+        Assert.True(start >= 0, signatureStart + " not emitted");
+        int end = Array.FindIndex(lines, start + 2, l => l.StartsWith("private static", StringComparison.Ordinal) || l.StartsWith("internal static", StringComparison.Ordinal));
+        return lines[start..(end < 0 ? lines.Length : end)];
+    }
+
+    [Fact]
+    public void The_kernels_read_IgnoreIndex_and_the_class_weights_from_the_call_once_before_the_loop()
+    {
+        string[] lines = CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy, weights: [0.5f, 1f, 2f]));
+        string[] statistics = Method(lines, "private static bool Statistics256(");
+        Assert.Contains("Vector256<int> ignoreIndex = Vector256.Create(chunk.IgnoreIndex);", statistics);
+        Assert.Contains("float weight2 = chunk.ClassWeights[2];", statistics);
+        Assert.Contains("Vector256<float> validMask = ~Vector256.AsSingle(Vector256.Equals(label, ignoreIndex));", statistics);
+        Assert.Contains("Vector256<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;", statistics);
+        Assert.True(Array.FindIndex(statistics, l => l.StartsWith("float weight0", StringComparison.Ordinal)) < Array.FindIndex(statistics, l => l.StartsWith("for (", StringComparison.Ordinal)));
+
+        // The tail reads them as scalars, and a kernel that needs no weights declares none.
+        Assert.Contains("int ignoreIndex = chunk.IgnoreIndex;", Method(lines, "private static bool StatisticsScalar("));
+        Assert.DoesNotContain(Method(lines, "private static bool Validate256("), l => l.Contains("ClassWeights", StringComparison.Ordinal));
+        Assert.DoesNotContain(CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy)), l => l.Contains("ClassWeights", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Kept_probabilities_are_stored_in_pass_1_and_read_back_in_pass_2_without_an_activation()
+    {
+        string[] lines = CpuLines(Options(2, Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy));
+        string[] keeping = Method(lines, "private static void StatisticsKeeping256(");
+        Assert.Contains("Vector256.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));", keeping);
+        Assert.DoesNotContain(keeping, l => l.Contains("nonFinite", StringComparison.Ordinal));
+
+        string[] fromProbabilities = Method(lines, "private static void GradientFromProbabilities256(");
+        Assert.Contains("Vector256<float> p1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));", fromProbabilities);
+        Assert.DoesNotContain(fromProbabilities, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("ref input", StringComparison.Ordinal));
+
+        string[] validate = Method(lines, "private static bool Validate256(");
+        Assert.DoesNotContain(validate, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("StoreUnsafe", StringComparison.Ordinal));
+        Assert.Contains(validate, l => l.StartsWith("nonFinite = ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Device_partials_store_zero_in_the_slots_of_a_term_the_loss_lacks()
     {
         var o = Options(1, Activation.None, Target.Masks);
         var w = new SourceWriter();
         KernelBodies.EmitStatistics(w, ScalarDialect.Device, o, prelude: () => { }, loopHeader: "for (;;)",
-            store: (value, slot) => $"store({value}, {slot});", zeroAbsentSlots: true);
+            store: (value, slot) => $"store({value}, {slot});", zeroAbsentSlots: true, ParameterSource.Device);
         string[] stores = w.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("store(", StringComparison.Ordinal)).ToArray();
         Assert.Equal(["store(intersection0, 0);", "store(predicted0, 1);", "store(truth0, 2);", "store(0f, 3);", "store(0f, 4);"], stores);
     }

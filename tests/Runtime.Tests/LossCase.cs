@@ -9,6 +9,9 @@ public interface ILossCase
     LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch);
     LossResult Forward(DiceEngine engine, float[] input, TargetData target, int batch);
     LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch);
+    LossResult Forward(float[] input, TargetData target, int batch, LossParameters parameters);
+    LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters);
+    LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters);
 }
 
 public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
@@ -35,6 +38,21 @@ public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
         target.Labels is { } labels
             ? engine.ForwardBackward<TLoss>(input, labels, gradient, batch)
             : engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch);
+
+    public LossResult Forward(float[] input, TargetData target, int batch, LossParameters parameters) =>
+        target.Labels is { } labels
+            ? DiceCpu.Forward<TLoss>(input, labels, batch, parameters)
+            : DiceCpu.Forward<TLoss>(input, target.Masks!, batch, parameters);
+
+    public LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters) =>
+        target.Labels is { } labels
+            ? DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters)
+            : DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters);
+
+    public LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters) =>
+        target.Labels is { } labels
+            ? engine.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters)
+            : engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters);
 
     public override string ToString() => Name;
 }

@@ -66,4 +66,17 @@ public class SampleTests
         Assert.True(last.Loss < 0.6 * first.Loss, $"loss {first.Loss:F4} -> {last.Loss:F4}");
         Assert.True(diceAfter > diceBefore + 0.3, $"held-out Dice {diceBefore:F3} -> {diceAfter:F3}");
     }
+
+    [Fact]
+    public void A_sweep_step_with_Alpha_1_trains_exactly_as_the_loss_compiled_with_Alpha_1()
+    {
+        var train = SyntheticShapes.Generate(64, 32, seed: 10);
+        EpochResult Epoch(LossStep step) => new Trainer(new Network(32, seed: 11), step, 0.01f, 16).TrainEpoch(train, new Random(12));
+        EpochResult swept = Epoch(Trainer.Step<DiceCeLoss>(engine: null, DiceCeLoss.Spec.Parameters with { Alpha = 1f }));
+        EpochResult compiled = Epoch(Trainer.Step<CrossEntropyOnlyLoss>(engine: null));
+        EpochResult unswept = Epoch(Trainer.Step<DiceCeLoss>(engine: null));
+        Assert.Equal(compiled.Loss, swept.Loss);
+        Assert.Equal(compiled.MeanDice, swept.MeanDice);
+        Assert.NotEqual(unswept.Loss, swept.Loss);
+    }
 }

@@ -15,6 +15,20 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
 
+    /// <summary>A rule on a hyperparameter, whose text is shared with the run-time check (<see cref="ParameterRules"/>).</summary>
+    private static DiagnosticDescriptor Error(string id, ParameterRule rule) =>
+        id == rule.Id ? Error(id, rule.Title, rule.Message) : throw new System.InvalidOperationException($"{id} is not {rule.Id}");
+
+    /// <summary>The descriptor of a hyperparameter rule.</summary>
+    public static DiagnosticDescriptor For(ParameterRule rule) =>
+        rule == ParameterRules.SmoothInvalid ? SmoothInvalid
+        : rule == ParameterRules.AlphaInvalid ? AlphaInvalid
+        : rule == ParameterRules.ClassWeightsCount ? ClassWeightsCount
+        : rule == ParameterRules.ClassWeightInvalid ? ClassWeightInvalid
+        : rule == ParameterRules.ClassWeightsZeroSum ? ClassWeightsZeroSum
+        : rule == ParameterRules.IgnoreIndexIsClass ? IgnoreIndexIsClass
+        : throw new System.ArgumentOutOfRangeException(nameof(rule), rule.Id, "not a hyperparameter rule");
+
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
@@ -39,29 +53,17 @@ internal static class DiagnosticDescriptors
         "Classes is out of range",
         "Classes is {0}; it must lie in [1, {1}] (the generator keeps C per-pixel values on the stack, so it supports at most {1} classes)");
 
-    public static readonly DiagnosticDescriptor SmoothInvalid = Error("DICE005",
-        "Smooth must be finite and non-negative",
-        "Smooth is {0}; it must be finite and >= 0");
+    public static readonly DiagnosticDescriptor SmoothInvalid = Error(ParameterRules.SmoothInvalidId, ParameterRules.SmoothInvalid);
 
-    public static readonly DiagnosticDescriptor AlphaInvalid = Error("DICE006",
-        "Alpha must lie in [0, 1]",
-        "Alpha is {0}; it must be finite and lie in [0, 1] (L = Alpha * CE + (1 - Alpha) * Dice)");
+    public static readonly DiagnosticDescriptor AlphaInvalid = Error(ParameterRules.AlphaInvalidId, ParameterRules.AlphaInvalid);
 
-    public static readonly DiagnosticDescriptor ClassWeightsCount = Error("DICE007",
-        "ClassWeights needs one weight per class",
-        "ClassWeights has {0} values but Classes is {1}; give exactly one weight per class");
+    public static readonly DiagnosticDescriptor ClassWeightsCount = Error(ParameterRules.ClassWeightsCountId, ParameterRules.ClassWeightsCount);
 
-    public static readonly DiagnosticDescriptor ClassWeightInvalid = Error("DICE008",
-        "Class weights must be finite and non-negative",
-        "ClassWeights[{0}] is {1}; every weight must be finite and >= 0");
+    public static readonly DiagnosticDescriptor ClassWeightInvalid = Error(ParameterRules.ClassWeightInvalidId, ParameterRules.ClassWeightInvalid);
 
-    public static readonly DiagnosticDescriptor ClassWeightsZeroSum = Error("DICE009",
-        "Class weights of the Dice classes sum to zero",
-        "The weights of the classes counted in the Dice mean ({0}) sum to 0, so the weighted mean is undefined");
+    public static readonly DiagnosticDescriptor ClassWeightsZeroSum = Error(ParameterRules.ClassWeightsZeroSumId, ParameterRules.ClassWeightsZeroSum);
 
-    public static readonly DiagnosticDescriptor IgnoreIndexIsClass = Error("DICE010",
-        "IgnoreIndex is a class index",
-        "IgnoreIndex is {0}, a valid class in [0, {1}); it must lie outside the class range (the default is -100)");
+    public static readonly DiagnosticDescriptor IgnoreIndexIsClass = Error(ParameterRules.IgnoreIndexIsClassId, ParameterRules.IgnoreIndexIsClass);
 
     public static readonly DiagnosticDescriptor NoForegroundClass = Error("DICE011",
         "IncludeBackground = false needs at least two classes",

@@ -110,6 +110,7 @@ internal static class CpuKernelEmitter
             // Lanes are summed in double, once per chunk; the scheduler clears the partial before the chunk.
             store: (value, slot) => $"partial[{slot}] += {d.SumToDouble(value)};",
             zeroAbsentSlots: false,
+            ParameterSource.Chunk,
             keepProbabilities: keepProbabilities);
         if (!keepProbabilities) w.Line($"return {Formulas.AllValid(d, o)};");
     }
@@ -121,6 +122,7 @@ internal static class CpuKernelEmitter
 
         EmitReferences(w, o, input: true, gradient: false);
         w.Line($"nint last = chunk.End - {d.Count};");
+        KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
         Formulas.DeclareChecks(new KernelContext(w, d, o));
         KernelBodies.DeclareClassArrays(w, body);
         using (w.Block($"for (; s <= last; s += {d.Count})"))
@@ -136,6 +138,7 @@ internal static class CpuKernelEmitter
 
         EmitReferences(w, o, input: !fromProbabilities, gradient: true);
         w.Line($"nint last = chunk.End - {d.Count};");
+        KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
         KernelBodies.DeclareCoefficients(w, body, pixelTerm);
         KernelBodies.DeclareClassArrays(w, body);
         using (w.Block($"for (; s <= last; s += {d.Count})"))

@@ -39,7 +39,10 @@ internal abstract class Dialect
     public abstract string Not(string mask);
     public abstract string AsFloat(string mask);
     public abstract string LabelEquals(string label, string value);
-    public abstract string LabelNotEquals(string label, string value);
+    /// <summary>A label value of this dialect from an int expression (a broadcast for vectors).</summary>
+    public abstract string LabelFrom(string scalar);
+    /// <summary>Lanes where <paramref name="label"/> differs from <paramref name="other"/>, a label value of this dialect.</summary>
+    public abstract string LabelDiffers(string label, string other);
     /// <summary>Mask of labels outside [0, classes) (the ignore check is separate).</summary>
     public abstract string LabelOutOfRange(string label, int classes);
     public abstract string LoadFloat(string reference, Offset offset);
@@ -97,7 +100,8 @@ internal sealed class VectorDialect : Dialect
     public override string Not(string mask) => $"~{mask}";
     public override string AsFloat(string mask) => $"({mask} & {One})";
     public override string LabelEquals(string label, string value) => $"{_v}.AsSingle({_v}.Equals({label}, {_v}.Create({value})))";
-    public override string LabelNotEquals(string label, string value) => $"~{LabelEquals(label, value)}";
+    public override string LabelFrom(string scalar) => $"{_v}.Create({scalar})";
+    public override string LabelDiffers(string label, string other) => $"~{_v}.AsSingle({_v}.Equals({label}, {other}))";
     public override string LabelOutOfRange(string label, int classes) => $"{_v}.AsSingle({_v}.GreaterThanOrEqual({_v}.AsUInt32({label}), {_v}.Create({I(classes)}u)))";
     public override string LoadFloat(string reference, Offset offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
     public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
@@ -148,7 +152,8 @@ internal sealed class ScalarDialect : Dialect
     public override string Not(string mask) => $"!{mask}";
     public override string AsFloat(string mask) => $"({mask} ? 1f : 0f)";
     public override string LabelEquals(string label, string value) => $"{label} == {value}";
-    public override string LabelNotEquals(string label, string value) => $"{label} != {value}";
+    public override string LabelFrom(string scalar) => scalar;
+    public override string LabelDiffers(string label, string other) => $"{label} != {other}";
     public override string LabelOutOfRange(string label, int classes) => $"(uint){label} >= {I(classes)}u";
     public override string LoadFloat(string reference, Offset offset) => _device ? $"{reference}[{offset}]" : $"{KnownTypes.Unsafe}.Add(ref {reference}, {offset})";
     public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);

@@ -38,7 +38,7 @@ internal static class GpuKernelEmitter
         w.Line("/// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes");
         w.Line($"/// the group's partial: {LayoutText.DevicePartial(layout)}.");
         w.Line("/// </summary>");
-        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
+        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
         {
             KernelBodies.EmitStatistics(w, d, o,
                 prelude: () =>
@@ -54,7 +54,8 @@ internal static class GpuKernelEmitter
                 loopHeader: $"for (int s = start + {KnownTypes.Group}.IdxX; s < end; s += {KnownTypes.Group}.DimX)",
                 // Every thread adds every value, in slot order: GroupSums stores them at consecutive slots.
                 store: (value, slot) => $"sums.Add({value});",
-                zeroAbsentSlots: true);
+                zeroAbsentSlots: true,
+                ParameterSource.Device);
             w.Line($"sums.Add({Formulas.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f); // slot {SourceWriter.Int(layout.Invalid)}");
             w.Line("sums.Flush();");
         }
@@ -65,7 +66,7 @@ internal static class GpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>");
-        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
+        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
         {
             var pixelTerm = PixelTerm.For(o);
             KernelContext body = KernelBodies.Body(w, d, o);
@@ -75,6 +76,7 @@ internal static class GpuKernelEmitter
             w.Line($"if (results[{SourceWriter.Int(body.Layout.InvalidResult)}] != 0) return;");
             w.Line("int spatial = shape.Spatial;");
             w.Line("int pixels = shape.Batch * spatial;");
+            KernelBodies.DeclareParameters(w, body, ParameterSource.Device);
             KernelBodies.DeclareClassArrays(w, body);
             using (w.Block($"for (int pixel = {KnownTypes.Grid}.GlobalIndex.X; pixel < pixels; pixel += {KnownTypes.Grid}.DimX * {KnownTypes.Group}.DimX)"))
             {

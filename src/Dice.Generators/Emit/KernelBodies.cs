@@ -46,16 +46,18 @@ internal static class KernelBodies
     /// into its partial slot through <paramref name="store"/> (value, slot expression).
     /// </summary>
     /// <param name="zeroAbsentSlots">Whether pixel-term slots the loss does not use are stored as 0 (device partials are not cleared).</param>
+    /// <param name="parameters">Where the kernel reads the call's hyperparameters.</param>
     /// <param name="keepProbabilities">The variant of <see cref="Statistics"/> that writes p and checks nothing.</param>
     public static void EmitStatistics(
         SourceWriter w, Dialect d, LossOptions o, Action prelude, string loopHeader, Func<string, string, string> store, bool zeroAbsentSlots,
-        bool keepProbabilities = false)
+        ParameterSource parameters, bool keepProbabilities = false)
     {
         var pixelTerm = PixelTerm.For(o);
         KernelContext body = Body(w, d, o);
         Statistics(body, pixelTerm, keepProbabilities);
 
         prelude();
+        DeclareParameters(w, body, parameters);
         var outer = new KernelContext(w, d, o);
         foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(outer, Values.Sum(sum));
         pixelTerm.DeclareAccumulators(outer);
@@ -130,6 +132,25 @@ internal static class KernelBodies
         }
     }
 
+    /// <summary>
+    /// Before the pixel loop: the call's hyperparameters that the body <paramref name="k"/> read (IgnoreIndex as a
+    /// label value, the class weights as one local per class or, in loop mode, a span or view), so that the loop sees
+    /// loop-invariant locals and stays as specialised as with constants.
+    /// </summary>
+    public static void DeclareParameters(SourceWriter w, KernelContext k, ParameterSource source)
+    {
+        if (k.UsesIgnoreIndex) w.Line($"{k.D.Label} {Values.IgnoreIndex} = {k.D.LabelFrom(source.IgnoreIndex)};");
+        if (!k.UsesClassWeights) return;
+        if (!k.Unrolled)
+        {
+            if (source.LoopWeights is { } declaration) w.Line(declaration);
+            return;
+        }
+
+        for (int c = 0; c < k.Classes; c++)
+            w.Line($"float {Values.Weight[ClassIndex.Literal(c)]} = {source.ClassWeights}[{SourceWriter.Int(c)}];");
+    }
+
     /// <summary>Declares the per-class accumulator <paramref name="value"/>: a zeroed local per class, or a zeroed array.</summary>
     public static void DeclareClassAccumulator(KernelContext k, ClassValue value)
     {
@@ -151,4 +172,29 @@ internal static class KernelBodies
 
     /// <summary>A context whose writer is one level inside <paramref name="w"/>, for a loop body written before its loop.</summary>
     public static KernelContext Body(SourceWriter w, Dialect d, LossOptions o) => new(new SourceWriter(w.Depth + 1), d, o);
+}
+
+/// <summary>
+/// Where a kernel reads the call's hyperparameters: expressions for IgnoreIndex and for the class weights, and in
+/// loop mode the declaration of <see cref="Values.ClassWeights"/> (none where it is already a parameter).
+/// </summary>
+internal sealed class ParameterSource
+{
+    public ParameterSource(string ignoreIndex, string classWeights, string? loopWeights)
+    {
+        IgnoreIndex = ignoreIndex;
+        ClassWeights = classWeights;
+        LoopWeights = loopWeights;
+    }
+
+    /// <summary>The chunk's: what the CPU kernels read.</summary>
+    public static ParameterSource Chunk { get; } = new(
+        "chunk.IgnoreIndex", "chunk.ClassWeights", $"{KnownTypes.ReadOnlySpan}<float> {Values.ClassWeights} = chunk.ClassWeights;");
+
+    /// <summary>The launch's: what the device kernels read (the weights are a kernel parameter named <see cref="Values.ClassWeights"/>).</summary>
+    public static ParameterSource Device { get; } = new("shape.IgnoreIndex", Values.ClassWeights, null);
+
+    public string IgnoreIndex { get; }
+    public string ClassWeights { get; }
+    public string? LoopWeights { get; }
 }

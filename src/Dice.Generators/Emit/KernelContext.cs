@@ -36,7 +36,7 @@ internal readonly struct ClassIndex
 internal sealed class KernelContext
 {
     /// <summary>Up to this many classes, per-class work is unrolled into one local per class.</summary>
-    public const int UnrollLimit = 16;
+    public const int UnrollLimit = Kernels.KernelLimits.UnrolledClasses;
 
     private readonly SortedSet<string> _classArrays = new(StringComparer.Ordinal);
 
@@ -173,6 +173,29 @@ internal sealed class KernelContext
     private string MaxTree(ClassValue value, int from, int to) =>
         to - from == 1 ? value[ClassIndex.Literal(from)] : D.Max(MaxTree(value, from, (from + to) / 2), MaxTree(value, (from + to) / 2, to));
 
-    /// <summary>The weight of class c as an expression (a literal when unrolled).</summary>
-    public string Weight(ClassIndex c) => c.IsLoop ? "ClassWeights[c]" : SourceWriter.Float(Options.Weight(c.Value));
+    /// <summary>
+    /// The weight w_c of class c, read from the call's parameters before the pixel loop (<see cref="KernelBodies.DeclareParameters"/>):
+    /// <c>weight2</c> unrolled, <c>classWeights[c]</c> in loop mode.
+    /// </summary>
+    public string Weight(ClassIndex c)
+    {
+        UsesClassWeights = true;
+        return c.IsLoop ? Values.ClassWeights + "[c]" : Values.Weight[c];
+    }
+
+    /// <summary>The call's IgnoreIndex as a label value (a broadcast vector, or an int), read before the pixel loop.</summary>
+    public string IgnoreIndex
+    {
+        get
+        {
+            UsesIgnoreIndex = true;
+            return Values.IgnoreIndex.Name;
+        }
+    }
+
+    /// <summary>Whether the body read the class weights (so the kernel declares them).</summary>
+    public bool UsesClassWeights { get; private set; }
+
+    /// <summary>Whether the body compared labels with IgnoreIndex (so the kernel declares it).</summary>
+    public bool UsesIgnoreIndex { get; private set; }
 }

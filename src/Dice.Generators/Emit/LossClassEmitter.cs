@@ -58,13 +58,6 @@ internal static class LossClassEmitter
             w.Line("/// <summary>C, the channels of the input.</summary>");
             w.Line($"internal const int Classes = {SourceWriter.Int(o.Classes)};");
             w.Line();
-            if (o.HasClassWeights && o.Classes > KernelContext.UnrollLimit)
-            {
-                w.Line("/// <summary>w_c, one weight per class.</summary>");
-                w.Line($"internal static readonly float[] ClassWeights = {{ {string.Join(", ", o.ClassWeights.Select(SourceWriter.Float))} }};");
-                w.Line();
-            }
-
             CpuKernelEmitter.Emit(w, o);
             GpuKernelEmitter.Emit(w, o);
         }
@@ -92,6 +85,7 @@ internal static class LossClassEmitter
             $"logLoss: {SourceWriter.Bool(o.LogLoss)}",
             $"ignoreIndex: {SourceWriter.Int(o.IgnoreIndex)}",
             $"classWeights: new float[] {{ {string.Join(", ", weights)} }}",
+            $"hasClassWeights: {SourceWriter.Bool(o.HasClassWeights)}",
         };
         for (int i = 0; i < arguments.Length; i++)
             w.Line("    " + arguments[i] + (i == arguments.Length - 1 ? ");" : ","));
@@ -110,25 +104,33 @@ internal static class LossClassEmitter
             : $"Target in [0, 1], N x {o.Classes} x S, the layout of the input.";
         string exception = $"/// <exception cref=\"{KnownTypes.ArgumentException}\">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>";
 
-        // The two entry points differ only in the gradient argument and the pass they run.
+        // The entry points differ only in the gradient argument and the pass they run, and each has an overload that
+        // takes the call's hyperparameters as its last argument.
         foreach (bool backward in new[] { false, true })
         {
-            string name = backward ? GeneratedMembers.ForwardBackward : GeneratedMembers.Forward;
-            w.Line(backward
-                ? "/// <summary>Computes the loss and writes dL/d(input) into <paramref name=\"inputGrad\"/> on all CPU cores (two fused passes).</summary>"
-                : "/// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>");
-            w.Line($"/// <param name=\"input\">{inputDoc}</param>");
-            w.Line($"/// <param name=\"{targetName}\">{targetDoc}</param>");
-            if (backward)
-                w.Line("/// <param name=\"inputGrad\">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>");
-            w.Line("/// <param name=\"batch\">N, the number of samples; S is derived from the input length.</param>");
-            w.Line("/// <returns>The loss, its terms and the per-class coefficient.</returns>");
-            w.Line(exception);
-            string gradient = backward ? $", {KnownTypes.Span}<float> inputGrad" : "";
-            string gradientArgument = backward ? ", inputGrad" : "";
-            w.Line($"public static {KnownTypes.LossResult} {name}({KnownTypes.ReadOnlySpan}<float> input, {target}{gradient}, int batch) =>");
-            w.Line($"    {KnownTypes.DiceCpu}.{name}<{self}>(input, {targetName}{gradientArgument}, batch);");
-            w.Line();
+            foreach (bool withParameters in new[] { false, true })
+            {
+                string name = backward ? GeneratedMembers.ForwardBackward : GeneratedMembers.Forward;
+                w.Line(backward
+                    ? "/// <summary>Computes the loss and writes dL/d(input) into <paramref name=\"inputGrad\"/> on all CPU cores (two fused passes).</summary>"
+                    : "/// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>");
+                w.Line($"/// <param name=\"input\">{inputDoc}</param>");
+                w.Line($"/// <param name=\"{targetName}\">{targetDoc}</param>");
+                if (backward)
+                    w.Line("/// <param name=\"inputGrad\">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>");
+                w.Line("/// <param name=\"batch\">N, the number of samples; S is derived from the input length.</param>");
+                if (withParameters)
+                    w.Line("/// <param name=\"parameters\">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>");
+                w.Line("/// <returns>The loss, its terms and the per-class coefficient.</returns>");
+                w.Line(withParameters ? exception.Replace("A length disagrees", "A parameter breaks a rule of the attribute, a length disagrees") : exception);
+                string gradient = backward ? $", {KnownTypes.Span}<float> inputGrad" : "";
+                string gradientArgument = backward ? ", inputGrad" : "";
+                string parameters = withParameters ? $", {KnownTypes.LossParameters} parameters" : "";
+                string parametersArgument = withParameters ? ", parameters" : "";
+                w.Line($"public static {KnownTypes.LossResult} {name}({KnownTypes.ReadOnlySpan}<float> input, {target}{gradient}, int batch{parameters}) =>");
+                w.Line($"    {KnownTypes.DiceCpu}.{name}<{self}>(input, {targetName}{gradientArgument}, batch{parametersArgument});");
+                w.Line();
+            }
         }
     }
 

@@ -76,6 +76,10 @@ internal static class Values
     public static readonly ClassValue ProbabilitySlope = new("probabilitySlope");
     public static readonly ClassValue GradientP = new("gradP");
     public static readonly ClassValue Gradient = new("grad");
+    /// <summary>w_c, read from the call's parameters when unrolled.</summary>
+    public static readonly ClassValue Weight = new("weight");
+    /// <summary>The call's class weights in loop mode (a span on the CPU, a view on the device).</summary>
+    public const string ClassWeights = "classWeights";
 
     // Per pixel.
     public static readonly PixelValue Label = new("label");
@@ -85,6 +89,8 @@ internal static class Values
     public static readonly PixelValue ExponentialSum = new("sum");
     public static readonly PixelValue InverseSum = new("inverseSum");
     public static readonly PixelValue Dot = new("dot");
+    /// <summary>The call's IgnoreIndex, broadcast once before the pixel loop.</summary>
+    public static readonly PixelValue IgnoreIndex = new("ignoreIndex");
 
     // Pass-1 accumulators of the checks.
     public static readonly PixelValue NonFinite = new("nonFinite");

@@ -74,13 +74,9 @@ internal static class LossParser
 
         if (classes < 1 || classes > DiagnosticDescriptors.MaxClasses)
             Report(DiagnosticDescriptors.ClassesOutOfRange, ArgumentLocation(nameof(DiceLossAttribute.Classes)), classes, DiagnosticDescriptors.MaxClasses);
-        if (!IsFinite(smooth) || smooth < 0)
-            Report(DiagnosticDescriptors.SmoothInvalid, ArgumentLocation(nameof(DiceLossAttribute.Smooth)), Format(smooth));
-        else if (smooth == 0)
+        if (smooth == 0)
             Report(DiagnosticDescriptors.SmoothZero, ArgumentLocation(nameof(DiceLossAttribute.Smooth)));
-        if (!IsFinite(alpha) || alpha < 0 || alpha > 1)
-            Report(DiagnosticDescriptors.AlphaInvalid, ArgumentLocation(nameof(DiceLossAttribute.Alpha)), Format(alpha));
-        else if (combine == Combine.None && named.ContainsKey(nameof(DiceLossAttribute.Alpha)))
+        if (combine == Combine.None && named.ContainsKey(nameof(DiceLossAttribute.Alpha)) && alpha is >= 0 and <= 1)
             Report(DiagnosticDescriptors.AlphaWithoutCombine, ArgumentLocation(nameof(DiceLossAttribute.Alpha)));
 
         if (!includeBackground && classes == 1)
@@ -110,21 +106,14 @@ internal static class LossParser
 
         if (resolvedActivation == Activation.Softmax && classes == 1 && combine != Combine.CrossEntropy)
             Report(DiagnosticDescriptors.SoftmaxSingleClass, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
-        if (resolvedTarget == Target.Labels && ignoreIndex >= 0 && ignoreIndex < classes)
-            Report(DiagnosticDescriptors.IgnoreIndexIsClass, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)), ignoreIndex, classes);
         if (resolvedTarget == Target.Masks && named.ContainsKey(nameof(DiceLossAttribute.IgnoreIndex)))
             Report(DiagnosticDescriptors.IgnoreIndexWithMasks, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)));
 
-        if (weights is not null)
+        // The rules on the values that are data at run time: one definition for this diagnostic and the run-time check.
+        foreach (ParameterViolation violation in ParameterRules.Check(
+            classes, resolvedTarget == Target.Labels, includeBackground, smooth, alpha, ignoreIndex, weights) ?? [])
         {
-            LocationInfo? weightsLocation = ArgumentLocation(nameof(DiceLossAttribute.ClassWeights));
-            if (weights.Length != classes)
-                Report(DiagnosticDescriptors.ClassWeightsCount, weightsLocation, weights.Length, classes);
-            int bad = Array.FindIndex(weights, w => !IsFinite(w) || w < 0);
-            if (bad >= 0)
-                Report(DiagnosticDescriptors.ClassWeightInvalid, weightsLocation, bad, Format(weights[bad]));
-            else if (weights.Length == classes && weights.Skip(includeBackground ? 0 : 1).Sum() == 0)
-                Report(DiagnosticDescriptors.ClassWeightsZeroSum, weightsLocation, includeBackground ? "all" : "classes 1 and up");
+            Report(DiagnosticDescriptors.For(violation.Rule), ArgumentLocation(violation.Parameter), violation.Arguments);
         }
 
         var diagnosticArray = diagnostics.ToEquatableArray();
@@ -204,8 +193,4 @@ internal static class LossParser
         string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
         return new TypeIdentity(ns, type.Name, containing.ToEquatableArray());
     }
-
-    private static bool IsFinite(float value) => !float.IsNaN(value) && !float.IsInfinity(value);
-
-    private static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

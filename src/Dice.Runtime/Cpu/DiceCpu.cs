@@ -28,25 +28,46 @@ public static class DiceCpu
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against class <paramref name="labels"/> (N x S).</summary>
     public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch);
+        Run<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, null);
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
     public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch);
+        Run<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, null);
 
     /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
     public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch);
+        Run<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, null);
 
     /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
     public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch);
+        Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, null);
 
-    /// <summary>Both passes for either target form; the public overloads and <see cref="DiceEngine"/> on the CPU call this.</summary>
+    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
+    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
+    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
+    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
+    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
+
+    /// <summary>
+    /// Both passes for either target form; the public overloads and <see cref="DiceEngine"/> on the CPU call this.
+    /// <c>parameters</c>: the call's hyperparameters (validated here, before anything runs), or null for the attribute's.
+    /// </summary>
     internal static unsafe LossResult Run<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch) where TLoss : IDiceLoss
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss
     {
         DiceLossSpec spec = TLoss.Spec;
+        parameters?.Validate(spec, nameof(parameters));
+        LossParameters values = parameters ?? spec.Parameters;
         int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
         bool backward = pass == Pass.ForwardBackward;
 
@@ -66,10 +87,11 @@ public static class DiceCpu
             fixed (float* gradPtr = inputGrad)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
-                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials);
+                for (int c = 0; c < classes; c++) weights[c] = values.ClassWeights[c];
+                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials, values.IgnoreIndex, weights);
                 try
                 {
-                    return RunPasses(job, spec, input, target, backward, batch, spatial, chunksPerSample,
+                    return RunPasses(job, spec, values, input, target, backward, batch, spatial, chunksPerSample,
                         partials, statistics, results, coefficients, weights);
                 }
                 finally
@@ -94,7 +116,7 @@ public static class DiceCpu
     /// activation per element instead of two, and the same bits.
     /// </summary>
     private static LossResult RunPasses<TLoss>(
-        ChunkJob<TLoss> job, DiceLossSpec spec, ReadOnlySpan<float> input, TargetSpan target,
+        ChunkJob<TLoss> job, DiceLossSpec spec, LossParameters parameters, ReadOnlySpan<float> input, TargetSpan target,
         bool backward, int batch, int spatial, int chunksPerSample,
         double[] partials, double[] statistics, double[] results, float[] coefficients, float[] weights) where TLoss : IDiceLoss
     {
@@ -106,16 +128,15 @@ public static class DiceCpu
         bool keep = backward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
         ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.Validate : ChunkPass.Statistics));
         if (job.Failed)
-            throw Validation.FirstInvalid(spec, input, target, spatial);
+            throw Validation.FirstInvalid(spec, parameters.IgnoreIndex, input, target, spatial);
         if (keep) ChunkRunner.Run(chunks, threads, job.WithPass(ChunkPass.StatisticsKeepingProbabilities));
 
         // Combine chunk partials in chunk order: deterministic whatever the thread count.
         LossFinalizer.CombinePartials(
             new ArrayValues<double>(partials), new StatisticsLayout(classes).PartialLength, chunksPerSample, batch, classes, new ArrayValues<double>(statistics));
 
-        for (int c = 0; c < classes; c++) weights[c] = spec.ClassWeights[c];
         LossFinalizer.Compute(
-            FinalizeSettings.From(spec, batch, spatial), new ArrayValues<double>(statistics), new ArrayValues<float>(weights),
+            FinalizeSettings.From(spec, parameters, batch, spatial), new ArrayValues<double>(statistics), new ArrayValues<float>(weights),
             new ArrayValues<double>(results), new ArrayValues<float>(coefficients), backward);
 
         if (backward)
@@ -134,18 +155,19 @@ public static class DiceCpu
     /// The ForwardBackward schedule for a loss whose passes stream <paramref name="bytes"/> (input, target, gradient).
     /// Keeping p saves one activation per element and costs a validation read of the input and target and a write and
     /// a read of p: it wins where the kernels are compute-bound, which on the machines measured (docs/performance.md,
-    /// "Keeping p") is everywhere except with Vector512 on data well past the last-level cache, where recomputing p
-    /// was 6 to 11% faster. Without an activation p is the input, and there is nothing to save.
+    /// "Keeping p") is everywhere except with Vector512 on data past the last-level cache, where the two tie or
+    /// recomputing p is up to 12% faster, and with class loops (C above 16), whose time goes to the per-class arrays:
+    /// there keeping p was as often slower as faster. Without an activation p is the input: nothing to save.
     /// </summary>
     internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, long bytes)
     {
         if (ForcedSchedule.Value is { } forced) return forced;
-        if (spec.Activation == Activation.None) return BackwardSchedule.RecomputeProbabilities;
+        if (spec.Activation == Activation.None || spec.Classes > KernelLimits.UnrolledClasses) return BackwardSchedule.RecomputeProbabilities;
         return Vector512.IsHardwareAccelerated && bytes > MemoryBoundBytes ? BackwardSchedule.RecomputeProbabilities : BackwardSchedule.KeepProbabilities;
     }
 
-    /// <summary>The data size past which the Vector512 kernels are memory-bound (twice a 32 MiB L3, where the measured winner changed).</summary>
-    internal const long MemoryBoundBytes = 64L << 20;
+    /// <summary>The data size past which the Vector512 kernels turn memory-bound: the 32 MiB L3 of the machine measured.</summary>
+    internal const long MemoryBoundBytes = 32L << 20;
 
     /// <summary>
     /// Elements (N·C·S) each thread must have before a call forks: below it the fork-join (about 4 us per pass on the
@@ -177,13 +199,19 @@ public static class DiceCpu
         private int _spatial, _chunksPerSample;
         private double[]? _partials;
         private float[]? _coefficients;
+        private float[]? _weights;
+        private int _ignoreIndex;
         private ChunkPass _pass;
         private int _failed;
 
         public static ChunkJob<TLoss> ForThisThread => t_job ??= new ChunkJob<TLoss>();
 
-        public void Prepare(float* input, int* labels, float* masks, float* gradient, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials)
+        public void Prepare(
+            float* input, int* labels, float* masks, float* gradient, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials,
+            int ignoreIndex, float[] weights)
         {
+            _ignoreIndex = ignoreIndex;
+            _weights = weights;
             _input = input;
             _labels = labels;
             _masks = masks;
@@ -235,6 +263,7 @@ public static class DiceCpu
             _labels = null;
             _partials = null;
             _coefficients = null;
+            _weights = null;
         }
 
         private DiceChunk Chunk(int index, out int sample)
@@ -247,7 +276,7 @@ public static class DiceCpu
                 new ReadOnlySpan<float>(_input + (long)sample * sampleLength, sampleLength),
                 _labels == null ? default : new ReadOnlySpan<int>(_labels + (long)sample * _spatial, _spatial),
                 _masks == null ? default : new ReadOnlySpan<float>(_masks + (long)sample * sampleLength, sampleLength),
-                _spatial, start, end);
+                _spatial, start, end, _ignoreIndex, new ReadOnlySpan<float>(_weights, 0, _layout.Classes));
         }
 
         private Span<double> ClearedPartial(int index)

@@ -169,14 +169,14 @@ internal struct FinalizeSettings
     public readonly OverlapKind Overlap => (OverlapKind)OverlapValue;
     public readonly TermKind Term => (TermKind)TermValue;
 
-    public static FinalizeSettings From(DiceLossSpec spec, int batch, int spatial) => new()
+    public static FinalizeSettings From(DiceLossSpec spec, LossParameters parameters, int batch, int spatial) => new()
     {
         Classes = spec.Classes,
         Batch = batch,
         Spatial = spatial,
         Combine = (int)spec.Combine,
-        Smooth = spec.Smooth,
-        Alpha = spec.Alpha,
+        Smooth = parameters.Smooth,
+        Alpha = parameters.Alpha,
         Flags = (spec.IncludeBackground ? IncludeBackgroundFlag : 0) | (spec.BatchDice ? BatchDiceFlag : 0)
             | (spec.Squared ? SquaredFlag : 0),
         OverlapValue = (int)(spec.Jaccard ? OverlapKind.Jaccard : OverlapKind.Dice),

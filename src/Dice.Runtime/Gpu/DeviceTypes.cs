@@ -15,6 +15,8 @@ public struct DeviceShape
     public int GroupsPerSample;
     /// <summary>Pixels per group of pass 1 (the last group of a sample may have fewer).</summary>
     public int SliceLength;
+    /// <summary>The call's IgnoreIndex.</summary>
+    public int IgnoreIndex;
 }
 
 /// <summary>The generated ILGPU kernels of one loss, as the engine loads them.</summary>
@@ -23,18 +25,18 @@ public sealed class DeviceKernels
 {
     /// <summary>Wraps the two generated kernels.</summary>
     public DeviceKernels(
-        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> statistics,
-        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> gradient)
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> statistics,
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> gradient)
     {
         Statistics = statistics;
         Gradient = gradient;
     }
 
-    /// <summary>Pass 1: (input, labels, masks, partials, shape).</summary>
-    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics { get; }
+    /// <summary>Pass 1: (input, labels, masks, class weights, partials, shape).</summary>
+    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics { get; }
 
-    /// <summary>Pass 2: (input, labels, masks, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
-    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient { get; }
+    /// <summary>Pass 2: (input, labels, masks, class weights, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
+    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient { get; }
 }
 
 /// <summary>

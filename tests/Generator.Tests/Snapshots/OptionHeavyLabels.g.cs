@@ -44,7 +44,8 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
         jaccard: false,
         logLoss: true,
         ignoreIndex: 255,
-        classWeights: new float[] { 0.1f, 1f, 2f });
+        classWeights: new float[] { 0.1f, 1f, 2f },
+        hasClassWeights: true);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
@@ -55,6 +56,16 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch) =>
         global::Dice.DiceCpu.Forward<OptionHeavyLabels>(input, labels, batch);
 
+    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
+    /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.Forward<OptionHeavyLabels>(input, labels, batch, parameters);
+
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
     /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
@@ -64,6 +75,17 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
     /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch) =>
         global::Dice.DiceCpu.ForwardBackward<OptionHeavyLabels>(input, labels, inputGrad, batch);
+
+    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
+    /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
+    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.ForwardBackward<OptionHeavyLabels>(input, labels, inputGrad, batch, parameters);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -115,6 +137,10 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -134,7 +160,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -162,7 +188,7 @@ file static class DiceLossKernels
             predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
@@ -189,6 +215,10 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -208,7 +238,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -236,7 +266,7 @@ file static class DiceLossKernels
             predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
@@ -263,6 +293,10 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -282,7 +316,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -310,7 +344,7 @@ file static class DiceLossKernels
             predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
@@ -337,6 +371,10 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -356,7 +394,7 @@ file static class DiceLossKernels
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -384,7 +422,7 @@ file static class DiceLossKernels
             predicted2 += valid * (p2 * p2);
             truth2 += t2;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy += labelWeight * (max - labelLogit + global::System.MathF.Log(sum));
             crossEntropyWeight += labelWeight;
         }
@@ -422,6 +460,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -436,7 +478,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -454,7 +496,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector512<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             global::System.Runtime.Intrinsics.Vector512<float> labelScale = labelWeight * crossEntropyScale;
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -474,6 +516,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -488,7 +534,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -506,7 +552,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector256<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             global::System.Runtime.Intrinsics.Vector256<float> labelScale = labelWeight * crossEntropyScale;
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -526,6 +572,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -540,7 +590,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -558,7 +608,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector128<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             global::System.Runtime.Intrinsics.Vector128<float> labelScale = labelWeight * crossEntropyScale;
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -578,6 +628,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         float targetSlope0 = dice[0];
@@ -592,7 +646,7 @@ file static class DiceLossKernels
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -610,7 +664,7 @@ file static class DiceLossKernels
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
             float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             float labelScale = labelWeight * crossEntropyScale;
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -640,6 +694,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector512<float> badLabel = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -648,7 +703,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
@@ -665,6 +720,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector256<float> badLabel = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -673,7 +729,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
@@ -690,6 +746,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector128<float> badLabel = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -698,7 +755,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
@@ -715,6 +772,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
         bool badLabel = false;
         for (; s <= last; s += 1)
@@ -723,7 +781,7 @@ file static class DiceLossKernels
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             nonFinite += x0 * 0f;
             nonFinite += x1 * 0f;
             nonFinite += x2 * 0f;
@@ -751,6 +809,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -768,7 +830,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -795,7 +857,7 @@ file static class DiceLossKernels
             predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
@@ -822,6 +884,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -839,7 +905,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -866,7 +932,7 @@ file static class DiceLossKernels
             predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
@@ -893,6 +959,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -910,7 +980,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -937,7 +1007,7 @@ file static class DiceLossKernels
             predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
             truth2 += t2;
             global::System.Runtime.Intrinsics.Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
             crossEntropyWeight += labelWeight;
         }
@@ -964,6 +1034,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -981,7 +1055,7 @@ file static class DiceLossKernels
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1008,7 +1082,7 @@ file static class DiceLossKernels
             predicted2 += valid * (p2 * p2);
             truth2 += t2;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy += labelWeight * (max - labelLogit + global::System.MathF.Log(sum));
             crossEntropyWeight += labelWeight;
         }
@@ -1044,6 +1118,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -1055,7 +1133,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(255)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -1067,7 +1145,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector512<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector512<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             global::System.Runtime.Intrinsics.Vector512<float> labelScale = labelWeight * crossEntropyScale;
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -1086,6 +1164,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -1097,7 +1179,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(255)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -1109,7 +1191,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector256<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector256<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             global::System.Runtime.Intrinsics.Vector256<float> labelScale = labelWeight * crossEntropyScale;
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -1128,6 +1210,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -1139,7 +1225,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(255)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -1151,7 +1237,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
             global::System.Runtime.Intrinsics.Vector128<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            global::System.Runtime.Intrinsics.Vector128<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             global::System.Runtime.Intrinsics.Vector128<float> labelScale = labelWeight * crossEntropyScale;
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -1170,6 +1256,10 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        float weight0 = chunk.ClassWeights[0];
+        float weight1 = chunk.ClassWeights[1];
+        float weight2 = chunk.ClassWeights[2];
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         float targetSlope0 = dice[0];
@@ -1181,7 +1271,7 @@ file static class DiceLossKernels
         for (; s <= last; s += 1)
         {
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1193,7 +1283,7 @@ file static class DiceLossKernels
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
             float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             float labelScale = labelWeight * crossEntropyScale;
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
@@ -1209,7 +1299,7 @@ file static class DiceLossKernels
     /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
     /// the group's partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10, invalid count at 11 (12 values).
     /// </summary>
-    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
+    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
         int spatial = shape.Spatial;
         int n = global::ILGPU.Grid.IdxX / shape.GroupsPerSample;
@@ -1219,6 +1309,10 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
         var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 12);
+        int ignoreIndex = shape.IgnoreIndex;
+        float weight0 = classWeights[0];
+        float weight1 = classWeights[1];
+        float weight2 = classWeights[2];
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -1238,7 +1332,7 @@ file static class DiceLossKernels
             float x1 = input[1 * spatial + s];
             float x2 = input[2 * spatial + s];
             int label = labels[s];
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1266,7 +1360,7 @@ file static class DiceLossKernels
             predicted2 += valid * (p2 * p2);
             truth2 += t2;
             float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
-            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             crossEntropy += labelWeight * (max - labelLogit + global::ILGPU.Algorithms.XMath.Log(sum));
             crossEntropyWeight += labelWeight;
         }
@@ -1287,11 +1381,15 @@ file static class DiceLossKernels
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
         if (results[7] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
+        int ignoreIndex = shape.IgnoreIndex;
+        float weight0 = classWeights[0];
+        float weight1 = classWeights[1];
+        float weight2 = classWeights[2];
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -1312,7 +1410,7 @@ file static class DiceLossKernels
             float x1 = input[1 * spatial + s];
             float x2 = input[2 * spatial + s];
             int label = labels[s];
-            bool validMask = label != 255;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1330,7 +1428,7 @@ file static class DiceLossKernels
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
             float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
-            float labelWeight = t0 * 0.1f + t1 * 1f + t2 * 2f;
+            float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
             float labelScale = labelWeight * crossEntropyScale;
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);

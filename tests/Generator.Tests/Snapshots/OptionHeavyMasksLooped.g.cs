@@ -44,7 +44,8 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
         jaccard: true,
         logLoss: false,
         ignoreIndex: -100,
-        classWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f });
+        classWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f },
+        hasClassWeights: true);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
@@ -55,6 +56,16 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
         global::Dice.DiceCpu.Forward<OptionHeavyMasksLooped>(input, masks, batch);
 
+    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
+    /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.Forward<OptionHeavyMasksLooped>(input, masks, batch, parameters);
+
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
@@ -64,6 +75,17 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
     /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch) =>
         global::Dice.DiceCpu.ForwardBackward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch);
+
+    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
+    /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
+    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.ForwardBackward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch, parameters);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -96,9 +118,6 @@ file static class DiceLossKernels
     /// <summary>C, the channels of the input.</summary>
     internal const int Classes = 18;
 
-    /// <summary>w_c, one weight per class.</summary>
-    internal static readonly float[] ClassWeights = { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f };
-
     /// <summary>Pass 1 (the sums, with the validity checks) over one chunk (IDiceLoss.AccumulateStatistics): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static bool AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial)
     {
@@ -118,6 +137,7 @@ file static class DiceLossKernels
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -146,7 +166,7 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
+                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -174,6 +194,7 @@ file static class DiceLossKernels
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -202,7 +223,7 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
+                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -230,6 +251,7 @@ file static class DiceLossKernels
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -258,7 +280,7 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
+                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -286,6 +308,7 @@ file static class DiceLossKernels
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<float> intersection = stackalloc float[Classes];
         intersection.Clear();
         global::System.Span<float> predicted = stackalloc float[Classes];
@@ -314,7 +337,7 @@ file static class DiceLossKernels
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-                crossEntropy += ClassWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
+                crossEntropy += classWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -353,6 +376,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -376,7 +400,7 @@ file static class DiceLossKernels
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -391,6 +415,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -414,7 +439,7 @@ file static class DiceLossKernels
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -429,6 +454,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -452,7 +478,7 @@ file static class DiceLossKernels
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -467,6 +493,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<float> e = stackalloc float[Classes];
@@ -490,7 +517,7 @@ file static class DiceLossKernels
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }
@@ -626,6 +653,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -651,7 +679,7 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
+                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -679,6 +707,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -704,7 +733,7 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
+                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -732,6 +761,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -757,7 +787,7 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += ClassWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
+                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -785,6 +815,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         global::System.Span<float> intersection = stackalloc float[Classes];
         intersection.Clear();
         global::System.Span<float> predicted = stackalloc float[Classes];
@@ -810,7 +841,7 @@ file static class DiceLossKernels
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-                crossEntropy += ClassWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
+                crossEntropy += classWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
@@ -847,6 +878,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -864,7 +896,7 @@ file static class DiceLossKernels
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -878,6 +910,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -895,7 +928,7 @@ file static class DiceLossKernels
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -909,6 +942,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -926,7 +960,7 @@ file static class DiceLossKernels
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -940,6 +974,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<float> grad = stackalloc float[Classes];
@@ -957,7 +992,7 @@ file static class DiceLossKernels
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }
@@ -968,7 +1003,7 @@ file static class DiceLossKernels
     /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
     /// the group's partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
     /// </summary>
-    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
+    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
         int spatial = shape.Spatial;
         int n = global::ILGPU.Grid.IdxX / shape.GroupsPerSample;
@@ -1006,7 +1041,7 @@ file static class DiceLossKernels
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-                crossEntropy += ClassWeights[c] * (global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]));
+                crossEntropy += classWeights[c] * (global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]));
             }
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
@@ -1029,7 +1064,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
         if (results[22] != 0) return;
         int spatial = shape.Spatial;
@@ -1063,7 +1098,7 @@ file static class DiceLossKernels
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * ClassWeights[c] * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
                 gradient[c * spatial + s] = grad[c];
             }
         }

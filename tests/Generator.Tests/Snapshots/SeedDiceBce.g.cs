@@ -44,7 +44,8 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
         jaccard: false,
         logLoss: false,
         ignoreIndex: -100,
-        classWeights: new float[] { 1f });
+        classWeights: new float[] { 1f },
+        hasClassWeights: false);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
@@ -55,6 +56,16 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
         global::Dice.DiceCpu.Forward<SeedDiceBce>(input, masks, batch);
 
+    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
+    /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.Forward<SeedDiceBce>(input, masks, batch, parameters);
+
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
@@ -64,6 +75,17 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
     /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch) =>
         global::Dice.DiceCpu.ForwardBackward<SeedDiceBce>(input, masks, inputGrad, batch);
+
+    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
+    /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.ForwardBackward<SeedDiceBce>(input, masks, inputGrad, batch, parameters);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -701,7 +723,7 @@ file static class DiceLossKernels
     /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
     /// the group's partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
     /// </summary>
-    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
+    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
         int spatial = shape.Spatial;
         int n = global::ILGPU.Grid.IdxX / shape.GroupsPerSample;
@@ -742,7 +764,7 @@ file static class DiceLossKernels
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
         if (results[5] != 0) return;
         int spatial = shape.Spatial;

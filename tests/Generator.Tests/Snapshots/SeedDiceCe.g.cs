@@ -44,7 +44,8 @@ partial class SeedDiceCe : global::Dice.IDiceLoss
         jaccard: false,
         logLoss: false,
         ignoreIndex: -100,
-        classWeights: new float[] { 1f, 1f, 1f, 1f });
+        classWeights: new float[] { 1f, 1f, 1f, 1f },
+        hasClassWeights: false);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
@@ -55,6 +56,16 @@ partial class SeedDiceCe : global::Dice.IDiceLoss
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch) =>
         global::Dice.DiceCpu.Forward<SeedDiceCe>(input, labels, batch);
 
+    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
+    /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 4) or -100 (ignored).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.Forward<SeedDiceCe>(input, labels, batch, parameters);
+
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
     /// <param name="labels">One class index per pixel, N x S, in [0, 4) or -100 (ignored).</param>
@@ -64,6 +75,17 @@ partial class SeedDiceCe : global::Dice.IDiceLoss
     /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch) =>
         global::Dice.DiceCpu.ForwardBackward<SeedDiceCe>(input, labels, inputGrad, batch);
+
+    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
+    /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 4) or -100 (ignored).</param>
+    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.ForwardBackward<SeedDiceCe>(input, labels, inputGrad, batch, parameters);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -115,6 +137,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -138,7 +161,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -202,6 +225,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -225,7 +249,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -289,6 +313,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -312,7 +337,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -376,6 +401,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -399,7 +425,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -474,6 +500,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -491,7 +518,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -534,6 +561,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -551,7 +579,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -594,6 +622,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -611,7 +640,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -654,6 +683,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         float targetSlope0 = dice[0];
@@ -671,7 +701,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -724,6 +754,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector512<float> badLabel = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -733,7 +764,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
@@ -751,6 +782,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector256<float> badLabel = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -760,7 +792,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
@@ -778,6 +810,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector128<float> badLabel = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -787,7 +820,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
             nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
@@ -805,6 +838,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
         bool badLabel = false;
         for (; s <= last; s += 1)
@@ -814,7 +848,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             nonFinite += x0 * 0f;
             nonFinite += x1 * 0f;
             nonFinite += x2 * 0f;
@@ -843,6 +877,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -864,7 +899,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -927,6 +962,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -948,7 +984,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -1011,6 +1047,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -1032,7 +1069,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -1095,6 +1132,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -1116,7 +1154,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1188,6 +1226,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -1201,7 +1240,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -1236,6 +1275,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -1249,7 +1289,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -1284,6 +1324,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -1297,7 +1338,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -1332,6 +1373,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         float targetSlope0 = dice[0];
@@ -1345,7 +1387,7 @@ file static class DiceLossKernels
         for (; s <= last; s += 1)
         {
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1377,7 +1419,7 @@ file static class DiceLossKernels
     /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
     /// the group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
     /// </summary>
-    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
+    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
         int spatial = shape.Spatial;
         int n = global::ILGPU.Grid.IdxX / shape.GroupsPerSample;
@@ -1387,6 +1429,7 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
         var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 15);
+        int ignoreIndex = shape.IgnoreIndex;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -1410,7 +1453,7 @@ file static class DiceLossKernels
             float x2 = input[2 * spatial + s];
             float x3 = input[3 * spatial + s];
             int label = labels[s];
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1468,11 +1511,12 @@ file static class DiceLossKernels
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
         if (results[8] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
+        int ignoreIndex = shape.IgnoreIndex;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -1496,7 +1540,7 @@ file static class DiceLossKernels
             float x2 = input[2 * spatial + s];
             float x3 = input[3 * spatial + s];
             int label = labels[s];
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);

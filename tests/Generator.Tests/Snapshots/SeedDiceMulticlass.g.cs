@@ -43,7 +43,8 @@ partial class SeedDiceMulticlass : global::Dice.IDiceLoss
         jaccard: false,
         logLoss: false,
         ignoreIndex: -100,
-        classWeights: new float[] { 1f, 1f, 1f, 1f });
+        classWeights: new float[] { 1f, 1f, 1f, 1f },
+        hasClassWeights: false);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Probabilities in [0, 1], N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
@@ -54,6 +55,16 @@ partial class SeedDiceMulticlass : global::Dice.IDiceLoss
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch) =>
         global::Dice.DiceCpu.Forward<SeedDiceMulticlass>(input, labels, batch);
 
+    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
+    /// <param name="input">Probabilities in [0, 1], N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 4) or -100 (ignored).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.Forward<SeedDiceMulticlass>(input, labels, batch, parameters);
+
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Probabilities in [0, 1], N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
     /// <param name="labels">One class index per pixel, N x S, in [0, 4) or -100 (ignored).</param>
@@ -63,6 +74,17 @@ partial class SeedDiceMulticlass : global::Dice.IDiceLoss
     /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch) =>
         global::Dice.DiceCpu.ForwardBackward<SeedDiceMulticlass>(input, labels, inputGrad, batch);
+
+    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
+    /// <param name="input">Probabilities in [0, 1], N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 4) or -100 (ignored).</param>
+    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
+    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <returns>The loss, its terms and the per-class coefficient.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.ForwardBackward<SeedDiceMulticlass>(input, labels, inputGrad, batch, parameters);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -114,6 +136,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -135,7 +158,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -183,6 +206,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -204,7 +228,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -252,6 +276,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -273,7 +298,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -321,6 +346,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -342,7 +368,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -401,6 +427,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
@@ -417,7 +444,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -447,6 +474,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
@@ -463,7 +491,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -493,6 +521,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
@@ -509,7 +538,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -539,6 +568,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float targetSlope0 = dice[0];
         float probabilitySlope0 = dice[4];
@@ -555,7 +585,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -595,6 +625,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> outOfRange = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> badLabel = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -604,7 +635,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x1, global::System.Runtime.Intrinsics.Vector512<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector512<float>.One));
@@ -622,6 +653,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> outOfRange = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> badLabel = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -631,7 +663,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x1, global::System.Runtime.Intrinsics.Vector256<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector256<float>.One));
@@ -649,6 +681,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> outOfRange = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> badLabel = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -658,7 +691,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x1, global::System.Runtime.Intrinsics.Vector128<float>.One));
             outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x2, global::System.Runtime.Intrinsics.Vector128<float>.One));
@@ -676,6 +709,7 @@ file static class DiceLossKernels
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         bool outOfRange = false;
         bool badLabel = false;
         for (; s <= last; s += 1)
@@ -685,7 +719,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             outOfRange |= !(x0 >= 0f & x0 <= 1f);
             outOfRange |= !(x1 >= 0f & x1 <= 1f);
             outOfRange |= !(x2 >= 0f & x2 <= 1f);
@@ -714,6 +748,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -733,7 +768,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -780,6 +815,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -799,7 +835,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -846,6 +882,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -865,7 +902,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -912,6 +949,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -931,7 +969,7 @@ file static class DiceLossKernels
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 3 * spatial + s);
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -987,6 +1025,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
@@ -999,7 +1038,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -1032,6 +1071,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
@@ -1044,7 +1084,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -1077,6 +1117,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
@@ -1089,7 +1130,7 @@ file static class DiceLossKernels
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(-100)));
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
             global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -1122,6 +1163,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float targetSlope0 = dice[0];
         float probabilitySlope0 = dice[4];
@@ -1134,7 +1176,7 @@ file static class DiceLossKernels
         for (; s <= last; s += 1)
         {
             int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1164,7 +1206,7 @@ file static class DiceLossKernels
     /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
     /// the group's partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15 values).
     /// </summary>
-    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
+    internal static void StatisticsDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<double> partials, global::Dice.Kernels.DeviceShape shape)
     {
         int spatial = shape.Spatial;
         int n = global::ILGPU.Grid.IdxX / shape.GroupsPerSample;
@@ -1174,6 +1216,7 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
         var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 15);
+        int ignoreIndex = shape.IgnoreIndex;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -1195,7 +1238,7 @@ file static class DiceLossKernels
             float x2 = input[2 * spatial + s];
             float x3 = input[3 * spatial + s];
             int label = labels[s];
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
@@ -1239,11 +1282,12 @@ file static class DiceLossKernels
     }
 
     /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>
-    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
+    internal static void GradientDevice(global::ILGPU.ArrayView<float> allInput, global::ILGPU.ArrayView<int> allLabels, global::ILGPU.ArrayView<float> allMasks, global::ILGPU.ArrayView<float> classWeights, global::ILGPU.ArrayView<float> coefficients, global::ILGPU.ArrayView<double> results, global::ILGPU.ArrayView<float> allGradient, global::Dice.Kernels.DeviceShape shape)
     {
         if (results[8] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
+        int ignoreIndex = shape.IgnoreIndex;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -1266,7 +1310,7 @@ file static class DiceLossKernels
             float x2 = input[2 * spatial + s];
             float x3 = input[3 * spatial + s];
             int label = labels[s];
-            bool validMask = label != -100;
+            bool validMask = label != ignoreIndex;
             float valid = (validMask ? 1f : 0f);
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
