@@ -19,6 +19,13 @@ if (args.Contains("--scaling"))
     return;
 }
 
+if (args.Contains("--parameters"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --parameters [--out FILE]: run-time hyperparameters against compiled ones.
+    Report(ParameterOverhead.Measure());
+    return;
+}
+
 if (args.Contains("--schedules"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --schedules [--out FILE]: the two ForwardBackward schedules by size.

@@ -58,6 +58,12 @@ public class ConfigurationTests
         Assert.Equal(attribute.LogLoss, spec.LogLoss);
         if (target == Target.Labels) Assert.Equal(attribute.IgnoreIndex, spec.IgnoreIndex);
         Assert.Equal(attribute.ClassWeights ?? Enumerable.Repeat(1f, attribute.Classes).ToArray(), spec.ClassWeights);
+        Assert.Equal(attribute.ClassWeights is not null, spec.HasClassWeights);
+        // The run-time defaults are the attribute's values.
+        Assert.Equal(spec.Smooth, spec.Parameters.Smooth);
+        Assert.Equal(spec.Alpha, spec.Parameters.Alpha);
+        Assert.Equal(spec.IgnoreIndex, spec.Parameters.IgnoreIndex);
+        Assert.Equal(spec.ClassWeights, spec.Parameters.ClassWeights);
     }
 
     /// <summary>Auto resolution, literally: (class, activation, target).</summary>
