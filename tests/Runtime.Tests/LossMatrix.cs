@@ -165,6 +165,15 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 6, Target = Target.Labels, Activation = Activation.Softmax, BatchDice = true, IgnoreIndex = 255)] public partial class SoftmaxLabels6_BatchDice_IgnoreIndex { }
 [DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.Softmax, Squared = true, LogLoss = true)] public partial class SoftmaxLabels20_Squared_LogLoss { }
 
+// Holes the option matrix left: sigmoid on masks without a pixel term (the usual multi-label setup), and above the
+// unroll limit (class loops) softmax on masks, sigmoid on labels and probabilities on masks.
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid)] public partial class SigmoidMask1 { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Sigmoid)] public partial class SigmoidMasks3 { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Sigmoid, IncludeBackground = false, ClassWeights = new[] { 1f, 2f, 0.5f }, BatchDice = true)] public partial class SigmoidMasks3_NoBackground_ClassWeights_BatchDice { }
+[DiceLoss(Classes = 18, Target = Target.Masks, Activation = Activation.Softmax)] public partial class SoftmaxMasks18 { }
+[DiceLoss(Classes = 19, Target = Target.Labels, Activation = Activation.Sigmoid, IgnoreIndex = 255)] public partial class SigmoidLabels19_IgnoreIndex { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.None, Squared = true)] public partial class ProbMasks17_Squared { }
+
 public static class LossMatrix
 {
     public static readonly ILossCase[] All =
@@ -330,5 +339,11 @@ public static class LossMatrix
         new LossCase<SoftmaxLabels6_NoBackground_ClassWeights>(),
         new LossCase<SoftmaxLabels6_BatchDice_IgnoreIndex>(),
         new LossCase<SoftmaxLabels20_Squared_LogLoss>(),
+        new LossCase<SigmoidMask1>(),
+        new LossCase<SigmoidMasks3>(),
+        new LossCase<SigmoidMasks3_NoBackground_ClassWeights_BatchDice>(),
+        new LossCase<SoftmaxMasks18>(),
+        new LossCase<SigmoidLabels19_IgnoreIndex>(),
+        new LossCase<ProbMasks17_Squared>(),
     ];
 }
