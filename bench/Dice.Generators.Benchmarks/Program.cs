@@ -33,7 +33,7 @@ public class GeneratorBenchmarks
         {
             "Classes = 4, Combine = Combine.CrossEntropy",
             "Combine = Combine.BinaryCrossEntropy",
-            "Classes = 3, Jaccard = true, Squared = true",
+            "Classes = 3, Overlap = Overlap.Jaccard, Squared = true",
             "Classes = 24, Combine = Combine.CrossEntropy, BatchDice = true",
         };
         string source = "using Dice;\nnamespace Bench;\n" + string.Concat(Enumerable.Range(0, Classes).Select(i =>

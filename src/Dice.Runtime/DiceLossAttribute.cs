@@ -39,7 +39,11 @@ public sealed class DiceLossAttribute : System.Attribute
     /// <summary>Denominators use p² and t² (V-Net form).</summary>
     public bool Squared { get; set; }
 
-    /// <summary>Jaccard (IoU) coefficient instead of Dice.</summary>
+    /// <summary>The overlap coefficient d of the Dice term: Dice (the default) or Jaccard (IoU).</summary>
+    public Overlap Overlap { get; set; } = Overlap.Dice;
+
+    /// <summary>Jaccard (IoU) coefficient instead of Dice: the older spelling of <c>Overlap = Overlap.Jaccard</c>.</summary>
+    [System.Obsolete("Use Overlap = Overlap.Jaccard.")]
     public bool Jaccard { get; set; }
 
     /// <summary>Term -ln(d) instead of 1 - d.</summary>
@@ -85,4 +89,13 @@ public enum Target
     Labels,
     /// <summary>A float target in [0, 1] of the input's shape (N x C x S); soft labels allowed.</summary>
     Masks,
+}
+
+/// <summary>The overlap coefficient d of one class from its sums I (p·t), P (p) and T (t); docs/semantics.md.</summary>
+public enum Overlap
+{
+    /// <summary>d = (2I + s) / (P + T + s).</summary>
+    Dice,
+    /// <summary>d = (I + s) / (P + T - I + s), intersection over union.</summary>
+    Jaccard,
 }

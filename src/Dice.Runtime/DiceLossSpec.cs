@@ -8,7 +8,7 @@ public sealed record DiceLossSpec
     /// <summary>Creates a resolved configuration. Generated code calls this; users read <c>TLoss.Spec</c>.</summary>
     public DiceLossSpec(
         int classes, Combine combine, Activation activation, Target target, float smooth, float alpha,
-        bool includeBackground, bool batchDice, bool squared, bool jaccard, bool logLoss, int ignoreIndex,
+        bool includeBackground, bool batchDice, bool squared, Overlap overlap, bool logLoss, int ignoreIndex,
         IReadOnlyList<float> classWeights, bool hasClassWeights = false)
     {
         if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
@@ -23,7 +23,7 @@ public sealed record DiceLossSpec
         IncludeBackground = includeBackground;
         BatchDice = batchDice;
         Squared = squared;
-        Jaccard = jaccard;
+        Overlap = overlap;
         LogLoss = logLoss;
         IgnoreIndex = ignoreIndex;
         ClassWeights = new ValueList<float>(classWeights);
@@ -49,8 +49,11 @@ public sealed record DiceLossSpec
     public bool BatchDice { get; }
     /// <summary>Whether denominators use squares.</summary>
     public bool Squared { get; }
-    /// <summary>Whether the Jaccard coefficient replaces Dice.</summary>
-    public bool Jaccard { get; }
+    /// <summary>The overlap coefficient d of the Dice term.</summary>
+    public Overlap Overlap { get; }
+    /// <summary>Whether the Jaccard coefficient replaces Dice: the older spelling of <c>Overlap == Overlap.Jaccard</c>.</summary>
+    [Obsolete("Use Overlap.")]
+    public bool Jaccard => Overlap == Overlap.Jaccard;
     /// <summary>Whether the term is -ln(d).</summary>
     public bool LogLoss { get; }
     /// <summary>The ignored label value (labels targets only).</summary>

@@ -53,6 +53,11 @@ public class DiagnosticTests
     [Fact] public Task DICE022_nested_type_named_ForwardBackward() => Verify("[DiceLoss] public partial class Loss { private class {|DICE022:ForwardBackward|} { } }");
     [Fact] public Task DICE022_member_in_another_part() => Verify("public partial class Loss { internal int {|DICE022:Spec|}; }\n[DiceLoss] public partial class Loss { }");
 
+    // (The compiler's CS0618 on Jaccard, the obsolete spelling, is a warning, which these checks leave out.)
+    [Fact] public Task DICE023_jaccard_with_another_overlap() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Dice, {|DICE023:Jaccard = true|})] public partial class Loss { }");
+    [Fact] public Task Jaccard_alone_is_the_older_spelling_of_Overlap_Jaccard() => Verify("[DiceLoss(Classes = 2, Jaccard = true)] public partial class Loss { }");
+    [Fact] public Task Jaccard_with_Overlap_Jaccard_agrees() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Jaccard, Jaccard = true)] public partial class Loss { }");
+
     [Fact]
     public Task Several_errors_are_all_reported() =>
         Verify("[DiceLoss({|DICE004:Classes = 0|}, {|DICE005:Smooth = -1f|})] public class {|DICE001:Loss|} { }");

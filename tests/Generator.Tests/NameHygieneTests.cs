@@ -16,6 +16,8 @@ public class NameHygieneTests
         public enum Target { Image, Mask }
         public enum Activation { Relu }
         public enum Combine { Concat }
+        public enum Overlap { None }
+        public class LossParameters { } public class GroupSums { }
         public class Vector128 { } public class Vector256 { } public class Vector512 { } public class Vector128<T> { }
         public class MemoryMarshal { } public class Unsafe { } public class MathF { } public class XMath { }
         public class Span<T> { } public class ReadOnlySpan<T> { } public class ArrayView<T> { }
@@ -46,7 +48,7 @@ public class NameHygieneTests
         "[global::Dice.DiceLoss(Classes = 3, Combine = global::Dice.Combine.CrossEntropy, IncludeBackground = false, BatchDice = true, Squared = true, LogLoss = true, IgnoreIndex = 255, ClassWeights = new[] { 0.1f, 1f, 2f })]",
         "[global::Dice.DiceLoss(Combine = global::Dice.Combine.BinaryCrossEntropy)]",
         "[global::Dice.DiceLoss(Classes = 2, Target = global::Dice.Target.Masks, Activation = global::Dice.Activation.Sigmoid)]",
-        "[global::Dice.DiceLoss(Classes = 18, Combine = global::Dice.Combine.BinaryCrossEntropy, Jaccard = true, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f })]",
+        "[global::Dice.DiceLoss(Classes = 18, Combine = global::Dice.Combine.BinaryCrossEntropy, Overlap = global::Dice.Overlap.Jaccard, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f })]",
         "[global::Dice.DiceLoss(Classes = 20, Target = global::Dice.Target.Labels, Activation = global::Dice.Activation.Softmax, Combine = global::Dice.Combine.CrossEntropy)]",
     };
 

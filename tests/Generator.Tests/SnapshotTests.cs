@@ -23,7 +23,7 @@ public class SnapshotTests
         { "SeedDiceBce", "[DiceLoss(Combine = Combine.BinaryCrossEntropy)]" },
         { "SeedDiceCe", "[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy)]" },
         { "OptionHeavyLabels", "[DiceLoss(Classes = 3, Combine = Combine.CrossEntropy, Alpha = 0.25f, Smooth = 0.5f, IncludeBackground = false, BatchDice = true, Squared = true, LogLoss = true, IgnoreIndex = 255, ClassWeights = new[] { 0.1f, 1f, 2f })]" },
-        { "OptionHeavyMasksLooped", "[DiceLoss(Classes = 18, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Jaccard = true, Squared = true, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f })]" },
+        { "OptionHeavyMasksLooped", "[DiceLoss(Classes = 18, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Overlap = Overlap.Jaccard, Squared = true, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f })]" },
     };
 
     private static string Source(string name, string attribute) =>

@@ -4,6 +4,11 @@ using Dice.Runtime.Tests.Matrix;
 
 namespace Dice.Runtime.Tests;
 
+#pragma warning disable CS0618 // the obsolete spelling, on purpose
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Jaccard = true)] public partial class LegacyJaccardSpelling { }
+#pragma warning restore CS0618
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Overlap = Overlap.Jaccard)] public partial class OverlapJaccardSpelling { }
+
 /// <summary>
 /// The attribute, not only the generated <c>Spec</c>: the parity tests take their configuration from
 /// <c>TLoss.Spec</c>, the same object the kernels are generated from, so a misread attribute argument would pass
@@ -54,7 +59,10 @@ public class ConfigurationTests
         Assert.Equal(attribute.IncludeBackground, spec.IncludeBackground);
         Assert.Equal(attribute.BatchDice, spec.BatchDice);
         Assert.Equal(attribute.Squared, spec.Squared);
-        Assert.Equal(attribute.Jaccard, spec.Jaccard);
+#pragma warning disable CS0618 // the obsolete spelling must keep meaning what it meant
+        Assert.Equal(attribute.Jaccard ? Overlap.Jaccard : attribute.Overlap, spec.Overlap);
+        Assert.Equal(spec.Overlap == Overlap.Jaccard, spec.Jaccard);
+#pragma warning restore CS0618
         Assert.Equal(attribute.LogLoss, spec.LogLoss);
         if (target == Target.Labels) Assert.Equal(attribute.IgnoreIndex, spec.IgnoreIndex);
         Assert.Equal(attribute.ClassWeights ?? Enumerable.Repeat(1f, attribute.Classes).ToArray(), spec.ClassWeights);
@@ -90,7 +98,7 @@ public class ConfigurationTests
     public void Specs_are_equal_by_value_weights_included()
     {
         static DiceLossSpec Make(float smooth, params float[] weights) =>
-            new(2, Combine.CrossEntropy, Activation.Softmax, Target.Labels, smooth, 0.5f, true, false, false, false, false, -100, weights);
+            new(2, Combine.CrossEntropy, Activation.Softmax, Target.Labels, smooth, 0.5f, true, false, false, Overlap.Dice, false, -100, weights);
 
         Assert.Equal(Make(1f, 1f, 2f), Make(1f, 1f, 2f));
         Assert.Equal(Make(1f, 1f, 2f).GetHashCode(), Make(1f, 1f, 2f).GetHashCode());
@@ -101,4 +109,22 @@ public class ConfigurationTests
 
     private static DiceLossSpec SpecOf(Type lossType) =>
         (DiceLossSpec)lossType.GetProperty(nameof(IDiceLoss.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    [Fact]
+    public void Jaccard_true_is_the_same_loss_as_Overlap_Jaccard()
+    {
+        // The older spelling still compiles, with a warning that names the new one.
+        var obsolete = typeof(DiceLossAttribute).GetProperty("Jaccard")!.GetCustomAttribute<ObsoleteAttribute>();
+        Assert.Contains("Overlap = Overlap.Jaccard", obsolete!.Message);
+
+        Assert.Equal(Overlap.Jaccard, LegacyJaccardSpelling.Spec.Overlap);
+        Assert.Equal(OverlapJaccardSpelling.Spec, LegacyJaccardSpelling.Spec);
+        var (input, target) = TestData.Make(OverlapJaccardSpelling.Spec, 2, 300, seed: 70);
+        var a = new float[input.Length];
+        var b = new float[input.Length];
+        LossResult legacy = LegacyJaccardSpelling.ForwardBackward(input, target.Labels, a, 2);
+        LossResult current = OverlapJaccardSpelling.ForwardBackward(input, target.Labels, b, 2);
+        Assert.Equal(BitConverter.SingleToInt32Bits(current.Loss), BitConverter.SingleToInt32Bits(legacy.Loss));
+        Assert.True(a.AsSpan().SequenceEqual(b));
+    }
 }

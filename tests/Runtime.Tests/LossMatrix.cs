@@ -51,18 +51,18 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true)] public partial class SigmoidBceMasks17_Squared { }
 [DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Squared = true)] public partial class ProbLabels20_Squared { }
 [DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Squared = true)] public partial class SoftmaxMasks16_Squared { }
-[DiceLoss(Target = Target.Masks, Activation = Activation.None, Jaccard = true)] public partial class ProbMask1_Jaccard { }
-[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Jaccard = true)] public partial class ProbLabels4_Jaccard { }
-[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceMask1_Jaccard { }
-[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SoftmaxCeLabels4_Jaccard { }
-[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Jaccard = true)] public partial class SoftmaxMasks3_Jaccard { }
-[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Jaccard = true)] public partial class SigmoidLabels5_Jaccard { }
-[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceMasks2_Jaccard { }
-[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceLabels3_Jaccard { }
-[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SoftmaxCeLabels24_Jaccard { }
-[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true)] public partial class SigmoidBceMasks17_Jaccard { }
-[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Jaccard = true)] public partial class ProbLabels20_Jaccard { }
-[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Jaccard = true)] public partial class SoftmaxMasks16_Jaccard { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Overlap = Overlap.Jaccard)] public partial class ProbMask1_Jaccard { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.Jaccard)] public partial class ProbLabels4_Jaccard { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard)] public partial class SigmoidBceMask1_Jaccard { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard)] public partial class SoftmaxCeLabels4_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Overlap = Overlap.Jaccard)] public partial class SoftmaxMasks3_Jaccard { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Overlap = Overlap.Jaccard)] public partial class SigmoidLabels5_Jaccard { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard)] public partial class SigmoidBceMasks2_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard)] public partial class SigmoidBceLabels3_Jaccard { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard)] public partial class SoftmaxCeLabels24_Jaccard { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard)] public partial class SigmoidBceMasks17_Jaccard { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.Jaccard)] public partial class ProbLabels20_Jaccard { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Overlap = Overlap.Jaccard)] public partial class SoftmaxMasks16_Jaccard { }
 [DiceLoss(Target = Target.Masks, Activation = Activation.None, LogLoss = true)] public partial class ProbMask1_LogLoss { }
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, LogLoss = true)] public partial class ProbLabels4_LogLoss { }
 [DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true)] public partial class SigmoidBceMask1_LogLoss { }
@@ -107,8 +107,8 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Smooth = 0.25f, BatchDice = true)] public partial class ProbLabels4_Smooth_BatchDice { }
 [DiceLoss(Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f, Squared = true)] public partial class SigmoidBceMask1_Smooth_Squared { }
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f, Squared = true)] public partial class SoftmaxCeLabels4_Smooth_Squared { }
-[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Smooth = 0.25f, Jaccard = true)] public partial class SoftmaxMasks3_Smooth_Jaccard { }
-[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Smooth = 0.25f, Jaccard = true)] public partial class SigmoidLabels5_Smooth_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Smooth = 0.25f, Overlap = Overlap.Jaccard)] public partial class SoftmaxMasks3_Smooth_Jaccard { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Smooth = 0.25f, Overlap = Overlap.Jaccard)] public partial class SigmoidLabels5_Smooth_Jaccard { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f, LogLoss = true)] public partial class SigmoidBceMasks2_Smooth_LogLoss { }
 [DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Smooth = 0.25f, LogLoss = true)] public partial class SigmoidBceLabels3_Smooth_LogLoss { }
 [DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f, IgnoreIndex = 255)] public partial class SoftmaxCeLabels24_Smooth_IgnoreIndex { }
@@ -119,8 +119,8 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Smooth = 0.25f, IncludeBackground = false)] public partial class SoftmaxCeLabels4_Smooth_NoBackground { }
 [DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, BatchDice = true, Squared = true)] public partial class SoftmaxMasks3_BatchDice_Squared { }
 [DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, BatchDice = true, Squared = true)] public partial class SigmoidLabels5_BatchDice_Squared { }
-[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, Jaccard = true)] public partial class SigmoidBceMasks2_BatchDice_Jaccard { }
-[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, Jaccard = true)] public partial class SigmoidBceLabels3_BatchDice_Jaccard { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, Overlap = Overlap.Jaccard)] public partial class SigmoidBceMasks2_BatchDice_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, Overlap = Overlap.Jaccard)] public partial class SigmoidBceLabels3_BatchDice_Jaccard { }
 [DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, BatchDice = true, LogLoss = true)] public partial class SoftmaxCeLabels24_BatchDice_LogLoss { }
 [DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, LogLoss = true)] public partial class SigmoidBceMasks17_BatchDice_LogLoss { }
 [DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, BatchDice = true, IgnoreIndex = 255)] public partial class ProbLabels20_BatchDice_IgnoreIndex { }
@@ -129,8 +129,8 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, BatchDice = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_BatchDice_ClassWeights { }
 [DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, BatchDice = true, IncludeBackground = false)] public partial class SoftmaxMasks3_BatchDice_NoBackground { }
 [DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, BatchDice = true, IncludeBackground = false)] public partial class SigmoidLabels5_BatchDice_NoBackground { }
-[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, Jaccard = true)] public partial class SigmoidBceMasks2_Squared_Jaccard { }
-[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, Jaccard = true)] public partial class SigmoidBceLabels3_Squared_Jaccard { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, Overlap = Overlap.Jaccard)] public partial class SigmoidBceMasks2_Squared_Jaccard { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, Overlap = Overlap.Jaccard)] public partial class SigmoidBceLabels3_Squared_Jaccard { }
 [DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Squared = true, LogLoss = true)] public partial class SoftmaxCeLabels24_Squared_LogLoss { }
 [DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Squared = true, LogLoss = true)] public partial class SigmoidBceMasks17_Squared_LogLoss { }
 [DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Squared = true, IgnoreIndex = 255)] public partial class ProbLabels20_Squared_IgnoreIndex { }
@@ -139,14 +139,14 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Squared = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_Squared_ClassWeights { }
 [DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, Squared = true, IncludeBackground = false)] public partial class SoftmaxMasks3_Squared_NoBackground { }
 [DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, Squared = true, IncludeBackground = false)] public partial class SigmoidLabels5_Squared_NoBackground { }
-[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true, LogLoss = true)] public partial class SigmoidBceMasks2_Jaccard_LogLoss { }
-[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Jaccard = true, LogLoss = true)] public partial class SigmoidBceLabels3_Jaccard_LogLoss { }
-[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true, IgnoreIndex = 255)] public partial class SoftmaxCeLabels24_Jaccard_IgnoreIndex { }
-[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Jaccard = true, IgnoreIndex = 255)] public partial class ProbLabels20_Jaccard_IgnoreIndex { }
-[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Jaccard = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxMasks16_Jaccard_ClassWeights { }
-[DiceLoss(Target = Target.Masks, Activation = Activation.None, Jaccard = true, ClassWeights = new[] { 0.5f })] public partial class ProbMask1_Jaccard_ClassWeights { }
-[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Jaccard = true, IncludeBackground = false)] public partial class ProbLabels4_Jaccard_NoBackground { }
-[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Jaccard = true, IncludeBackground = false)] public partial class SoftmaxCeLabels4_Jaccard_NoBackground { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard, LogLoss = true)] public partial class SigmoidBceMasks2_Jaccard_LogLoss { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard, LogLoss = true)] public partial class SigmoidBceLabels3_Jaccard_LogLoss { }
+[DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard, IgnoreIndex = 255)] public partial class SoftmaxCeLabels24_Jaccard_IgnoreIndex { }
+[DiceLoss(Classes = 20, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.Jaccard, IgnoreIndex = 255)] public partial class ProbLabels20_Jaccard_IgnoreIndex { }
+[DiceLoss(Classes = 16, Target = Target.Masks, Activation = Activation.Softmax, Overlap = Overlap.Jaccard, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxMasks16_Jaccard_ClassWeights { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Overlap = Overlap.Jaccard, ClassWeights = new[] { 0.5f })] public partial class ProbMask1_Jaccard_ClassWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.Jaccard, IncludeBackground = false)] public partial class ProbLabels4_Jaccard_NoBackground { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Jaccard, IncludeBackground = false)] public partial class SoftmaxCeLabels4_Jaccard_NoBackground { }
 [DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, LogLoss = true, IgnoreIndex = 255)] public partial class SigmoidLabels5_LogLoss_IgnoreIndex { }
 [DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, LogLoss = true, IgnoreIndex = 255)] public partial class SigmoidBceLabels3_LogLoss_IgnoreIndex { }
 [DiceLoss(Classes = 24, Target = Target.Labels, Activation = Activation.Softmax, Combine = Combine.CrossEntropy, Alpha = 0.3f, LogLoss = true, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels24_LogLoss_ClassWeights { }

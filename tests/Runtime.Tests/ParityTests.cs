@@ -90,7 +90,7 @@ public class ParityTests
         Assert.Contains(specs, s => s.Classes == 1);
         Assert.Contains(specs, s => s.Classes == 24);
         Assert.Contains(specs, s => s.BatchDice && s.Squared);
-        Assert.Contains(specs, s => s.Jaccard && s.LogLoss);
+        Assert.Contains(specs, s => s.Overlap == Overlap.Jaccard && s.LogLoss);
         Assert.Contains(specs, s => s.IgnoreIndex == 255 && s.ClassWeights.Any(w => w != 1));
         Assert.Contains(specs, s => !s.IncludeBackground && s.Smooth == 0.25f);
     }

@@ -76,7 +76,7 @@ public static class Reference
             for (int c = 0; c < C; c++)
             {
                 double num, den, ddI, ddP;
-                if (spec.Jaccard)
+                if (spec.Overlap == Overlap.Jaccard)
                 {
                     num = I[g, c] + smooth;
                     den = P[g, c] + T[g, c] - I[g, c] + smooth;

@@ -10,7 +10,7 @@ public class ReferenceGradientTests
         int classes, Activation activation, Target target, Combine combine = Combine.None, float smooth = 1f,
         bool includeBackground = true, bool batchDice = false, bool squared = false, bool jaccard = false,
         bool logLoss = false, int ignoreIndex = -100, float[]? weights = null) =>
-        new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, jaccard, logLoss,
+        new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, jaccard ? Overlap.Jaccard : Overlap.Dice, logLoss,
             ignoreIndex, weights ?? Enumerable.Repeat(1f, classes).ToArray());
 
     public static TheoryData<string, DiceLossSpec> Specs()

@@ -4,7 +4,7 @@ namespace Dice.Runtime.Tests;
 
 [DiceLoss(Classes = 256, Combine = Combine.CrossEntropy)] public partial class Fuzz256Ce { }
 [DiceLoss(Classes = 3, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Smooth = 1e-7f)] public partial class Fuzz3BceTinySmooth { }
-[DiceLoss(Classes = 5, Activation = Activation.Softmax, Smooth = 100f, Jaccard = true)] public partial class Fuzz5SoftmaxLargeSmooth { }
+[DiceLoss(Classes = 5, Activation = Activation.Softmax, Smooth = 100f, Overlap = Overlap.Jaccard)] public partial class Fuzz5SoftmaxLargeSmooth { }
 [DiceLoss(Smooth = 1e-3f, Squared = true)] public partial class Fuzz1Probabilities { }
 [DiceLoss(Classes = 7, Combine = Combine.CrossEntropy, LogLoss = true, BatchDice = true, IncludeBackground = false, IgnoreIndex = 255)] public partial class Fuzz7CeLogBatch { }
 [DiceLoss(Classes = 4, Target = Target.Masks, Activation = Activation.None, ClassWeights = new[] { 1f, 0f, 2f, 1f })] public partial class Fuzz4ProbabilityMasks { }

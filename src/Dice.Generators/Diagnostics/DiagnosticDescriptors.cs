@@ -112,4 +112,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemberNameTaken = Error("DICE022",
         "A member has the name of a generated member",
         "'{0}' declares a member named '{1}', which the generator adds to every [DiceLoss] class ({2}); rename the member");
+
+    public static readonly DiagnosticDescriptor JaccardConflictsWithOverlap = Error("DICE023",
+        "Jaccard = true conflicts with Overlap",
+        "Jaccard = true is the older spelling of Overlap = Overlap.Jaccard, but Overlap is {0}; remove Jaccard = true, or set Overlap = Overlap.Jaccard alone");
 }

@@ -81,7 +81,7 @@ internal static class LossClassEmitter
             $"includeBackground: {SourceWriter.Bool(o.IncludeBackground)}",
             $"batchDice: {SourceWriter.Bool(o.BatchDice)}",
             $"squared: {SourceWriter.Bool(o.Squared)}",
-            $"jaccard: {SourceWriter.Bool(o.Jaccard)}",
+            $"overlap: {KnownTypes.EnumValue(o.Overlap)}",
             $"logLoss: {SourceWriter.Bool(o.LogLoss)}",
             $"ignoreIndex: {SourceWriter.Int(o.IgnoreIndex)}",
             $"classWeights: new float[] {{ {string.Join(", ", weights)} }}",

@@ -38,7 +38,7 @@ internal sealed record LossOptions
     public bool IncludeBackground { get; init; }
     public bool BatchDice { get; init; }
     public bool Squared { get; init; }
-    public bool Jaccard { get; init; }
+    public Overlap Overlap { get; init; }
     public bool LogLoss { get; init; }
     public int IgnoreIndex { get; init; }
     /// <summary>The weights as given, or empty when none were given.</summary>
@@ -50,7 +50,6 @@ internal sealed record LossOptions
     public bool Labels => Target == Target.Labels;
 
     /// <summary>The overlap family, as the finalizer computes it.</summary>
-    public OverlapKind Overlap => Jaccard ? OverlapKind.Jaccard : OverlapKind.Dice;
 
     /// <summary>The term l(d), as the finalizer computes it.</summary>
     public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;

@@ -18,6 +18,10 @@ namespace Dice.Generators.Parsing;
 /// </summary>
 internal static class LossParser
 {
+#pragma warning disable CS0618 // the obsolete spelling is read on purpose
+    private const string JaccardName = nameof(DiceLossAttribute.Jaccard);
+#pragma warning restore CS0618
+
     public static LossGenerationResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -56,6 +60,10 @@ internal static class LossParser
         float alpha = Get(nameof(DiceLossAttribute.Alpha), defaults.Alpha);
         bool includeBackground = Get(nameof(DiceLossAttribute.IncludeBackground), defaults.IncludeBackground);
         int ignoreIndex = Get(nameof(DiceLossAttribute.IgnoreIndex), defaults.IgnoreIndex);
+        Overlap overlap = GetEnum(nameof(DiceLossAttribute.Overlap), defaults.Overlap);
+#pragma warning disable CS0618 // the obsolete spelling is read on purpose
+        bool jaccardSpelling = Get(JaccardName, defaults.Jaccard);
+#pragma warning restore CS0618
         float[]? weights = named.TryGetValue(nameof(DiceLossAttribute.ClassWeights), out TypedConstant weightsConstant) && !weightsConstant.IsNull
             ? weightsConstant.Values.Select(v => v.Value is float f ? f : float.NaN).ToArray()
             : defaults.ClassWeights;
@@ -71,6 +79,16 @@ internal static class LossParser
         CheckEnum(nameof(DiceLossAttribute.Combine), combine);
         CheckEnum(nameof(DiceLossAttribute.Activation), activation);
         CheckEnum(nameof(DiceLossAttribute.Target), target);
+        CheckEnum(nameof(DiceLossAttribute.Overlap), overlap);
+
+        // Jaccard = true is the older spelling of Overlap = Overlap.Jaccard; with another Overlap it contradicts it.
+        if (jaccardSpelling)
+        {
+            if (named.ContainsKey(nameof(DiceLossAttribute.Overlap)) && overlap != Overlap.Jaccard)
+                Report(DiagnosticDescriptors.JaccardConflictsWithOverlap, ArgumentLocation(JaccardName), overlap);
+            else
+                overlap = Overlap.Jaccard;
+        }
 
         if (classes < 1 || classes > DiagnosticDescriptors.MaxClasses)
             Report(DiagnosticDescriptors.ClassesOutOfRange, ArgumentLocation(nameof(DiceLossAttribute.Classes)), classes, DiagnosticDescriptors.MaxClasses);
@@ -133,7 +151,7 @@ internal static class LossParser
             IncludeBackground = includeBackground,
             BatchDice = Get(nameof(DiceLossAttribute.BatchDice), defaults.BatchDice),
             Squared = Get(nameof(DiceLossAttribute.Squared), defaults.Squared),
-            Jaccard = Get(nameof(DiceLossAttribute.Jaccard), defaults.Jaccard),
+            Overlap = overlap,
             LogLoss = Get(nameof(DiceLossAttribute.LogLoss), defaults.LogLoss),
             // Masks have no labels to ignore: the model keeps the attribute's default so that it caches alike.
             IgnoreIndex = resolvedTarget == Target.Labels ? ignoreIndex : defaults.IgnoreIndex,

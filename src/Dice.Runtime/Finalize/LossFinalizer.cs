@@ -166,7 +166,7 @@ internal struct FinalizeSettings
     public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
     public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
     public readonly bool Squared => (Flags & SquaredFlag) != 0;
-    public readonly OverlapKind Overlap => (OverlapKind)OverlapValue;
+    public readonly Overlap Overlap => (Overlap)OverlapValue;
     public readonly TermKind Term => (TermKind)TermValue;
 
     public static FinalizeSettings From(DiceLossSpec spec, LossParameters parameters, int batch, int spatial) => new()
@@ -179,7 +179,7 @@ internal struct FinalizeSettings
         Alpha = parameters.Alpha,
         Flags = (spec.IncludeBackground ? IncludeBackgroundFlag : 0) | (spec.BatchDice ? BatchDiceFlag : 0)
             | (spec.Squared ? SquaredFlag : 0),
-        OverlapValue = (int)(spec.Jaccard ? OverlapKind.Jaccard : OverlapKind.Dice),
+        OverlapValue = (int)spec.Overlap,
         TermValue = (int)(spec.LogLoss ? TermKind.Log : TermKind.Linear),
     };
 }

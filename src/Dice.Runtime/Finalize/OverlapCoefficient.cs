@@ -1,14 +1,5 @@
 namespace Dice;
 
-/// <summary>Which overlap coefficient d measures a class (or a group of classes).</summary>
-internal enum OverlapKind
-{
-    /// <summary>d = (2I + s) / (P + T + s).</summary>
-    Dice,
-    /// <summary>d = (I + s) / (P + T - I + s).</summary>
-    Jaccard,
-}
-
 /// <summary>
 /// The overlap coefficient d of one class from its sums I, P and T, with its derivatives with respect to I and P:
 /// the one home of each overlap family's math and formula text. The finalizer (CPU and device) computes through it,
@@ -18,9 +9,9 @@ internal enum OverlapKind
 internal static class OverlapCoefficient
 {
     /// <summary>d and its slopes; d = 1 with zero slopes when the denominator is 0 (only possible with Smooth = 0).</summary>
-    public static void Compute(OverlapKind kind, double i, double p, double t, double smooth, out double d, out double dDdI, out double dDdP)
+    public static void Compute(Overlap kind, double i, double p, double t, double smooth, out double d, out double dDdI, out double dDdP)
     {
-        bool jaccard = kind == OverlapKind.Jaccard;
+        bool jaccard = kind == Overlap.Jaccard;
         double numerator = jaccard ? i + smooth : 2 * i + smooth;
         double denominator = jaccard ? p + t - i + smooth : p + t + smooth;
         if (denominator == 0)
@@ -37,11 +28,11 @@ internal static class OverlapCoefficient
     }
 
     /// <summary>The coefficient's name, for documentation: "Dice", "Jaccard".</summary>
-    public static string Name(OverlapKind kind) => kind == OverlapKind.Jaccard ? "Jaccard" : "Dice";
+    public static string Name(Overlap kind) => kind == Overlap.Jaccard ? "Jaccard" : "Dice";
 
     /// <summary>The coefficient as a formula, for documentation.</summary>
-    public static string Formula(OverlapKind kind) =>
-        kind == OverlapKind.Jaccard ? "d = (I + s) / (P + T - I + s)" : "d = (2I + s) / (P + T + s)";
+    public static string Formula(Overlap kind) =>
+        kind == Overlap.Jaccard ? "d = (I + s) / (P + T - I + s)" : "d = (2I + s) / (P + T + s)";
 }
 
 /// <summary>How the loss of one class follows from its coefficient d.</summary>

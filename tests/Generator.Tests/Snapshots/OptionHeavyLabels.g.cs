@@ -41,7 +41,7 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
         includeBackground: false,
         batchDice: true,
         squared: true,
-        jaccard: false,
+        overlap: global::Dice.Overlap.Dice,
         logLoss: true,
         ignoreIndex: 255,
         classWeights: new float[] { 0.1f, 1f, 2f },

@@ -41,7 +41,7 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
         includeBackground: true,
         batchDice: false,
         squared: true,
-        jaccard: true,
+        overlap: global::Dice.Overlap.Jaccard,
         logLoss: false,
         ignoreIndex: -100,
         classWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f },

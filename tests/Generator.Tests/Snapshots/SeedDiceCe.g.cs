@@ -41,7 +41,7 @@ partial class SeedDiceCe : global::Dice.IDiceLoss
         includeBackground: true,
         batchDice: false,
         squared: false,
-        jaccard: false,
+        overlap: global::Dice.Overlap.Dice,
         logLoss: false,
         ignoreIndex: -100,
         classWeights: new float[] { 1f, 1f, 1f, 1f },

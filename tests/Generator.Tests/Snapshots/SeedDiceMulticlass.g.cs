@@ -40,7 +40,7 @@ partial class SeedDiceMulticlass : global::Dice.IDiceLoss
         includeBackground: true,
         batchDice: false,
         squared: false,
-        jaccard: false,
+        overlap: global::Dice.Overlap.Dice,
         logLoss: false,
         ignoreIndex: -100,
         classWeights: new float[] { 1f, 1f, 1f, 1f },
