@@ -39,6 +39,9 @@ public sealed class BenchCase
     public int Batch { get; }
     public int Spatial { get; }
 
+    /// <summary>N·C·S, the input's elements.</summary>
+    public long Elements => _input.Length;
+
     /// <summary>Bytes the fused kernel must move at least once: input and target read, gradient written.</summary>
     public long BytesTouched(bool backward) =>
         4L * _input.Length + 4L * (_labels?.Length ?? _masks!.Length) + (backward ? 4L * _input.Length : 0);

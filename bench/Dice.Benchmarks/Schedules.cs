@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -112,30 +111,7 @@ public static class Schedules
         ? string.Format(CultureInfo.InvariantCulture, "{0:F1} MiB", bytes / 1048576.0)
         : string.Format(CultureInfo.InvariantCulture, "{0:F1} KiB", bytes / 1024.0);
 
-    private static (double A, double B) Medians(Action a, Action b, long elements)
-    {
-        int repeats = (int)Math.Clamp(400_000_000 / elements, 9, 201);
-        var warmup = Stopwatch.StartNew();
-        for (int i = 0; i < 10 || warmup.ElapsedMilliseconds < 200; i++)
-        {
-            a();
-            b();
-        }
-
-        var samplesA = new double[repeats];
-        var samplesB = new double[repeats];
-        for (int i = 0; i < repeats; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            a();
-            samplesA[i] = watch.Elapsed.TotalSeconds;
-            watch.Restart();
-            b();
-            samplesB[i] = watch.Elapsed.TotalSeconds;
-        }
-
-        Array.Sort(samplesA);
-        Array.Sort(samplesB);
-        return (samplesA[repeats / 2], samplesB[repeats / 2]);
-    }
+    /// <summary>Alternated medians, with fewer pairs for larger inputs (9 to 201).</summary>
+    private static (double A, double B) Medians(Action a, Action b, long elements) =>
+        Alternated.Medians(a, b, (int)Math.Clamp(400_000_000 / elements, 9, 201));
 }
