@@ -26,6 +26,13 @@ if (args.Contains("--parameters"))
     return;
 }
 
+if (args.Contains("--family"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --family [--quick] [--out FILE]: the loss family against scalar ports and Dice + CE.
+    Report(Family.Measure(quick));
+    return;
+}
+
 if (args.Contains("--schedules"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --schedules [--out FILE]: the two ForwardBackward schedules by size.

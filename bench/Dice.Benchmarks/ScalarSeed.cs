@@ -16,25 +16,10 @@ public static class ScalarSeed
 
         // Activation.
         if (!config.Logits) Array.Copy(x, p, x.Length);
-        else if (config.Combine == Combine.BinaryCrossEntropy)
-            for (int i = 0; i < x.Length; i++) p[i] = 1f / (1f + MathF.Exp(-x[i]));
-        else
-            for (int n = 0; n < batch; n++)
-                for (int s = 0; s < S; s++)
-                {
-                    float max = float.NegativeInfinity, sum = 0;
-                    for (int c = 0; c < C; c++) max = MathF.Max(max, x[(n * C + c) * S + s]);
-                    for (int c = 0; c < C; c++) sum += p[(n * C + c) * S + s] = MathF.Exp(x[(n * C + c) * S + s] - max);
-                    for (int c = 0; c < C; c++) p[(n * C + c) * S + s] /= sum;
-                }
+        else if (config.Combine == Combine.BinaryCrossEntropy) Sigmoid(x, p);
+        else Softmax(x, p, batch, C);
 
-        // Target: one-hot from labels, or the masks.
-        if (labels is not null)
-            for (int n = 0; n < batch; n++)
-                for (int c = 0; c < C; c++)
-                    for (int s = 0; s < S; s++)
-                        t[(n * C + c) * S + s] = labels[n * S + s] == c ? 1f : 0f;
-        else Array.Copy(masks!, t, t.Length);
+        Target(labels, masks, t, batch, C);
 
         // Sums per (n, c): intersection and union.
         var intersection = new double[batch * C];
@@ -100,5 +85,37 @@ public static class ScalarSeed
         }
 
         return (float)loss;
+    }
+
+    /// <summary>p = 1 / (1 + e^-x), element by element.</summary>
+    public static void Sigmoid(float[] x, float[] p)
+    {
+        for (int i = 0; i < x.Length; i++) p[i] = 1f / (1f + MathF.Exp(-x[i]));
+    }
+
+    /// <summary>p = softmax over the C channels of each pixel, the maximum subtracted.</summary>
+    public static void Softmax(float[] x, float[] p, int batch, int C)
+    {
+        int S = x.Length / (batch * C);
+        for (int n = 0; n < batch; n++)
+            for (int s = 0; s < S; s++)
+            {
+                float max = float.NegativeInfinity, sum = 0;
+                for (int c = 0; c < C; c++) max = MathF.Max(max, x[(n * C + c) * S + s]);
+                for (int c = 0; c < C; c++) sum += p[(n * C + c) * S + s] = MathF.Exp(x[(n * C + c) * S + s] - max);
+                for (int c = 0; c < C; c++) p[(n * C + c) * S + s] /= sum;
+            }
+    }
+
+    /// <summary>t: one-hot from labels, or the masks copied.</summary>
+    public static void Target(int[]? labels, float[]? masks, float[] t, int batch, int C)
+    {
+        int S = t.Length / (batch * C);
+        if (labels is not null)
+            for (int n = 0; n < batch; n++)
+                for (int c = 0; c < C; c++)
+                    for (int s = 0; s < S; s++)
+                        t[(n * C + c) * S + s] = labels[n * S + s] == c ? 1f : 0f;
+        else Array.Copy(masks!, t, t.Length);
     }
 }

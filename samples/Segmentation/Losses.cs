@@ -13,3 +13,16 @@ public partial class DiceOnlyLoss { }
 /// <summary>Cross-entropy alone: Alpha = 1 gives the Dice term no weight (for <c>--compare</c>).</summary>
 [DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.CrossEntropy, Alpha = 1f)]
 public partial class CrossEntropyOnlyLoss { }
+
+/// <summary>Tversky (false positives 0.3, false negatives 0.7: misses cost more) plus cross-entropy (for <c>--compare</c>).</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.CrossEntropy, Overlap = Overlap.Tversky,
+    FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)]
+public partial class TverskyCeLoss { }
+
+/// <summary>Soft Dice plus the softmax focal term, gamma 2 (for <c>--compare</c>).</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.Focal)]
+public partial class DiceFocalLoss { }
+
+/// <summary>Generalized Dice alone, classes weighted by 1 / volume^2 per image (MONAI's GeneralizedDiceLoss; for <c>--compare</c>).</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice)]
+public partial class GeneralizedDiceLoss { }

@@ -53,6 +53,9 @@ else
         Train("Dice alone", Trainer.Step<DiceOnlyLoss>(engine), options, train, test),
         Train("CE alone", Trainer.Step<CrossEntropyOnlyLoss>(engine), options, train, test),
         Train("Dice + CE", Trainer.Step<DiceCeLoss>(engine), options, train, test),
+        Train("Tversky(0.3, 0.7) + CE", Trainer.Step<TverskyCeLoss>(engine), options, train, test),
+        Train("Dice + focal", Trainer.Step<DiceFocalLoss>(engine), options, train, test),
+        Train("Generalized Dice", Trainer.Step<GeneralizedDiceLoss>(engine), options, train, test),
     };
     PrintClassDice(runs);
     string path = Path.Combine(options.Output, "compare.png");

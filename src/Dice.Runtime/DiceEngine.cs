@@ -268,6 +268,7 @@ public sealed class DiceEngine : IDisposable
             GroupsPerSample = groupsPerSample,
             SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
             IgnoreIndex = parameters.IgnoreIndex,
+            FocalGamma = parameters.FocalGamma,
         };
         ArrayView<float> weights = ClassWeights(kernels, spec, parameters);
 

@@ -52,8 +52,26 @@ public sealed class DiceLossAttribute : System.Attribute
     /// <summary>Label value excluded from every term and gradient. Default -100, as in PyTorch.</summary>
     public int IgnoreIndex { get; set; } = -100;
 
-    /// <summary>One weight per class, for the Dice mean and the CE/BCE term. Default all 1.</summary>
+    /// <summary>One weight per class, for the Dice mean and the CE/BCE/focal term. Default all 1.</summary>
     public float[]? ClassWeights { get; set; }
+
+    /// <summary>Tversky's alpha, the weight of the false positives P - I (<see cref="Dice.Overlap.Tversky"/> only). Default 0.5.</summary>
+    public float FalsePositiveWeight { get; set; } = 0.5f;
+
+    /// <summary>Tversky's beta, the weight of the false negatives T - I (<see cref="Dice.Overlap.Tversky"/> only). Default 0.5.</summary>
+    public float FalseNegativeWeight { get; set; } = 0.5f;
+
+    /// <summary>
+    /// The exponent gamma of the term l = (1 - d)^gamma, applied per class before the class mean (0.75 with Tversky is the
+    /// focal Tversky loss). In (0, 4]; default 1 (l = 1 - d).
+    /// </summary>
+    public float OverlapExponent { get; set; } = 1f;
+
+    /// <summary>The class weights of <see cref="Dice.Overlap.GeneralizedDice"/>, from each class's target volume. Default inverse squared volume.</summary>
+    public GeneralizedWeighting GeneralizedWeighting { get; set; } = GeneralizedWeighting.InverseSquaredVolume;
+
+    /// <summary>The focusing exponent of <see cref="Dice.Combine.Focal"/>: (1 - p_t)^FocalGamma scales each pixel's term. In [0, 5]; default 2.</summary>
+    public float FocalGamma { get; set; } = 2f;
 }
 
 /// <summary>The cross-entropy term combined with the Dice term.</summary>
@@ -65,12 +83,17 @@ public enum Combine
     CrossEntropy,
     /// <summary>Binary cross-entropy on logits (PyTorch's <c>binary_cross_entropy_with_logits</c>).</summary>
     BinaryCrossEntropy,
+    /// <summary>
+    /// The focal loss: each pixel's CE (softmax, labels) or BCE (sigmoid) scaled by (1 - p_t)^FocalGamma; FocalGamma = 0
+    /// is exactly CrossEntropy or BinaryCrossEntropy.
+    /// </summary>
+    Focal,
 }
 
 /// <summary>Activation turning the input into probabilities.</summary>
 public enum Activation
 {
-    /// <summary>Softmax with CrossEntropy, Sigmoid with BinaryCrossEntropy, otherwise None.</summary>
+    /// <summary>Softmax with CrossEntropy, Sigmoid with BinaryCrossEntropy; with Focal, Softmax on labels and Sigmoid on masks; otherwise None.</summary>
     Auto,
     /// <summary>The input already holds probabilities in [0, 1].</summary>
     None,
@@ -98,4 +121,25 @@ public enum Overlap
     Dice,
     /// <summary>d = (I + s) / (P + T - I + s), intersection over union.</summary>
     Jaccard,
+    /// <summary>
+    /// d = (I + s) / (I + alpha (P - I) + beta (T - I) + s), alpha = FalsePositiveWeight, beta = FalseNegativeWeight
+    /// (MONAI's and segmentation_models_pytorch's TverskyLoss).
+    /// </summary>
+    Tversky,
+    /// <summary>
+    /// One coefficient per sample (or batch) over the classes, each class weighted by its target volume
+    /// (<see cref="Dice.GeneralizedWeighting"/>): G = (2 sum w_c I_c + s) / (sum w_c (P_c + T_c) + s) (MONAI's GeneralizedDiceLoss).
+    /// </summary>
+    GeneralizedDice,
+}
+
+/// <summary>How <see cref="Overlap.GeneralizedDice"/> weights a class from its target sum T_c.</summary>
+public enum GeneralizedWeighting
+{
+    /// <summary>w_c = 1 / T_c^2 (Sudre et al. 2017; MONAI's "square").</summary>
+    InverseSquaredVolume,
+    /// <summary>w_c = 1 / T_c (MONAI's "simple").</summary>
+    InverseVolume,
+    /// <summary>w_c = 1 (MONAI's "uniform").</summary>
+    Uniform,
 }

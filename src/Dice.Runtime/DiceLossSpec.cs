@@ -9,7 +9,9 @@ public sealed record DiceLossSpec
     public DiceLossSpec(
         int classes, Combine combine, Activation activation, Target target, float smooth, float alpha,
         bool includeBackground, bool batchDice, bool squared, Overlap overlap, bool logLoss, int ignoreIndex,
-        IReadOnlyList<float> classWeights, bool hasClassWeights = false)
+        IReadOnlyList<float> classWeights, bool hasClassWeights = false,
+        float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float overlapExponent = 1f,
+        GeneralizedWeighting generalizedWeighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f)
     {
         if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
         if (target == Target.Auto) throw new ArgumentException("A resolved spec has no Auto target.", nameof(target));
@@ -28,7 +30,13 @@ public sealed record DiceLossSpec
         IgnoreIndex = ignoreIndex;
         ClassWeights = new ValueList<float>(classWeights);
         HasClassWeights = hasClassWeights;
-        Parameters = new LossParameters(smooth, alpha, ignoreIndex, classWeights);
+        FalsePositiveWeight = falsePositiveWeight;
+        FalseNegativeWeight = falseNegativeWeight;
+        OverlapExponent = overlapExponent;
+        GeneralizedWeighting = generalizedWeighting;
+        FocalGamma = focalGamma;
+        Parameters = new LossParameters(
+            smooth, alpha, ignoreIndex, classWeights, falsePositiveWeight, falseNegativeWeight, overlapExponent, focalGamma);
     }
 
     /// <summary>Channels C.</summary>
@@ -62,6 +70,17 @@ public sealed record DiceLossSpec
     public IReadOnlyList<float> ClassWeights { get; }
     /// <summary>Whether the attribute gave <c>ClassWeights</c>: the kernels of a CE/BCE term then weight pixels by class, with weights given per call.</summary>
     public bool HasClassWeights { get; }
+
+    /// <summary>Tversky's alpha, the weight of the false positives (used with <see cref="Dice.Overlap.Tversky"/>).</summary>
+    public float FalsePositiveWeight { get; }
+    /// <summary>Tversky's beta, the weight of the false negatives (used with <see cref="Dice.Overlap.Tversky"/>).</summary>
+    public float FalseNegativeWeight { get; }
+    /// <summary>The exponent gamma of the term (1 - d)^gamma.</summary>
+    public float OverlapExponent { get; }
+    /// <summary>How Generalized Dice weights the classes (used with <see cref="Dice.Overlap.GeneralizedDice"/>).</summary>
+    public GeneralizedWeighting GeneralizedWeighting { get; }
+    /// <summary>The focal term's exponent (used with <see cref="Dice.Combine.Focal"/>).</summary>
+    public float FocalGamma { get; }
 
     /// <summary>The hyperparameters that are data: the attribute's values, to change with <c>with</c> and pass to an entry point.</summary>
     public LossParameters Parameters { get; }

@@ -35,7 +35,7 @@ public interface IDiceLoss
     /// valid. The first step of the schedule that keeps p (see <see cref="AccumulateStatisticsKeepingProbabilities"/>).
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract bool IsValid(in DiceChunk chunk);
+    static virtual bool IsValid(in DiceChunk chunk) => throw RecomputesProbabilities();
 
     /// <summary>
     /// Pass 1 over one chunk of input already found valid: the sums of <see cref="AccumulateStatistics"/>, and p (the
@@ -43,7 +43,8 @@ public interface IDiceLoss
     /// input's own memory), so that <see cref="WriteGradientFromProbabilities"/> computes no activation again.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract void AccumulateStatisticsKeepingProbabilities(in DiceChunk chunk, Span<double> partial, Span<float> gradient);
+    static virtual void AccumulateStatisticsKeepingProbabilities(in DiceChunk chunk, Span<double> partial, Span<float> gradient) =>
+        throw RecomputesProbabilities();
 
     /// <summary>
     /// Pass 2 over one chunk from kept probabilities: <paramref name="gradient"/> holds p on entry (written by
@@ -51,7 +52,15 @@ public interface IDiceLoss
     /// Same arithmetic as <see cref="WriteGradient"/>, so the same bits.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract void WriteGradientFromProbabilities(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient);
+    static virtual void WriteGradientFromProbabilities(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient) =>
+        throw RecomputesProbabilities();
+
+    /// <summary>
+    /// The schedule that keeps p has no kernels for a loss whose pass 2 needs x (a focal loss: the generator writes them
+    /// only where <see cref="KernelLimits.CanKeepProbabilities"/>), and the scheduler never chooses it there.
+    /// </summary>
+    private static NotSupportedException RecomputesProbabilities() =>
+        new("This loss recomputes p in pass 2 (its gradient needs x), so it has no kernels for the schedule that keeps p.");
 
     /// <summary>The generated ILGPU kernels (pass 1 and pass 2), which <see cref="DiceEngine"/> loads on an accelerator.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -68,9 +77,10 @@ public readonly ref struct DiceChunk
     /// <summary>Creates a chunk.</summary>
     public DiceChunk(
         ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial, int start, int end,
-        int ignoreIndex, ReadOnlySpan<float> classWeights)
+        int ignoreIndex, ReadOnlySpan<float> classWeights, float focalGamma)
     {
         IgnoreIndex = ignoreIndex;
+        FocalGamma = focalGamma;
         ClassWeights = classWeights;
         Input = input;
         Labels = labels;
@@ -96,4 +106,6 @@ public readonly ref struct DiceChunk
     public int IgnoreIndex { get; }
     /// <summary>The call's class weights, C values (<see cref="LossParameters.ClassWeights"/>).</summary>
     public ReadOnlySpan<float> ClassWeights { get; }
+    /// <summary>The call's focal exponent (<see cref="LossParameters.FocalGamma"/>).</summary>
+    public float FocalGamma { get; }
 }

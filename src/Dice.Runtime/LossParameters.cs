@@ -15,12 +15,18 @@ public sealed record LossParameters
 {
     private readonly ValueList<float> _classWeights;
 
-    internal LossParameters(float smooth, float alpha, int ignoreIndex, IReadOnlyList<float> classWeights)
+    internal LossParameters(
+        float smooth, float alpha, int ignoreIndex, IReadOnlyList<float> classWeights,
+        float falsePositiveWeight, float falseNegativeWeight, float overlapExponent, float focalGamma)
     {
         Smooth = smooth;
         Alpha = alpha;
         IgnoreIndex = ignoreIndex;
         _classWeights = new ValueList<float>(classWeights);
+        FalsePositiveWeight = falsePositiveWeight;
+        FalseNegativeWeight = falseNegativeWeight;
+        OverlapExponent = overlapExponent;
+        FocalGamma = focalGamma;
     }
 
     /// <summary>Smoothing s added to numerator and denominator (finite, &gt;= 0).</summary>
@@ -43,6 +49,18 @@ public sealed record LossParameters
         init => _classWeights = new ValueList<float>(value ?? throw new ArgumentNullException(nameof(ClassWeights)));
     }
 
+    /// <summary>Tversky's alpha, the weight of the false positives (finite, &gt;= 0; Tversky losses only).</summary>
+    public float FalsePositiveWeight { get; init; }
+
+    /// <summary>Tversky's beta, the weight of the false negatives (finite, &gt;= 0, not both 0; Tversky losses only).</summary>
+    public float FalseNegativeWeight { get; init; }
+
+    /// <summary>The exponent of the term (1 - d)^gamma, in (0, 4]; 1 with LogLoss.</summary>
+    public float OverlapExponent { get; init; }
+
+    /// <summary>The focal term's exponent, in [0, 5] (Combine.Focal losses only).</summary>
+    public float FocalGamma { get; init; }
+
     /// <summary>The argument of an entry point's <c>parameters</c>, or <see cref="ArgumentNullException"/>.</summary>
     internal static LossParameters NotNull(LossParameters parameters) =>
         parameters ?? throw new ArgumentNullException(nameof(parameters));
@@ -56,7 +74,13 @@ public sealed record LossParameters
         // The loss's own values passed the same rules at compile time.
         if (ReferenceEquals(this, spec.Parameters)) return;
         List<ParameterViolation>? violations = ParameterRules.Check(
-            spec.Classes, spec.Target == Target.Labels, spec.IncludeBackground, Smooth, Alpha, IgnoreIndex, ClassWeights);
+            new ParameterStructure(spec.Classes, spec.Target == Target.Labels, spec.IncludeBackground, spec.LogLoss),
+            new ParameterValues
+            {
+                Smooth = Smooth, Alpha = Alpha, IgnoreIndex = IgnoreIndex, ClassWeights = ClassWeights,
+                FalsePositiveWeight = FalsePositiveWeight, FalseNegativeWeight = FalseNegativeWeight,
+                OverlapExponent = OverlapExponent, FocalGamma = FocalGamma,
+            });
         if (violations is not null)
             throw new ArgumentException($"{argument}.{violations[0].Parameter}: {violations[0]}", argument);
         if (spec.Combine != Combine.None && !spec.HasClassWeights)

@@ -50,7 +50,8 @@ internal readonly struct ParameterViolation
 }
 
 /// <summary>
-/// The rules on the hyperparameters that are data at run time (Smooth, Alpha, IgnoreIndex, ClassWeights), checked
+/// The rules on the hyperparameters that are data at run time (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky
+/// weights, OverlapExponent, FocalGamma), checked
 /// the same way for an attribute at compile time and for a <see cref="LossParameters"/> at run time. Compiled into the
 /// generator too (netstandard2.0: no newer API here).
 /// </summary>
@@ -63,6 +64,11 @@ internal static class ParameterRules
     public const string ClassWeightInvalidId = "DICE008";
     public const string ClassWeightsZeroSumId = "DICE009";
     public const string IgnoreIndexIsClassId = "DICE010";
+    public const string TverskyWeightInvalidId = "DICE024";
+    public const string TverskyWeightsZeroId = "DICE025";
+    public const string OverlapExponentInvalidId = "DICE026";
+    public const string LogLossWithExponentId = "DICE027";
+    public const string FocalGammaInvalidId = "DICE028";
 
     public static readonly ParameterRule SmoothInvalid = new(SmoothInvalidId,
         "Smooth must be finite and non-negative",
@@ -88,23 +94,63 @@ internal static class ParameterRules
         "IgnoreIndex is a class index",
         "IgnoreIndex is {0}, a valid class in [0, {1}); it must lie outside the class range (the default is -100)");
 
+    public static readonly ParameterRule TverskyWeightInvalid = new(TverskyWeightInvalidId,
+        "Tversky weights must be finite and non-negative",
+        "{0} is {1}; it must be finite and >= 0");
+
+    public static readonly ParameterRule TverskyWeightsZero = new(TverskyWeightsZeroId,
+        "Tversky weights are both zero",
+        "FalsePositiveWeight and FalseNegativeWeight are both 0, so the Tversky coefficient is 1 whatever the prediction; give at least one of them a positive weight");
+
+    public static readonly ParameterRule OverlapExponentInvalid = new(OverlapExponentInvalidId,
+        "OverlapExponent must lie in (0, 4]",
+        "OverlapExponent is {0}; it must be finite and lie in (0, 4] (the term is (1 - d)^OverlapExponent)");
+
+    public static readonly ParameterRule LogLossWithExponent = new(LogLossWithExponentId,
+        "LogLoss takes no OverlapExponent",
+        "OverlapExponent is {0} but LogLoss is set; the term -ln(d) has no exponent, so keep OverlapExponent = 1 or drop LogLoss");
+
+    public static readonly ParameterRule FocalGammaInvalid = new(FocalGammaInvalidId,
+        "FocalGamma must lie in [0, 5]",
+        "FocalGamma is {0}; it must be finite and lie in [0, 5] (0 is plain cross-entropy)");
+
     /// <summary>
     /// Every violation of the rules above, in the order of the parameters, or null when there is none (so that a valid
-    /// call allocates nothing). <paramref name="weights"/> null: none given (all 1). <paramref name="labels"/>: whether
-    /// the target is labels (IgnoreIndex matters only then).
+    /// call allocates nothing).
     /// </summary>
-    public static List<ParameterViolation>? Check(
-        int classes, bool labels, bool includeBackground, float smooth, float alpha, int ignoreIndex, IReadOnlyList<float>? weights)
+    public static List<ParameterViolation>? Check(in ParameterStructure structure, in ParameterValues values)
     {
         List<ParameterViolation>? violations = null;
         void Add(ParameterViolation violation) => (violations ??= new List<ParameterViolation>()).Add(violation);
 
-        if (!IsFinite(smooth) || smooth < 0)
-            Add(new ParameterViolation(SmoothInvalid, nameof(DiceLossAttribute.Smooth), Format(smooth)));
-        if (!IsFinite(alpha) || alpha < 0 || alpha > 1)
-            Add(new ParameterViolation(AlphaInvalid, nameof(DiceLossAttribute.Alpha), Format(alpha)));
-        if (labels && ignoreIndex >= 0 && ignoreIndex < classes)
-            Add(new ParameterViolation(IgnoreIndexIsClass, nameof(DiceLossAttribute.IgnoreIndex), ignoreIndex, classes));
+        if (!IsFinite(values.Smooth) || values.Smooth < 0)
+            Add(new ParameterViolation(SmoothInvalid, nameof(DiceLossAttribute.Smooth), Format(values.Smooth)));
+        if (!IsFinite(values.Alpha) || values.Alpha < 0 || values.Alpha > 1)
+            Add(new ParameterViolation(AlphaInvalid, nameof(DiceLossAttribute.Alpha), Format(values.Alpha)));
+        if (structure.Labels && values.IgnoreIndex >= 0 && values.IgnoreIndex < structure.Classes)
+            Add(new ParameterViolation(IgnoreIndexIsClass, nameof(DiceLossAttribute.IgnoreIndex), values.IgnoreIndex, structure.Classes));
+
+        bool TverskyWeightValid(string name, float weight)
+        {
+            if (IsFinite(weight) && weight >= 0) return true;
+            Add(new ParameterViolation(TverskyWeightInvalid, name, name, Format(weight)));
+            return false;
+        }
+
+        bool tverskyValid = TverskyWeightValid(nameof(DiceLossAttribute.FalsePositiveWeight), values.FalsePositiveWeight)
+            & TverskyWeightValid(nameof(DiceLossAttribute.FalseNegativeWeight), values.FalseNegativeWeight);
+        if (tverskyValid && values.FalsePositiveWeight == 0 && values.FalseNegativeWeight == 0)
+            Add(new ParameterViolation(TverskyWeightsZero, nameof(DiceLossAttribute.FalseNegativeWeight)));
+        if (!IsFinite(values.OverlapExponent) || values.OverlapExponent <= 0 || values.OverlapExponent > 4)
+            Add(new ParameterViolation(OverlapExponentInvalid, nameof(DiceLossAttribute.OverlapExponent), Format(values.OverlapExponent)));
+        else if (structure.LogLoss && values.OverlapExponent != 1)
+            Add(new ParameterViolation(LogLossWithExponent, nameof(DiceLossAttribute.OverlapExponent), Format(values.OverlapExponent)));
+        if (!IsFinite(values.FocalGamma) || values.FocalGamma < 0 || values.FocalGamma > 5)
+            Add(new ParameterViolation(FocalGammaInvalid, nameof(DiceLossAttribute.FocalGamma), Format(values.FocalGamma)));
+
+        IReadOnlyList<float>? weights = values.ClassWeights;
+        int classes = structure.Classes;
+        bool includeBackground = structure.IncludeBackground;
         if (weights is null) return violations;
 
         const string weightsName = nameof(DiceLossAttribute.ClassWeights);
@@ -132,4 +178,40 @@ internal static class ParameterRules
 
     /// <summary>The shortest text that reads back as the same float, in the invariant culture.</summary>
     public static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the rules need of the loss's structure (compile-time options).</summary>
+internal readonly struct ParameterStructure
+{
+    public ParameterStructure(int classes, bool labels, bool includeBackground, bool logLoss)
+    {
+        Classes = classes;
+        Labels = labels;
+        IncludeBackground = includeBackground;
+        LogLoss = logLoss;
+    }
+
+    public int Classes { get; }
+
+    /// <summary>Whether the target is labels (IgnoreIndex matters only then).</summary>
+    public bool Labels { get; }
+
+    public bool IncludeBackground { get; }
+
+    public bool LogLoss { get; }
+}
+
+/// <summary>The hyperparameter values the rules check: an attribute's, or a <see cref="LossParameters"/>'s.</summary>
+internal readonly struct ParameterValues
+{
+    public float Smooth { get; init; }
+    public float Alpha { get; init; }
+    public int IgnoreIndex { get; init; }
+
+    /// <summary>Null: none given (all 1).</summary>
+    public IReadOnlyList<float>? ClassWeights { get; init; }
+    public float FalsePositiveWeight { get; init; }
+    public float FalseNegativeWeight { get; init; }
+    public float OverlapExponent { get; init; }
+    public float FocalGamma { get; init; }
 }

@@ -58,6 +58,27 @@ public class DiagnosticTests
     [Fact] public Task Jaccard_alone_is_the_older_spelling_of_Overlap_Jaccard() => Verify("[DiceLoss(Classes = 2, Jaccard = true)] public partial class Loss { }");
     [Fact] public Task Jaccard_with_Overlap_Jaccard_agrees() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Jaccard, Jaccard = true)] public partial class Loss { }");
 
+    // The loss family (Tversky, the term exponent, Generalized Dice, focal).
+    [Fact] public Task DICE024_negative_tversky_weight() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, {|DICE024:FalsePositiveWeight = -0.1f|})] public partial class Loss { }");
+    [Fact] public Task DICE024_nan_tversky_weight() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, {|DICE024:FalseNegativeWeight = float.NaN|})] public partial class Loss { }");
+    [Fact] public Task DICE025_tversky_weights_both_zero() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, FalsePositiveWeight = 0f, {|DICE025:FalseNegativeWeight = 0f|})] public partial class Loss { }");
+    [Fact] public Task DICE026_exponent_zero() => Verify("[DiceLoss(Classes = 2, {|DICE026:OverlapExponent = 0f|})] public partial class Loss { }");
+    [Fact] public Task DICE026_exponent_above_four() => Verify("[DiceLoss(Classes = 2, {|DICE026:OverlapExponent = 4.5f|})] public partial class Loss { }");
+    [Fact] public Task DICE027_log_loss_with_exponent() => Verify("[DiceLoss(Classes = 2, LogLoss = true, {|DICE027:OverlapExponent = 0.75f|})] public partial class Loss { }");
+    [Fact] public Task DICE028_focal_gamma_negative() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, {|DICE028:FocalGamma = -1f|})] public partial class Loss { }");
+    [Fact] public Task DICE028_focal_gamma_above_five() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, {|DICE028:FocalGamma = 6f|})] public partial class Loss { }");
+    [Fact] public Task DICE029_squared_tversky() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, {|DICE029:Squared = true|})] public partial class Loss { }");
+    [Fact] public Task DICE029_squared_generalized_dice() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, {|DICE029:Squared = true|})] public partial class Loss { }");
+    [Fact] public Task DICE030_class_weights_generalized_dice() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, {|DICE030:ClassWeights = new[] { 1f, 2f }|})] public partial class Loss { }");
+    [Fact] public Task DICE031_focal_without_activation() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, {|DICE031:Activation = Activation.None|})] public partial class Loss { }");
+    [Fact] public Task DICE032_softmax_focal_with_masks() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, Activation = Activation.Softmax, {|DICE032:Target = Target.Masks|})] public partial class Loss { }");
+    [Fact] public Task DICE033_tversky_weight_without_tversky_warns() => Verify("[DiceLoss(Classes = 2, {|DICE033:FalseNegativeWeight = 0.7f|})] public partial class Loss { }");
+    [Fact] public Task DICE034_weighting_without_generalized_dice_warns() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, {|DICE034:GeneralizedWeighting = GeneralizedWeighting.Uniform|})] public partial class Loss { }");
+    [Fact] public Task DICE035_focal_gamma_without_focal_warns() => Verify("[DiceLoss(Classes = 2, Combine = Combine.CrossEntropy, {|DICE035:FocalGamma = 1f|})] public partial class Loss { }");
+    [Fact] public Task DICE017_undefined_weighting() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, {|DICE017:GeneralizedWeighting = (GeneralizedWeighting)9|})] public partial class Loss { }");
+    [Fact] public Task Focal_resolves_sigmoid_on_masks() => Verify("[DiceLoss(Combine = Combine.Focal, Activation = Activation.Sigmoid, Target = Target.Masks, FocalGamma = 1f)] public partial class Loss { }");
+    [Fact] public Task Focal_tversky_is_valid() => Verify("[DiceLoss(Classes = 4, Combine = Combine.Focal, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class Loss { }");
+
     [Fact]
     public Task Several_errors_are_all_reported() =>
         Verify("[DiceLoss({|DICE004:Classes = 0|}, {|DICE005:Smooth = -1f|})] public class {|DICE001:Loss|} { }");

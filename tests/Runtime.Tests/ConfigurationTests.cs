@@ -39,16 +39,17 @@ public class ConfigurationTests
         DiceLossAttribute attribute = lossType.GetCustomAttribute<DiceLossAttribute>()!;
         DiceLossSpec spec = SpecOf(lossType);
 
-        Activation activation = attribute.Activation != Activation.Auto ? attribute.Activation : attribute.Combine switch
-        {
-            Combine.CrossEntropy => Activation.Softmax,
-            Combine.BinaryCrossEntropy => Activation.Sigmoid,
-            _ => Activation.None,
-        };
         Target target = attribute.Target != Target.Auto ? attribute.Target
             : attribute.Combine == Combine.CrossEntropy || (attribute.Classes >= 2 && attribute.Combine != Combine.BinaryCrossEntropy)
                 ? Target.Labels
                 : Target.Masks;
+        Activation activation = attribute.Activation != Activation.Auto ? attribute.Activation : attribute.Combine switch
+        {
+            Combine.CrossEntropy => Activation.Softmax,
+            Combine.BinaryCrossEntropy => Activation.Sigmoid,
+            Combine.Focal => target == Target.Labels ? Activation.Softmax : Activation.Sigmoid,
+            _ => Activation.None,
+        };
 
         Assert.Equal(attribute.Classes, spec.Classes);
         Assert.Equal(attribute.Combine, spec.Combine);
@@ -67,7 +68,16 @@ public class ConfigurationTests
         if (target == Target.Labels) Assert.Equal(attribute.IgnoreIndex, spec.IgnoreIndex);
         Assert.Equal(attribute.ClassWeights ?? Enumerable.Repeat(1f, attribute.Classes).ToArray(), spec.ClassWeights);
         Assert.Equal(attribute.ClassWeights is not null, spec.HasClassWeights);
+        Assert.Equal(attribute.FalsePositiveWeight, spec.FalsePositiveWeight);
+        Assert.Equal(attribute.FalseNegativeWeight, spec.FalseNegativeWeight);
+        Assert.Equal(attribute.OverlapExponent, spec.OverlapExponent);
+        Assert.Equal(attribute.GeneralizedWeighting, spec.GeneralizedWeighting);
+        Assert.Equal(attribute.FocalGamma, spec.FocalGamma);
         // The run-time defaults are the attribute's values.
+        Assert.Equal(spec.FalsePositiveWeight, spec.Parameters.FalsePositiveWeight);
+        Assert.Equal(spec.FalseNegativeWeight, spec.Parameters.FalseNegativeWeight);
+        Assert.Equal(spec.OverlapExponent, spec.Parameters.OverlapExponent);
+        Assert.Equal(spec.FocalGamma, spec.Parameters.FocalGamma);
         Assert.Equal(spec.Smooth, spec.Parameters.Smooth);
         Assert.Equal(spec.Alpha, spec.Parameters.Alpha);
         Assert.Equal(spec.IgnoreIndex, spec.Parameters.IgnoreIndex);
@@ -83,6 +93,8 @@ public class ConfigurationTests
         { typeof(SeedDiceBceMulticlass), Activation.Softmax, Target.Labels },
         { typeof(Fuzz5SoftmaxLargeSmooth), Activation.Softmax, Target.Labels },
         { typeof(Fuzz3BceTinySmooth), Activation.Sigmoid, Target.Masks },
+        { typeof(SoftmaxFocalLabels4), Activation.Softmax, Target.Labels },
+        { typeof(SigmoidFocalMask1), Activation.Sigmoid, Target.Masks },
     };
 
     [Theory]

@@ -174,6 +174,47 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 19, Target = Target.Labels, Activation = Activation.Sigmoid, IgnoreIndex = 255)] public partial class SigmoidLabels19_IgnoreIndex { }
 [DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.None, Squared = true)] public partial class ProbMasks17_Squared { }
 
+// The loss family: Tversky, the term exponent (focal Tversky), Generalized Dice and the focal term, alone and paired.
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class ProbMask1_Tversky { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SoftmaxCeLabels4_Tversky { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SigmoidBceMasks2_Tversky { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, BatchDice = true, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SoftmaxLabels4_Tversky_BatchDice { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, IncludeBackground = false, IgnoreIndex = 255, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SigmoidLabels5_Tversky_NoBackground_IgnoreIndex { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f }, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class ProbLabels4_Tversky_ClassWeights { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Softmax, LogLoss = true, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SoftmaxMasks3_Tversky_LogLoss { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.6f, FalseNegativeWeight = 0.9f)] public partial class ProbLabels4_Tversky_Unbalanced { }
+[DiceLoss(Classes = 20, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SoftmaxCeLabels20_Tversky { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Activation = Activation.Sigmoid, BatchDice = true, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)] public partial class SigmoidMasks17_Tversky_BatchDice { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class SoftmaxCeLabels4_FocalTversky { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, OverlapExponent = 1.5f)] public partial class ProbMask1_Exponent { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, BatchDice = true, OverlapExponent = 0.5f)] public partial class SigmoidLabels5_Exponent_BatchDice { }
+[DiceLoss(Classes = 18, Target = Target.Masks, Activation = Activation.Softmax, OverlapExponent = 0.75f)] public partial class SoftmaxMasks18_Exponent { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.Jaccard, OverlapExponent = 2f, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class ProbLabels4_Jaccard_Exponent_ClassWeights { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, Overlap = Overlap.GeneralizedDice)] public partial class SoftmaxCeLabels4_GeneralizedDice { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, Overlap = Overlap.GeneralizedDice, BatchDice = true)] public partial class ProbLabels4_GeneralizedDice_BatchDice { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, IncludeBackground = false, IgnoreIndex = 255)] public partial class SoftmaxLabels4_GeneralizedDice_NoBackground_IgnoreIndex { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.Sigmoid, Overlap = Overlap.GeneralizedDice, GeneralizedWeighting = GeneralizedWeighting.InverseVolume)] public partial class SigmoidMasks3_GeneralizedDice_InverseVolume { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, Overlap = Overlap.GeneralizedDice, GeneralizedWeighting = GeneralizedWeighting.Uniform)] public partial class SigmoidBceMasks2_GeneralizedDice_Uniform { }
+[DiceLoss(Classes = 20, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice)] public partial class SoftmaxLabels20_GeneralizedDice { }
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, Overlap = Overlap.GeneralizedDice)] public partial class ProbMask1_GeneralizedDice { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, LogLoss = true)] public partial class SoftmaxLabels4_GeneralizedDice_LogLoss { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, OverlapExponent = 0.75f)] public partial class SoftmaxLabels4_GeneralizedDice_Exponent { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f)] public partial class SoftmaxFocalLabels4 { }
+[DiceLoss(Classes = 2, Combine = Combine.Focal, Alpha = 0.3f)] public partial class SoftmaxFocalLabels2 { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxFocalLabels4_IgnoreIndex_ClassWeights { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, FocalGamma = 0f)] public partial class SoftmaxFocalLabels4_GammaZero { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, FocalGamma = 0.5f)] public partial class SoftmaxFocalLabels4_GammaHalf { }
+[DiceLoss(Classes = 20, Combine = Combine.Focal, Alpha = 0.3f, BatchDice = true)] public partial class SoftmaxFocalLabels20_BatchDice { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, IncludeBackground = false, LogLoss = true)] public partial class SoftmaxFocalLabels4_NoBackground_LogLoss { }
+[DiceLoss(Combine = Combine.Focal, Alpha = 0.3f)] public partial class SigmoidFocalMask1 { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.Focal, Alpha = 0.3f, ClassWeights = new[] { 1f, 2f, 0.5f })] public partial class SigmoidFocalMasks3_ClassWeights { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.Focal, Alpha = 0.3f, IgnoreIndex = 255)] public partial class SigmoidFocalLabels3_IgnoreIndex { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.Focal, Alpha = 0.3f)] public partial class SigmoidFocalMasks17 { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, Alpha = 0.3f, FocalGamma = 0f, BatchDice = true)] public partial class SigmoidFocalMasks2_GammaZero_BatchDice { }
+[DiceLoss(Combine = Combine.Focal, Alpha = 0.3f, FocalGamma = 1.5f)] public partial class SigmoidFocalMask1_GammaOneHalf { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class SoftmaxFocalLabels4_FocalTversky { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, Alpha = 0.3f, Overlap = Overlap.GeneralizedDice)] public partial class SigmoidFocalMasks2_GeneralizedDice { }
+
 public static class LossMatrix
 {
     public static readonly ILossCase[] All =
@@ -345,5 +386,44 @@ public static class LossMatrix
         new LossCase<SoftmaxMasks18>(),
         new LossCase<SigmoidLabels19_IgnoreIndex>(),
         new LossCase<ProbMasks17_Squared>(),
+        new LossCase<ProbMask1_Tversky>(),
+        new LossCase<SoftmaxCeLabels4_Tversky>(),
+        new LossCase<SigmoidBceMasks2_Tversky>(),
+        new LossCase<SoftmaxLabels4_Tversky_BatchDice>(),
+        new LossCase<SigmoidLabels5_Tversky_NoBackground_IgnoreIndex>(),
+        new LossCase<ProbLabels4_Tversky_ClassWeights>(),
+        new LossCase<SoftmaxMasks3_Tversky_LogLoss>(),
+        new LossCase<ProbLabels4_Tversky_Unbalanced>(),
+        new LossCase<SoftmaxCeLabels20_Tversky>(),
+        new LossCase<SigmoidMasks17_Tversky_BatchDice>(),
+        new LossCase<SoftmaxCeLabels4_FocalTversky>(),
+        new LossCase<ProbMask1_Exponent>(),
+        new LossCase<SigmoidLabels5_Exponent_BatchDice>(),
+        new LossCase<SoftmaxMasks18_Exponent>(),
+        new LossCase<ProbLabels4_Jaccard_Exponent_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels4_GeneralizedDice>(),
+        new LossCase<ProbLabels4_GeneralizedDice_BatchDice>(),
+        new LossCase<SoftmaxLabels4_GeneralizedDice_NoBackground_IgnoreIndex>(),
+        new LossCase<SigmoidMasks3_GeneralizedDice_InverseVolume>(),
+        new LossCase<SigmoidBceMasks2_GeneralizedDice_Uniform>(),
+        new LossCase<SoftmaxLabels20_GeneralizedDice>(),
+        new LossCase<ProbMask1_GeneralizedDice>(),
+        new LossCase<SoftmaxLabels4_GeneralizedDice_LogLoss>(),
+        new LossCase<SoftmaxLabels4_GeneralizedDice_Exponent>(),
+        new LossCase<SoftmaxFocalLabels4>(),
+        new LossCase<SoftmaxFocalLabels2>(),
+        new LossCase<SoftmaxFocalLabels4_IgnoreIndex_ClassWeights>(),
+        new LossCase<SoftmaxFocalLabels4_GammaZero>(),
+        new LossCase<SoftmaxFocalLabels4_GammaHalf>(),
+        new LossCase<SoftmaxFocalLabels20_BatchDice>(),
+        new LossCase<SoftmaxFocalLabels4_NoBackground_LogLoss>(),
+        new LossCase<SigmoidFocalMask1>(),
+        new LossCase<SigmoidFocalMasks3_ClassWeights>(),
+        new LossCase<SigmoidFocalLabels3_IgnoreIndex>(),
+        new LossCase<SigmoidFocalMasks17>(),
+        new LossCase<SigmoidFocalMasks2_GammaZero_BatchDice>(),
+        new LossCase<SigmoidFocalMask1_GammaOneHalf>(),
+        new LossCase<SoftmaxFocalLabels4_FocalTversky>(),
+        new LossCase<SigmoidFocalMasks2_GeneralizedDice>(),
     ];
 }

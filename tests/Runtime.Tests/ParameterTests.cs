@@ -15,6 +15,14 @@ namespace Dice.Runtime.Tests.Parameters;
 [DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, ClassWeights = new[] { 3f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 0.5f }, Alpha = 0.1f)] public partial class Bce17WeightedCompiled { }
 [DiceLoss(Classes = 5, Activation = Activation.Sigmoid, IncludeBackground = false)] public partial class Sigmoid5 { }
 [DiceLoss(Classes = 5, Activation = Activation.Sigmoid, IncludeBackground = false, ClassWeights = new[] { 0f, 1f, 0.5f, 2f, 1f }, Smooth = 0.01f, IgnoreIndex = 7)] public partial class Sigmoid5Compiled { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Overlap = Overlap.Tversky)] public partial class Tversky4 { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.2f, FalseNegativeWeight = 0.9f, OverlapExponent = 0.75f, Alpha = 0.4f)] public partial class Tversky4Compiled { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal)] public partial class Focal4 { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, FocalGamma = 0.5f, Alpha = 0.3f, IgnoreIndex = 255)] public partial class Focal4Compiled { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal)] public partial class SigmoidFocal2 { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, FocalGamma = 1.25f, Smooth = 0.5f)] public partial class SigmoidFocal2Compiled { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice)] public partial class Generalized4 { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, OverlapExponent = 1.5f, Smooth = 0.1f)] public partial class Generalized4Compiled { }
 
 /// <summary>
 /// Hyperparameters at run time: calling with <c>Spec.Parameters</c> is the parameterless call, bit for bit; calling
@@ -58,6 +66,10 @@ public class ParameterTests
         { new LossCase<Ce20Weighted>(), new LossCase<Ce20WeightedCompiled>() },
         { new LossCase<Bce17Weighted>(), new LossCase<Bce17WeightedCompiled>() },
         { new LossCase<Sigmoid5>(), new LossCase<Sigmoid5Compiled>() },
+        { new LossCase<Tversky4>(), new LossCase<Tversky4Compiled>() },
+        { new LossCase<Focal4>(), new LossCase<Focal4Compiled>() },
+        { new LossCase<SigmoidFocal2>(), new LossCase<SigmoidFocal2Compiled>() },
+        { new LossCase<Generalized4>(), new LossCase<Generalized4Compiled>() },
     };
 
     [Theory]
@@ -130,6 +142,13 @@ public class ParameterTests
         new BadValue("NaN weight", p => p with { ClassWeights = [1f, 1f, 1f, float.NaN] }, ["DICE008", "ClassWeights[3] is NaN"]),
         new BadValue("weights summing to 0", p => p with { ClassWeights = [0f, 0f, 0f, 0f] }, ["DICE009"]),
         new BadValue("IgnoreIndex a class", p => p with { IgnoreIndex = 2 }, ["DICE010", "IgnoreIndex is 2, a valid class in [0, 4)"]),
+        new BadValue("negative FalsePositiveWeight", p => p with { FalsePositiveWeight = -0.5f }, ["DICE024", "parameters.FalsePositiveWeight", "FalsePositiveWeight is -0.5; it must be finite and >= 0"]),
+        new BadValue("NaN FalseNegativeWeight", p => p with { FalseNegativeWeight = float.NaN }, ["DICE024", "FalseNegativeWeight is NaN"]),
+        new BadValue("Tversky weights both 0", p => p with { FalsePositiveWeight = 0f, FalseNegativeWeight = 0f }, ["DICE025", "both 0"]),
+        new BadValue("OverlapExponent 0", p => p with { OverlapExponent = 0f }, ["DICE026", "OverlapExponent is 0; it must be finite and lie in (0, 4]"]),
+        new BadValue("OverlapExponent 5", p => p with { OverlapExponent = 5f }, ["DICE026"]),
+        new BadValue("FocalGamma negative", p => p with { FocalGamma = -1f }, ["DICE028", "FocalGamma is -1; it must be finite and lie in [0, 5]"]),
+        new BadValue("FocalGamma infinite", p => p with { FocalGamma = float.PositiveInfinity }, ["DICE028"]),
     };
 
     [Theory]
@@ -154,6 +173,19 @@ public class ParameterTests
             // The entry point keeps working afterwards.
             Assert.True(float.IsFinite(loss.ForwardBackward(input, target, new float[input.Length], 2, loss.Spec.Parameters).Loss));
         }
+    }
+
+    [Fact]
+    public void An_exponent_for_a_LogLoss_loss_is_refused_with_DICE027()
+    {
+        var loss = new LossCase<SoftmaxCeLabels4_LogLoss>();
+        var (input, target) = TestData.Make(loss.Spec, 1, 50, seed: 68);
+        var gradient = Enumerable.Repeat(5f, input.Length).ToArray();
+        var error = Assert.ThrowsAny<ArgumentException>(() =>
+            loss.ForwardBackward(input, target, gradient, 1, loss.Spec.Parameters with { OverlapExponent = 0.75f }));
+        Assert.Equal("parameters", error.ParamName);
+        Assert.Contains("DICE027", error.Message);
+        Assert.All(gradient, g => Assert.Equal(5f, g));
     }
 
     [Fact]

@@ -76,7 +76,18 @@ public static class Reference
             for (int c = 0; c < C; c++)
             {
                 double num, den, ddI, ddP;
-                if (spec.Overlap == Overlap.Jaccard)
+                double fp = spec.FalsePositiveWeight, fn = spec.FalseNegativeWeight;
+                if (spec.Overlap == Overlap.Tversky)
+                {
+                    // (I + s) / (I + alpha FP + beta FN + s), FP = P - I, FN = T - I: written from the false positives and negatives.
+                    double falsePositives = P[g, c] - I[g, c], falseNegatives = T[g, c] - I[g, c];
+                    num = I[g, c] + smooth;
+                    den = I[g, c] + fp * falsePositives + fn * falseNegatives + smooth;
+                    // d(den)/dI = 1 - alpha - beta, d(den)/dP = alpha.
+                    ddI = 1 / den - num * (1 - fp - fn) / (den * den);
+                    ddP = -num * fp / (den * den);
+                }
+                else if (spec.Overlap == Overlap.Jaccard)
                 {
                     num = I[g, c] + smooth;
                     den = P[g, c] + T[g, c] - I[g, c] + smooth;
@@ -96,13 +107,54 @@ public static class Reference
                 classDice[c] += d[g, c] / G;
                 if (c < first) continue;
 
-                double l = spec.LogLoss ? -Math.Log(Math.Max(d[g, c], 1e-7)) : 1 - d[g, c];
-                double dl = spec.LogLoss ? (d[g, c] <= 1e-7 ? 0 : -1 / d[g, c]) : -1;
+                if (spec.Overlap == Overlap.GeneralizedDice) continue;
+                double l = Term(spec, d[g, c]), dl = TermSlope(spec, d[g, c]);
                 diceLoss += w[c] * l / weightSum / G;
                 double k = diceScale * w[c] / weightSum / G;
                 dLdI[g, c] = k * dl * ddI;
                 dLdP[g, c] = k * dl * ddP;
             }
+
+        if (spec.Overlap == Overlap.GeneralizedDice)
+        {
+            // MONAI's GeneralizedDiceLoss: w_c from the group's target sums, infinite weights (absent classes) replaced
+            // by the group's largest finite weight; one coefficient per group over the classes in K.
+            for (int g = 0; g < G; g++)
+            {
+                var wg = new double[C];
+                double largest = 0;
+                for (int c = first; c < C; c++)
+                {
+                    wg[c] = spec.GeneralizedWeighting switch
+                    {
+                        GeneralizedWeighting.InverseSquaredVolume => 1 / (T[g, c] * T[g, c]),
+                        GeneralizedWeighting.InverseVolume => 1 / T[g, c],
+                        _ => T[g, c] > 0 ? 1 : double.PositiveInfinity,
+                    };
+                    if (!double.IsInfinity(wg[c])) largest = Math.Max(largest, wg[c]);
+                }
+
+                for (int c = first; c < C; c++)
+                    if (double.IsInfinity(wg[c])) wg[c] = largest;
+
+                double num = smooth, den = smooth;
+                for (int c = first; c < C; c++)
+                {
+                    num += 2 * wg[c] * I[g, c];
+                    den += wg[c] * (P[g, c] + T[g, c]);
+                }
+
+                double G1 = den == 0 ? 1 : num / den;
+                diceLoss += Term(spec, G1) / G;
+                if (den == 0) continue;
+                double k = diceScale / G * TermSlope(spec, G1);
+                for (int c = first; c < C; c++)
+                {
+                    dLdI[g, c] = k * wg[c] * 2 / den;
+                    dLdP[g, c] = -k * wg[c] * num / (den * den);
+                }
+            }
+        }
 
         // Cross-entropy terms.
         double ce = 0, ceW = 0;
@@ -133,6 +185,59 @@ public static class Reference
                     }
 
             ce = ceW > 0 ? ce / ceW : 0;
+        }
+        else if (spec.Combine == Combine.Focal && spec.Activation == Activation.Softmax)
+        {
+            double gamma = spec.FocalGamma;
+            var h = new double[N * S];
+            for (int n = 0; n < N; n++)
+                for (int s = 0; s < S; s++)
+                {
+                    if (v[n * S + s] == 0) continue;
+                    int y = labels![n * S + s];
+                    double m = double.NegativeInfinity, z = 0, others = 0;
+                    for (int c = 0; c < C; c++) m = Math.Max(m, x[Idx(n, c, s)]);
+                    for (int c = 0; c < C; c++)
+                    {
+                        double e = Math.Exp(x[Idx(n, c, s)] - m);
+                        z += e;
+                        if (c != y) others += e;
+                    }
+
+                    double negLogP = Math.Log(z) + m - x[Idx(n, y, s)], u = others / z, py = Math.Exp(-negLogP);
+                    ce += w[y] * Math.Pow(u, gamma) * negLogP;
+                    ceW += w[y];
+                    h[n * S + s] = gamma == 0 ? 1 : u == 0 ? 0 : Math.Pow(u, gamma) + gamma * Math.Pow(u, gamma - 1) * py * negLogP;
+                }
+
+            if (ceW > 0)
+                for (int n = 0; n < N; n++)
+                    for (int s = 0; s < S; s++)
+                    {
+                        if (v[n * S + s] == 0) continue;
+                        int y = labels![n * S + s];
+                        for (int c = 0; c < C; c++)
+                            grad[Idx(n, c, s)] += a * w[y] * h[n * S + s] * (p[Idx(n, c, s)] - t[Idx(n, c, s)]) / ceW;
+                    }
+
+            ce = ceW > 0 ? ce / ceW : 0;
+        }
+        else if (spec.Combine == Combine.Focal)
+        {
+            // SMP's focal_loss_with_logits: p_t = e^(-BCE), u = 1 - p_t.
+            double gamma = spec.FocalGamma, count = (double)N * C * S;
+            for (int n = 0; n < N; n++)
+                for (int c = 0; c < C; c++)
+                    for (int s = 0; s < S; s++)
+                    {
+                        int i = Idx(n, c, s);
+                        double vs = v[n * S + s];
+                        double bce = Math.Max(x[i], 0) - x[i] * t[i] + Math.Log(1 + Math.Exp(-Math.Abs(x[i])));
+                        double pt = Math.Exp(-bce), u = -ExpM1(-bce);
+                        ce += vs * w[c] * Math.Pow(u, gamma) * bce / count;
+                        double hi = gamma == 0 ? 1 : Math.Pow(u, gamma) + (u == 0 ? 0 : gamma * pt * bce * Math.Pow(u, gamma - 1));
+                        grad[i] += vs * a * w[c] * hi * (p[i] - t[i]) / count;
+                    }
         }
         else if (spec.Combine == Combine.BinaryCrossEntropy)
         {
@@ -177,5 +282,24 @@ public static class Reference
 
         double loss = combined ? a * ce + (1 - a) * diceLoss : diceLoss;
         return new ReferenceResult(loss, diceLoss, ce, classDice, grad);
+    }
+
+    /// <summary>l(d): -ln(max(d, 1e-7)) with LogLoss, else max(1 - d, 0)^gamma.</summary>
+    private static double Term(DiceLossSpec spec, double d) =>
+        spec.LogLoss ? -Math.Log(Math.Max(d, 1e-7)) : Math.Pow(Math.Max(1 - d, 0), spec.OverlapExponent);
+
+    /// <summary>dl/dd: -1/d (0 at the floor) with LogLoss, else -gamma max(1 - d, 1e-7)^(gamma - 1).</summary>
+    private static double TermSlope(DiceLossSpec spec, double d)
+    {
+        if (spec.LogLoss) return d <= 1e-7 ? 0 : -1 / d;
+        double gamma = spec.OverlapExponent;
+        return -gamma * Math.Pow(Math.Max(1 - d, 1e-7), gamma - 1);
+    }
+
+    /// <summary>e^x - 1 in float64 without cancellation near 0 (the series where |x| is small).</summary>
+    private static double ExpM1(double x)
+    {
+        if (Math.Abs(x) > 1e-3) return Math.Exp(x) - 1;
+        return x + x * x / 2 + x * x * x / 6 + x * x * x * x / 24;
     }
 }

@@ -9,9 +9,12 @@ public class ReferenceGradientTests
     private static DiceLossSpec Spec(
         int classes, Activation activation, Target target, Combine combine = Combine.None, float smooth = 1f,
         bool includeBackground = true, bool batchDice = false, bool squared = false, bool jaccard = false,
-        bool logLoss = false, int ignoreIndex = -100, float[]? weights = null) =>
-        new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, jaccard ? Overlap.Jaccard : Overlap.Dice, logLoss,
-            ignoreIndex, weights ?? Enumerable.Repeat(1f, classes).ToArray());
+        bool logLoss = false, int ignoreIndex = -100, float[]? weights = null, Overlap? overlap = null,
+        float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float exponent = 1f,
+        GeneralizedWeighting weighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f) =>
+        new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, overlap ?? (jaccard ? Overlap.Jaccard : Overlap.Dice), logLoss,
+            ignoreIndex, weights ?? Enumerable.Repeat(1f, classes).ToArray(), weights is not null, falsePositiveWeight, falseNegativeWeight, exponent,
+            weighting, focalGamma);
 
     public static TheoryData<string, DiceLossSpec> Specs()
     {
@@ -37,6 +40,30 @@ public class ReferenceGradientTests
             if (classes > 1) data.Add(name + " NoBackground", Spec(classes, activation, target, combine, includeBackground: false));
             if (target == Target.Labels) data.Add(name + " IgnoreIndex", Spec(classes, activation, target, combine, ignoreIndex: 255));
             data.Add(name + " Squared+Jaccard+LogLoss+BatchDice", Spec(classes, activation, target, combine, squared: true, jaccard: true, logLoss: true, batchDice: true));
+            data.Add(name + " Tversky", Spec(classes, activation, target, combine, overlap: Overlap.Tversky, falsePositiveWeight: 0.3f, falseNegativeWeight: 0.7f));
+            data.Add(name + " Tversky(0.6,0.9)+BatchDice", Spec(classes, activation, target, combine, overlap: Overlap.Tversky, falsePositiveWeight: 0.6f, falseNegativeWeight: 0.9f, batchDice: true));
+            data.Add(name + " Exponent 0.75", Spec(classes, activation, target, combine, exponent: 0.75f));
+            data.Add(name + " Tversky+Exponent 2+Weights", Spec(classes, activation, target, combine, overlap: Overlap.Tversky, falsePositiveWeight: 0.3f, falseNegativeWeight: 0.7f,
+                exponent: 2f, weights: Enumerable.Range(0, classes).Select(c => 0.5f + c).ToArray()));
+            foreach (GeneralizedWeighting weighting in Enum.GetValues<GeneralizedWeighting>())
+                data.Add($"{name} GeneralizedDice {weighting}", Spec(classes, activation, target, combine, overlap: Overlap.GeneralizedDice, weighting: weighting));
+            data.Add(name + " GeneralizedDice+BatchDice+Exponent", Spec(classes, activation, target, combine, overlap: Overlap.GeneralizedDice, batchDice: true, exponent: 1.5f));
+            if (classes > 1)
+                data.Add(name + " GeneralizedDice+NoBackground+LogLoss", Spec(classes, activation, target, combine, overlap: Overlap.GeneralizedDice, includeBackground: false, logLoss: true));
+        }
+
+        // The focal term: softmax with labels, sigmoid with masks and labels, at several exponents.
+        foreach (var (activation, target, classes) in new[] { (Activation.Softmax, Target.Labels, 3), (Activation.Sigmoid, Target.Masks, 2), (Activation.Sigmoid, Target.Labels, 3) })
+        {
+            foreach (float gamma in new[] { 0f, 0.5f, 1f, 2f, 3.5f })
+            {
+                string name = $"{activation}/{target}/Focal/C={classes} gamma={gamma}";
+                data.Add(name, Spec(classes, activation, target, Combine.Focal, focalGamma: gamma));
+            }
+
+            string weighted = $"{activation}/{target}/Focal/C={classes} weights";
+            data.Add(weighted, Spec(classes, activation, target, Combine.Focal, weights: Enumerable.Range(0, classes).Select(c => 0.5f + c).ToArray(),
+                ignoreIndex: target == Target.Labels ? 255 : -100));
         }
 
         return data;

@@ -27,6 +27,11 @@ internal static class DiagnosticDescriptors
         : rule == ParameterRules.ClassWeightInvalid ? ClassWeightInvalid
         : rule == ParameterRules.ClassWeightsZeroSum ? ClassWeightsZeroSum
         : rule == ParameterRules.IgnoreIndexIsClass ? IgnoreIndexIsClass
+        : rule == ParameterRules.TverskyWeightInvalid ? TverskyWeightInvalid
+        : rule == ParameterRules.TverskyWeightsZero ? TverskyWeightsZero
+        : rule == ParameterRules.OverlapExponentInvalid ? OverlapExponentInvalid
+        : rule == ParameterRules.LogLossWithExponent ? LogLossWithExponent
+        : rule == ParameterRules.FocalGammaInvalid ? FocalGammaInvalid
         : throw new System.ArgumentOutOfRangeException(nameof(rule), rule.Id, "not a hyperparameter rule");
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
@@ -116,4 +121,42 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JaccardConflictsWithOverlap = Error("DICE023",
         "Jaccard = true conflicts with Overlap",
         "Jaccard = true is the older spelling of Overlap = Overlap.Jaccard, but Overlap is {0}; remove Jaccard = true, or set Overlap = Overlap.Jaccard alone");
+
+    public static readonly DiagnosticDescriptor TverskyWeightInvalid = Error(ParameterRules.TverskyWeightInvalidId, ParameterRules.TverskyWeightInvalid);
+
+    public static readonly DiagnosticDescriptor TverskyWeightsZero = Error(ParameterRules.TverskyWeightsZeroId, ParameterRules.TverskyWeightsZero);
+
+    public static readonly DiagnosticDescriptor OverlapExponentInvalid = Error(ParameterRules.OverlapExponentInvalidId, ParameterRules.OverlapExponentInvalid);
+
+    public static readonly DiagnosticDescriptor LogLossWithExponent = Error(ParameterRules.LogLossWithExponentId, ParameterRules.LogLossWithExponent);
+
+    public static readonly DiagnosticDescriptor FocalGammaInvalid = Error(ParameterRules.FocalGammaInvalidId, ParameterRules.FocalGammaInvalid);
+
+    public static readonly DiagnosticDescriptor SquaredWithOverlap = Error("DICE029",
+        "Squared applies to Dice and Jaccard only",
+        "Squared is set but Overlap is {0}, which is defined on the sums of p and t (q = 1); remove Squared, or use Overlap.Dice or Overlap.Jaccard");
+
+    public static readonly DiagnosticDescriptor ClassWeightsWithGeneralizedDice = Error("DICE030",
+        "Generalized Dice takes no ClassWeights",
+        "ClassWeights is set but Overlap is GeneralizedDice, which weights each class by its target volume (GeneralizedWeighting); remove ClassWeights, or use another Overlap");
+
+    public static readonly DiagnosticDescriptor FocalActivation = Error("DICE031",
+        "Focal works on softmax or sigmoid",
+        "Combine.Focal takes logits through a softmax (labels) or a sigmoid (masks); Activation must be Auto, Softmax or Sigmoid, not None");
+
+    public static readonly DiagnosticDescriptor FocalSoftmaxMasks = Error("DICE032",
+        "Softmax focal needs class labels",
+        "Combine.Focal with Activation.Softmax takes integer class labels, as CrossEntropy does; use Target.Labels, or Activation.Sigmoid for masks");
+
+    public static readonly DiagnosticDescriptor TverskyWeightIgnored = Warning("DICE033",
+        "Tversky weights have no effect without Overlap.Tversky",
+        "{0} is set but Overlap is {1}; only Overlap.Tversky uses it, so it is ignored");
+
+    public static readonly DiagnosticDescriptor GeneralizedWeightingIgnored = Warning("DICE034",
+        "GeneralizedWeighting has no effect without Overlap.GeneralizedDice",
+        "GeneralizedWeighting is set but Overlap is {0}; only Overlap.GeneralizedDice uses it, so it is ignored");
+
+    public static readonly DiagnosticDescriptor FocalGammaIgnored = Warning("DICE035",
+        "FocalGamma has no effect without Combine.Focal",
+        "FocalGamma is set but Combine is {0}; only Combine.Focal uses it, so it is ignored");
 }

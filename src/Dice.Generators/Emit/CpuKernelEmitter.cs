@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Dice.Generators.Model;
 
 namespace Dice.Generators.Emit;
@@ -30,24 +32,28 @@ internal static class CpuKernelEmitter
     public static readonly CpuEntryPoint[] EntryPoints =
     {
         new("AccumulateStatistics", "Statistics", "Pass 1 (the sums, with the validity checks)",
-            $", {KnownTypes.Span}<double> partial", ", partial", ReturnsValidity: true,
+            $", {KnownTypes.Span}<double> partial", ", partial", ReturnsValidity: true, KeepsProbabilities: false,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: false)),
         new("WriteGradient", "Gradient", "Pass 2 (the gradient, p computed from x)",
-            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false,
+            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: false,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: false)),
         new("IsValid", "Validate", "The validity checks alone, reading the input and target once",
-            "", "", ReturnsValidity: true, EmitValidation),
+            "", "", ReturnsValidity: true, KeepsProbabilities: true, EmitValidation),
         new("AccumulateStatisticsKeepingProbabilities", "StatisticsKeeping", "Pass 1 after validation (the sums, no checks), writing p into the gradient",
-            $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false,
+            $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false, KeepsProbabilities: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
         new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from p read back from the gradient)",
-            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false,
+            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
     };
 
+    /// <summary>The entry points a loss has: all of them, or for a loss that cannot keep p those of the other schedule.</summary>
+    public static IEnumerable<CpuEntryPoint> EntryPointsOf(LossOptions options) =>
+        EntryPoints.Where(e => !e.KeepsProbabilities || Kernels.KernelLimits.CanKeepProbabilities(options.Combine));
+
     public static void Emit(SourceWriter w, LossOptions options)
     {
-        foreach (CpuEntryPoint entry in EntryPoints)
+        foreach (CpuEntryPoint entry in EntryPointsOf(options))
         {
             EmitDispatcher(w, entry);
             foreach (Dialect d in Widths) EmitKernel(w, d, options, entry);
@@ -158,11 +164,12 @@ internal static class CpuKernelEmitter
 
 /// <summary>
 /// One CPU entry point of <c>IDiceLoss</c>: its name, the prefix of its per-width kernels, what it does, its parameters
-/// after the chunk (as declared and as passed on), whether it returns the chunk's validity, and the writer of a
+/// after the chunk (as declared and as passed on), whether it returns the chunk's validity, whether it belongs to the
+/// schedule that keeps p (<c>KernelLimits.CanKeepProbabilities</c>), and the writer of a
 /// kernel's body for one width.
 /// </summary>
 internal sealed record CpuEntryPoint(
-    string Name, string Kernel, string Summary, string Parameters, string Arguments, bool ReturnsValidity,
+    string Name, string Kernel, string Summary, string Parameters, string Arguments, bool ReturnsValidity, bool KeepsProbabilities,
     Action<SourceWriter, Dialect, LossOptions> Body)
 {
     public string ReturnType => ReturnsValidity ? "bool" : "void";

@@ -30,10 +30,13 @@ internal abstract class Dialect
     /// <summary>The statement accumulator += a * b (fused where the dialect has it).</summary>
     public virtual string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} += {a} * {b};";
     public abstract string Log(string x);
+    /// <summary>e^x - 1, accurate near x = 0 (no cancellation).</summary>
+    public abstract string ExpM1(string x);
     public abstract string Max(string a, string b);
     public abstract string Abs(string x);
     public abstract string Select(string mask, string whenTrue, string whenFalse);
     public abstract string GreaterOrEqual(string a, string b);
+    public abstract string GreaterThan(string a, string b);
     public abstract string LessOrEqual(string a, string b);
     public abstract string And(string a, string b);
     public abstract string Not(string mask);
@@ -91,10 +94,12 @@ internal sealed class VectorDialect : Dialect
     public override string MultiplyAdd(string a, string b, string c) => $"{_v}.MultiplyAddEstimate({a}, {b}, {c})";
     public override string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} = {MultiplyAdd(a, b, accumulator)};";
     public override string Log(string x) => $"{KnownTypes.KernelMath}.Log({x})";
+    public override string ExpM1(string x) => $"{KnownTypes.KernelMath}.ExpM1({x})";
     public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";
     public override string Abs(string x) => $"{_v}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"{_v}.ConditionalSelect({mask}, {whenTrue}, {whenFalse})";
     public override string GreaterOrEqual(string a, string b) => $"{_v}.GreaterThanOrEqual({a}, {b})";
+    public override string GreaterThan(string a, string b) => $"{_v}.GreaterThan({a}, {b})";
     public override string LessOrEqual(string a, string b) => $"{_v}.LessThanOrEqual({a}, {b})";
     public override string And(string a, string b) => $"({a} & {b})";
     public override string Not(string mask) => $"~{mask}";
@@ -143,10 +148,13 @@ internal sealed class ScalarDialect : Dialect
     public override string Broadcast(string scalar) => scalar;
     public override string Exp(string x) => $"{_math}.Exp({x})";
     public override string Log(string x) => $"{_math}.Log({x})";
+    // The runtime's scalar ExpM1 on the CPU and the device alike (ILGPU compiles it; XMath has none).
+    public override string ExpM1(string x) => $"{KnownTypes.KernelMath}.ExpM1({x})";
     public override string Max(string a, string b) => $"{_math}.Max({a}, {b})";
     public override string Abs(string x) => $"{_math}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
     public override string GreaterOrEqual(string a, string b) => $"{a} >= {b}";
+    public override string GreaterThan(string a, string b) => $"{a} > {b}";
     public override string LessOrEqual(string a, string b) => $"{a} <= {b}";
     public override string And(string a, string b) => $"({a} & {b})";
     public override string Not(string mask) => $"!{mask}";

@@ -21,16 +21,20 @@ internal static class Documentation
             "/// <para>Configuration:</para>",
             "/// <list type=\"bullet\">",
             $"/// <item><description>Activation: {o.Activation}{auto(o.ActivationWasAuto)}; target: {o.Target}{auto(o.TargetWasAuto)}{(o.Labels ? $", IgnoreIndex = {o.IgnoreIndex}" : "")}.</description></item>",
-            $"/// <item><description>Smooth s = {f(o.Smooth)}{(PixelTerm.For(o).Exists ? $", Alpha a = {f(o.Alpha)}" : "")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}.</description></item>",
+            $"/// <item><description>Smooth s = {f(o.Smooth)}{(PixelTerm.For(o).Exists ? $", Alpha a = {f(o.Alpha)}" : "")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}{Family(o)}.</description></item>",
             $"/// <item><description>{(o.BatchDice ? "Batch Dice: one coefficient per class over the whole batch" : "Per-sample Dice: one coefficient per (sample, class), averaged over samples")}; classes in the mean K = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
-            $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}.</description></item>",
+            o.Overlap == Overlap.GeneralizedDice
+                ? $"/// <item><description>Class weights: {o.GeneralizedWeighting}, from each group's target sums.</description></item>"
+                : $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}.</description></item>",
             "/// </list>",
             "/// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>",
             "/// <code>",
             $"/// I = sum v p t,  P = sum v p^q,  T = sum v t^q   (over s{(o.BatchDice ? " and n" : "")})",
             $"/// {OverlapCoefficient.Formula(o.Overlap)}",
-            $"/// {OverlapTerm.Formula(o.Term)}",
-            $"/// L_dice = {(o.BatchDice ? "" : "mean over n of ")}sum_(c in K) w_c l_c / sum_(c in K) w_c",
+            $"/// {OverlapTerm.Formula(o.Term, o.OverlapExponent)}",
+            o.Overlap == Overlap.GeneralizedDice
+                ? $"/// L_dice = {(o.BatchDice ? "l(G) over the batch" : "mean over n of l(G_n)")}, c in K, w_c = {GeneralizedWeights(o.GeneralizedWeighting)}"
+                : $"/// L_dice = {(o.BatchDice ? "" : "mean over n of ")}sum_(c in K) w_c l_c / sum_(c in K) w_c",
         };
         var pixelTerm = PixelTerm.For(o);
         if (pixelTerm.Exists)
@@ -55,4 +59,22 @@ internal static class Documentation
         lines.Add("/// </remarks>");
         return string.Join("\n", lines);
     }
+
+    /// <summary>The loss family's own values: the Tversky weights, the term's exponent, the focal exponent.</summary>
+    private static string Family(LossOptions o)
+    {
+        string f(float v) => v.ToString("R", CultureInfo.InvariantCulture);
+        string text = "";
+        if (o.Overlap == Overlap.Tversky) text += $"; Tversky alpha = {f(o.FalsePositiveWeight)}, beta = {f(o.FalseNegativeWeight)}";
+        if (o.OverlapExponent != 1) text += $"; term exponent gamma = {f(o.OverlapExponent)}";
+        if (o.Combine == Combine.Focal) text += $"; focal gamma = {f(o.FocalGamma)}";
+        return text;
+    }
+
+    private static string GeneralizedWeights(GeneralizedWeighting weighting) => weighting switch
+    {
+        GeneralizedWeighting.InverseSquaredVolume => "1 / T_c^2",
+        GeneralizedWeighting.InverseVolume => "1 / T_c",
+        _ => "1",
+    } + " (T_c = 0: the largest w of the present classes; none present: all 0)";
 }

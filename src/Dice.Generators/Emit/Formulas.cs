@@ -180,6 +180,7 @@ internal static class Formulas
         switch (o.Activation)
         {
             case Activation.Sigmoid:
+                pixelTerm.PreparePixelGradient(k);
                 k.PerClass(c => k.Let(Values.Gradient, c, $"{gradP[c]} * {p[c]} * ({d.One} - {p[c]})" + pixelTerm.Gradient(k, c, p)));
                 break;
             case Activation.Softmax:

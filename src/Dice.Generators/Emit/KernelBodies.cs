@@ -140,6 +140,12 @@ internal static class KernelBodies
     public static void DeclareParameters(SourceWriter w, KernelContext k, ParameterSource source)
     {
         if (k.UsesIgnoreIndex) w.Line($"{k.D.Label} {Values.IgnoreIndex} = {k.D.LabelFrom(source.IgnoreIndex)};");
+        if (k.UsesFocalGamma)
+        {
+            w.Line($"{k.D.Float} {Values.FocalGamma} = {k.D.Broadcast(source.FocalGamma)};");
+            w.Line($"{k.D.Float} {Values.FocalPowerAtZero} = {k.D.Broadcast($"{source.FocalGamma} == 0f ? 1f : 0f")};");
+        }
+
         if (!k.UsesClassWeights) return;
         if (!k.Unrolled)
         {
@@ -175,26 +181,28 @@ internal static class KernelBodies
 }
 
 /// <summary>
-/// Where a kernel reads the call's hyperparameters: expressions for IgnoreIndex and for the class weights, and in
+/// Where a kernel reads the call's hyperparameters: expressions for IgnoreIndex, the class weights and FocalGamma, and in
 /// loop mode the declaration of <see cref="Values.ClassWeights"/> (none where it is already a parameter).
 /// </summary>
 internal sealed class ParameterSource
 {
-    public ParameterSource(string ignoreIndex, string classWeights, string? loopWeights)
+    public ParameterSource(string ignoreIndex, string classWeights, string? loopWeights, string focalGamma)
     {
         IgnoreIndex = ignoreIndex;
+        FocalGamma = focalGamma;
         ClassWeights = classWeights;
         LoopWeights = loopWeights;
     }
 
     /// <summary>The chunk's: what the CPU kernels read.</summary>
     public static ParameterSource Chunk { get; } = new(
-        "chunk.IgnoreIndex", "chunk.ClassWeights", $"{KnownTypes.ReadOnlySpan}<float> {Values.ClassWeights} = chunk.ClassWeights;");
+        "chunk.IgnoreIndex", "chunk.ClassWeights", $"{KnownTypes.ReadOnlySpan}<float> {Values.ClassWeights} = chunk.ClassWeights;", "chunk.FocalGamma");
 
     /// <summary>The launch's: what the device kernels read (the weights are a kernel parameter named <see cref="Values.ClassWeights"/>).</summary>
-    public static ParameterSource Device { get; } = new("shape.IgnoreIndex", Values.ClassWeights, null);
+    public static ParameterSource Device { get; } = new("shape.IgnoreIndex", Values.ClassWeights, null, "shape.FocalGamma");
 
     public string IgnoreIndex { get; }
+    public string FocalGamma { get; }
     public string ClassWeights { get; }
     public string? LoopWeights { get; }
 }

@@ -193,6 +193,29 @@ internal sealed class KernelContext
         }
     }
 
+    /// <summary>The call's FocalGamma as a value of the dialect, read before the pixel loop.</summary>
+    public string FocalGamma
+    {
+        get
+        {
+            UsesFocalGamma = true;
+            return Values.FocalGamma.Name;
+        }
+    }
+
+    /// <summary>u^FocalGamma at u = 0: 1 when FocalGamma is 0 (then the focal term is plain CE/BCE), else 0; read before the pixel loop.</summary>
+    public string FocalPowerAtZero
+    {
+        get
+        {
+            UsesFocalGamma = true;
+            return Values.FocalPowerAtZero.Name;
+        }
+    }
+
+    /// <summary>Whether the body read FocalGamma (so the kernel declares it).</summary>
+    public bool UsesFocalGamma { get; private set; }
+
     /// <summary>Whether the body read the class weights (so the kernel declares them).</summary>
     public bool UsesClassWeights { get; private set; }
 

@@ -44,7 +44,7 @@ internal static class LossClassEmitter
         {
             EmitSpec(w, o);
             EmitEntryPoints(w, o, type.Name);
-            EmitInterfaceMembers(w, kernels);
+            EmitInterfaceMembers(w, o, kernels);
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
@@ -86,6 +86,11 @@ internal static class LossClassEmitter
             $"ignoreIndex: {SourceWriter.Int(o.IgnoreIndex)}",
             $"classWeights: new float[] {{ {string.Join(", ", weights)} }}",
             $"hasClassWeights: {SourceWriter.Bool(o.HasClassWeights)}",
+            $"falsePositiveWeight: {SourceWriter.Float(o.FalsePositiveWeight)}",
+            $"falseNegativeWeight: {SourceWriter.Float(o.FalseNegativeWeight)}",
+            $"overlapExponent: {SourceWriter.Float(o.OverlapExponent)}",
+            $"generalizedWeighting: {KnownTypes.EnumValue(o.GeneralizedWeighting)}",
+            $"focalGamma: {SourceWriter.Float(o.FocalGamma)}",
         };
         for (int i = 0; i < arguments.Length; i++)
             w.Line("    " + arguments[i] + (i == arguments.Length - 1 ? ");" : ","));
@@ -120,7 +125,7 @@ internal static class LossClassEmitter
                     w.Line("/// <param name=\"inputGrad\">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>");
                 w.Line("/// <param name=\"batch\">N, the number of samples; S is derived from the input length.</param>");
                 if (withParameters)
-                    w.Line("/// <param name=\"parameters\">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>");
+                    w.Line("/// <param name=\"parameters\">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>");
                 w.Line("/// <returns>The loss, its terms and the per-class coefficient.</returns>");
                 w.Line(withParameters ? exception.Replace("A length disagrees", "A parameter breaks a rule of the attribute, a length disagrees") : exception);
                 string gradient = backward ? $", {KnownTypes.Span}<float> inputGrad" : "";
@@ -135,9 +140,9 @@ internal static class LossClassEmitter
     }
 
     /// <summary>The <c>IDiceLoss</c> members, implemented explicitly (so they take no name of the class) by the file-local kernels.</summary>
-    private static void EmitInterfaceMembers(SourceWriter w, string kernels)
+    private static void EmitInterfaceMembers(SourceWriter w, LossOptions o, string kernels)
     {
-        foreach (CpuEntryPoint entry in CpuKernelEmitter.EntryPoints)
+        foreach (CpuEntryPoint entry in CpuKernelEmitter.EntryPointsOf(o))
         {
             w.Line("/// <inheritdoc />");
             w.Line($"static {entry.ReturnType} {KnownTypes.IDiceLoss}.{entry.Name}(in {KnownTypes.DiceChunk} chunk{entry.Parameters}) =>");

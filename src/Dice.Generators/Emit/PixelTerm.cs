@@ -24,6 +24,8 @@ internal abstract class PixelTerm
     {
         Combine.CrossEntropy => new CrossEntropyTerm(),
         Combine.BinaryCrossEntropy => new BinaryCrossEntropyTerm(),
+        Combine.Focal when o.Activation == Activation.Softmax => new SoftmaxFocalTerm(),
+        Combine.Focal => new SigmoidFocalTerm(),
         _ => new NoTerm(),
     };
 
@@ -67,6 +69,62 @@ internal abstract class PixelTerm
 
     /// <summary>Pass 2: the term's gradient with respect to x_c, as " + ..." to append, or empty.</summary>
     public abstract string Gradient(KernelContext k, ClassIndex c, ClassValue p);
+
+    /// <summary>The smallest normal float: u is clamped to it before its logarithm (KernelMath.Log takes normal numbers).</summary>
+    private const string SmallestNormal = "1.17549435E-38f";
+
+    /// <summary>
+    /// u^FocalGamma as exp(FocalGamma ln u), 0 where u = 0 (1 there when FocalGamma is 0, so that the term is then
+    /// exactly CE/BCE).
+    /// </summary>
+    protected static string FocalPower(KernelContext k, string u)
+    {
+        Dialect d = k.D;
+        return d.Select(d.GreaterThan(u, d.Zero), d.Exp($"{k.FocalGamma} * {d.Log(d.Max(u, d.Broadcast(SmallestNormal)))}"), k.FocalPowerAtZero);
+    }
+
+    /// <summary>u^(FocalGamma - 1) as u^FocalGamma / u, 0 where u = 0 (the gradient's second term vanishes there).</summary>
+    protected static string FocalRatio(KernelContext k, string u, string power)
+    {
+        Dialect d = k.D;
+        return d.Select(d.GreaterThan(u, d.Zero), $"{power} / {d.Max(u, d.Broadcast(SmallestNormal))}", d.Zero);
+    }
+
+    /// <summary>An element-wise term's value at one element, before the sum over the pixel's classes.</summary>
+    private static readonly ClassValue ElementTerm = new("elementTerm");
+
+    /// <summary>The element-wise term summed over the pixel's classes, before it joins the accumulator.</summary>
+    private static readonly PixelValue PixelTermSum = new("pixelTerm");
+
+    /// <summary>
+    /// Pass 1 of an element-wise term (BCE, sigmoid focal): <paramref name="declare"/> defines the element's values, then
+    /// v w_c times <paramref name="term"/> is summed over the pixel's classes (compensated in loop mode) and the pixel's sum
+    /// is added to the accumulator: one add per pixel, so the float accumulator of a chunk sees C times fewer adds.
+    /// </summary>
+    protected static void AccumulateElements(KernelContext k, Action<ClassIndex> declare, Func<ClassIndex, string> term)
+    {
+        k.PerClass(c =>
+        {
+            declare(c);
+            string factor = ElementFactor(k, c);
+            k.Let(ElementTerm, c, factor.Length == 0 ? term(c) : $"{factor} * ({term(c)})");
+        });
+        k.Sum(PixelTermSum, c => ElementTerm[c], compensated: true);
+        k.Line($"{TermSum} += {PixelTermSum};");
+    }
+
+    /// <summary>v w_c: v with labels, w_c when weighted; empty when both are 1 (the element-wise terms' factor).</summary>
+    protected static string ElementFactor(KernelContext k, ClassIndex c)
+    {
+        var factors = new List<string>();
+        if (k.Options.Labels) factors.Add(Values.Valid.Name);
+        if (k.Options.HasClassWeights) factors.Add(k.Weight(c));
+        return string.Join(" * ", factors);
+    }
+
+    /// <summary>v s w_c, in this order (the float products round as they always have): an element-wise term's gradient scale.</summary>
+    protected static string ElementScale(KernelContext k, ClassIndex c) =>
+        (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale + (k.Options.HasClassWeights ? " * " + k.Weight(c) : "");
 
     /// <summary>w_y at valid pixels, 0 at ignored ones: the CE weight of a pixel, declared once per pixel when weighted.</summary>
     protected static string LabelWeight(KernelContext k)
@@ -141,30 +199,111 @@ internal abstract class PixelTerm
         public override void Accumulate(KernelContext k)
         {
             Dialect d = k.D;
-            LossOptions o = k.Options;
-            k.PerClass(c =>
-            {
-                string x = Values.Input[c];
-                string term = $"{d.Max(x, d.Zero)} - {x} * {Values.Target[c]} + {d.Log($"{d.One} + {Values.Exponential[c]}")}";
-                string factor = Factor(k, c);
-                k.Line($"{TermSum} += {(factor.Length == 0 ? term : $"{factor} * ({term})")};");
-            });
+            AccumulateElements(k, _ => { }, c =>
+                $"{d.Max(Values.Input[c], d.Zero)} - {Values.Input[c]} * {Values.Target[c]} + {d.Log($"{d.One} + {Values.Exponential[c]}")}");
         }
+
+        public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
+            $" + {ElementScale(k, c)} * ({p[c]} - {Values.Target[c]})";
+    }
+
+    /// <summary>
+    /// Softmax focal loss with labels: per valid pixel f = w_y u^gamma (-ln p_y), u = 1 - p_y computed as
+    /// sum_(k != y) e_k / sum_k e_k (no cancellation near p_y = 1), mean over W = sum v w_y as for CE. Gradient
+    /// a v w_y h (p_c - t_c) / W with h = u^gamma + gamma u^(gamma - 1) p_y (-ln p_y). Needs x in pass 2 (u from the
+    /// exponentials), so such a loss never keeps p between the passes.
+    /// </summary>
+    private sealed class SoftmaxFocalTerm : PixelTerm
+    {
+        private static readonly PixelValue LabelLogit = new("labelLogit");
+        private static readonly PixelValue Others = new("others");
+        private static readonly PixelValue LabelLoss = new("labelLoss");
+        private static readonly PixelValue Complement = new("u");
+        private static readonly PixelValue Power = new("focalPower");
+        private static readonly PixelValue Ratio = new("focalRatio");
+        private static readonly PixelValue LabelProbability = new("labelProbability");
+        private static readonly PixelValue LabelScale = new("labelScale");
+
+        public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } =
+            new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy), (WeightSum, l => l.CrossEntropyWeight) };
+
+        public override string Title => " combined with the softmax focal loss";
+        public override string Symbol => "L_focal";
+        public override string Formula => $"{Symbol} = sum v w_y u^gamma (-ln p_y) / sum v w_y,  u = 1 - p_y = sum_(k != y) e_k / sum_k e_k";
+        public override string GradientText => ", plus a v w_y h (p - t) / W from the focal term, h = u^gamma + gamma u^(gamma - 1) p_y (-ln p_y)";
+
+        /// <summary>-ln p_y = max - x_y + ln sum (as for CE), and u^gamma with u from the other classes' exponentials.</summary>
+        private static void DeclareLabelTerms(KernelContext k, bool ratio)
+        {
+            Dialect d = k.D;
+            k.Sum(LabelLogit, c => $"{Values.Target[c]} * {Values.Input[c]}");
+            k.Sum(Others, c => $"({d.One} - {Values.Target[c]}) * {Values.Exponential[c]}");
+            k.Line($"{d.Float} {LabelLoss} = {Values.Max} - {LabelLogit} + {d.Log(Values.ExponentialSum.Name)};");
+            k.Line($"{d.Float} {Complement} = {Others} * {Values.InverseSum};");
+            k.Line($"{d.Float} {Power} = {FocalPower(k, Complement.Name)};");
+            if (ratio) k.Line($"{d.Float} {Ratio} = {FocalRatio(k, Complement.Name, Power.Name)};");
+        }
+
+        public override void Accumulate(KernelContext k)
+        {
+            DeclareLabelTerms(k, ratio: false);
+            string labelWeight = LabelWeight(k);
+            k.Line(k.D.AccumulateProduct(TermSum.Name, $"{labelWeight} * {Power}", LabelLoss.Name));
+            k.Line($"{WeightSum} += {labelWeight};");
+        }
+
+        public override void PreparePixelGradient(KernelContext k)
+        {
+            DeclareLabelTerms(k, ratio: true);
+            k.Sum(LabelProbability, c => $"{Values.Target[c]} * {Values.Probability[c]}");
+            string h = $"({Power} + {k.FocalGamma} * {LabelProbability} * {LabelLoss} * {Ratio})";
+            k.Line($"{k.D.Float} {LabelScale} = {LabelWeight(k)} * {Scale} * {h};");
+        }
+
+        public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
+            $" + {LabelScale} * ({p[c]} - {Values.Target[c]})";
+    }
+
+    /// <summary>
+    /// Sigmoid focal loss (SMP's focal_loss_with_logits, soft masks too): per element l = max(x, 0) - x t + ln(1 + e^-|x|)
+    /// (the BCE), u = 1 - e^-l computed as -expm1(-l), f = v w_c u^gamma l, mean over N C S. Gradient
+    /// a v w_c h (p - t) / (N C S), h = u^gamma + gamma (1 - u) l u^(gamma - 1). Needs x in pass 2.
+    /// </summary>
+    private sealed class SigmoidFocalTerm : PixelTerm
+    {
+        private static readonly ClassValue Bce = new("bce");
+        private static readonly ClassValue Complement = new("u");
+        private static readonly ClassValue Power = new("focalPower");
+        private static readonly ClassValue Ratio = new("focalRatio");
+
+        public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } =
+            new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy) };
+
+        public override string Title => " combined with the sigmoid focal loss";
+        public override string Symbol => "L_focal";
+        public override string Formula => $"{Symbol} = mean over n, c, s of v w_c u^gamma l,  l = max(x, 0) - x t + ln(1 + e^-|x|),  u = -expm1(-l)";
+        public override string GradientText => ", plus a v w_c h (p - t) / (N C S) from the focal term, h = u^gamma + gamma (1 - u) l u^(gamma - 1)";
+
+        /// <summary>Per class: the BCE l, u = 1 - e^-l and u^gamma (and u^(gamma - 1) with <paramref name="ratio"/>).</summary>
+        private static void DeclareElementTerms(KernelContext k, ClassIndex c, bool ratio)
+        {
+            Dialect d = k.D;
+            string x = Values.Input[c];
+            k.Let(Bce, c, $"{d.Max(x, d.Zero)} - {x} * {Values.Target[c]} + {d.Log($"{d.One} + {Values.Exponential[c]}")}");
+            k.Let(Complement, c, $"-{d.ExpM1($"-{Bce[c]}")}");
+            k.Let(Power, c, FocalPower(k, Complement[c]));
+            if (ratio) k.Let(Ratio, c, FocalRatio(k, Complement[c], Power[c]));
+        }
+
+        public override void Accumulate(KernelContext k) =>
+            AccumulateElements(k, c => DeclareElementTerms(k, c, ratio: false), c => $"{Power[c]} * {Bce[c]}");
+
+        public override void PreparePixelGradient(KernelContext k) => k.PerClass(c => DeclareElementTerms(k, c, ratio: true));
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p)
         {
-            // v s w_c, in this order (the float products round as they always have).
-            string scale = (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale + (k.Options.HasClassWeights ? " * " + k.Weight(c) : "");
-            return $" + {scale} * ({p[c]} - {Values.Target[c]})";
-        }
-
-        /// <summary>v w_c: v with labels, w_c when weighted; empty when both are 1.</summary>
-        private static string Factor(KernelContext k, ClassIndex c)
-        {
-            var factors = new List<string>();
-            if (k.Options.Labels) factors.Add(Values.Valid.Name);
-            if (k.Options.HasClassWeights) factors.Add(k.Weight(c));
-            return string.Join(" * ", factors);
+            string h = $"({Power[c]} + {k.FocalGamma} * ({k.D.One} - {Complement[c]}) * {Bce[c]} * {Ratio[c]})";
+            return $" + {ElementScale(k, c)} * {h} * ({p[c]} - {Values.Target[c]})";
         }
     }
 }

@@ -91,6 +91,10 @@ internal static class Values
     public static readonly PixelValue Dot = new("dot");
     /// <summary>The call's IgnoreIndex, broadcast once before the pixel loop.</summary>
     public static readonly PixelValue IgnoreIndex = new("ignoreIndex");
+    /// <summary>The call's FocalGamma, broadcast once before the pixel loop.</summary>
+    public static readonly PixelValue FocalGamma = new("focalGamma");
+    /// <summary>u^FocalGamma where u = 0 (1 if FocalGamma is 0, else 0), broadcast once before the pixel loop.</summary>
+    public static readonly PixelValue FocalPowerAtZero = new("focalPowerAtZero");
 
     // Pass-1 accumulators of the checks.
     public static readonly PixelValue NonFinite = new("nonFinite");

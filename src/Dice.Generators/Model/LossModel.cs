@@ -43,13 +43,16 @@ internal sealed record LossOptions
     public int IgnoreIndex { get; init; }
     /// <summary>The weights as given, or empty when none were given.</summary>
     public EquatableArray<float> ClassWeights { get; init; }
+    public float FalsePositiveWeight { get; init; }
+    public float FalseNegativeWeight { get; init; }
+    public float OverlapExponent { get; init; }
+    public GeneralizedWeighting GeneralizedWeighting { get; init; }
+    public float FocalGamma { get; init; }
 
     /// <summary>Whether weights were given (and are not all 1): otherwise the kernels multiply by nothing.</summary>
     public bool HasClassWeights => ClassWeights.Count > 0;
 
     public bool Labels => Target == Target.Labels;
-
-    /// <summary>The overlap family, as the finalizer computes it.</summary>
 
     /// <summary>The term l(d), as the finalizer computes it.</summary>
     public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;

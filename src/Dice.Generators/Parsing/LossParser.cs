@@ -61,6 +61,13 @@ internal static class LossParser
         bool includeBackground = Get(nameof(DiceLossAttribute.IncludeBackground), defaults.IncludeBackground);
         int ignoreIndex = Get(nameof(DiceLossAttribute.IgnoreIndex), defaults.IgnoreIndex);
         Overlap overlap = GetEnum(nameof(DiceLossAttribute.Overlap), defaults.Overlap);
+        float falsePositiveWeight = Get(nameof(DiceLossAttribute.FalsePositiveWeight), defaults.FalsePositiveWeight);
+        float falseNegativeWeight = Get(nameof(DiceLossAttribute.FalseNegativeWeight), defaults.FalseNegativeWeight);
+        float overlapExponent = Get(nameof(DiceLossAttribute.OverlapExponent), defaults.OverlapExponent);
+        GeneralizedWeighting weighting = GetEnum(nameof(DiceLossAttribute.GeneralizedWeighting), defaults.GeneralizedWeighting);
+        float focalGamma = Get(nameof(DiceLossAttribute.FocalGamma), defaults.FocalGamma);
+        bool squared = Get(nameof(DiceLossAttribute.Squared), defaults.Squared);
+        bool logLoss = Get(nameof(DiceLossAttribute.LogLoss), defaults.LogLoss);
 #pragma warning disable CS0618 // the obsolete spelling is read on purpose
         bool jaccardSpelling = Get(JaccardName, defaults.Jaccard);
 #pragma warning restore CS0618
@@ -80,6 +87,7 @@ internal static class LossParser
         CheckEnum(nameof(DiceLossAttribute.Activation), activation);
         CheckEnum(nameof(DiceLossAttribute.Target), target);
         CheckEnum(nameof(DiceLossAttribute.Overlap), overlap);
+        CheckEnum(nameof(DiceLossAttribute.GeneralizedWeighting), weighting);
 
         // Jaccard = true is the older spelling of Overlap = Overlap.Jaccard; with another Overlap it contradicts it.
         if (jaccardSpelling)
@@ -111,16 +119,37 @@ internal static class LossParser
         {
             Report(DiagnosticDescriptors.BinaryCrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), activation);
         }
+        else if (combine == Combine.Focal && activation == Activation.None)
+        {
+            Report(DiagnosticDescriptors.FocalActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
+        }
 
+        Target resolvedTarget = target != Target.Auto ? target
+            : combine == Combine.CrossEntropy || (classes >= 2 && combine != Combine.BinaryCrossEntropy) ? Target.Labels
+            : Target.Masks;
         Activation resolvedActivation = activation != Activation.Auto ? activation : combine switch
         {
             Combine.CrossEntropy => Activation.Softmax,
             Combine.BinaryCrossEntropy => Activation.Sigmoid,
+            Combine.Focal => resolvedTarget == Target.Labels ? Activation.Softmax : Activation.Sigmoid,
             _ => Activation.None,
         };
-        Target resolvedTarget = target != Target.Auto ? target
-            : combine == Combine.CrossEntropy || (classes >= 2 && combine != Combine.BinaryCrossEntropy) ? Target.Labels
-            : Target.Masks;
+
+        if (combine == Combine.Focal && resolvedActivation == Activation.Softmax && resolvedTarget == Target.Masks)
+            Report(DiagnosticDescriptors.FocalSoftmaxMasks, ArgumentLocation(nameof(DiceLossAttribute.Target)));
+        if (squared && overlap is Overlap.Tversky or Overlap.GeneralizedDice)
+            Report(DiagnosticDescriptors.SquaredWithOverlap, ArgumentLocation(nameof(DiceLossAttribute.Squared)), overlap);
+        if (overlap == Overlap.GeneralizedDice && weights is not null)
+            Report(DiagnosticDescriptors.ClassWeightsWithGeneralizedDice, ArgumentLocation(nameof(DiceLossAttribute.ClassWeights)));
+
+        // Parameters that this configuration never reads: say so rather than ignore them silently.
+        foreach (string name in new[] { nameof(DiceLossAttribute.FalsePositiveWeight), nameof(DiceLossAttribute.FalseNegativeWeight) })
+            if (overlap != Overlap.Tversky && named.ContainsKey(name))
+                Report(DiagnosticDescriptors.TverskyWeightIgnored, ArgumentLocation(name), name, overlap);
+        if (overlap != Overlap.GeneralizedDice && named.ContainsKey(nameof(DiceLossAttribute.GeneralizedWeighting)))
+            Report(DiagnosticDescriptors.GeneralizedWeightingIgnored, ArgumentLocation(nameof(DiceLossAttribute.GeneralizedWeighting)), overlap);
+        if (combine != Combine.Focal && named.ContainsKey(nameof(DiceLossAttribute.FocalGamma)))
+            Report(DiagnosticDescriptors.FocalGammaIgnored, ArgumentLocation(nameof(DiceLossAttribute.FocalGamma)), combine);
 
         if (resolvedActivation == Activation.Softmax && classes == 1 && combine != Combine.CrossEntropy)
             Report(DiagnosticDescriptors.SoftmaxSingleClass, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
@@ -128,8 +157,14 @@ internal static class LossParser
             Report(DiagnosticDescriptors.IgnoreIndexWithMasks, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)));
 
         // The rules on the values that are data at run time: one definition for this diagnostic and the run-time check.
-        foreach (ParameterViolation violation in ParameterRules.Check(
-            classes, resolvedTarget == Target.Labels, includeBackground, smooth, alpha, ignoreIndex, weights) ?? [])
+        var structure = new ParameterStructure(classes, resolvedTarget == Target.Labels, includeBackground, logLoss);
+        var values = new ParameterValues
+        {
+            Smooth = smooth, Alpha = alpha, IgnoreIndex = ignoreIndex, ClassWeights = weights,
+            FalsePositiveWeight = falsePositiveWeight, FalseNegativeWeight = falseNegativeWeight,
+            OverlapExponent = overlapExponent, FocalGamma = focalGamma,
+        };
+        foreach (ParameterViolation violation in ParameterRules.Check(structure, values) ?? [])
         {
             Report(DiagnosticDescriptors.For(violation.Rule), ArgumentLocation(violation.Parameter), violation.Arguments);
         }
@@ -150,12 +185,17 @@ internal static class LossParser
             Alpha = alpha,
             IncludeBackground = includeBackground,
             BatchDice = Get(nameof(DiceLossAttribute.BatchDice), defaults.BatchDice),
-            Squared = Get(nameof(DiceLossAttribute.Squared), defaults.Squared),
+            Squared = squared,
             Overlap = overlap,
-            LogLoss = Get(nameof(DiceLossAttribute.LogLoss), defaults.LogLoss),
+            LogLoss = logLoss,
             // Masks have no labels to ignore: the model keeps the attribute's default so that it caches alike.
             IgnoreIndex = resolvedTarget == Target.Labels ? ignoreIndex : defaults.IgnoreIndex,
             ClassWeights = (weights ?? Array.Empty<float>()).ToEquatableArray(),
+            FalsePositiveWeight = falsePositiveWeight,
+            FalseNegativeWeight = falseNegativeWeight,
+            OverlapExponent = overlapExponent,
+            GeneralizedWeighting = weighting,
+            FocalGamma = focalGamma,
         };
         return new LossGenerationResult(new LossModel(Identity(type), options), diagnosticArray);
     }

@@ -88,7 +88,7 @@ public static class DiceCpu
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
                 for (int c = 0; c < classes; c++) weights[c] = values.ClassWeights[c];
-                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials, values.IgnoreIndex, weights);
+                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials, values.IgnoreIndex, weights, values.FocalGamma);
                 try
                 {
                     return RunPasses(job, spec, values, input, target, backward, batch, spatial, chunksPerSample,
@@ -157,10 +157,12 @@ public static class DiceCpu
     /// a read of p: it wins where the kernels are compute-bound, which on the machines measured (docs/performance.md,
     /// "Keeping p") is everywhere except with Vector512 on data past the last-level cache, where the two tie or
     /// recomputing p is up to 12% faster, and with class loops (C above 16), whose time goes to the per-class arrays:
-    /// there keeping p was as often slower as faster. Without an activation p is the input: nothing to save.
+    /// there keeping p was as often slower as faster. Without an activation p is the input: nothing to save. A focal
+    /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule.
     /// </summary>
     internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, long bytes)
     {
+        if (!KernelLimits.CanKeepProbabilities(spec.Combine)) return BackwardSchedule.RecomputeProbabilities;
         if (ForcedSchedule.Value is { } forced) return forced;
         if (spec.Activation == Activation.None || spec.Classes > KernelLimits.UnrolledClasses) return BackwardSchedule.RecomputeProbabilities;
         return Vector512.IsHardwareAccelerated && bytes > MemoryBoundBytes ? BackwardSchedule.RecomputeProbabilities : BackwardSchedule.KeepProbabilities;
@@ -201,6 +203,7 @@ public static class DiceCpu
         private float[]? _coefficients;
         private float[]? _weights;
         private int _ignoreIndex;
+        private float _focalGamma;
         private ChunkPass _pass;
         private int _failed;
 
@@ -208,9 +211,10 @@ public static class DiceCpu
 
         public void Prepare(
             float* input, int* labels, float* masks, float* gradient, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials,
-            int ignoreIndex, float[] weights)
+            int ignoreIndex, float[] weights, float focalGamma)
         {
             _ignoreIndex = ignoreIndex;
+            _focalGamma = focalGamma;
             _weights = weights;
             _input = input;
             _labels = labels;
@@ -276,7 +280,7 @@ public static class DiceCpu
                 new ReadOnlySpan<float>(_input + (long)sample * sampleLength, sampleLength),
                 _labels == null ? default : new ReadOnlySpan<int>(_labels + (long)sample * _spatial, _spatial),
                 _masks == null ? default : new ReadOnlySpan<float>(_masks + (long)sample * sampleLength, sampleLength),
-                _spatial, start, end, _ignoreIndex, new ReadOnlySpan<float>(_weights, 0, _layout.Classes));
+                _spatial, start, end, _ignoreIndex, new ReadOnlySpan<float>(_weights, 0, _layout.Classes), _focalGamma);
         }
 
         private Span<double> ClearedPartial(int index)

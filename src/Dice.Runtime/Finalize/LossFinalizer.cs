@@ -90,41 +90,35 @@ internal static class LossFinalizer
             int from = settings.BatchDice ? 0 : g, to = settings.BatchDice ? batch : g + 1;
             for (int c = 0; c < classes; c++)
             {
-                double i = 0, p = 0, t = 0;
-                for (int n = from; n < to; n++)
-                {
-                    int sample = layout.Sample(n);
-                    i += statistics[sample + layout.SumOffset(DiceSum.Intersection) + c];
-                    p += statistics[sample + layout.SumOffset(DiceSum.Predicted) + c];
-                    t += statistics[sample + layout.SumOffset(DiceSum.Truth) + c];
-                }
-
-                OverlapCoefficient.Compute(settings.Overlap, i, p, t, settings.Smooth, out double d, out double dDdI, out double dDdP);
+                double i = GroupSum(statistics, layout, from, to, DiceSum.Intersection, c);
+                double p = GroupSum(statistics, layout, from, to, DiceSum.Predicted, c);
+                double t = GroupSum(statistics, layout, from, to, DiceSum.Truth, c);
+                OverlapCoefficient.Compute(settings.Overlap, i, p, t, settings.Smooth, settings.FalsePositiveWeight, settings.FalseNegativeWeight,
+                    out double d, out double dDdI, out double dDdP);
                 results[layout.ClassDiceResult(c)] += d / groups;
+                if (settings.Overlap == Overlap.GeneralizedDice) continue;
 
                 float a = 0, bq = 0;
                 if (c >= first)
                 {
                     double w = weights[c];
-                    double term = OverlapTerm.Value(settings.Term, d);
-                    double termSlope = OverlapTerm.Slope(settings.Term, d);
+                    double term = OverlapTerm.Value(settings.Term, d, settings.OverlapExponent);
+                    double termSlope = OverlapTerm.Slope(settings.Term, d, settings.OverlapExponent);
                     double k = diceScale * w / (weightSum * (settings.BatchDice ? 1 : batch));
                     diceLoss += w * term / weightSum / groups;
                     a = (float)(k * termSlope * dDdI);
                     bq = (float)(k * termSlope * dDdP * q);
                 }
 
-                if (!backward) continue;
-                for (int n = from; n < to; n++)
-                {
-                    coefficients[n * layout.CoefficientStride + layout.TargetSlope(c)] = a;
-                    coefficients[n * layout.CoefficientStride + layout.ProbabilitySlope(c)] = bq;
-                }
+                if (backward) WriteSlopes(coefficients, layout, from, to, c, a, bq);
             }
+
+            if (settings.Overlap == Overlap.GeneralizedDice)
+                diceLoss += GeneralizedDice(settings, statistics, layout, from, to, diceScale / (settings.BatchDice ? 1 : batch), coefficients, backward) / groups;
         }
 
         PixelTermFinalizer.Compute(
-            (Combine)settings.Combine, statistics[layout.BatchCrossEntropy(batch)], statistics[layout.BatchCrossEntropy(batch) + 1],
+            (Combine)settings.Combine, (Activation)settings.ActivationValue, statistics[layout.BatchCrossEntropy(batch)], statistics[layout.BatchCrossEntropy(batch) + 1],
             (double)batch * classes * settings.Spatial, alpha, out double crossEntropy, out double crossEntropyScale);
 
         results[StatisticsLayout.LossResult] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
@@ -134,6 +128,85 @@ internal static class LossFinalizer
         if (backward)
             for (int n = 0; n < batch; n++) coefficients[n * layout.CoefficientStride + layout.CrossEntropyScale] = (float)crossEntropyScale;
     }
+
+    /// <summary>Sum <paramref name="sum"/> of class <paramref name="c"/> over samples [from, to).</summary>
+    private static double GroupSum<TStatistics>(TStatistics statistics, StatisticsLayout layout, int from, int to, DiceSum sum, int c)
+        where TStatistics : struct, IValues<double>
+    {
+        double total = 0;
+        for (int n = from; n < to; n++) total += statistics[layout.Sample(n) + layout.SumOffset(sum) + c];
+        return total;
+    }
+
+    /// <summary>The slopes A_c and B_c q of class c for every sample of the group [from, to).</summary>
+    private static void WriteSlopes<TCoefficients>(TCoefficients coefficients, StatisticsLayout layout, int from, int to, int c, float a, float bq)
+        where TCoefficients : struct, IValues<float>
+    {
+        for (int n = from; n < to; n++)
+        {
+            coefficients[n * layout.CoefficientStride + layout.TargetSlope(c)] = a;
+            coefficients[n * layout.CoefficientStride + layout.ProbabilitySlope(c)] = bq;
+        }
+    }
+
+    /// <summary>
+    /// Generalized Dice of one group (a sample, or the batch): the class weights w_c from the target sums (a class with
+    /// T_c = 0 takes the largest weight of the classes present; all 0 when none is), G = (2 Σ w I + s) / (Σ w (P + T) + s),
+    /// returns l(G) and, with <paramref name="backward"/>, writes A_c = k l' w_c 2 / Den and B_c = -k l' w_c Num / Den².
+    /// The weights are constants of the target: no gradient flows through them.
+    /// </summary>
+    private static double GeneralizedDice<TStatistics, TCoefficients>(
+        in FinalizeSettings settings, TStatistics statistics, StatisticsLayout layout, int from, int to, double scale,
+        TCoefficients coefficients, bool backward)
+        where TStatistics : struct, IValues<double>
+        where TCoefficients : struct, IValues<float>
+    {
+        int first = settings.IncludeBackground ? 0 : 1, classes = settings.Classes;
+        double largest = 0;
+        for (int c = first; c < classes; c++)
+        {
+            double t = GroupSum(statistics, layout, from, to, DiceSum.Truth, c);
+            if (t > 0) largest = System.Math.Max(largest, GeneralizedWeight(settings.Weighting, t));
+        }
+
+        double numerator = settings.Smooth, denominator = settings.Smooth;
+        for (int c = first; c < classes; c++)
+        {
+            double t = GroupSum(statistics, layout, from, to, DiceSum.Truth, c);
+            double w = t > 0 ? GeneralizedWeight(settings.Weighting, t) : largest;
+            numerator += 2 * w * GroupSum(statistics, layout, from, to, DiceSum.Intersection, c);
+            denominator += w * (GroupSum(statistics, layout, from, to, DiceSum.Predicted, c) + t);
+        }
+
+        double g = denominator == 0 ? 1 : numerator / denominator;
+        double slope = denominator == 0 ? 0 : scale * OverlapTerm.Slope(settings.Term, g, settings.OverlapExponent);
+        if (backward)
+        {
+            for (int c = 0; c < classes; c++)
+            {
+                float a = 0, b = 0;
+                if (c >= first && denominator != 0)
+                {
+                    double t = GroupSum(statistics, layout, from, to, DiceSum.Truth, c);
+                    double w = t > 0 ? GeneralizedWeight(settings.Weighting, t) : largest;
+                    a = (float)(slope * w * 2 / denominator);
+                    b = (float)(-slope * w * numerator / (denominator * denominator));
+                }
+
+                WriteSlopes(coefficients, layout, from, to, c, a, b);
+            }
+        }
+
+        return OverlapTerm.Value(settings.Term, g, settings.OverlapExponent);
+    }
+
+    /// <summary>w of a class present in the target (T &gt; 0).</summary>
+    private static double GeneralizedWeight(GeneralizedWeighting weighting, double t) => weighting switch
+    {
+        GeneralizedWeighting.InverseSquaredVolume => 1 / (t * t),
+        GeneralizedWeighting.InverseVolume => 1 / t,
+        _ => 1,
+    };
 
     /// <summary>The public result from a results buffer.</summary>
     internal static LossResult ToResult(ReadOnlySpan<double> results, int classes)
@@ -157,17 +230,24 @@ internal struct FinalizeSettings
     public int Batch;
     public int Spatial;
     public int Combine;
+    public int ActivationValue;
     public double Smooth;
     public double Alpha;
     public int Flags;
     public int OverlapValue;
     public int TermValue;
+    public double FalsePositiveWeight;
+    public double FalseNegativeWeight;
+    public double OverlapExponent;
+    public int WeightingValue;
+    public double FocalGamma;
 
     public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
     public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
     public readonly bool Squared => (Flags & SquaredFlag) != 0;
     public readonly Overlap Overlap => (Overlap)OverlapValue;
     public readonly TermKind Term => (TermKind)TermValue;
+    public readonly GeneralizedWeighting Weighting => (GeneralizedWeighting)WeightingValue;
 
     public static FinalizeSettings From(DiceLossSpec spec, LossParameters parameters, int batch, int spatial) => new()
     {
@@ -175,12 +255,18 @@ internal struct FinalizeSettings
         Batch = batch,
         Spatial = spatial,
         Combine = (int)spec.Combine,
+        ActivationValue = (int)spec.Activation,
         Smooth = parameters.Smooth,
         Alpha = parameters.Alpha,
         Flags = (spec.IncludeBackground ? IncludeBackgroundFlag : 0) | (spec.BatchDice ? BatchDiceFlag : 0)
             | (spec.Squared ? SquaredFlag : 0),
         OverlapValue = (int)spec.Overlap,
         TermValue = (int)(spec.LogLoss ? TermKind.Log : TermKind.Linear),
+        FalsePositiveWeight = parameters.FalsePositiveWeight,
+        FalseNegativeWeight = parameters.FalseNegativeWeight,
+        OverlapExponent = parameters.OverlapExponent,
+        WeightingValue = (int)spec.GeneralizedWeighting,
+        FocalGamma = parameters.FocalGamma,
     };
 }
 

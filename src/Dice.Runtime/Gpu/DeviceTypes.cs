@@ -17,6 +17,8 @@ public struct DeviceShape
     public int SliceLength;
     /// <summary>The call's IgnoreIndex.</summary>
     public int IgnoreIndex;
+    /// <summary>The call's focal exponent.</summary>
+    public float FocalGamma;
 }
 
 /// <summary>The generated ILGPU kernels of one loss, as the engine loads them.</summary>

@@ -8,4 +8,11 @@ internal static class KernelLimits
 {
     /// <summary>Up to this many classes the kernels keep one local per class; above, they loop over per-class arrays.</summary>
     public const int UnrolledClasses = 16;
+
+    /// <summary>
+    /// Whether the CPU kernels of a loss with this pixel term can keep p between the passes (docs/architecture.md): the
+    /// focal term's gradient needs x (u = 1 - p_t without cancellation), so a focal loss always recomputes p and its
+    /// class has no kernels for the schedule that keeps it.
+    /// </summary>
+    public static bool CanKeepProbabilities(Combine combine) => combine != Combine.Focal;
 }

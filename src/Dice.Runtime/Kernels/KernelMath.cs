@@ -173,4 +173,68 @@ public static class KernelMath
         y = Vector128.MultiplyAddEstimate(z, Vector128.Create(-0.5f), y);
         return Vector128.MultiplyAddEstimate(exponent, Vector128.Create(Ln2High), m + y);
     }
+
+    // expm1(x) = e^x - 1 without the cancellation of computing e^x first when x is near 0: for |x| < 1/2 the Taylor
+    // series to x^8 (truncation below 1.5e-8 relative at |x| = 1/2), otherwise Exp(x) - 1, which loses nothing there
+    // (|e^x - 1| >= 0.39). The focal term needs u = 1 - e^(-l) for small l this way.
+    private const float ExpM1Switch = 0.5f;
+    private const float E2 = 1f / 2, E3 = 1f / 6, E4 = 1f / 24, E5 = 1f / 120, E6 = 1f / 720, E7 = 1f / 5040, E8 = 1f / 40320;
+
+    /// <summary>e^x - 1 for every lane, accurate near 0 (see the comment above).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpM1(Vector512<float> x)
+    {
+        Vector512<float> p = Vector512.MultiplyAddEstimate(Vector512.Create(E8), x, Vector512.Create(E7));
+        p = Vector512.MultiplyAddEstimate(p, x, Vector512.Create(E6));
+        p = Vector512.MultiplyAddEstimate(p, x, Vector512.Create(E5));
+        p = Vector512.MultiplyAddEstimate(p, x, Vector512.Create(E4));
+        p = Vector512.MultiplyAddEstimate(p, x, Vector512.Create(E3));
+        p = Vector512.MultiplyAddEstimate(p, x, Vector512.Create(E2));
+        Vector512<float> series = Vector512.MultiplyAddEstimate(p * x, x, x);
+        return Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(ExpM1Switch)), series, Exp(x) - Vector512<float>.One);
+    }
+
+    /// <summary>e^x - 1 for every lane, accurate near 0 (see <see cref="ExpM1(Vector512{float})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExpM1(Vector256<float> x)
+    {
+        Vector256<float> p = Vector256.MultiplyAddEstimate(Vector256.Create(E8), x, Vector256.Create(E7));
+        p = Vector256.MultiplyAddEstimate(p, x, Vector256.Create(E6));
+        p = Vector256.MultiplyAddEstimate(p, x, Vector256.Create(E5));
+        p = Vector256.MultiplyAddEstimate(p, x, Vector256.Create(E4));
+        p = Vector256.MultiplyAddEstimate(p, x, Vector256.Create(E3));
+        p = Vector256.MultiplyAddEstimate(p, x, Vector256.Create(E2));
+        Vector256<float> series = Vector256.MultiplyAddEstimate(p * x, x, x);
+        return Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(ExpM1Switch)), series, Exp(x) - Vector256<float>.One);
+    }
+
+    /// <summary>e^x - 1 for every lane, accurate near 0 (see <see cref="ExpM1(Vector512{float})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpM1(Vector128<float> x)
+    {
+        Vector128<float> p = Vector128.MultiplyAddEstimate(Vector128.Create(E8), x, Vector128.Create(E7));
+        p = Vector128.MultiplyAddEstimate(p, x, Vector128.Create(E6));
+        p = Vector128.MultiplyAddEstimate(p, x, Vector128.Create(E5));
+        p = Vector128.MultiplyAddEstimate(p, x, Vector128.Create(E4));
+        p = Vector128.MultiplyAddEstimate(p, x, Vector128.Create(E3));
+        p = Vector128.MultiplyAddEstimate(p, x, Vector128.Create(E2));
+        Vector128<float> series = Vector128.MultiplyAddEstimate(p * x, x, x);
+        return Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(x), Vector128.Create(ExpM1Switch)), series, Exp(x) - Vector128<float>.One);
+    }
+
+    /// <summary>
+    /// e^x - 1, accurate near 0 (see <see cref="ExpM1(Vector512{float})"/>): the scalar tail's and the device kernels'
+    /// (plain float arithmetic and <see cref="MathF.Exp"/>, which ILGPU compiles).
+    /// </summary>
+    public static float ExpM1(float x)
+    {
+        if (MathF.Abs(x) >= ExpM1Switch) return MathF.Exp(x) - 1f;
+        float p = E8 * x + E7;
+        p = p * x + E6;
+        p = p * x + E5;
+        p = p * x + E4;
+        p = p * x + E3;
+        p = p * x + E2;
+        return p * x * x + x;
+    }
 }

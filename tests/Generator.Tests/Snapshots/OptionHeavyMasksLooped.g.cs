@@ -45,7 +45,12 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
         logLoss: false,
         ignoreIndex: -100,
         classWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f },
-        hasClassWeights: true);
+        hasClassWeights: true,
+        falsePositiveWeight: 0.5f,
+        falseNegativeWeight: 0.5f,
+        overlapExponent: 1f,
+        generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
+        focalGamma: 2f);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
@@ -60,7 +65,7 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
     /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
     /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
     /// <returns>The loss, its terms and the per-class coefficient.</returns>
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
@@ -81,7 +86,7 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
     /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
     /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
     /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
     /// <returns>The loss, its terms and the per-class coefficient.</returns>
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
@@ -148,6 +153,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector512<float> outOfRange = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -166,8 +172,18 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -205,6 +221,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector256<float> outOfRange = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -223,8 +240,18 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -262,6 +289,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
         global::System.Runtime.Intrinsics.Vector128<float> outOfRange = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -280,8 +308,18 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -319,6 +357,7 @@ file static class DiceLossKernels
         float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
         bool outOfRange = false;
         global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> elementTerm = stackalloc float[Classes];
         global::System.Span<float> p = stackalloc float[Classes];
         global::System.Span<float> r = stackalloc float[Classes];
         global::System.Span<float> t = stackalloc float[Classes];
@@ -337,8 +376,18 @@ file static class DiceLossKernels
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-                crossEntropy += classWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
             }
+            float pixelTerm = 0f;
+            float pixelTermCompensation = 0f;
+            for (int c = 0; c < Classes; c++)
+            {
+                float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                float pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -662,6 +711,7 @@ file static class DiceLossKernels
         truth.Clear();
         global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -679,8 +729,18 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]));
             }
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -716,6 +776,7 @@ file static class DiceLossKernels
         truth.Clear();
         global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -733,8 +794,18 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]));
             }
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -770,6 +841,7 @@ file static class DiceLossKernels
         truth.Clear();
         global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -787,8 +859,18 @@ file static class DiceLossKernels
                 intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                 predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                 truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                crossEntropy += classWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]));
             }
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -824,6 +906,7 @@ file static class DiceLossKernels
         truth.Clear();
         float crossEntropy = 0f;
         global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> elementTerm = stackalloc float[Classes];
         global::System.Span<float> p = stackalloc float[Classes];
         global::System.Span<float> r = stackalloc float[Classes];
         global::System.Span<float> t = stackalloc float[Classes];
@@ -841,8 +924,18 @@ file static class DiceLossKernels
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-                crossEntropy += classWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
+                elementTerm[c] = classWeights[c] * (global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]));
             }
+            float pixelTerm = 0f;
+            float pixelTermCompensation = 0f;
+            for (int c = 0; c < Classes; c++)
+            {
+                float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                float pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
         for (int c = 0; c < Classes; c++)
@@ -1023,6 +1116,7 @@ file static class DiceLossKernels
         float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
         bool outOfRange = false;
         global::ILGPU.ArrayView<float> e = global::ILGPU.LocalMemory.Allocate<float>(Classes);
+        global::ILGPU.ArrayView<float> elementTerm = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> p = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> r = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> t = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -1041,8 +1135,18 @@ file static class DiceLossKernels
                 intersection[c] += p[c] * t[c];
                 predicted[c] += p[c] * p[c];
                 truth[c] += t[c] * t[c];
-                crossEntropy += classWeights[c] * (global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]));
+                elementTerm[c] = classWeights[c] * (global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]));
             }
+            float pixelTerm = 0f;
+            float pixelTermCompensation = 0f;
+            for (int c = 0; c < Classes; c++)
+            {
+                float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                float pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56 (57 values).
         for (int c = 0; c < Classes; c++)

@@ -44,7 +44,12 @@ partial class SeedDice : global::Dice.IDiceLoss
         logLoss: false,
         ignoreIndex: -100,
         classWeights: new float[] { 1f },
-        hasClassWeights: false);
+        hasClassWeights: false,
+        falsePositiveWeight: 0.5f,
+        falseNegativeWeight: 0.5f,
+        overlapExponent: 1f,
+        generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
+        focalGamma: 2f);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
@@ -59,7 +64,7 @@ partial class SeedDice : global::Dice.IDiceLoss
     /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
     /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
     /// <returns>The loss, its terms and the per-class coefficient.</returns>
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
@@ -80,7 +85,7 @@ partial class SeedDice : global::Dice.IDiceLoss
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
     /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
     /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
     /// <returns>The loss, its terms and the per-class coefficient.</returns>
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>

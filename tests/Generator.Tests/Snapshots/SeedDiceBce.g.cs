@@ -45,7 +45,12 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
         logLoss: false,
         ignoreIndex: -100,
         classWeights: new float[] { 1f },
-        hasClassWeights: false);
+        hasClassWeights: false,
+        falsePositiveWeight: 0.5f,
+        falseNegativeWeight: 0.5f,
+        overlapExponent: 1f,
+        generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
+        focalGamma: 2f);
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
@@ -60,7 +65,7 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
     /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
     /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
     /// <returns>The loss, its terms and the per-class coefficient.</returns>
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
@@ -81,7 +86,7 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
     /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
     /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
+    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
     /// <returns>The loss, its terms and the per-class coefficient.</returns>
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
@@ -155,7 +160,9 @@ file static class DiceLossKernels
             intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> elementTerm0 = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
@@ -191,7 +198,9 @@ file static class DiceLossKernels
             intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> elementTerm0 = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
@@ -227,7 +236,9 @@ file static class DiceLossKernels
             intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> elementTerm0 = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
@@ -263,7 +274,9 @@ file static class DiceLossKernels
             intersection0 += p0 * t0;
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0);
+            float elementTerm0 = global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0);
+            float pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += intersection0;
@@ -512,7 +525,9 @@ file static class DiceLossKernels
             intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> elementTerm0 = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
@@ -545,7 +560,9 @@ file static class DiceLossKernels
             intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> elementTerm0 = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
@@ -578,7 +595,9 @@ file static class DiceLossKernels
             intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> elementTerm0 = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
@@ -611,7 +630,9 @@ file static class DiceLossKernels
             intersection0 += p0 * t0;
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0);
+            float elementTerm0 = global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0);
+            float pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
         partial[0] += intersection0;
@@ -751,7 +772,9 @@ file static class DiceLossKernels
             intersection0 += p0 * t0;
             predicted0 += p0;
             truth0 += t0;
-            crossEntropy += global::ILGPU.Algorithms.XMath.Max(x0, 0f) - x0 * t0 + global::ILGPU.Algorithms.XMath.Log(1f + e0);
+            float elementTerm0 = global::ILGPU.Algorithms.XMath.Max(x0, 0f) - x0 * t0 + global::ILGPU.Algorithms.XMath.Log(1f + e0);
+            float pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
         }
         // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4, invalid count at 5 (6 values).
         sums.Add(intersection0);
