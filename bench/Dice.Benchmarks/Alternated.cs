@@ -14,27 +14,29 @@ internal static class Alternated
     /// </summary>
     public static (double A, double B) Medians(Action a, Action b, int repeats)
     {
+        double[] medians = Medians(repeats, a, b);
+        return (medians[0], medians[1]);
+    }
+
+    /// <summary>As the pair form, for any number of calls timed in turn: the median of each, in seconds.</summary>
+    public static double[] Medians(int repeats, params Action[] calls)
+    {
         var warmup = Stopwatch.StartNew();
         for (int i = 0; i < 10 || warmup.ElapsedMilliseconds < 200; i++)
-        {
-            a();
-            b();
-        }
+            foreach (Action call in calls) call();
 
-        var samplesA = new double[repeats];
-        var samplesB = new double[repeats];
+        var samples = new double[calls.Length][];
+        for (int j = 0; j < calls.Length; j++) samples[j] = new double[repeats];
         for (int i = 0; i < repeats; i++)
         {
-            var watch = Stopwatch.StartNew();
-            a();
-            samplesA[i] = watch.Elapsed.TotalSeconds;
-            watch.Restart();
-            b();
-            samplesB[i] = watch.Elapsed.TotalSeconds;
+            for (int j = 0; j < calls.Length; j++)
+            {
+                var watch = Stopwatch.StartNew();
+                calls[j]();
+                samples[j][i] = watch.Elapsed.TotalSeconds;
+            }
         }
 
-        Array.Sort(samplesA);
-        Array.Sort(samplesB);
-        return (samplesA[repeats / 2], samplesB[repeats / 2]);
+        return samples.Select(s => { Array.Sort(s); return s[repeats / 2]; }).ToArray();
     }
 }

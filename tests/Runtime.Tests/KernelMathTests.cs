@@ -56,4 +56,29 @@ public class KernelMathTests
         Assert.Equal(0f, KernelMath.Exp(Vector256.Create(-1e4f))[0]);
         Assert.Equal(0f, KernelMath.Exp(Vector256.Create(float.NegativeInfinity))[0]);
     }
+
+    [Fact]
+    public void ExpM1_is_accurate_near_zero_where_exp_minus_one_cancels()
+    {
+        // The focal term's u = -expm1(-l): relative accuracy matters most for tiny l, where e^-l - 1 in float loses all.
+        var random = new Random(5);
+        float[] xs = Enumerable.Range(0, 1 << 12).Select(i => i % 3 == 0 ? -(float)Math.Exp(-random.NextDouble() * 60) : (float)(random.NextDouble() * 40 - 30)).ToArray();
+        for (int i = 0; i + 16 <= xs.Length; i += 16)
+        {
+            var wide = KernelMath.ExpM1(Vector512.Create(xs.AsSpan(i, 16)));
+            var mid = KernelMath.ExpM1(Vector256.Create(xs.AsSpan(i, 8)));
+            var narrow = KernelMath.ExpM1(Vector128.Create(xs.AsSpan(i, 4)));
+            for (int j = 0; j < 16; j++)
+            {
+                double x = xs[i + j];
+                // expm1 in float64: the series where Math.Exp(x) - 1 would itself cancel.
+                double expected = Math.Abs(x) < 1e-5 ? x + x * x / 2 : Math.Exp(x) - 1;
+                double tolerance = 4e-7 * Math.Abs(expected);
+                Assert.True(Math.Abs(wide[j] - expected) <= tolerance, $"ExpM1({x}) = {wide[j]}, expected {expected}");
+                Assert.True(Math.Abs(KernelMath.ExpM1(xs[i + j]) - expected) <= tolerance, $"scalar ExpM1({x}) = {KernelMath.ExpM1(xs[i + j])}, expected {expected}");
+                if (j < 8) Assert.Equal(wide[j], mid[j]);
+                if (j < 4) Assert.Equal(wide[j], narrow[j]);
+            }
+        }
+    }
 }

@@ -144,6 +144,7 @@ internal static class KernelBodies
         {
             w.Line($"{k.D.Float} {Values.FocalGamma} = {k.D.Broadcast(source.FocalGamma)};");
             w.Line($"{k.D.Float} {Values.FocalPowerAtZero} = {k.D.Broadcast($"{source.FocalGamma} == 0f ? 1f : 0f")};");
+            w.Line($"bool {Values.FocalSquare} = {source.FocalGamma} == 2f;");
         }
 
         if (!k.UsesClassWeights) return;

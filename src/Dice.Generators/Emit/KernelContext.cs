@@ -213,6 +213,16 @@ internal sealed class KernelContext
         }
     }
 
+    /// <summary>Whether the call's FocalGamma is 2 (a bool read before the pixel loop): u^2 is then u * u.</summary>
+    public string FocalSquare
+    {
+        get
+        {
+            UsesFocalGamma = true;
+            return Values.FocalSquare.Name;
+        }
+    }
+
     /// <summary>Whether the body read FocalGamma (so the kernel declares it).</summary>
     public bool UsesFocalGamma { get; private set; }
 
