@@ -133,6 +133,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
         global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -194,7 +195,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> others = (global::System.Runtime.Intrinsics.Vector512<float>.One - t0) * e0 + (global::System.Runtime.Intrinsics.Vector512<float>.One - t1) * e1 + (global::System.Runtime.Intrinsics.Vector512<float>.One - t2) * e2 + (global::System.Runtime.Intrinsics.Vector512<float>.One - t3) * e3;
             global::System.Runtime.Intrinsics.Vector512<float> labelLoss = max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum);
             global::System.Runtime.Intrinsics.Vector512<float> u = others * inverseSum;
-            global::System.Runtime.Intrinsics.Vector512<float> focalPower = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u, global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero);
+            global::System.Runtime.Intrinsics.Vector512<float> focalPower = (focalSquare ? u * u : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u, global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
             crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid * focalPower, labelLoss, crossEntropy);
             crossEntropyWeight += valid;
         }
@@ -227,6 +228,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
         global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -288,7 +290,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> others = (global::System.Runtime.Intrinsics.Vector256<float>.One - t0) * e0 + (global::System.Runtime.Intrinsics.Vector256<float>.One - t1) * e1 + (global::System.Runtime.Intrinsics.Vector256<float>.One - t2) * e2 + (global::System.Runtime.Intrinsics.Vector256<float>.One - t3) * e3;
             global::System.Runtime.Intrinsics.Vector256<float> labelLoss = max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum);
             global::System.Runtime.Intrinsics.Vector256<float> u = others * inverseSum;
-            global::System.Runtime.Intrinsics.Vector256<float> focalPower = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u, global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero);
+            global::System.Runtime.Intrinsics.Vector256<float> focalPower = (focalSquare ? u * u : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u, global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
             crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid * focalPower, labelLoss, crossEntropy);
             crossEntropyWeight += valid;
         }
@@ -321,6 +323,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -382,7 +385,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> others = (global::System.Runtime.Intrinsics.Vector128<float>.One - t0) * e0 + (global::System.Runtime.Intrinsics.Vector128<float>.One - t1) * e1 + (global::System.Runtime.Intrinsics.Vector128<float>.One - t2) * e2 + (global::System.Runtime.Intrinsics.Vector128<float>.One - t3) * e3;
             global::System.Runtime.Intrinsics.Vector128<float> labelLoss = max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum);
             global::System.Runtime.Intrinsics.Vector128<float> u = others * inverseSum;
-            global::System.Runtime.Intrinsics.Vector128<float> focalPower = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u, global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero);
+            global::System.Runtime.Intrinsics.Vector128<float> focalPower = (focalSquare ? u * u : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u, global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
             crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid * focalPower, labelLoss, crossEntropy);
             crossEntropyWeight += valid;
         }
@@ -415,6 +418,7 @@ file static class DiceLossKernels
         int ignoreIndex = chunk.IgnoreIndex;
         float focalGamma = chunk.FocalGamma;
         float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = chunk.FocalGamma == 2f;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -476,7 +480,7 @@ file static class DiceLossKernels
             float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
             float labelLoss = max - labelLogit + global::System.MathF.Log(sum);
             float u = others * inverseSum;
-            float focalPower = (u > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u, 1.17549435E-38f))) : focalPowerAtZero);
+            float focalPower = (focalSquare ? u * u : (u > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u, 1.17549435E-38f))) : focalPowerAtZero));
             crossEntropy += valid * focalPower * labelLoss;
             crossEntropyWeight += valid;
         }
@@ -520,6 +524,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -563,7 +568,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> others = (global::System.Runtime.Intrinsics.Vector512<float>.One - t0) * e0 + (global::System.Runtime.Intrinsics.Vector512<float>.One - t1) * e1 + (global::System.Runtime.Intrinsics.Vector512<float>.One - t2) * e2 + (global::System.Runtime.Intrinsics.Vector512<float>.One - t3) * e3;
             global::System.Runtime.Intrinsics.Vector512<float> labelLoss = max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum);
             global::System.Runtime.Intrinsics.Vector512<float> u = others * inverseSum;
-            global::System.Runtime.Intrinsics.Vector512<float> focalPower = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u, global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero);
+            global::System.Runtime.Intrinsics.Vector512<float> focalPower = (focalSquare ? u * u : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u, global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
             global::System.Runtime.Intrinsics.Vector512<float> focalRatio = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u, global::System.Runtime.Intrinsics.Vector512<float>.Zero), focalPower / global::System.Runtime.Intrinsics.Vector512.Max(u, global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
             global::System.Runtime.Intrinsics.Vector512<float> labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
             global::System.Runtime.Intrinsics.Vector512<float> labelScale = valid * crossEntropyScale * (focalPower + focalGamma * labelProbability * labelLoss * focalRatio);
@@ -590,6 +595,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -633,7 +639,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> others = (global::System.Runtime.Intrinsics.Vector256<float>.One - t0) * e0 + (global::System.Runtime.Intrinsics.Vector256<float>.One - t1) * e1 + (global::System.Runtime.Intrinsics.Vector256<float>.One - t2) * e2 + (global::System.Runtime.Intrinsics.Vector256<float>.One - t3) * e3;
             global::System.Runtime.Intrinsics.Vector256<float> labelLoss = max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum);
             global::System.Runtime.Intrinsics.Vector256<float> u = others * inverseSum;
-            global::System.Runtime.Intrinsics.Vector256<float> focalPower = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u, global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero);
+            global::System.Runtime.Intrinsics.Vector256<float> focalPower = (focalSquare ? u * u : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u, global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
             global::System.Runtime.Intrinsics.Vector256<float> focalRatio = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u, global::System.Runtime.Intrinsics.Vector256<float>.Zero), focalPower / global::System.Runtime.Intrinsics.Vector256.Max(u, global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
             global::System.Runtime.Intrinsics.Vector256<float> labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
             global::System.Runtime.Intrinsics.Vector256<float> labelScale = valid * crossEntropyScale * (focalPower + focalGamma * labelProbability * labelLoss * focalRatio);
@@ -660,6 +666,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -703,7 +710,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> others = (global::System.Runtime.Intrinsics.Vector128<float>.One - t0) * e0 + (global::System.Runtime.Intrinsics.Vector128<float>.One - t1) * e1 + (global::System.Runtime.Intrinsics.Vector128<float>.One - t2) * e2 + (global::System.Runtime.Intrinsics.Vector128<float>.One - t3) * e3;
             global::System.Runtime.Intrinsics.Vector128<float> labelLoss = max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum);
             global::System.Runtime.Intrinsics.Vector128<float> u = others * inverseSum;
-            global::System.Runtime.Intrinsics.Vector128<float> focalPower = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u, global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero);
+            global::System.Runtime.Intrinsics.Vector128<float> focalPower = (focalSquare ? u * u : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u, global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
             global::System.Runtime.Intrinsics.Vector128<float> focalRatio = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u, global::System.Runtime.Intrinsics.Vector128<float>.Zero), focalPower / global::System.Runtime.Intrinsics.Vector128.Max(u, global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
             global::System.Runtime.Intrinsics.Vector128<float> labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
             global::System.Runtime.Intrinsics.Vector128<float> labelScale = valid * crossEntropyScale * (focalPower + focalGamma * labelProbability * labelLoss * focalRatio);
@@ -730,6 +737,7 @@ file static class DiceLossKernels
         int ignoreIndex = chunk.IgnoreIndex;
         float focalGamma = chunk.FocalGamma;
         float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float crossEntropyScale = dice[8];
         float targetSlope0 = dice[0];
@@ -773,7 +781,7 @@ file static class DiceLossKernels
             float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
             float labelLoss = max - labelLogit + global::System.MathF.Log(sum);
             float u = others * inverseSum;
-            float focalPower = (u > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u, 1.17549435E-38f))) : focalPowerAtZero);
+            float focalPower = (focalSquare ? u * u : (u > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u, 1.17549435E-38f))) : focalPowerAtZero));
             float focalRatio = (u > 0f ? focalPower / global::System.MathF.Max(u, 1.17549435E-38f) : 0f);
             float labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
             float labelScale = valid * crossEntropyScale * (focalPower + focalGamma * labelProbability * labelLoss * focalRatio);
@@ -806,6 +814,7 @@ file static class DiceLossKernels
         int ignoreIndex = shape.IgnoreIndex;
         float focalGamma = shape.FocalGamma;
         float focalPowerAtZero = shape.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = shape.FocalGamma == 2f;
         float intersection0 = 0f;
         float intersection1 = 0f;
         float intersection2 = 0f;
@@ -867,7 +876,7 @@ file static class DiceLossKernels
             float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
             float labelLoss = max - labelLogit + global::ILGPU.Algorithms.XMath.Log(sum);
             float u = others * inverseSum;
-            float focalPower = (u > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u, 1.17549435E-38f))) : focalPowerAtZero);
+            float focalPower = (focalSquare ? u * u : (u > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u, 1.17549435E-38f))) : focalPowerAtZero));
             crossEntropy += valid * focalPower * labelLoss;
             crossEntropyWeight += valid;
         }
@@ -899,6 +908,7 @@ file static class DiceLossKernels
         int ignoreIndex = shape.IgnoreIndex;
         float focalGamma = shape.FocalGamma;
         float focalPowerAtZero = shape.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = shape.FocalGamma == 2f;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -948,7 +958,7 @@ file static class DiceLossKernels
             float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
             float labelLoss = max - labelLogit + global::ILGPU.Algorithms.XMath.Log(sum);
             float u = others * inverseSum;
-            float focalPower = (u > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u, 1.17549435E-38f))) : focalPowerAtZero);
+            float focalPower = (focalSquare ? u * u : (u > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u, 1.17549435E-38f))) : focalPowerAtZero));
             float focalRatio = (u > 0f ? focalPower / global::ILGPU.Algorithms.XMath.Max(u, 1.17549435E-38f) : 0f);
             float labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
             float labelScale = valid * crossEntropyScale * (focalPower + focalGamma * labelProbability * labelLoss * focalRatio);

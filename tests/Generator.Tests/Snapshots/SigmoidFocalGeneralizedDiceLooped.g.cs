@@ -132,6 +132,7 @@ file static class DiceLossKernels
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -166,7 +167,7 @@ file static class DiceLossKernels
                 truth[c] += t[c];
                 bce[c] = global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                 elementTerm[c] = focalPower[c] * bce[c];
             }
             global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -207,6 +208,7 @@ file static class DiceLossKernels
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -241,7 +243,7 @@ file static class DiceLossKernels
                 truth[c] += t[c];
                 bce[c] = global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                 elementTerm[c] = focalPower[c] * bce[c];
             }
             global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -282,6 +284,7 @@ file static class DiceLossKernels
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
         intersection.Clear();
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -316,7 +319,7 @@ file static class DiceLossKernels
                 truth[c] += t[c];
                 bce[c] = global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                 elementTerm[c] = focalPower[c] * bce[c];
             }
             global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -357,6 +360,7 @@ file static class DiceLossKernels
         nint last = chunk.End - 1;
         float focalGamma = chunk.FocalGamma;
         float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = chunk.FocalGamma == 2f;
         global::System.Span<float> intersection = stackalloc float[Classes];
         intersection.Clear();
         global::System.Span<float> predicted = stackalloc float[Classes];
@@ -391,7 +395,7 @@ file static class DiceLossKernels
                 truth[c] += t[c];
                 bce[c] = global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                 elementTerm[c] = focalPower[c] * bce[c];
             }
             float pixelTerm = 0f;
@@ -443,6 +447,7 @@ file static class DiceLossKernels
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -472,7 +477,7 @@ file static class DiceLossKernels
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
                 bce[c] = global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                 focalRatio[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector512<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
@@ -491,6 +496,7 @@ file static class DiceLossKernels
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -520,7 +526,7 @@ file static class DiceLossKernels
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
                 bce[c] = global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                 focalRatio[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector256<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
@@ -539,6 +545,7 @@ file static class DiceLossKernels
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -568,7 +575,7 @@ file static class DiceLossKernels
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
                 bce[c] = global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                 focalRatio[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector128<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
@@ -587,6 +594,7 @@ file static class DiceLossKernels
         nint last = chunk.End - 1;
         float focalGamma = chunk.FocalGamma;
         float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = chunk.FocalGamma == 2f;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<float> bce = stackalloc float[Classes];
@@ -616,7 +624,7 @@ file static class DiceLossKernels
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
                 bce[c] = global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                 focalRatio[c] = (u[c] > 0f ? focalPower[c] / global::System.MathF.Max(u[c], 1.17549435E-38f) : 0f);
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
@@ -641,6 +649,7 @@ file static class DiceLossKernels
         var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 54);
         float focalGamma = shape.FocalGamma;
         float focalPowerAtZero = shape.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = shape.FocalGamma == 2f;
         global::ILGPU.ArrayView<float> intersection = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         for (int c = 0; c < Classes; c++) intersection[c] = 0f;
         global::ILGPU.ArrayView<float> predicted = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -675,7 +684,7 @@ file static class DiceLossKernels
                 truth[c] += t[c];
                 bce[c] = global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = (u[c] > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                 elementTerm[c] = focalPower[c] * bce[c];
             }
             float pixelTerm = 0f;
@@ -716,6 +725,7 @@ file static class DiceLossKernels
         int pixels = shape.Batch * spatial;
         float focalGamma = shape.FocalGamma;
         float focalPowerAtZero = shape.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = shape.FocalGamma == 2f;
         global::ILGPU.ArrayView<float> bce = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> e = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> focalPower = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -751,7 +761,7 @@ file static class DiceLossKernels
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
                 bce[c] = global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
-                focalPower[c] = (u[c] > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                 focalRatio[c] = (u[c] > 0f ? focalPower[c] / global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f) : 0f);
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
                 gradient[c * spatial + s] = grad[c];
