@@ -34,7 +34,7 @@ public sealed class DiceEngine : IDisposable
     private readonly Accelerator? _accelerator;
     private readonly ConcurrentDictionary<Type, object> _kernels = new();
     private readonly Dictionary<string, MemoryBuffer> _buffers = new();
-    private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int>? _finalize;
+    private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int, int>? _finalize;
     private int _kernelLoads;
     private bool _disposed;
 
@@ -175,18 +175,111 @@ public sealed class DiceEngine : IDisposable
     public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
         RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
 
+    // Data-parallel training (docs/distributed.md): pass 1 into statistics that every process sums, then Backward.
+
+    /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes (see <see cref="DiceCpu.Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
+        HostStatistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, null);
+
+    /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes.</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
+        HostStatistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, null);
+
+    /// <summary>Pass 1 with this call's hyperparameters (Backward uses them too).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        HostStatistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, LossParameters.NotNull(parameters));
+
+    /// <summary>Pass 1 with this call's hyperparameters (Backward uses them too).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        HostStatistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, LossParameters.NotNull(parameters));
+
+    /// <summary>The loss of the summed <paramref name="global"/> and its gradient with respect to this process's input (the Statistics call's input, labels and batch).</summary>
+    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+
+    /// <summary>The loss of the summed <paramref name="global"/> and its gradient with respect to this process's input (the Statistics call's input, masks and batch).</summary>
+    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+
+    /// <summary>The loss of the union of every process's batch: Statistics, <paramref name="reducer"/>'s sum, the result.</summary>
+    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer).Result;
+
+    /// <summary>The loss of the union of every process's batch: Statistics, <paramref name="reducer"/>'s sum, the result.</summary>
+    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer).Result;
+
+    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
+    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Backward<TLoss>(input, labels, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer));
+
+    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
+    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Backward<TLoss>(input, masks, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer));
+
+    /// <summary>Pass 1 of data already on this engine's accelerator: statistics to sum over processes.</summary>
+    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch) where TLoss : IDiceLoss =>
+        ViewStatistics<TLoss>(input, labels, default, isLabels: true, batch);
+
+    /// <summary>Pass 1 of data already on this engine's accelerator: statistics to sum over processes.</summary>
+    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch) where TLoss : IDiceLoss =>
+        ViewStatistics<TLoss>(input, default, masks, isLabels: false, batch);
+
+    /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
+    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+
+    /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
+    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+
+    /// <summary>The loss of the union of every process's batch, for data on the accelerator.</summary>
+    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer).Result;
+
+    /// <summary>The loss of the union of every process's batch, for data on the accelerator.</summary>
+    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer).Result;
+
+    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward, for data on the accelerator.</summary>
+    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Backward<TLoss>(input, labels, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer));
+
+    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward, for data on the accelerator.</summary>
+    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Backward<TLoss>(input, masks, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer));
+
+    private LossStatistics HostStatistics<TLoss>(ReadOnlySpan<float> input, TargetSpan target, int batch, LossParameters? parameters) where TLoss : IDiceLoss
+    {
+        RunHost<TLoss>(input, target, default, Pass.Statistics, batch, parameters, null, out LossStatistics? statistics);
+        return statistics!;
+    }
+
+    private LossStatistics ViewStatistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels, int batch) where TLoss : IDiceLoss
+    {
+        RunViews<TLoss>(input, labels, masks, isLabels, default, Pass.Statistics, batch, null, null, out LossStatistics? statistics);
+        return statistics!;
+    }
+
     private LossResult RunHost<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss =>
+        RunHost<TLoss>(input, target, inputGrad, pass, batch, parameters, null, out _)!;
+
+    /// <summary>Any <see cref="Pass"/> on host spans (see <see cref="DiceCpu"/>'s Execute for what each returns).</summary>
+    private LossResult? RunHost<TLoss>(
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters,
+        LossStatistics? global, out LossStatistics? statistics) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
-            return DiceCpu.Run<TLoss>(input, target, inputGrad, pass, batch, parameters);
+            return DiceCpu.Execute<TLoss>(input, target, inputGrad, pass, batch, parameters, global, out statistics);
 
         DiceLossSpec spec = TLoss.Spec;
         parameters?.Validate(spec, nameof(parameters));
-        LossParameters values = parameters ?? spec.Parameters;
+        LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;
         int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
-        bool backward = pass == Pass.ForwardBackward;
+        global?.CheckFor(typeof(TLoss), batch, spatial, nameof(global));
+        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -198,8 +291,8 @@ public sealed class DiceEngine : IDisposable
             if (!target.IsLabels) masksView.CopyFromCPU(target.Masks);
             ArrayView<float> gradientView = backward ? Buffer<float>("gradient", input.Length) : default;
 
-            LossResult result = Run<TLoss>(inputView, labelsView, masksView, gradientView, backward, batch, spatial, values,
-                out bool invalid);
+            LossResult? result = Run<TLoss>(inputView, labelsView, masksView, gradientView, pass, batch, spatial, values, global,
+                out bool invalid, out statistics);
             if (invalid) throw Validation.FirstInvalid(spec, values.IgnoreIndex, input, target, spatial);
             if (backward) gradientView.CopyToCPU(inputGrad);
             return result;
@@ -209,18 +302,26 @@ public sealed class DiceEngine : IDisposable
     /// <summary>Both passes on views; <c>isLabels</c> says which of labels and masks is the target (the other is unused).</summary>
     private LossResult RunViews<TLoss>(
         ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels,
-        ArrayView<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss
+        ArrayView<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss =>
+        RunViews<TLoss>(input, labels, masks, isLabels, inputGrad, pass, batch, parameters, null, out _)!;
+
+    /// <summary>Any <see cref="Pass"/> on views.</summary>
+    private LossResult? RunViews<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels,
+        ArrayView<float> inputGrad, Pass pass, int batch, LossParameters? parameters,
+        LossStatistics? global, out LossStatistics? statistics) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
             throw new InvalidOperationException("This engine runs on the CPU and has no accelerator; pass host spans, or create the engine with DiceDevice.Cuda or IlgpuCpu.");
         DiceLossSpec spec = TLoss.Spec;
         parameters?.Validate(spec, nameof(parameters));
-        LossParameters values = parameters ?? spec.Parameters;
+        LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;
         long targetLength = isLabels ? labels.Length : masks.Length;
         if (input.Length > int.MaxValue || targetLength > int.MaxValue || inputGrad.Length > int.MaxValue)
             throw new ArgumentException("Views of more than 2^31 - 1 elements are not supported.", nameof(input));
         int spatial = Validation.CheckShapes(spec, (int)input.Length, (int)targetLength, isLabels, (int)inputGrad.Length, pass, batch);
+        global?.CheckFor(typeof(TLoss), batch, spatial, nameof(global));
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -229,7 +330,7 @@ public sealed class DiceEngine : IDisposable
 
             // inputGrad may be input: pass 2 reads each pixel's C inputs before writing its C gradient values,
             // and runs only once the checks of pass 1 have passed.
-            LossResult result = Run<TLoss>(input, labels, masks, inputGrad, pass == Pass.ForwardBackward, batch, spatial, values, out bool invalid);
+            LossResult? result = Run<TLoss>(input, labels, masks, inputGrad, pass, batch, spatial, values, global, out bool invalid, out statistics);
             if (invalid)
             {
                 float[] hostInput = input.GetAsArray();
@@ -249,10 +350,12 @@ public sealed class DiceEngine : IDisposable
     /// no host wait inside the call. Pass 2 checks the finalizer's count of invalid elements on the device and writes
     /// nothing when there is one, so bad input leaves the gradient (even in place) untouched.
     /// </summary>
-    private LossResult Run<TLoss>(
+    private LossResult? Run<TLoss>(
         ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, ArrayView<float> gradient,
-        bool backward, int batch, int spatial, LossParameters parameters, out bool invalid) where TLoss : IDiceLoss
+        Pass pass, int batch, int spatial, LossParameters parameters, LossStatistics? global, out bool invalid, out LossStatistics? localStatistics) where TLoss : IDiceLoss
     {
+        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
+        localStatistics = null;
         Accelerator accelerator = _accelerator!;
         DiceLossSpec spec = TLoss.Spec;
         int classes = spec.Classes;
@@ -275,15 +378,31 @@ public sealed class DiceEngine : IDisposable
         // All of a group's sums in as few tree passes as the staging memory allows.
         int stagedRows = Math.Clamp(StagingBytes / (sizeof(double) * groupSize), 1, layout.DevicePartialLength);
         ArrayView<double> partials = Buffer<double>("partials", (long)batch * groupsPerSample * layout.DevicePartialLength);
-        kernels.Statistics(
-            new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)),
-            input, labels, masks, weights, partials, shape);
-
         ArrayView<double> statistics = Buffer<double>("statistics", layout.StatisticsLength(batch));
+        ArrayView<double> totals = Buffer<double>("totals", layout.TotalsLength);
+        DeviceFinalizeMode mode = pass switch
+        {
+            Pass.Statistics => DeviceFinalizeMode.Statistics,
+            Pass.Backward => DeviceFinalizeMode.Backward,
+            _ => DeviceFinalizeMode.Complete,
+        };
+        if (global is null)
+        {
+            kernels.Statistics(
+                new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)),
+                input, labels, masks, weights, partials, shape);
+        }
+        else
+        {
+            // Backward: this process's per-sample statistics and the totals summed over processes.
+            statistics.CopyFromCPU(global.SampleStatistics);
+            totals.CopyFromCPU(global.ValuesArray);
+        }
+
         ArrayView<double> results = Buffer<double>("results", layout.DeviceResultsLength);
         ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * layout.CoefficientStride);
-        Finalizer()(new KernelConfig(1, groupSize), partials, weights, statistics, results, coefficients,
-            FinalizeSettings.From(spec, parameters, batch, spatial), groupsPerSample, backward ? 1 : 0);
+        Finalizer()(new KernelConfig(1, groupSize), partials, weights, statistics, totals, results, coefficients,
+            FinalizeSettings.From(spec, parameters, batch, spatial), groupsPerSample, (int)mode, backward ? 1 : 0);
 
         if (backward)
         {
@@ -299,7 +418,14 @@ public sealed class DiceEngine : IDisposable
             Span<double> resultSpan = hostResults.AsSpan(0, layout.DeviceResultsLength);
             results.CopyToCPU(resultSpan);
             invalid = resultSpan[layout.InvalidResult] > 0;
-            return invalid ? null! : LossFinalizer.ToResult(resultSpan, classes);
+            if (invalid) return null;
+            if (pass == Pass.Statistics)
+            {
+                localStatistics = new LossStatistics(typeof(TLoss), spec, parameters, batch, spatial, statistics.GetAsArray(), totals.GetAsArray());
+                return null;
+            }
+
+            return LossFinalizer.ToResult(resultSpan, classes);
         }
         finally
         {
@@ -361,8 +487,8 @@ public sealed class DiceEngine : IDisposable
                 _accelerator!.Allocate1D(TLoss.Spec.ClassWeights.ToArray()));
         });
 
-    private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int> Finalizer() =>
-        _finalize ??= _accelerator!.LoadStreamKernel<ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int>(DeviceFinalizer.Kernel);
+    private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int, int> Finalizer() =>
+        _finalize ??= _accelerator!.LoadStreamKernel<ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int, int>(DeviceFinalizer.Kernel);
 
     /// <summary>A pooled device buffer of at least <paramref name="length"/> elements, viewed at exactly that length.</summary>
     private ArrayView<T> Buffer<T>(string role, long length) where T : unmanaged

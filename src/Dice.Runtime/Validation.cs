@@ -36,7 +36,7 @@ internal static class Validation
             throw new ArgumentException(
                 Format($"{targetName} has {targetLength} elements; expected {expectedTarget} ({(targetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
                 targetName);
-        if (pass == Pass.ForwardBackward && gradientLength != inputLength)
+        if (pass is Pass.ForwardBackward or Pass.Backward && gradientLength != inputLength)
             throw new ArgumentException(
                 Format($"inputGrad has {gradientLength} elements; expected {inputLength}, the length of input."), "inputGrad");
         return spatial;

@@ -12,6 +12,10 @@ public interface ILossCase
     LossResult Forward(float[] input, TargetData target, int batch, LossParameters parameters);
     LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters);
     LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters);
+    LossStatistics Statistics(float[] input, TargetData target, int batch);
+    LossResult Backward(float[] input, TargetData target, float[] gradient, int batch, LossStatistics global);
+    LossStatistics Statistics(DiceEngine engine, float[] input, TargetData target, int batch);
+    LossResult Backward(DiceEngine engine, float[] input, TargetData target, float[] gradient, int batch, LossStatistics global);
 }
 
 public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
@@ -53,6 +57,26 @@ public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
         target.Labels is { } labels
             ? engine.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters)
             : engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters);
+
+    public LossStatistics Statistics(float[] input, TargetData target, int batch) =>
+        target.Labels is { } labels
+            ? DiceCpu.Statistics<TLoss>(input, labels, batch)
+            : DiceCpu.Statistics<TLoss>(input, target.Masks!, batch);
+
+    public LossResult Backward(float[] input, TargetData target, float[] gradient, int batch, LossStatistics global) =>
+        target.Labels is { } labels
+            ? DiceCpu.Backward<TLoss>(input, labels, gradient, batch, global)
+            : DiceCpu.Backward<TLoss>(input, target.Masks!, gradient, batch, global);
+
+    public LossStatistics Statistics(DiceEngine engine, float[] input, TargetData target, int batch) =>
+        target.Labels is { } labels
+            ? engine.Statistics<TLoss>(input, labels, batch)
+            : engine.Statistics<TLoss>(input, target.Masks!, batch);
+
+    public LossResult Backward(DiceEngine engine, float[] input, TargetData target, float[] gradient, int batch, LossStatistics global) =>
+        target.Labels is { } labels
+            ? engine.Backward<TLoss>(input, labels, gradient, batch, global)
+            : engine.Backward<TLoss>(input, target.Masks!, gradient, batch, global);
 
     public override string ToString() => Name;
 }

@@ -24,6 +24,8 @@ internal static class KnownTypes
     public const string DiceLossSpec = "global::Dice.DiceLossSpec";
     public const string LossResult = "global::Dice.LossResult";
     public const string LossParameters = "global::Dice.LossParameters";
+    public const string LossStatistics = "global::Dice.LossStatistics";
+    public const string IStatisticsReducer = "global::Dice.IStatisticsReducer";
     public const string DiceChunk = "global::Dice.DiceChunk";
     public const string DiceCpu = "global::Dice.DiceCpu";
     public const string KernelMath = "global::Dice.Kernels.KernelMath";

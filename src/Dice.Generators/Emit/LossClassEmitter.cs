@@ -44,6 +44,7 @@ internal static class LossClassEmitter
         {
             EmitSpec(w, o);
             EmitEntryPoints(w, o, type.Name);
+            EmitDistributedEntryPoints(w, o, type.Name);
             EmitInterfaceMembers(w, o, kernels);
         }
 
@@ -136,6 +137,52 @@ internal static class LossClassEmitter
                 w.Line($"    {KnownTypes.DiceCpu}.{name}<{self}>(input, {targetName}{gradientArgument}, batch{parametersArgument});");
                 w.Line();
             }
+        }
+    }
+
+    /// <summary>
+    /// The members for data-parallel training (docs/distributed.md): Statistics (pass 1, to sum over processes), Backward
+    /// (the summed statistics' loss and this process's gradient), and Forward/ForwardBackward through a reducer.
+    /// </summary>
+    private static void EmitDistributedEntryPoints(SourceWriter w, LossOptions o, string self)
+    {
+        string target = o.Labels ? $"{KnownTypes.ReadOnlySpan}<int> labels" : $"{KnownTypes.ReadOnlySpan}<float> masks";
+        string targetName = o.Labels ? "labels" : "masks";
+        string parameters = "/// <param name=\"parameters\">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>";
+        string common = $"{KnownTypes.ReadOnlySpan}<float> input, {target}";
+        var members = new (string Doc, string[] Params, string Signature, string Call)[]
+        {
+            ("Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref=\"Backward\"/>.",
+                System.Array.Empty<string>(),
+                $"public static {KnownTypes.LossStatistics} {GeneratedMembers.Statistics}({common}, int batch)",
+                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Statistics}<{self}>(input, {targetName}, batch)"),
+            ("Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.",
+                new[] { parameters },
+                $"public static {KnownTypes.LossStatistics} {GeneratedMembers.Statistics}({common}, int batch, {KnownTypes.LossParameters} parameters)",
+                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Statistics}<{self}>(input, {targetName}, batch, parameters)"),
+            ("The loss of <paramref name=\"global\"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.",
+                new[] { "/// <param name=\"inputGrad\">Receives dL/d(input) of the global loss; may be the input's own memory.</param>", "/// <param name=\"global\">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>" },
+                $"public static {KnownTypes.LossResult} {GeneratedMembers.Backward}({common}, {KnownTypes.Span}<float> inputGrad, int batch, {KnownTypes.LossStatistics} global)",
+                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Backward}<{self}>(input, {targetName}, inputGrad, batch, global)"),
+            ("The loss of the union of every process's batch: Statistics, the reducer's sum, the result.",
+                new[] { "/// <param name=\"reducer\">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>" },
+                $"public static {KnownTypes.LossResult} {GeneratedMembers.Forward}({common}, int batch, {KnownTypes.IStatisticsReducer} reducer)",
+                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Forward}<{self}>(input, {targetName}, batch, reducer)"),
+            ("Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.",
+                new[] { "/// <param name=\"inputGrad\">Receives dL/d(input) of the global loss; may be the input's own memory.</param>", "/// <param name=\"reducer\">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>" },
+                $"public static {KnownTypes.LossResult} {GeneratedMembers.ForwardBackward}({common}, {KnownTypes.Span}<float> inputGrad, int batch, {KnownTypes.IStatisticsReducer} reducer)",
+                $"{KnownTypes.DiceCpu}.{GeneratedMembers.ForwardBackward}<{self}>(input, {targetName}, inputGrad, batch, reducer)"),
+        };
+        foreach (var (doc, extra, signature, call) in members)
+        {
+            w.Line($"/// <summary>{doc}</summary>");
+            w.Line($"/// <param name=\"input\">This process's input, N x {o.Classes} x S row-major.</param>");
+            w.Line($"/// <param name=\"{targetName}\">This process's {(o.Labels ? "labels, N x S" : "masks, N x C x S")}.</param>");
+            w.Line("/// <param name=\"batch\">N, this process's number of samples (processes may differ).</param>");
+            foreach (string line in extra) w.Line(line);
+            w.Line($"{signature} =>");
+            w.Line($"    {call};");
+            w.Line();
         }
     }
 

@@ -10,6 +10,8 @@ internal static class GeneratedMembers
     public const string Spec = nameof(Spec);
     public const string Forward = nameof(Forward);
     public const string ForwardBackward = nameof(ForwardBackward);
+    public const string Statistics = nameof(Statistics);
+    public const string Backward = nameof(Backward);
 
-    public static readonly string[] All = { Spec, Forward, ForwardBackward };
+    public static readonly string[] All = { Spec, Forward, ForwardBackward, Statistics, Backward };
 }

@@ -58,24 +58,96 @@ public static class DiceCpu
     public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
         Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
 
+    /// <summary>Pass 1 of this process's part of a batch, for data-parallel training: statistics to sum over processes (docs/distributed.md).</summary>
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
+        Statistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, null);
+
+    /// <summary>Pass 1 of this process's part of a batch, for data-parallel training: statistics to sum over processes (docs/distributed.md).</summary>
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
+        Statistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, null);
+
+    /// <summary>As <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with this call's hyperparameters (Backward uses them too).</summary>
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        Statistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, LossParameters.NotNull(parameters));
+
+    /// <summary>As <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, with this call's hyperparameters (Backward uses them too).</summary>
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
+        Statistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, LossParameters.NotNull(parameters));
+
+    /// <summary>
+    /// The loss of <paramref name="global"/> (this process's statistics after their sum over processes) and its gradient
+    /// with respect to this process's input, written into <paramref name="inputGrad"/>: the same input, labels and batch as
+    /// the Statistics call.
+    /// </summary>
+    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
+        Execute<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.Backward, batch, null, Global(global), out _)!;
+
+    /// <summary>As <see cref="Backward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int, LossStatistics)"/>, for masks.</summary>
+    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
+        Execute<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.Backward, batch, null, Global(global), out _)!;
+
+    /// <summary>The loss of the union of every process's batch: <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, <paramref name="reducer"/>'s sum, the result.</summary>
+    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Reduced(Statistics<TLoss>(input, labels, batch), reducer).Result;
+
+    /// <summary>The loss of the union of every process's batch: <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, <paramref name="reducer"/>'s sum, the result.</summary>
+    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Reduced(Statistics<TLoss>(input, masks, batch), reducer).Result;
+
+    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
+    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Backward<TLoss>(input, labels, inputGrad, batch, Reduced(Statistics<TLoss>(input, labels, batch), reducer));
+
+    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
+    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
+        Backward<TLoss>(input, masks, inputGrad, batch, Reduced(Statistics<TLoss>(input, masks, batch), reducer));
+
+    /// <summary>The statistics after <paramref name="reducer"/> summed their values over processes.</summary>
+    internal static LossStatistics Reduced(LossStatistics statistics, IStatisticsReducer reducer)
+    {
+        ArgumentNullException.ThrowIfNull(reducer);
+        reducer.Sum(statistics.Values);
+        return statistics;
+    }
+
+    internal static LossStatistics Global(LossStatistics global) => global ?? throw new ArgumentNullException(nameof(global));
+
+    internal static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, TargetSpan target, int batch, LossParameters? parameters) where TLoss : IDiceLoss
+    {
+        Execute<TLoss>(input, target, default, Pass.Statistics, batch, parameters, null, out LossStatistics? statistics);
+        return statistics!;
+    }
+
     /// <summary>
     /// Both passes for either target form; the public overloads and <see cref="DiceEngine"/> on the CPU call this.
     /// <c>parameters</c>: the call's hyperparameters (validated here, before anything runs), or null for the attribute's.
     /// </summary>
-    internal static unsafe LossResult Run<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss
+    internal static LossResult Run<TLoss>(
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss =>
+        Execute<TLoss>(input, target, inputGrad, pass, batch, parameters, null, out _)!;
+
+    /// <summary>
+    /// Any <see cref="Pass"/>: Forward and ForwardBackward return the result; Statistics returns null and its statistics in
+    /// <paramref name="statistics"/>; Backward finishes <paramref name="global"/> (whose hyperparameters it uses).
+    /// </summary>
+    internal static unsafe LossResult? Execute<TLoss>(
+        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters,
+        LossStatistics? global, out LossStatistics? statistics) where TLoss : IDiceLoss
     {
         DiceLossSpec spec = TLoss.Spec;
         parameters?.Validate(spec, nameof(parameters));
-        LossParameters values = parameters ?? spec.Parameters;
+        LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;
         int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
-        bool backward = pass == Pass.ForwardBackward;
+        global?.CheckFor(typeof(TLoss), batch, spatial, nameof(global));
+        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
+        statistics = null;
 
         int classes = spec.Classes;
         var layout = new StatisticsLayout(classes);
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
         double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * layout.PartialLength);
-        double[] statistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
+        double[] sampleStatistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
+        double[] totals = ArrayPool<double>.Shared.Rent(layout.TotalsLength);
         double[] results = ArrayPool<double>.Shared.Rent(layout.ResultsLength);
         float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
         float[] weights = ArrayPool<float>.Shared.Rent(classes);
@@ -91,8 +163,18 @@ public static class DiceCpu
                 job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials, values.IgnoreIndex, weights, values.FocalGamma);
                 try
                 {
-                    return RunPasses(job, spec, values, input, target, backward, batch, spatial, chunksPerSample,
-                        partials, statistics, results, coefficients, weights);
+                    if (pass == Pass.Statistics)
+                    {
+                        Pass1(job, spec, values, input, target, keep: false, batch, spatial, chunksPerSample, partials, sampleStatistics);
+                        var settings = FinalizeSettings.From(spec, values, batch, spatial);
+                        LossFinalizer.Totals(settings, new ArrayValues<double>(sampleStatistics), new ArrayValues<float>(weights), new ArrayValues<double>(totals));
+                        statistics = new LossStatistics(typeof(TLoss), spec, values, batch, spatial,
+                            sampleStatistics.AsSpan(0, layout.StatisticsLength(batch)).ToArray(), totals.AsSpan(0, layout.TotalsLength).ToArray());
+                        return null;
+                    }
+
+                    return RunPasses(job, spec, values, input, target, pass, batch, spatial, chunksPerSample,
+                        partials, sampleStatistics, global?.ValuesArray ?? totals, results, coefficients, weights, global);
                 }
                 finally
                 {
@@ -103,7 +185,8 @@ public static class DiceCpu
         finally
         {
             ArrayPool<double>.Shared.Return(partials);
-            ArrayPool<double>.Shared.Return(statistics);
+            ArrayPool<double>.Shared.Return(sampleStatistics);
+            ArrayPool<double>.Shared.Return(totals);
             ArrayPool<double>.Shared.Return(results);
             ArrayPool<float>.Shared.Return(coefficients);
             ArrayPool<float>.Shared.Return(weights);
@@ -113,39 +196,59 @@ public static class DiceCpu
     /// <summary>
     /// Pass 1, the ordered combine and the finalizer, then pass 2. With <see cref="BackwardSchedule.KeepProbabilities"/>
     /// a read-only validation comes first, pass 1 then writes p into the gradient and pass 2 reads it back: one
-    /// activation per element instead of two, and the same bits.
+    /// activation per element instead of two, and the same bits. <see cref="Pass.Backward"/> starts from
+    /// <paramref name="global"/>'s per-sample statistics and summed <paramref name="totals"/> instead of pass 1.
     /// </summary>
     private static LossResult RunPasses<TLoss>(
         ChunkJob<TLoss> job, DiceLossSpec spec, LossParameters parameters, ReadOnlySpan<float> input, TargetSpan target,
-        bool backward, int batch, int spatial, int chunksPerSample,
-        double[] partials, double[] statistics, double[] results, float[] coefficients, float[] weights) where TLoss : IDiceLoss
+        Pass pass, int batch, int spatial, int chunksPerSample,
+        double[] partials, double[] statistics, double[] totals, double[] results, float[] coefficients, float[] weights,
+        LossStatistics? global) where TLoss : IDiceLoss
     {
-        int classes = spec.Classes;
-        int chunks = batch * chunksPerSample;
+        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         // Input, target and (backward) gradient: what a pass streams through the caches.
         long bytes = 4L * input.Length * (backward ? 2 : 1) + 4L * target.Length;
-        int threads = Threads(input.Length);
-        bool keep = backward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
-        ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.Validate : ChunkPass.Statistics));
-        if (job.Failed)
-            throw Validation.FirstInvalid(spec, parameters.IgnoreIndex, input, target, spatial);
-        if (keep) ChunkRunner.Run(chunks, threads, job.WithPass(ChunkPass.StatisticsKeepingProbabilities));
-
-        // Combine chunk partials in chunk order: deterministic whatever the thread count.
-        LossFinalizer.CombinePartials(
-            new ArrayValues<double>(partials), new StatisticsLayout(classes).PartialLength, chunksPerSample, batch, classes, new ArrayValues<double>(statistics));
+        bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
+        var settings = FinalizeSettings.From(spec, parameters, batch, spatial);
+        if (global is null)
+        {
+            Pass1(job, spec, parameters, input, target, keep, batch, spatial, chunksPerSample, partials, statistics);
+            LossFinalizer.Totals(settings, new ArrayValues<double>(statistics), new ArrayValues<float>(weights), new ArrayValues<double>(totals));
+        }
+        else
+        {
+            global.SampleStatistics.CopyTo(statistics, 0);
+        }
 
         LossFinalizer.Compute(
-            FinalizeSettings.From(spec, parameters, batch, spatial), new ArrayValues<double>(statistics), new ArrayValues<float>(weights),
+            settings, new ArrayValues<double>(statistics), new ArrayValues<double>(totals), new ArrayValues<float>(weights),
             new ArrayValues<double>(results), new ArrayValues<float>(coefficients), backward);
 
         if (backward)
         {
             job.SetCoefficients(coefficients);
-            ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.GradientFromProbabilities : ChunkPass.Gradient));
+            ChunkRunner.Run(batch * chunksPerSample, Threads(input.Length), job.WithPass(keep ? ChunkPass.GradientFromProbabilities : ChunkPass.Gradient));
         }
 
-        return LossFinalizer.ToResult(results, classes);
+        return LossFinalizer.ToResult(results, spec.Classes);
+    }
+
+    /// <summary>
+    /// Pass 1 (with <paramref name="keep"/>: validation, then the sums with p written into the gradient), then the chunk
+    /// partials combined in chunk order into <paramref name="statistics"/>: deterministic whatever the thread count.
+    /// </summary>
+    private static void Pass1<TLoss>(
+        ChunkJob<TLoss> job, DiceLossSpec spec, LossParameters parameters, ReadOnlySpan<float> input, TargetSpan target, bool keep,
+        int batch, int spatial, int chunksPerSample, double[] partials, double[] statistics) where TLoss : IDiceLoss
+    {
+        int chunks = batch * chunksPerSample;
+        int threads = Threads(input.Length);
+        ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.Validate : ChunkPass.Statistics));
+        if (job.Failed)
+            throw Validation.FirstInvalid(spec, parameters.IgnoreIndex, input, target, spatial);
+        if (keep) ChunkRunner.Run(chunks, threads, job.WithPass(ChunkPass.StatisticsKeepingProbabilities));
+        LossFinalizer.CombinePartials(
+            new ArrayValues<double>(partials), new StatisticsLayout(spec.Classes).PartialLength, chunksPerSample, batch, spec.Classes, new ArrayValues<double>(statistics));
     }
 
     /// <summary>The schedule a test forces on calls from its own flow; null lets <see cref="ChooseSchedule"/> decide.</summary>

@@ -31,6 +31,12 @@ internal readonly ref struct TargetSpan
 /// <summary>What a call computes: the loss alone, or the loss and its gradient.</summary>
 internal enum Pass
 {
+    /// <summary>Pass 1 and the loss.</summary>
     Forward,
+    /// <summary>Pass 1, the loss and pass 2.</summary>
     ForwardBackward,
+    /// <summary>Pass 1 and the totals, to be summed over processes (<see cref="LossStatistics"/>).</summary>
+    Statistics,
+    /// <summary>The loss of summed totals and pass 2 (after <see cref="Statistics"/>).</summary>
+    Backward,
 }

@@ -58,15 +58,69 @@ internal static class LossFinalizer
         return sum;
     }
 
+    /// <summary>
+    /// The totals of a batch (<see cref="StatisticsLayout.TotalsLength"/> values) from its per-sample statistics: what
+    /// <see cref="Compute"/> needs beyond each sample's own sums, as sums over samples and pixels. The totals of batches
+    /// held by several processes, added element-wise, are the totals of their union; that sum is the only exchange
+    /// data-parallel training needs (<see cref="IStatisticsReducer"/>).
+    /// </summary>
+    public static void Totals<TStatistics, TWeights, TTotals>(in FinalizeSettings settings, TStatistics statistics, TWeights weights, TTotals totals)
+        where TStatistics : struct, IValues<double>
+        where TWeights : struct, IValues<float>
+        where TTotals : struct, IValues<double>
+    {
+        int classes = settings.Classes, batch = settings.Batch;
+        var layout = new StatisticsLayout(classes);
+        int first = settings.IncludeBackground ? 0 : 1;
+        double weightSum = WeightSum(settings, weights);
+
+        totals[StatisticsLayout.DiceTermTotal] = 0;
+        totals[StatisticsLayout.SamplesTotal] = batch;
+        totals[StatisticsLayout.ElementsTotal] = (double)batch * classes * settings.Spatial;
+        totals[StatisticsLayout.PixelTermTotal] = statistics[layout.BatchCrossEntropy(batch)];
+        totals[StatisticsLayout.PixelWeightTotal] = statistics[layout.BatchCrossEntropy(batch) + 1];
+        for (int c = 0; c < classes; c++)
+        {
+            totals[layout.ClassDiceTotal(c)] = 0;
+            // Three statements, not a loop over an array: ILGPU compiles this method into the device finalizer.
+            totals[layout.SumsTotal + layout.SumOffset(DiceSum.Intersection) + c] = GroupSum(statistics, layout, 0, batch, DiceSum.Intersection, c);
+            totals[layout.SumsTotal + layout.SumOffset(DiceSum.Predicted) + c] = GroupSum(statistics, layout, 0, batch, DiceSum.Predicted, c);
+            totals[layout.SumsTotal + layout.SumOffset(DiceSum.Truth) + c] = GroupSum(statistics, layout, 0, batch, DiceSum.Truth, c);
+        }
+
+        // Batch Dice needs only the sums; per-sample Dice adds up each sample's term and coefficients.
+        if (settings.BatchDice) return;
+        for (int n = 0; n < batch; n++)
+        {
+            double term = 0;
+            for (int c = 0; c < classes; c++)
+            {
+                ClassCoefficient(settings, statistics, layout, n, n + 1, c, out double d, out _, out _);
+                totals[layout.ClassDiceTotal(c)] += d;
+                if (c >= first && settings.Overlap != Overlap.GeneralizedDice)
+                    term += weights[c] * OverlapTerm.Value(settings.Term, d, settings.OverlapExponent) / weightSum;
+            }
+
+            if (settings.Overlap == Overlap.GeneralizedDice)
+                term = GeneralizedDice(settings, statistics, layout, n, n + 1, 0, new NoCoefficients(), backward: false);
+            totals[StatisticsLayout.DiceTermTotal] += term;
+        }
+    }
+
     /// <param name="settings">The configuration and shape.</param>
-    /// <param name="statistics">Per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (<see cref="StatisticsLayout"/>).</param>
+    /// <param name="statistics">This batch's statistics: per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (<see cref="StatisticsLayout"/>).</param>
+    /// <param name="totals">
+    /// The totals (<see cref="Totals"/>) of this batch, or of the union of the batches of every process: the loss is that of
+    /// the totals' samples, and the coefficients the derivative of that loss with respect to this batch.
+    /// </param>
     /// <param name="weights">w_c, C values.</param>
     /// <param name="results">Receives loss, Dice term, CE term, CE gradient scale and ClassDice (see the slots).</param>
     /// <param name="coefficients">Receives per sample <c>[A(C), B(C), CE gradient scale]</c> (<see cref="StatisticsLayout"/>); untouched unless <paramref name="backward"/>.</param>
     /// <param name="backward">Whether to write the coefficients.</param>
-    public static void Compute<TStatistics, TWeights, TResults, TCoefficients>(
-        in FinalizeSettings settings, TStatistics statistics, TWeights weights, TResults results, TCoefficients coefficients, bool backward)
+    public static void Compute<TStatistics, TTotals, TWeights, TResults, TCoefficients>(
+        in FinalizeSettings settings, TStatistics statistics, TTotals totals, TWeights weights, TResults results, TCoefficients coefficients, bool backward)
         where TStatistics : struct, IValues<double>
+        where TTotals : struct, IValues<double>
         where TWeights : struct, IValues<float>
         where TResults : struct, IValues<double>
         where TCoefficients : struct, IValues<float>
@@ -78,48 +132,79 @@ internal static class LossFinalizer
         double alpha = settings.Alpha;
         double diceScale = combined ? 1 - alpha : 1;
         double q = settings.Squared ? 2 : 1;
+        double samples = totals[StatisticsLayout.SamplesTotal];
+        double weightSum = WeightSum(settings, weights);
 
-        double weightSum = 0;
-        for (int c = first; c < classes; c++) weightSum += weights[c];
-        for (int c = 0; c < classes; c++) results[layout.ClassDiceResult(c)] = 0;
-
-        double diceLoss = 0;
-        int groups = settings.BatchDice ? 1 : batch;
-        for (int g = 0; g < groups; g++)
+        double diceLoss;
+        if (settings.BatchDice)
         {
-            int from = settings.BatchDice ? 0 : g, to = settings.BatchDice ? batch : g + 1;
+            // One group: the sums of every sample (of every process), laid out as one sample's statistics.
+            var sums = new OffsetValues<TTotals>(totals, layout.SumsTotal);
+            diceLoss = 0;
             for (int c = 0; c < classes; c++)
             {
-                double i = GroupSum(statistics, layout, from, to, DiceSum.Intersection, c);
-                double p = GroupSum(statistics, layout, from, to, DiceSum.Predicted, c);
-                double t = GroupSum(statistics, layout, from, to, DiceSum.Truth, c);
-                OverlapCoefficient.Compute(settings.Overlap, i, p, t, settings.Smooth, settings.FalsePositiveWeight, settings.FalseNegativeWeight,
-                    out double d, out double dDdI, out double dDdP);
-                results[layout.ClassDiceResult(c)] += d / groups;
+                ClassCoefficient(settings, sums, layout, 0, 1, c, out double d, out double dDdI, out double dDdP);
+                results[layout.ClassDiceResult(c)] = d;
                 if (settings.Overlap == Overlap.GeneralizedDice) continue;
-
                 float a = 0, bq = 0;
                 if (c >= first)
                 {
                     double w = weights[c];
-                    double term = OverlapTerm.Value(settings.Term, d, settings.OverlapExponent);
                     double termSlope = OverlapTerm.Slope(settings.Term, d, settings.OverlapExponent);
-                    double k = diceScale * w / (weightSum * (settings.BatchDice ? 1 : batch));
-                    diceLoss += w * term / weightSum / groups;
+                    double k = diceScale * w / weightSum;
+                    diceLoss += w * OverlapTerm.Value(settings.Term, d, settings.OverlapExponent) / weightSum;
                     a = (float)(k * termSlope * dDdI);
                     bq = (float)(k * termSlope * dDdP * q);
                 }
 
-                if (backward) WriteSlopes(coefficients, layout, from, to, c, a, bq);
+                if (backward) WriteSlopes(coefficients, layout, 0, batch, c, a, bq);
             }
 
             if (settings.Overlap == Overlap.GeneralizedDice)
-                diceLoss += GeneralizedDice(settings, statistics, layout, from, to, diceScale / (settings.BatchDice ? 1 : batch), coefficients, backward) / groups;
+            {
+                double term = GeneralizedDice(settings, sums, layout, 0, 1, diceScale, new NoCoefficients(), backward: false);
+                diceLoss = term;
+                if (backward)
+                    for (int n = 0; n < batch; n++)
+                        GeneralizedDice(settings, sums, layout, 0, 1, diceScale, new SampleCoefficients<TCoefficients>(coefficients, n * layout.CoefficientStride), backward: true);
+            }
+        }
+        else
+        {
+            // Per sample: the mean over every sample of the totals; each of this batch's samples has its own slopes.
+            diceLoss = totals[StatisticsLayout.DiceTermTotal] / samples;
+            for (int c = 0; c < classes; c++) results[layout.ClassDiceResult(c)] = totals[layout.ClassDiceTotal(c)] / samples;
+            if (backward)
+            {
+                for (int n = 0; n < batch; n++)
+                {
+                    if (settings.Overlap == Overlap.GeneralizedDice)
+                    {
+                        GeneralizedDice(settings, statistics, layout, n, n + 1, diceScale / samples, coefficients, backward: true);
+                        continue;
+                    }
+
+                    for (int c = 0; c < classes; c++)
+                    {
+                        float a = 0, bq = 0;
+                        if (c >= first)
+                        {
+                            ClassCoefficient(settings, statistics, layout, n, n + 1, c, out double d, out double dDdI, out double dDdP);
+                            double termSlope = OverlapTerm.Slope(settings.Term, d, settings.OverlapExponent);
+                            double k = diceScale * weights[c] / (weightSum * samples);
+                            a = (float)(k * termSlope * dDdI);
+                            bq = (float)(k * termSlope * dDdP * q);
+                        }
+
+                        WriteSlopes(coefficients, layout, n, n + 1, c, a, bq);
+                    }
+                }
+            }
         }
 
         PixelTermFinalizer.Compute(
-            (Combine)settings.Combine, (Activation)settings.ActivationValue, statistics[layout.BatchCrossEntropy(batch)], statistics[layout.BatchCrossEntropy(batch) + 1],
-            (double)batch * classes * settings.Spatial, alpha, out double crossEntropy, out double crossEntropyScale);
+            (Combine)settings.Combine, (Activation)settings.ActivationValue, totals[StatisticsLayout.PixelTermTotal], totals[StatisticsLayout.PixelWeightTotal],
+            totals[StatisticsLayout.ElementsTotal], alpha, out double crossEntropy, out double crossEntropyScale);
 
         results[StatisticsLayout.LossResult] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
         results[StatisticsLayout.DiceResult] = diceLoss;
@@ -127,6 +212,25 @@ internal static class LossFinalizer
         results[StatisticsLayout.CrossEntropyScaleResult] = crossEntropyScale;
         if (backward)
             for (int n = 0; n < batch; n++) coefficients[n * layout.CoefficientStride + layout.CrossEntropyScale] = (float)crossEntropyScale;
+    }
+
+    /// <summary>Σ w_c over the classes in the Dice mean.</summary>
+    private static double WeightSum<TWeights>(in FinalizeSettings settings, TWeights weights) where TWeights : struct, IValues<float>
+    {
+        double weightSum = 0;
+        for (int c = settings.IncludeBackground ? 0 : 1; c < settings.Classes; c++) weightSum += weights[c];
+        return weightSum;
+    }
+
+    /// <summary>The overlap coefficient of class c over samples [from, to) and its slopes (<see cref="OverlapCoefficient"/>).</summary>
+    private static void ClassCoefficient<TStatistics>(
+        in FinalizeSettings settings, TStatistics statistics, StatisticsLayout layout, int from, int to, int c, out double d, out double dDdI, out double dDdP)
+        where TStatistics : struct, IValues<double>
+    {
+        double i = GroupSum(statistics, layout, from, to, DiceSum.Intersection, c);
+        double p = GroupSum(statistics, layout, from, to, DiceSum.Predicted, c);
+        double t = GroupSum(statistics, layout, from, to, DiceSum.Truth, c);
+        OverlapCoefficient.Compute(settings.Overlap, i, p, t, settings.Smooth, settings.FalsePositiveWeight, settings.FalseNegativeWeight, out d, out dDdI, out dDdP);
     }
 
     /// <summary>Sum <paramref name="sum"/> of class <paramref name="c"/> over samples [from, to).</summary>
@@ -274,6 +378,41 @@ internal struct FinalizeSettings
 internal interface IValues<T> where T : unmanaged
 {
     T this[int index] { get; set; }
+}
+
+/// <summary>The values of another <see cref="IValues{T}"/> from an offset on: the totals' sums read as one sample's statistics.</summary>
+internal struct OffsetValues<TValues>(TValues values, int offset) : IValues<double> where TValues : struct, IValues<double>
+{
+    // Not readonly: the wrapped storage is a struct whose indexer writes (through its array or view).
+    private TValues _values = values;
+
+    public double this[int index]
+    {
+        readonly get => _values[offset + index];
+        set => _values[offset + index] = value;
+    }
+}
+
+/// <summary>One sample's coefficients, addressed as sample 0: batch-wide slopes written to each sample in turn.</summary>
+internal struct SampleCoefficients<TCoefficients>(TCoefficients coefficients, int offset) : IValues<float> where TCoefficients : struct, IValues<float>
+{
+    private TCoefficients _coefficients = coefficients;
+
+    public float this[int index]
+    {
+        readonly get => _coefficients[offset + index];
+        set => _coefficients[offset + index] = value;
+    }
+}
+
+/// <summary>No coefficients (a term without backward): writes are dropped.</summary>
+internal readonly struct NoCoefficients : IValues<float>
+{
+    public float this[int index]
+    {
+        get => 0;
+        set { }
+    }
 }
 
 /// <summary>An array as <see cref="IValues{T}"/>.</summary>

@@ -25,6 +25,9 @@ internal enum DiceSum
 /// once.</description></item>
 /// <item><description>The backward coefficients: per sample <c>[A(C), B(C), ceScale]</c>, the slopes of the Dice
 /// gradient with respect to t and p^(q-1), and the scale of the CE/BCE gradient.</description></item>
+/// <item><description>The totals: <c>[diceTerm, samples, elements, ce, ceWeight, ClassDice sums(C), I(C), P(C), T(C)]</c>,
+/// what the loss needs of a batch, each a sum over samples or pixels, so that the totals of several batches (processes)
+/// add up element-wise to the totals of their union; the length depends on C alone (<see cref="TotalsLength"/>).</description></item>
 /// <item><description>The results: <c>[loss, dice, ce, ceScale, ClassDice(C)]</c>, and on a device one more value, the
 /// batch's count of invalid elements, which pass 2 reads to write nothing on bad input.</description></item>
 /// </list>
@@ -77,6 +80,30 @@ internal readonly struct StatisticsLayout
 
     /// <summary>The scale of the CE/BCE gradient in a sample's coefficients.</summary>
     public int CrossEntropyScale => 2 * Classes;
+
+    /// <summary>In the totals: the per-sample Dice term summed over the samples (0 with batch Dice, whose term follows from the sums).</summary>
+    public const int DiceTermTotal = 0;
+
+    /// <summary>In the totals: the number of samples N.</summary>
+    public const int SamplesTotal = 1;
+
+    /// <summary>In the totals: the number of elements N C S (the BCE and sigmoid focal mean).</summary>
+    public const int ElementsTotal = 2;
+
+    /// <summary>In the totals: the summed CE/BCE/focal term; W follows it.</summary>
+    public const int PixelTermTotal = 3;
+
+    /// <summary>In the totals: W, the summed CE pixel weights.</summary>
+    public const int PixelWeightTotal = 4;
+
+    /// <summary>In the totals: the per-sample coefficient of class c summed over the samples (ClassDice times N).</summary>
+    public int ClassDiceTotal(int c) => 5 + c;
+
+    /// <summary>In the totals: where the per-class sums over all samples start, laid out as one sample's statistics.</summary>
+    public int SumsTotal => 5 + Classes;
+
+    /// <summary>Length of the totals: a function of C alone, never of N or S.</summary>
+    public int TotalsLength => 5 + Classes + SumsLength;
 
     /// <summary>The total loss in the results.</summary>
     public const int LossResult = 0;

@@ -91,6 +91,47 @@ partial class SeedDice : global::Dice.IDiceLoss
     public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
         global::Dice.DiceCpu.ForwardBackward<SeedDice>(input, masks, inputGrad, batch, parameters);
 
+    /// <summary>Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref="Backward"/>.</summary>
+    /// <param name="input">This process's input, N x 1 x S row-major.</param>
+    /// <param name="masks">This process's masks, N x C x S.</param>
+    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
+        global::Dice.DiceCpu.Statistics<SeedDice>(input, masks, batch);
+
+    /// <summary>Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.</summary>
+    /// <param name="input">This process's input, N x 1 x S row-major.</param>
+    /// <param name="masks">This process's masks, N x C x S.</param>
+    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
+    /// <param name="parameters">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+        global::Dice.DiceCpu.Statistics<SeedDice>(input, masks, batch, parameters);
+
+    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.</summary>
+    /// <param name="input">This process's input, N x 1 x S row-major.</param>
+    /// <param name="masks">This process's masks, N x C x S.</param>
+    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
+    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
+    /// <param name="global">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>
+    public static global::Dice.LossResult Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossStatistics global) =>
+        global::Dice.DiceCpu.Backward<SeedDice>(input, masks, inputGrad, batch, global);
+
+    /// <summary>The loss of the union of every process's batch: Statistics, the reducer's sum, the result.</summary>
+    /// <param name="input">This process's input, N x 1 x S row-major.</param>
+    /// <param name="masks">This process's masks, N x C x S.</param>
+    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
+    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.IStatisticsReducer reducer) =>
+        global::Dice.DiceCpu.Forward<SeedDice>(input, masks, batch, reducer);
+
+    /// <summary>Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.</summary>
+    /// <param name="input">This process's input, N x 1 x S row-major.</param>
+    /// <param name="masks">This process's masks, N x C x S.</param>
+    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
+    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
+    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.IStatisticsReducer reducer) =>
+        global::Dice.DiceCpu.ForwardBackward<SeedDice>(input, masks, inputGrad, batch, reducer);
+
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
         global::Snapshots.DiceLossKernels.AccumulateStatistics(chunk, partial);
