@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dice;
+using Dice.Mpi;
 using Segmentation;
 using Spectre.Console;
 
 // dotnet run --project samples/Segmentation [-- --epochs N --size N --train N --test N --batch N --lr X
 //                                              --device cpu|cuda|ilgpu-cpu --out DIR --seed N --compare
-//                                              --sweep-alpha A,B,...]
+//                                              --sweep-alpha A,B,... | --data-parallel]
+// Data-parallel (docs/distributed.md): mpirun -np 2 dotnet samples/Segmentation/bin/Release/net10.0/Segmentation.dll --data-parallel
 var options = SampleOptions.Parse(args);
 if (options is null) return 2;
 Directory.CreateDirectory(options.Output);
@@ -23,7 +25,34 @@ using DiceEngine? engine = options.Device switch
 AnsiConsole.MarkupLine($"[bold]Dice.Gen segmentation sample[/]: {train.Count} training and {test.Count} held-out {options.Size}x{options.Size} images, " +
     $"foreground {train.ForegroundFraction:P1} of the pixels; loss on [green]{Markup.Escape(engine?.DeviceName ?? $"CPU ({Environment.ProcessorCount} cores, SIMD)")}[/].");
 
-if (options.SweepAlpha is { } alphas)
+if (options.DataParallel)
+{
+    // Each process trains on its slice of every batch: the loss sees the whole batch through its summed statistics,
+    // and the parameter gradients are summed over processes, so every process takes the same Adam step.
+    using var mpi = new MpiReducer();
+    if (mpi.Rank != 0) AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+    var parallel = new DataParallel(mpi.Rank, mpi.Size, gradient => mpi.Sum(gradient));
+    LossStep step = engine is null
+        ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<DiceCeLoss>(logits, labels, grad, batch, mpi)
+        : (logits, labels, grad, batch) => engine.ForwardBackward<DiceCeLoss>(logits, labels, grad, batch, mpi);
+    string name = mpi.Size == 1 ? "1 process" : $"{mpi.Size} processes";
+    var run = Train($"Dice + CE, {name}, batch {options.Batch}", step, options, train, test, parallel);
+    if (mpi.Rank == 0)
+    {
+        PrintClassDice(new[] { run });
+        string csv = Path.Combine(options.Output, $"data-parallel-{mpi.Size}.csv");
+        File.WriteAllLines(csv, ["epoch,loss,held-out Dice", .. run.Epochs.Select((e, i) =>
+            string.Format(CultureInfo.InvariantCulture, "{0},{1:R},{2:R}", i + 1, e.Loss, run.HeldOutDice[i]))]);
+        // Every run of this mode in the output folder, in one plot: one process against several, same global batch.
+        var curves = Directory.GetFiles(options.Output, "data-parallel-*.csv").Order(StringComparer.Ordinal).ToDictionary(
+            file => Path.GetFileNameWithoutExtension(file)["data-parallel-".Length..] is var k && k == "1" ? "1 process" : $"{k} processes",
+            file => File.ReadLines(file).Skip(1).Select(line => double.Parse(line.Split(',')[2], CultureInfo.InvariantCulture)).ToList());
+        string path = Path.Combine(options.Output, "data-parallel.png");
+        Pictures.Comparison(path, curves);
+        AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(csv)}[/] and [blue]{Markup.Escape(path)}[/] ({curves.Count} runs).");
+    }
+}
+else if (options.SweepAlpha is { } alphas)
 {
     // One compiled loss, one training per Alpha: the hyperparameter is data (LossParameters), not a recompile.
     var runs = alphas.Select(alpha => Train(
@@ -65,10 +94,10 @@ else
 
 return 0;
 
-static TrainingRun Train(string name, LossStep loss, SampleOptions options, SyntheticShapes train, SyntheticShapes test)
+static TrainingRun Train(string name, LossStep loss, SampleOptions options, SyntheticShapes train, SyntheticShapes test, DataParallel? parallel = null)
 {
     var network = new Network(options.Size, options.Seed);
-    var trainer = new Trainer(network, loss, options.LearningRate, options.Batch);
+    var trainer = new Trainer(network, loss, options.LearningRate, options.Batch, parallel);
     var run = new TrainingRun(name, trainer);
     var random = new Random(options.Seed);
     var watch = Stopwatch.StartNew();
@@ -130,7 +159,7 @@ internal sealed class TrainingRun(string name, Trainer trainer)
 
 internal sealed record SampleOptions(
     int Epochs, int Size, int Train, int Test, int Batch, float LearningRate, string Device, string Output, int Seed, bool Compare,
-    float[]? SweepAlpha = null)
+    float[]? SweepAlpha = null, bool DataParallel = false)
 {
     public static SampleOptions? Parse(string[] args)
     {
@@ -154,13 +183,14 @@ internal sealed record SampleOptions(
                     "--out" => o with { Output = Next() },
                     "--seed" => o with { Seed = Int() },
                     "--compare" => o with { Compare = true },
+                    "--data-parallel" => o with { DataParallel = true },
                     "--sweep-alpha" => o with { SweepAlpha = Next().Split(',').Select(a => float.Parse(a, CultureInfo.InvariantCulture)).ToArray() },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }
             catch (Exception error) when (error is ArgumentException or FormatException)
             {
-                Console.Error.WriteLine($"{error.Message}\nusage: dotnet run --project samples/Segmentation -- [--epochs N] [--size N] [--train N] [--test N] [--batch N] [--lr X] [--device cpu|cuda|ilgpu-cpu] [--out DIR] [--seed N] [--compare] [--sweep-alpha A,B,...]");
+                Console.Error.WriteLine($"{error.Message}\nusage: dotnet run --project samples/Segmentation -- [--epochs N] [--size N] [--train N] [--test N] [--batch N] [--lr X] [--device cpu|cuda|ilgpu-cpu] [--out DIR] [--seed N] [--compare] [--sweep-alpha A,B,...] [--data-parallel]");
                 return null;
             }
         }

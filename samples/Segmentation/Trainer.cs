@@ -3,14 +3,25 @@ using Dice;
 namespace Segmentation;
 
 /// <summary>The loss of a batch of logits and its gradient: a generated loss on the CPU or through a <see cref="DiceEngine"/>.</summary>
-public delegate LossResult LossStep(float[] logits, int[] labels, float[] gradLogits, int batch);
+public delegate LossResult LossStep(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, Span<float> gradLogits, int batch);
 
 /// <summary>Mean training loss and mean foreground soft Dice of one epoch.</summary>
 public readonly record struct EpochResult(double Loss, double MeanDice);
 
+/// <summary>
+/// This process's share of data-parallel training: process <paramref name="Rank"/> of <paramref name="Size"/> takes its
+/// slice of every batch, and <paramref name="SumGradient"/> sums a parameter gradient over all processes in place.
+/// </summary>
+public sealed record DataParallel(int Rank, int Size, Action<float[]> SumGradient)
+{
+    /// <summary>This process's samples [first, first + count) of a batch of <paramref name="batch"/> (unequal when it does not divide).</summary>
+    public (int First, int Count) Share(int batch) => (Rank * batch / Size, (Rank + 1) * batch / Size - Rank * batch / Size);
+}
+
 /// <summary>Mini-batch training of a <see cref="Network"/> with Adam; samples of a batch run in parallel.</summary>
 public sealed class Trainer
 {
+    private readonly DataParallel? _parallel;
     private readonly Network _network;
     private readonly LossStep _loss;
     private readonly Adam _adam;
@@ -19,8 +30,13 @@ public sealed class Trainer
     private readonly float[] _images, _logits, _gradLogits;
     private readonly int[] _labels;
 
-    public Trainer(Network network, LossStep loss, float learningRate, int batchSize)
+    /// <param name="parallel">
+    /// Data-parallel training: this process trains on its share of each batch of <paramref name="batchSize"/>; the loss
+    /// step must then be the global one (statistics summed over processes), and parameter gradients are summed.
+    /// </param>
+    public Trainer(Network network, LossStep loss, float learningRate, int batchSize, DataParallel? parallel = null)
     {
+        _parallel = parallel;
         _network = network;
         _loss = loss;
         _batchSize = batchSize;
@@ -55,14 +71,16 @@ public sealed class Trainer
         double lossSum = 0, diceSum = 0;
         for (int b = 0; b < batches; b++)
         {
-            for (int k = 0; k < _batchSize; k++)
+            // Every process shuffles alike (same seed) and takes its own slice of the batch.
+            var (first, count) = _parallel?.Share(_batchSize) ?? (0, _batchSize);
+            for (int k = 0; k < count; k++)
             {
-                int index = order[b * _batchSize + k];
+                int index = order[b * _batchSize + first + k];
                 data.Images.AsSpan(index * pixels, pixels).CopyTo(_images.AsSpan(k * pixels));
                 data.Labels.AsSpan(index * pixels, pixels).CopyTo(_labels.AsSpan(k * pixels));
             }
 
-            LossResult result = Step(_batchSize);
+            LossResult result = Step(count);
             lossSum += result.Loss;
             diceSum += result.ClassDice.Skip(1).Average();
             onBatch?.Invoke(new EpochResult(lossSum / (b + 1), diceSum / (b + 1)));
@@ -76,7 +94,8 @@ public sealed class Trainer
         int pixels = _network.Size * _network.Size, logitsPerSample = SyntheticShapes.Classes * pixels;
         Parallel.For(0, batch, k =>
             _network.Forward(_images.AsSpan(k * pixels, pixels), _logits.AsSpan(k * logitsPerSample, logitsPerSample), _work[k]));
-        LossResult result = _loss(_logits, _labels, _gradLogits, batch);
+        // A data-parallel share may be smaller than the buffers: the loss sees exactly this process's samples.
+        LossResult result = _loss(_logits.AsSpan(0, batch * logitsPerSample), _labels.AsSpan(0, batch * pixels), _gradLogits.AsSpan(0, batch * logitsPerSample), batch);
         Parallel.For(0, batch, k =>
             _network.Backward(_images.AsSpan(k * pixels, pixels), _gradLogits.AsSpan(k * logitsPerSample, logitsPerSample), _work[k]));
 
@@ -87,6 +106,8 @@ public sealed class Trainer
             Array.Clear(gradient);
             for (int k = 0; k < batch; k++)
                 System.Numerics.Tensors.TensorPrimitives.Add(gradient, _work[k].Gradients[p], gradient);
+            // Each process's gradient is its share of the global loss's: the sum over processes is the whole.
+            _parallel?.SumGradient(gradient);
         }
 
         _adam.Step();

@@ -51,6 +51,8 @@ public class DiagnosticTests
     [Fact] public Task DICE022_property_named_Spec() => Verify("[DiceLoss] public partial class Loss { public static string {|DICE022:Spec|} => \"mine\"; }");
     [Fact] public Task DICE022_method_named_Forward() => Verify("[DiceLoss] public partial class Loss { public void {|DICE022:Forward|}(int x) { } }");
     [Fact] public Task DICE022_nested_type_named_ForwardBackward() => Verify("[DiceLoss] public partial class Loss { private class {|DICE022:ForwardBackward|} { } }");
+    [Fact] public Task DICE022_method_named_Statistics() => Verify("[DiceLoss] public partial class Loss { public static int {|DICE022:Statistics|}() => 0; }");
+    [Fact] public Task DICE022_property_named_Backward() => Verify("[DiceLoss] public partial class Loss { public int {|DICE022:Backward|} { get; set; } }");
     [Fact] public Task DICE022_member_in_another_part() => Verify("public partial class Loss { internal int {|DICE022:Spec|}; }\n[DiceLoss] public partial class Loss { }");
 
     // (The compiler's CS0618 on Jaccard, the obsolete spelling, is a warning, which these checks leave out.)

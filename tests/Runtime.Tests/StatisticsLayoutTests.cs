@@ -40,6 +40,16 @@ public class StatisticsLayoutTests
             layout.CrossEntropyScale,
         ];
         AssertDistinctAndCovering(coefficients, layout.CoefficientStride);
+
+        int[] totals =
+        [
+            StatisticsLayout.DiceTermTotal, StatisticsLayout.SamplesTotal, StatisticsLayout.ElementsTotal,
+            StatisticsLayout.PixelTermTotal, StatisticsLayout.PixelWeightTotal,
+            .. Enumerable.Range(0, classes).Select(layout.ClassDiceTotal),
+            .. sums.Select(k => layout.SumsTotal + k),
+        ];
+        AssertDistinctAndCovering(totals, layout.TotalsLength);
+        Assert.Equal(4 * classes + 5, layout.TotalsLength); // what docs/distributed.md says
     }
 
     private static void AssertDistinctAndCovering(int[] slots, int length)
