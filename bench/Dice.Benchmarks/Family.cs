@@ -209,18 +209,7 @@ public static class FamilyScalar
                 gp[nc * S + s] = (float)(dI[nc] * t[nc * S + s] + dP[nc]);
 
         float termScale = (float)(Alpha / (config.Softmax ? batch * S : x.Length));
-        if (config.Softmax)
-            for (int n = 0; n < batch; n++)
-                for (int s = 0; s < S; s++)
-                {
-                    float dot = 0;
-                    for (int c = 0; c < C; c++) dot += p[(n * C + c) * S + s] * gp[(n * C + c) * S + s];
-                    for (int c = 0; c < C; c++)
-                    {
-                        int i = (n * C + c) * S + s;
-                        grad[i] = p[i] * (gp[i] - dot) + (combined ? termScale * h[i] * (p[i] - t[i]) : 0);
-                    }
-                }
+        if (config.Softmax) ScalarSeed.SoftmaxBackward(p, t, gp, h, combined ? termScale : 0, grad, batch, C);
         else
             for (int i = 0; i < x.Length; i++) grad[i] = gp[i] * p[i] * (1 - p[i]) + termScale * h[i] * (p[i] - t[i]);
 

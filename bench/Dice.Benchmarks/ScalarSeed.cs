@@ -68,23 +68,29 @@ public static class ScalarSeed
             float scale = (float)(SeedConfig.Alpha / x.Length);
             for (int i = 0; i < x.Length; i++) grad[i] = gp[i] * p[i] * (1 - p[i]) + scale * (p[i] - t[i]);
         }
-        else
-        {
-            float scale = (float)(SeedConfig.Alpha / (batch * S));
-            for (int n = 0; n < batch; n++)
-                for (int s = 0; s < S; s++)
-                {
-                    float dot = 0;
-                    for (int c = 0; c < C; c++) dot += p[(n * C + c) * S + s] * gp[(n * C + c) * S + s];
-                    for (int c = 0; c < C; c++)
-                    {
-                        int i = (n * C + c) * S + s;
-                        grad[i] = p[i] * (gp[i] - dot) + scale * (p[i] - t[i]);
-                    }
-                }
-        }
+        else SoftmaxBackward(p, t, gp, null, (float)(SeedConfig.Alpha / (batch * S)), grad, batch, C);
 
         return (float)loss;
+    }
+
+    /// <summary>
+    /// The softmax Jacobian applied to dL/dp, plus a pixel term's scale times h (1 when <paramref name="h"/> is null)
+    /// times (p - t): grad_c = p_c (gp_c - sum_k p_k gp_k) + scale h (p_c - t_c).
+    /// </summary>
+    public static void SoftmaxBackward(float[] p, float[] t, float[] gp, float[]? h, float scale, float[] grad, int batch, int C)
+    {
+        int S = p.Length / (batch * C);
+        for (int n = 0; n < batch; n++)
+            for (int s = 0; s < S; s++)
+            {
+                float dot = 0;
+                for (int c = 0; c < C; c++) dot += p[(n * C + c) * S + s] * gp[(n * C + c) * S + s];
+                for (int c = 0; c < C; c++)
+                {
+                    int i = (n * C + c) * S + s;
+                    grad[i] = p[i] * (gp[i] - dot) + scale * (h is null ? 1 : h[i]) * (p[i] - t[i]);
+                }
+            }
     }
 
     /// <summary>p = 1 / (1 + e^-x), element by element.</summary>

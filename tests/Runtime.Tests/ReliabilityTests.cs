@@ -8,6 +8,13 @@ namespace Dice.Runtime.Tests;
 [DiceLoss(Smooth = 1e-3f, Squared = true)] public partial class Fuzz1Probabilities { }
 [DiceLoss(Classes = 7, Combine = Combine.CrossEntropy, LogLoss = true, BatchDice = true, IncludeBackground = false, IgnoreIndex = 255)] public partial class Fuzz7CeLogBatch { }
 [DiceLoss(Classes = 4, Target = Target.Masks, Activation = Activation.None, ClassWeights = new[] { 1f, 0f, 2f, 1f })] public partial class Fuzz4ProbabilityMasks { }
+// The loss family where it is fragile: Generalized Dice with every class absent (all weights 0), focal and the term
+// exponent below 1 as p_t -> 1 (logits of 1e4), all pixels ignored.
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, IgnoreIndex = 255)] public partial class Fuzz4GeneralizedDice { }
+[DiceLoss(Classes = 3, Combine = Combine.Focal, FocalGamma = 0.5f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f,
+    OverlapExponent = 0.5f, IgnoreIndex = 255)] public partial class Fuzz3FocalTverskySmallExponents { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, FocalGamma = 0.25f, Overlap = Overlap.GeneralizedDice,
+    GeneralizedWeighting = GeneralizedWeighting.InverseVolume, OverlapExponent = 0.75f, BatchDice = true)] public partial class Fuzz2SigmoidFocalGeneralized { }
 
 /// <summary>Where a call goes: the generated static (SIMD CPU), or an engine.</summary>
 public enum EntryPoint { Static, EngineCpu, EngineIlgpuCpu }
@@ -24,6 +31,7 @@ public class ReliabilityTests(IlgpuCpuEngineFixture fixture) : IDisposable
     {
         new LossCase<Fuzz256Ce>(), new LossCase<Fuzz3BceTinySmooth>(), new LossCase<Fuzz5SoftmaxLargeSmooth>(),
         new LossCase<Fuzz1Probabilities>(), new LossCase<Fuzz7CeLogBatch>(), new LossCase<Fuzz4ProbabilityMasks>(),
+        new LossCase<Fuzz4GeneralizedDice>(), new LossCase<Fuzz3FocalTverskySmallExponents>(), new LossCase<Fuzz2SigmoidFocalGeneralized>(),
     };
 
     private LossResult Call(EntryPoint entry, ILossCase loss, float[] input, TargetData target, Span<float> gradient, int batch) => entry switch
@@ -92,7 +100,35 @@ public class ReliabilityTests(IlgpuCpuEngineFixture fixture) : IDisposable
                 ReferenceResult expected = TestData.Reference(loss.Spec, input, target, batch);
                 Assertions.Matches(expected, result, context);
                 Assertions.GradientMatches(expected.Gradient, gradient, context);
-            }, iter: entry == EntryPoint.EngineIlgpuCpu ? 25 : 60, threads: 1);
+            }, iter: entry == EntryPoint.EngineIlgpuCpu ? 36 : 90, threads: 1);
+    }
+
+    public static TheoryData<int, Scenario> FamilyEdgeCases()
+    {
+        var data = new TheoryData<int, Scenario>();
+        for (int loss = FuzzLosses.Length - 3; loss < FuzzLosses.Length; loss++)
+            foreach (Scenario scenario in Enum.GetValues<Scenario>()) data.Add(loss, scenario);
+        return data;
+    }
+
+    /// <summary>
+    /// Every hard case on each loss-family fuzz loss, not left to the draw: Generalized Dice with no class present
+    /// (all weights 0: loss and gradient 0), every pixel ignored, p_t -> 1 under logits of 1e4 with FocalGamma and
+    /// OverlapExponent below 1.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FamilyEdgeCases))]
+    public void Loss_family_edge_cases_stay_finite_and_match_the_reference(int lossIndex, Scenario scenario)
+    {
+        ILossCase loss = FuzzLosses[lossIndex];
+        var (input, target) = Make(loss.Spec, 2, 257, scenario, seed: 100 + (int)scenario);
+        var gradient = new float[input.Length];
+        LossResult result = Call(EntryPoint.Static, loss, input, target, gradient, 2);
+        string context = $"{loss.Name} {scenario}";
+        Assert.True(float.IsFinite(result.Loss) && gradient.All(float.IsFinite), context + " not finite");
+        ReferenceResult expected = TestData.Reference(loss.Spec, input, target, 2);
+        Assertions.Matches(expected, result, context);
+        Assertions.GradientMatches(expected.Gradient, gradient, context);
     }
 
     /// <summary>One hostile input: how to spoil the data, the argument the exception must name, and text it must contain.</summary>

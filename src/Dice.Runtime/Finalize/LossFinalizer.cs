@@ -344,7 +344,6 @@ internal struct FinalizeSettings
     public double FalseNegativeWeight;
     public double OverlapExponent;
     public int WeightingValue;
-    public double FocalGamma;
 
     public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
     public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
@@ -370,7 +369,6 @@ internal struct FinalizeSettings
         FalseNegativeWeight = parameters.FalseNegativeWeight,
         OverlapExponent = parameters.OverlapExponent,
         WeightingValue = (int)spec.GeneralizedWeighting,
-        FocalGamma = parameters.FocalGamma,
     };
 }
 
