@@ -79,4 +79,100 @@ public class SampleTests
         Assert.Equal(compiled.MeanDice, swept.MeanDice);
         Assert.NotEqual(unswept.Loss, swept.Loss);
     }
+
+    /// <summary>
+    /// An all-reduce among threads of one process, standing in for MPI: each party's values are summed in party order
+    /// and every party gets the sum (what <c>mpirun</c> with <c>MpiReducer</c> does across processes).
+    /// </summary>
+    private sealed class ThreadAllReduce(int parties)
+    {
+        private readonly Barrier _barrier = new(parties);
+        private readonly double[][] _slots = new double[parties][];
+
+        public void Sum(int party, Span<double> values)
+        {
+            _slots[party] = values.ToArray();
+            _barrier.SignalAndWait();
+            for (int i = 0; i < values.Length; i++)
+            {
+                double sum = 0;
+                for (int p = 0; p < parties; p++) sum += _slots[p][i];
+                values[i] = sum;
+            }
+
+            _barrier.SignalAndWait(); // nobody refills a slot before every party has read it
+        }
+
+        public IStatisticsReducer For(int party) => new Member(this, party);
+
+        public void Sum(int party, float[] values)
+        {
+            double[] wide = values.Select(v => (double)v).ToArray();
+            Sum(party, wide);
+            for (int i = 0; i < values.Length; i++) values[i] = (float)wide[i];
+        }
+
+        private sealed class Member(ThreadAllReduce all, int party) : IStatisticsReducer
+        {
+            public void Sum(Span<double> values) => all.Sum(party, values);
+        }
+    }
+
+    [Fact]
+    public void Data_parallel_training_over_two_parties_is_one_process_training()
+    {
+        // The sample's --data-parallel path (DataParallel shares, the global loss through a reducer, parameter gradients
+        // summed) with two threads for two processes: the same epoch and the same weights as one process.
+        var train = SyntheticShapes.Generate(64, 32, seed: 13);
+        var singleNetwork = new Network(32, seed: 14);
+        var single = new Trainer(singleNetwork, Trainer.Step<DiceCeLoss>(engine: null), 0.01f, 16);
+        EpochResult expected = single.TrainEpoch(train, new Random(15));
+
+        var all = new ThreadAllReduce(2);
+        var networks = new[] { new Network(32, seed: 14), new Network(32, seed: 14) };
+        EpochResult[] results = new EpochResult[2];
+        // Two dedicated threads (not pool threads: each blocks in the barrier while the other's pool work runs).
+        var errors = new Exception?[2];
+        Thread[] parties = Enumerable.Range(0, 2).Select(rank => new Thread(() =>
+        {
+            try
+            {
+                IStatisticsReducer reducer = all.For(rank);
+                var parallel = new DataParallel(rank, 2, gradient => all.Sum(rank, gradient));
+                var trainer = new Trainer(networks[rank], (x, y, g, n) => DiceCpu.ForwardBackward<DiceCeLoss>(x, y, g, n, reducer), 0.01f, 16, parallel);
+                results[rank] = trainer.TrainEpoch(train, new Random(15));
+            }
+            catch (Exception error)
+            {
+                errors[rank] = error; // an exception on a thread of its own would end the test run
+            }
+        })).ToArray();
+        foreach (Thread party in parties) party.Start();
+        foreach (Thread party in parties) Assert.True(party.Join(TimeSpan.FromMinutes(2)), "a party did not finish");
+        Assert.All(errors, error => Assert.Null(error));
+
+        foreach (EpochResult result in results)
+        {
+            Assertions.Close(expected.Loss, result.Loss, 1e-5, "epoch loss");
+            Assertions.Close(expected.MeanDice, result.MeanDice, 1e-5, "epoch soft Dice");
+        }
+
+        // Both parties took the same steps, and the steps of one process.
+        for (int p = 0; p < networks[0].Parameters.Count; p++)
+        {
+            Assert.Equal(networks[0].Parameters[p].Value, networks[1].Parameters[p].Value);
+            double[] oneProcess = singleNetwork.Parameters[p].Value.Select(v => (double)v).ToArray();
+            Assert.True(Assertions.RelativeL2(oneProcess, networks[0].Parameters[p].Value) <= 1e-4, networks[0].Parameters[p].Name);
+        }
+    }
+
+    [Fact]
+    public void Data_parallel_shares_cover_a_batch_once_in_order()
+    {
+        foreach (var (batch, size) in new[] { (16, 2), (16, 3), (5, 4), (1, 1) })
+        {
+            var shares = Enumerable.Range(0, size).Select(rank => new DataParallel(rank, size, _ => { }).Share(batch)).ToArray();
+            Assert.Equal(Enumerable.Range(0, batch), shares.SelectMany(s => Enumerable.Range(s.First, s.Count)));
+        }
+    }
 }
