@@ -163,18 +163,8 @@ public static class DiceCpu
                 job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials, values.IgnoreIndex, weights, values.FocalGamma);
                 try
                 {
-                    if (pass == Pass.Statistics)
-                    {
-                        Pass1(job, spec, values, input, target, keep: false, batch, spatial, chunksPerSample, partials, sampleStatistics);
-                        var settings = FinalizeSettings.From(spec, values, batch, spatial);
-                        LossFinalizer.Totals(settings, new ArrayValues<double>(sampleStatistics), new ArrayValues<float>(weights), new ArrayValues<double>(totals));
-                        statistics = new LossStatistics(typeof(TLoss), spec, values, batch, spatial,
-                            sampleStatistics.AsSpan(0, layout.StatisticsLength(batch)).ToArray(), totals.AsSpan(0, layout.TotalsLength).ToArray());
-                        return null;
-                    }
-
                     return RunPasses(job, spec, values, input, target, pass, batch, spatial, chunksPerSample,
-                        partials, sampleStatistics, global?.ValuesArray ?? totals, results, coefficients, weights, global);
+                        partials, sampleStatistics, global?.ValuesArray ?? totals, results, coefficients, weights, global, out statistics);
                 }
                 finally
                 {
@@ -197,14 +187,16 @@ public static class DiceCpu
     /// Pass 1, the ordered combine and the finalizer, then pass 2. With <see cref="BackwardSchedule.KeepProbabilities"/>
     /// a read-only validation comes first, pass 1 then writes p into the gradient and pass 2 reads it back: one
     /// activation per element instead of two, and the same bits. <see cref="Pass.Backward"/> starts from
-    /// <paramref name="global"/>'s per-sample statistics and summed <paramref name="totals"/> instead of pass 1.
+    /// <paramref name="global"/>'s per-sample statistics and summed <paramref name="totals"/> instead of pass 1;
+    /// <see cref="Pass.Statistics"/> stops after the totals and returns null, its statistics in <paramref name="local"/>.
     /// </summary>
-    private static LossResult RunPasses<TLoss>(
+    private static LossResult? RunPasses<TLoss>(
         ChunkJob<TLoss> job, DiceLossSpec spec, LossParameters parameters, ReadOnlySpan<float> input, TargetSpan target,
         Pass pass, int batch, int spatial, int chunksPerSample,
         double[] partials, double[] statistics, double[] totals, double[] results, float[] coefficients, float[] weights,
-        LossStatistics? global) where TLoss : IDiceLoss
+        LossStatistics? global, out LossStatistics? local) where TLoss : IDiceLoss
     {
+        local = null;
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         // Input, target and (backward) gradient: what a pass streams through the caches.
         long bytes = 4L * input.Length * (backward ? 2 : 1) + 4L * target.Length;
@@ -214,6 +206,13 @@ public static class DiceCpu
         {
             Pass1(job, spec, parameters, input, target, keep, batch, spatial, chunksPerSample, partials, statistics);
             LossFinalizer.Totals(settings, new ArrayValues<double>(statistics), new ArrayValues<float>(weights), new ArrayValues<double>(totals));
+            if (pass == Pass.Statistics)
+            {
+                var layout = new StatisticsLayout(spec.Classes);
+                local = new LossStatistics(typeof(TLoss), spec, parameters, batch, spatial,
+                    statistics.AsSpan(0, layout.StatisticsLength(batch)).ToArray(), totals.AsSpan(0, layout.TotalsLength).ToArray());
+                return null;
+            }
         }
         else
         {

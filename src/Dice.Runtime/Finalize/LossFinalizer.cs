@@ -82,10 +82,9 @@ internal static class LossFinalizer
         for (int c = 0; c < classes; c++)
         {
             totals[layout.ClassDiceTotal(c)] = 0;
-            // Three statements, not a loop over an array: ILGPU compiles this method into the device finalizer.
-            totals[layout.SumsTotal + layout.SumOffset(DiceSum.Intersection) + c] = GroupSum(statistics, layout, 0, batch, DiceSum.Intersection, c);
-            totals[layout.SumsTotal + layout.SumOffset(DiceSum.Predicted) + c] = GroupSum(statistics, layout, 0, batch, DiceSum.Predicted, c);
-            totals[layout.SumsTotal + layout.SumOffset(DiceSum.Truth) + c] = GroupSum(statistics, layout, 0, batch, DiceSum.Truth, c);
+            // A loop over the enum's values, not over an array of them: ILGPU compiles this method into the device finalizer.
+            for (DiceSum sum = DiceSum.Intersection; sum <= DiceSum.Truth; sum++)
+                totals[layout.SumsTotal + layout.SumOffset(sum) + c] = GroupSum(statistics, layout, 0, batch, sum, c);
         }
 
         // Batch Dice needs only the sums; per-sample Dice adds up each sample's term and coefficients.
