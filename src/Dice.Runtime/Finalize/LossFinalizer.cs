@@ -101,7 +101,7 @@ internal static class LossFinalizer
             }
 
             if (settings.Overlap == Overlap.GeneralizedDice)
-                term = GeneralizedDice(settings, statistics, layout, n, n + 1, 0, new NoCoefficients(), backward: false);
+                term = GeneralizedDice(settings, statistics, layout, n, n + 1, 0, new NoCoefficients(), 0, 0, backward: false);
             totals[StatisticsLayout.DiceTermTotal] += term;
         }
     }
@@ -130,7 +130,6 @@ internal static class LossFinalizer
         bool combined = settings.Combine != (int)Combine.None;
         double alpha = settings.Alpha;
         double diceScale = combined ? 1 - alpha : 1;
-        double q = settings.Squared ? 2 : 1;
         double samples = totals[StatisticsLayout.SamplesTotal];
         double weightSum = WeightSum(settings, weights);
 
@@ -149,24 +148,16 @@ internal static class LossFinalizer
                 if (c >= first)
                 {
                     double w = weights[c];
-                    double termSlope = OverlapTerm.Slope(settings.Term, d, settings.OverlapExponent);
-                    double k = diceScale * w / weightSum;
                     diceLoss += w * OverlapTerm.Value(settings.Term, d, settings.OverlapExponent) / weightSum;
-                    a = (float)(k * termSlope * dDdI);
-                    bq = (float)(k * termSlope * dDdP * q);
+                    Slopes(settings, d, dDdI, dDdP, diceScale * w / weightSum, out a, out bq);
                 }
 
                 if (backward) WriteSlopes(coefficients, layout, 0, batch, c, a, bq);
             }
 
+            // The group's slopes go to every sample of this batch.
             if (settings.Overlap == Overlap.GeneralizedDice)
-            {
-                double term = GeneralizedDice(settings, sums, layout, 0, 1, diceScale, new NoCoefficients(), backward: false);
-                diceLoss = term;
-                if (backward)
-                    for (int n = 0; n < batch; n++)
-                        GeneralizedDice(settings, sums, layout, 0, 1, diceScale, new SampleCoefficients<TCoefficients>(coefficients, n * layout.CoefficientStride), backward: true);
-            }
+                diceLoss = GeneralizedDice(settings, sums, layout, 0, 1, diceScale, coefficients, 0, batch, backward);
         }
         else
         {
@@ -179,7 +170,7 @@ internal static class LossFinalizer
                 {
                     if (settings.Overlap == Overlap.GeneralizedDice)
                     {
-                        GeneralizedDice(settings, statistics, layout, n, n + 1, diceScale / samples, coefficients, backward: true);
+                        GeneralizedDice(settings, statistics, layout, n, n + 1, diceScale / samples, coefficients, n, n + 1, backward: true);
                         continue;
                     }
 
@@ -189,10 +180,7 @@ internal static class LossFinalizer
                         if (c >= first)
                         {
                             ClassCoefficient(settings, statistics, layout, n, n + 1, c, out double d, out double dDdI, out double dDdP);
-                            double termSlope = OverlapTerm.Slope(settings.Term, d, settings.OverlapExponent);
-                            double k = diceScale * weights[c] / (weightSum * samples);
-                            a = (float)(k * termSlope * dDdI);
-                            bq = (float)(k * termSlope * dDdP * q);
+                            Slopes(settings, d, dDdI, dDdP, diceScale * weights[c] / (weightSum * samples), out a, out bq);
                         }
 
                         WriteSlopes(coefficients, layout, n, n + 1, c, a, bq);
@@ -211,6 +199,17 @@ internal static class LossFinalizer
         results[StatisticsLayout.CrossEntropyScaleResult] = crossEntropyScale;
         if (backward)
             for (int n = 0; n < batch; n++) coefficients[n * layout.CoefficientStride + layout.CrossEntropyScale] = (float)crossEntropyScale;
+    }
+
+    /// <summary>
+    /// A class's slopes A = k l' dd/dI and B q = k l' dd/dP q, with k = dL/dl of the class (its share of the mean);
+    /// the Dice gradient with respect to p is then v (A t + B q p^(q-1)).
+    /// </summary>
+    private static void Slopes(in FinalizeSettings settings, double d, double dDdI, double dDdP, double k, out float a, out float bq)
+    {
+        double termSlope = OverlapTerm.Slope(settings.Term, d, settings.OverlapExponent);
+        a = (float)(k * termSlope * dDdI);
+        bq = (float)(k * termSlope * dDdP * (settings.Squared ? 2 : 1));
     }
 
     /// <summary>Σ w_c over the classes in the Dice mean.</summary>
@@ -260,7 +259,7 @@ internal static class LossFinalizer
     /// </summary>
     private static double GeneralizedDice<TStatistics, TCoefficients>(
         in FinalizeSettings settings, TStatistics statistics, StatisticsLayout layout, int from, int to, double scale,
-        TCoefficients coefficients, bool backward)
+        TCoefficients coefficients, int slopesFrom, int slopesTo, bool backward)
         where TStatistics : struct, IValues<double>
         where TCoefficients : struct, IValues<float>
     {
@@ -296,7 +295,7 @@ internal static class LossFinalizer
                     b = (float)(-slope * w * numerator / (denominator * denominator));
                 }
 
-                WriteSlopes(coefficients, layout, from, to, c, a, b);
+                WriteSlopes(coefficients, layout, slopesFrom, slopesTo, c, a, b);
             }
         }
 
@@ -387,18 +386,6 @@ internal struct OffsetValues<TValues>(TValues values, int offset) : IValues<doub
     {
         readonly get => _values[offset + index];
         set => _values[offset + index] = value;
-    }
-}
-
-/// <summary>One sample's coefficients, addressed as sample 0: batch-wide slopes written to each sample in turn.</summary>
-internal struct SampleCoefficients<TCoefficients>(TCoefficients coefficients, int offset) : IValues<float> where TCoefficients : struct, IValues<float>
-{
-    private TCoefficients _coefficients = coefficients;
-
-    public float this[int index]
-    {
-        readonly get => _coefficients[offset + index];
-        set => _coefficients[offset + index] = value;
     }
 }
 
