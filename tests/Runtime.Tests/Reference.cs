@@ -156,45 +156,22 @@ public static class Reference
             }
         }
 
-        // Cross-entropy terms.
+        // The pixel term. CE and BCE are the focal forms with gamma = 0 (u^0 = 1, h = 1), as docs/semantics.md defines them.
         double ce = 0, ceW = 0;
         var grad = new double[x.Length];
-        if (spec.Combine == Combine.CrossEntropy)
+        bool softmaxTerm = spec.Combine == Combine.CrossEntropy || (spec.Combine == Combine.Focal && spec.Activation == Activation.Softmax);
+        bool elementTerm = spec.Combine == Combine.BinaryCrossEntropy || (spec.Combine == Combine.Focal && spec.Activation == Activation.Sigmoid);
+        double gamma = spec.Combine == Combine.Focal ? spec.FocalGamma : 0;
+        if (softmaxTerm)
         {
-            for (int n = 0; n < N; n++)
-                for (int s = 0; s < S; s++)
-                {
-                    if (v[n * S + s] == 0) continue;
-                    int y = labels![n * S + s];
-                    // -ln p_y = ln sum_k e^(x_k - m) + m - x_y: stable where p_y underflows.
-                    double m = double.NegativeInfinity, z = 0;
-                    for (int c = 0; c < C; c++) m = Math.Max(m, x[Idx(n, c, s)]);
-                    for (int c = 0; c < C; c++) z += Math.Exp(x[Idx(n, c, s)] - m);
-                    ce += w[y] * (Math.Log(z) + m - x[Idx(n, y, s)]);
-                    ceW += w[y];
-                }
-
-            if (ceW > 0)
-                for (int n = 0; n < N; n++)
-                    for (int s = 0; s < S; s++)
-                    {
-                        if (v[n * S + s] == 0) continue;
-                        int y = labels![n * S + s];
-                        for (int c = 0; c < C; c++)
-                            grad[Idx(n, c, s)] += a * w[y] * (p[Idx(n, c, s)] - t[Idx(n, c, s)]) / ceW;
-                    }
-
-            ce = ceW > 0 ? ce / ceW : 0;
-        }
-        else if (spec.Combine == Combine.Focal && spec.Activation == Activation.Softmax)
-        {
-            double gamma = spec.FocalGamma;
+            // PyTorch's weighted CE mean; focal: f = w_y u^gamma (-ln p_y), u = sum_(k != y) e_k / sum e_k.
             var h = new double[N * S];
             for (int n = 0; n < N; n++)
                 for (int s = 0; s < S; s++)
                 {
                     if (v[n * S + s] == 0) continue;
                     int y = labels![n * S + s];
+                    // -ln p_y = ln sum_k e^(x_k - m) + m - x_y: stable where p_y underflows.
                     double m = double.NegativeInfinity, z = 0, others = 0;
                     for (int c = 0; c < C; c++) m = Math.Max(m, x[Idx(n, c, s)]);
                     for (int c = 0; c < C; c++)
@@ -222,10 +199,10 @@ public static class Reference
 
             ce = ceW > 0 ? ce / ceW : 0;
         }
-        else if (spec.Combine == Combine.Focal)
+        else if (elementTerm)
         {
-            // SMP's focal_loss_with_logits: p_t = e^(-BCE), u = 1 - p_t.
-            double gamma = spec.FocalGamma, count = (double)N * C * S;
+            // PyTorch's BCEWithLogits mean; focal: SMP's focal_loss_with_logits, p_t = e^(-BCE), u = 1 - p_t.
+            double count = (double)N * C * S;
             for (int n = 0; n < N; n++)
                 for (int c = 0; c < C; c++)
                     for (int s = 0; s < S; s++)
@@ -237,19 +214,6 @@ public static class Reference
                         ce += vs * w[c] * Math.Pow(u, gamma) * bce / count;
                         double hi = gamma == 0 ? 1 : Math.Pow(u, gamma) + (u == 0 ? 0 : gamma * pt * bce * Math.Pow(u, gamma - 1));
                         grad[i] += vs * a * w[c] * hi * (p[i] - t[i]) / count;
-                    }
-        }
-        else if (spec.Combine == Combine.BinaryCrossEntropy)
-        {
-            double count = (double)N * C * S;
-            for (int n = 0; n < N; n++)
-                for (int c = 0; c < C; c++)
-                    for (int s = 0; s < S; s++)
-                    {
-                        int i = Idx(n, c, s);
-                        double vs = v[n * S + s];
-                        ce += vs * w[c] * (Math.Max(x[i], 0) - x[i] * t[i] + Math.Log(1 + Math.Exp(-Math.Abs(x[i])))) / count;
-                        grad[i] += vs * a * w[c] * (p[i] - t[i]) / count;
                     }
         }
 
