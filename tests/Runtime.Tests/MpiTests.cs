@@ -44,9 +44,10 @@ public class MpiTests
     public void A_NaN_on_one_rank_throws_there_and_ends_the_job()
     {
         var (exitCode, output) = MpiJob.Run(2, "nan", "2,2");
-        Assert.NotEqual(0, exitCode);
+        // mpirun ends the job with the code rank 1 passed to MPI_Abort (its banner about the abort is not always
+        // printed before the processes are killed, so the exit code is what the test reads).
+        Assert.True(exitCode == 3, $"mpirun exited with {exitCode}, not the Abort code 3:\n{output}");
         Assert.Contains("rank 1/2 Dice + CE per sample: ArgumentException: input[514] at (n = 0, c = 2, s = 0) is NaN", output);
-        Assert.Contains("MPI_ABORT was invoked on rank 1", output);
     }
 }
 
