@@ -1,7 +1,11 @@
 namespace Dice.Runtime.Tests;
 
 /// <summary>What the float64 reference computes for one call.</summary>
-public sealed record ReferenceResult(double Loss, double DiceLoss, double CrossEntropy, double[] ClassDice, double[] Gradient);
+/// <param name="GradientScale">
+/// Per element, the magnitude of the terms the gradient sums (their absolute values): a float computation resolves the
+/// gradient only to a few ulps of this, so where the terms cancel exactly (a softmax with one-hot p) it is the yardstick.
+/// </param>
+public sealed record ReferenceResult(double Loss, double DiceLoss, double CrossEntropy, double[] ClassDice, double[] Gradient, double[] GradientScale);
 
 /// <summary>
 /// An independent float64 implementation of docs/semantics.md, written from the formulas, element by
@@ -159,6 +163,7 @@ public static class Reference
         // The pixel term. CE and BCE are the focal forms with gamma = 0 (u^0 = 1, h = 1), as docs/semantics.md defines them.
         double ce = 0, ceW = 0;
         var grad = new double[x.Length];
+        var scale = new double[x.Length];
         bool softmaxTerm = spec.Combine == Combine.CrossEntropy || (spec.Combine == Combine.Focal && spec.Activation == Activation.Softmax);
         bool elementTerm = spec.Combine == Combine.BinaryCrossEntropy || (spec.Combine == Combine.Focal && spec.Activation == Activation.Sigmoid);
         double gamma = spec.Combine == Combine.Focal ? spec.FocalGamma : 0;
@@ -194,7 +199,10 @@ public static class Reference
                         if (v[n * S + s] == 0) continue;
                         int y = labels![n * S + s];
                         for (int c = 0; c < C; c++)
+                        {
                             grad[Idx(n, c, s)] += a * w[y] * h[n * S + s] * (p[Idx(n, c, s)] - t[Idx(n, c, s)]) / ceW;
+                            scale[Idx(n, c, s)] += Math.Abs(a * w[y] * h[n * S + s]) * (p[Idx(n, c, s)] + t[Idx(n, c, s)]) / ceW;
+                        }
                     }
 
             ce = ceW > 0 ? ce / ceW : 0;
@@ -214,6 +222,7 @@ public static class Reference
                         ce += vs * w[c] * Math.Pow(u, gamma) * bce / count;
                         double hi = gamma == 0 ? 1 : Math.Pow(u, gamma) + (u == 0 ? 0 : gamma * pt * bce * Math.Pow(u, gamma - 1));
                         grad[i] += vs * a * w[c] * hi * (p[i] - t[i]) / count;
+                        scale[i] += Math.Abs(vs * a * w[c] * hi) * (p[i] + t[i]) / count;
                     }
         }
 
@@ -230,8 +239,13 @@ public static class Reference
         for (int n = 0; n < N; n++)
             for (int s = 0; s < S; s++)
             {
-                double dot = 0;
-                for (int c = 0; c < C; c++) dot += p[Idx(n, c, s)] * gp[Idx(n, c, s)];
+                double dot = 0, absoluteDot = 0;
+                for (int c = 0; c < C; c++)
+                {
+                    dot += p[Idx(n, c, s)] * gp[Idx(n, c, s)];
+                    absoluteDot += p[Idx(n, c, s)] * Math.Abs(gp[Idx(n, c, s)]);
+                }
+
                 for (int c = 0; c < C; c++)
                 {
                     int i = Idx(n, c, s);
@@ -241,11 +255,17 @@ public static class Reference
                         Activation.Sigmoid => gp[i] * p[i] * (1 - p[i]),
                         _ => p[i] * (gp[i] - dot),
                     };
+                    scale[i] += spec.Activation switch
+                    {
+                        Activation.None => Math.Abs(gp[i]),
+                        Activation.Sigmoid => Math.Abs(gp[i] * p[i] * (1 - p[i])),
+                        _ => p[i] * (Math.Abs(gp[i]) + absoluteDot),
+                    };
                 }
             }
 
         double loss = combined ? a * ce + (1 - a) * diceLoss : diceLoss;
-        return new ReferenceResult(loss, diceLoss, ce, classDice, grad);
+        return new ReferenceResult(loss, diceLoss, ce, classDice, grad, scale);
     }
 
     /// <summary>l(d): -ln(max(d, 1e-7)) with LogLoss, else max(1 - d, 0)^gamma.</summary>
