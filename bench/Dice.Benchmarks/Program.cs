@@ -33,6 +33,13 @@ if (args.Contains("--family"))
     return;
 }
 
+if (args.Contains("--class-weights"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --class-weights: weighted pixel-term kernels against unweighted ones.
+    Report(ClassWeightCost.Measure());
+    return;
+}
+
 if (args.Contains("--schedules"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --schedules [--out FILE]: the two ForwardBackward schedules by size.

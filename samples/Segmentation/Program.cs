@@ -33,8 +33,8 @@ if (options.DataParallel)
     if (mpi.Rank != 0) AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
     var parallel = new DataParallel(mpi.Rank, mpi.Size, gradient => mpi.Sum(gradient));
     LossStep step = engine is null
-        ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<DiceCeLoss>(logits, labels, grad, batch, mpi)
-        : (logits, labels, grad, batch) => engine.ForwardBackward<DiceCeLoss>(logits, labels, grad, batch, mpi);
+        ? (logits, labels, grad, batch) => DiceCeLoss.ForwardBackward(logits, labels, grad, batch, reducer: mpi)
+        : (logits, labels, grad, batch) => engine.ForwardBackward<DiceCeLoss>(logits, labels, grad, batch, reducer: mpi);
     string name = mpi.Size == 1 ? "1 process" : $"{mpi.Size} processes";
     var run = Train($"Dice + CE, {name}, batch {options.Batch}", step, options, train, test, parallel);
     if (mpi.Rank == 0)

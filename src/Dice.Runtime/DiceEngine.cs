@@ -106,239 +106,185 @@ public sealed class DiceEngine : IDisposable
     /// <summary>The most pass-1 groups per sample; beyond, each group's slice grows. Settable for tests of the cap.</summary>
     internal int MaxGroupsPerSample { get; set; } = 1024;
 
+    // The entry points: the generated loss class's four, generic over the loss, on host spans and on array views of this
+    // engine's accelerator, each with the optional settings as trailing arguments (parameters: null for
+    // TLoss.Spec.Parameters; reducer: null for this batch alone). A loss called with the other target form (labels for a
+    // masks loss, or the other way round) is an ArgumentException naming the loss.
+
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="labels"/> (N x S).</summary>
-    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, null);
+    public LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
-    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, null);
+    public LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
+    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory unless accumulating).</summary>
     /// <remarks>
     /// On an accelerator, the host-span overloads copy the input and target to the device and the gradient back on
-    /// every call, from pageable memory: convenient, but for training on a GPU keep the data there and call the
-    /// <c>ArrayView</c> overloads, which move only the small result.
+    /// every call (and the gradient there too when accumulating), from pageable memory: convenient, but for training on a
+    /// GPU keep the data there and call the <c>ArrayView</c> overloads, which move only the small result.
     /// </remarks>
-    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, null);
+    public LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory).</summary>
-    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, null);
+    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory unless accumulating).</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
-    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, default, Pass.Forward, batch, null);
+    /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes (docs/distributed.md).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
-    /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
-    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, default, Pass.Forward, batch, null);
-
-    /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
-    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.ForwardBackward, batch, null);
-
-    /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
-    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch, null);
-
-    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with this call's hyperparameters (start from <c>TLoss.Spec.Parameters</c>).</summary>
-    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="Forward{TLoss}(ArrayView{float}, ArrayView{int}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, default, Pass.Forward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="Forward{TLoss}(ArrayView{float}, ArrayView{float}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, default, Pass.Forward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="ForwardBackward{TLoss}(ArrayView{float}, ArrayView{int}, ArrayView{float}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="ForwardBackward{TLoss}(ArrayView{float}, ArrayView{float}, ArrayView{float}, int)"/>, with this call's hyperparameters.</summary>
-    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
-
-    // Data-parallel training (docs/distributed.md): pass 1 into statistics that every process sums, then Backward.
-
-    /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes (see <see cref="DiceCpu.Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>).</summary>
-    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        HostStatistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, null);
-
-    /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes.</summary>
-    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        HostStatistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, null);
-
-    /// <summary>Pass 1 with this call's hyperparameters (Backward uses them too).</summary>
-    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        HostStatistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, LossParameters.NotNull(parameters));
-
-    /// <summary>Pass 1 with this call's hyperparameters (Backward uses them too).</summary>
-    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        HostStatistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, LossParameters.NotNull(parameters));
+    /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes (docs/distributed.md).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>The loss of the summed <paramref name="global"/> and its gradient with respect to this process's input (the Statistics call's input, labels and batch).</summary>
-    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
     /// <summary>The loss of the summed <paramref name="global"/> and its gradient with respect to this process's input (the Statistics call's input, masks and batch).</summary>
-    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
-    /// <summary>The loss of the union of every process's batch: Statistics, <paramref name="reducer"/>'s sum, the result.</summary>
-    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer).Result;
+    /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
+    public LossResult Forward<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>The loss of the union of every process's batch: Statistics, <paramref name="reducer"/>'s sum, the result.</summary>
-    public LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer).Result;
+    /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
+    public LossResult Forward<TLoss>(
+        ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
-    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Backward<TLoss>(input, labels, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer));
+    /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
-    public LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Backward<TLoss>(input, masks, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer));
+    /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
     /// <summary>Pass 1 of data already on this engine's accelerator: statistics to sum over processes.</summary>
-    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch) where TLoss : IDiceLoss =>
-        ViewStatistics<TLoss>(input, labels, default, isLabels: true, batch);
+    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>Pass 1 of data already on this engine's accelerator: statistics to sum over processes.</summary>
-    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch) where TLoss : IDiceLoss =>
-        ViewStatistics<TLoss>(input, default, masks, isLabels: false, batch);
+    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
-    /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
-    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, default, isLabels: true, inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+    /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
+    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
-    /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/>.</summary>
-    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, default, masks, isLabels: false, inputGrad, Pass.Backward, batch, null, DiceCpu.Global(global), out _)!;
+    /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
+    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
-    /// <summary>The loss of the union of every process's batch, for data on the accelerator.</summary>
-    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer).Result;
-
-    /// <summary>The loss of the union of every process's batch, for data on the accelerator.</summary>
-    public LossResult Forward<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer).Result;
-
-    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward, for data on the accelerator.</summary>
-    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Backward<TLoss>(input, labels, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, labels, batch), reducer));
-
-    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward, for data on the accelerator.</summary>
-    public LossResult ForwardBackward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Backward<TLoss>(input, masks, inputGrad, batch, DiceCpu.Reduced(Statistics<TLoss>(input, masks, batch), reducer));
-
-    private LossStatistics HostStatistics<TLoss>(ReadOnlySpan<float> input, TargetSpan target, int batch, LossParameters? parameters) where TLoss : IDiceLoss
-    {
-        RunHost<TLoss>(input, target, default, Pass.Statistics, batch, parameters, null, out LossStatistics? statistics);
-        return statistics!;
-    }
-
-    private LossStatistics ViewStatistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels, int batch) where TLoss : IDiceLoss
-    {
-        RunViews<TLoss>(input, labels, masks, isLabels, default, Pass.Statistics, batch, null, null, out LossStatistics? statistics);
-        return statistics!;
-    }
-
-    private LossResult RunHost<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss =>
-        RunHost<TLoss>(input, target, inputGrad, pass, batch, parameters, null, out _)!;
-
-    /// <summary>Any <see cref="Pass"/> on host spans (see <see cref="DiceCpu"/>'s Execute for what each returns).</summary>
-    private LossResult? RunHost<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters,
-        LossStatistics? global, out LossStatistics? statistics) where TLoss : IDiceLoss
+    /// <summary>A call on host spans: the SIMD kernels on a CPU engine; on an accelerator, the checks, then each pass with its copies.</summary>
+    private PassOutcome RunHost<TLoss>(in LossCall call) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_accelerator is null)
-            return DiceCpu.Execute<TLoss>(input, target, inputGrad, pass, batch, parameters, global, out statistics);
-
-        DiceLossSpec spec = TLoss.Spec;
-        parameters?.Validate(spec, nameof(parameters));
-        LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;
-        int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
-        global?.CheckFor(typeof(TLoss), batch, spatial, nameof(global));
-        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            ArrayView<float> inputView = Buffer<float>("input", input.Length);
-            inputView.CopyFromCPU(input);
-            ArrayView<int> labelsView = Buffer<int>("labels", target.IsLabels ? target.Length : 1);
-            if (target.IsLabels) labelsView.CopyFromCPU(target.Labels);
-            ArrayView<float> masksView = Buffer<float>("masks", target.IsLabels ? 1 : target.Length);
-            if (!target.IsLabels) masksView.CopyFromCPU(target.Masks);
-            ArrayView<float> gradientView = backward ? Buffer<float>("gradient", input.Length) : default;
-
-            LossResult? result = Run<TLoss>(inputView, labelsView, masksView, gradientView, pass, batch, spatial, values, global,
-                out bool invalid, out statistics);
-            if (invalid) throw Validation.FirstInvalid(spec, values.IgnoreIndex, input, target, spatial);
-            if (backward) gradientView.CopyToCPU(inputGrad);
-            return result;
-        }
+        if (_accelerator is null) return DiceCpu.Run<TLoss>(call);
+        CheckedCall checkedCall = CallFlow.Check<TLoss>(call.Extent, call.Pass, call.Parameters, call.Global);
+        var passes = new HostPasses<TLoss>(this, call);
+        return CallFlow.Run(ref passes, checkedCall, call.Pass, call.Reducer, call.Global);
     }
 
-    /// <summary>Both passes on views; <c>isLabels</c> says which of labels and masks is the target (the other is unused).</summary>
-    private LossResult RunViews<TLoss>(
-        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels,
-        ArrayView<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss =>
-        RunViews<TLoss>(input, labels, masks, isLabels, inputGrad, pass, batch, parameters, null, out _)!;
-
-    /// <summary>Any <see cref="Pass"/> on views.</summary>
-    private LossResult? RunViews<TLoss>(
-        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, bool isLabels,
-        ArrayView<float> inputGrad, Pass pass, int batch, LossParameters? parameters,
-        LossStatistics? global, out LossStatistics? statistics) where TLoss : IDiceLoss
+    /// <summary>A call on views of this engine's accelerator: the checks, then the passes.</summary>
+    private PassOutcome RunViews<TLoss>(in DeviceCall call) where TLoss : IDiceLoss
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_accelerator is null)
             throw new InvalidOperationException("This engine runs on the CPU and has no accelerator; pass host spans, or create the engine with DiceDevice.Cuda or IlgpuCpu.");
-        DiceLossSpec spec = TLoss.Spec;
-        parameters?.Validate(spec, nameof(parameters));
-        LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;
-        long targetLength = isLabels ? labels.Length : masks.Length;
-        if (input.Length > int.MaxValue || targetLength > int.MaxValue || inputGrad.Length > int.MaxValue)
-            throw new ArgumentException("Views of more than 2^31 - 1 elements are not supported.", nameof(input));
-        int spatial = Validation.CheckShapes(spec, (int)input.Length, (int)targetLength, isLabels, (int)inputGrad.Length, pass, batch);
-        global?.CheckFor(typeof(TLoss), batch, spatial, nameof(global));
+        CheckedCall checkedCall = CallFlow.Check<TLoss>(call.Extent, call.Pass, call.Parameters, call.Global);
+        var passes = new ViewPasses<TLoss>(this, call);
+        return CallFlow.Run(ref passes, checkedCall, call.Pass, call.Reducer, call.Global);
+    }
+
+    private readonly ref struct HostPasses<TLoss>(DiceEngine engine, LossCall call) : ICallPasses where TLoss : IDiceLoss
+    {
+        private readonly LossCall _call = call;
+
+        public PassOutcome Run(in CheckedCall checkedCall, Pass pass, LossStatistics? global) => engine.HostPass<TLoss>(_call, checkedCall, pass, global);
+    }
+
+    private readonly struct ViewPasses<TLoss>(DiceEngine engine, DeviceCall call) : ICallPasses where TLoss : IDiceLoss
+    {
+        public PassOutcome Run(in CheckedCall checkedCall, Pass pass, LossStatistics? global) => engine.ViewPass<TLoss>(call, checkedCall, pass, global);
+    }
+
+    /// <summary>One pass of a checked host call on the accelerator: the data copied into pooled buffers, the pass, the gradient copied back.</summary>
+    private PassOutcome HostPass<TLoss>(in LossCall call, in CheckedCall checkedCall, Pass pass, LossStatistics? global) where TLoss : IDiceLoss
+    {
+        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
+        TargetSpan target = call.Target;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (isLabels) masks = Buffer<float>("masks", 1);
-            else labels = Buffer<int>("labels", 1);
+            ArrayView<float> inputView = Buffer<float>("input", call.Input.Length);
+            inputView.CopyFromCPU(call.Input);
+            ArrayView<int> labelsView = Buffer<int>("labels", target.IsLabels ? target.Length : 1);
+            if (target.IsLabels) labelsView.CopyFromCPU(target.Labels);
+            ArrayView<float> masksView = Buffer<float>("masks", target.IsLabels ? 1 : target.Length);
+            if (!target.IsLabels) masksView.CopyFromCPU(target.Masks);
+            ArrayView<float> gradientView = backward ? Buffer<float>("gradient", call.Input.Length) : default;
+            if (backward && checkedCall.Parameters.AccumulateGradient) gradientView.CopyFromCPU(call.Gradient);
+
+            var deviceTarget = target.IsLabels ? DeviceTarget.FromLabels(labelsView) : DeviceTarget.FromMasks(masksView);
+            PassOutcome outcome = Run<TLoss>(new DeviceCall(inputView, deviceTarget, gradientView, call.Batch, pass), checkedCall, global, out bool invalid);
+            if (invalid) throw Validation.FirstInvalid(checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input, target, checkedCall.Spatial);
+            if (backward) gradientView.CopyToCPU(call.Gradient);
+            return outcome;
+        }
+    }
+
+    /// <summary>One pass of a checked call on views; bad input is reported from a host copy of the views.</summary>
+    private PassOutcome ViewPass<TLoss>(DeviceCall call, in CheckedCall checkedCall, Pass pass, LossStatistics? global) where TLoss : IDiceLoss
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // The target form the loss does not take is a one-element placeholder (kernel parameters must be valid views).
+            DeviceTarget target = call.Target.IsLabels
+                ? DeviceTarget.FromLabels(call.Target.Labels).WithMasks(Buffer<float>("masks", 1))
+                : DeviceTarget.FromMasks(call.Target.Masks).WithLabels(Buffer<int>("labels", 1));
 
             // inputGrad may be input: pass 2 reads each pixel's C inputs before writing its C gradient values,
             // and runs only once the checks of pass 1 have passed.
-            LossResult? result = Run<TLoss>(input, labels, masks, inputGrad, pass, batch, spatial, values, global, out bool invalid, out statistics);
+            PassOutcome outcome = Run<TLoss>(new DeviceCall(call.Input, target, call.Gradient, call.Batch, pass), checkedCall, global, out bool invalid);
             if (invalid)
             {
-                float[] hostInput = input.GetAsArray();
+                float[] hostInput = call.Input.GetAsArray();
                 throw Validation.FirstInvalid(
-                    spec, values.IgnoreIndex, hostInput, isLabels ? TargetSpan.FromLabels(labels.GetAsArray()) : TargetSpan.FromMasks(masks.GetAsArray()), spatial);
+                    checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, hostInput,
+                    target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray()), checkedCall.Spatial);
             }
 
-            return result;
+            return outcome;
         }
     }
 
@@ -350,12 +296,14 @@ public sealed class DiceEngine : IDisposable
     /// no host wait inside the call. Pass 2 checks the finalizer's count of invalid elements on the device and writes
     /// nothing when there is one, so bad input leaves the gradient (even in place) untouched.
     /// </summary>
-    private LossResult? Run<TLoss>(
-        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, ArrayView<float> gradient,
-        Pass pass, int batch, int spatial, LossParameters parameters, LossStatistics? global, out bool invalid, out LossStatistics? localStatistics) where TLoss : IDiceLoss
+    private PassOutcome Run<TLoss>(in DeviceCall call, in CheckedCall checkedCall, LossStatistics? global, out bool invalid) where TLoss : IDiceLoss
     {
+        Pass pass = call.Pass;
+        int batch = call.Batch, spatial = checkedCall.Spatial;
+        LossParameters parameters = checkedCall.Parameters;
+        ArrayView<float> input = call.Input, masks = call.Target.Masks, gradient = call.Gradient;
+        ArrayView<int> labels = call.Target.Labels;
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
-        localStatistics = null;
         Accelerator accelerator = _accelerator!;
         DiceLossSpec spec = TLoss.Spec;
         int classes = spec.Classes;
@@ -372,6 +320,7 @@ public sealed class DiceEngine : IDisposable
             SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
             IgnoreIndex = parameters.IgnoreIndex,
             FocalGamma = parameters.FocalGamma,
+            AccumulateGradient = parameters.AccumulateGradient ? 1 : 0,
         };
         ArrayView<float> weights = ClassWeights(kernels, spec, parameters);
 
@@ -401,8 +350,9 @@ public sealed class DiceEngine : IDisposable
 
         ArrayView<double> results = Buffer<double>("results", layout.DeviceResultsLength);
         ArrayView<float> coefficients = Buffer<float>("coefficients", (long)batch * layout.CoefficientStride);
+        FinalizeSettings settings = FinalizeSettings.From(spec, parameters, batch, spatial);
         Finalizer()(new KernelConfig(1, groupSize), partials, weights, statistics, totals, results, coefficients,
-            FinalizeSettings.From(spec, parameters, batch, spatial), groupsPerSample, (int)mode, backward ? 1 : 0);
+            settings, groupsPerSample, (int)mode, backward ? 1 : 0);
 
         if (backward)
         {
@@ -411,21 +361,19 @@ public sealed class DiceEngine : IDisposable
             kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, weights, coefficients, results, gradient, shape);
         }
 
-        // The one wait of the call: reading the results waits for the kernels before it.
+        // The one wait of the call: reading the results waits for the kernels before it. The per-sample statistics (N
+        // (3C + 2) values) come back too, for the per-sample losses.
         double[] hostResults = ArrayPool<double>.Shared.Rent(layout.DeviceResultsLength);
         try
         {
             Span<double> resultSpan = hostResults.AsSpan(0, layout.DeviceResultsLength);
             results.CopyToCPU(resultSpan);
             invalid = resultSpan[layout.InvalidResult] > 0;
-            if (invalid) return null;
+            if (invalid) return default;
+            double[] sampleStatistics = global?.SampleStatistics ?? statistics.GetAsArray();
             if (pass == Pass.Statistics)
-            {
-                localStatistics = new LossStatistics(typeof(TLoss), spec, parameters, batch, spatial, statistics.GetAsArray(), totals.GetAsArray());
-                return null;
-            }
-
-            return LossFinalizer.ToResult(resultSpan, classes);
+                return new PassOutcome(null, new LossStatistics(typeof(TLoss), spec, parameters, batch, spatial, sampleStatistics, totals.GetAsArray()));
+            return new PassOutcome(LossFinalizer.ToResult(resultSpan, settings, sampleStatistics, parameters.ClassWeights.ToArray()), null);
         }
         finally
         {

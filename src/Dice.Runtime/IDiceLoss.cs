@@ -5,7 +5,7 @@ namespace Dice;
 
 /// <summary>
 /// Implemented by every class the generator completes. It gives the schedulers
-/// (<see cref="DiceCpu"/>) generic access to the generated kernels: the hot loops are generated,
+/// (<see cref="DiceCpu"/>, <see cref="DiceEngine"/>) generic access to the generated kernels: the hot loops are generated,
 /// the scheduling is not.
 /// </summary>
 public interface IDiceLoss
@@ -74,20 +74,19 @@ public interface IDiceLoss
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly ref struct DiceChunk
 {
-    /// <summary>Creates a chunk.</summary>
-    public DiceChunk(
-        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial, int start, int end,
-        int ignoreIndex, ReadOnlySpan<float> classWeights, float focalGamma)
+    /// <summary>Creates a chunk of one call: the sample's spans, the pixel range and the call's kernel settings.</summary>
+    internal DiceChunk(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, int spatial, (int Start, int End) pixels, KernelSettings settings)
     {
-        IgnoreIndex = ignoreIndex;
-        FocalGamma = focalGamma;
-        ClassWeights = classWeights;
         Input = input;
         Labels = labels;
         Masks = masks;
         Spatial = spatial;
-        Start = start;
-        End = end;
+        (Start, End) = pixels;
+        IgnoreIndex = settings.IgnoreIndex;
+        ClassWeights = settings.ClassWeights;
+        FocalGamma = settings.FocalGamma;
+        AccumulateGradient = settings.AccumulateGradient;
+        WeightedPixelTerm = settings.WeightedPixelTerm;
     }
 
     /// <summary>The sample's input, C x S.</summary>
@@ -108,4 +107,39 @@ public readonly ref struct DiceChunk
     public ReadOnlySpan<float> ClassWeights { get; }
     /// <summary>The call's focal exponent (<see cref="LossParameters.FocalGamma"/>).</summary>
     public float FocalGamma { get; }
+    /// <summary>Whether pass 2 adds its gradient to the buffer's values (<see cref="LossParameters.AccumulateGradient"/>).</summary>
+    public bool AccumulateGradient { get; }
+    /// <summary>Whether the call's class weights are not all 1, so that the pixel term runs the kernels weighted by them.</summary>
+    public bool WeightedPixelTerm { get; }
+}
+
+/// <summary>The values of one call that every chunk's kernels read, resolved once per call from its <see cref="LossParameters"/>.</summary>
+internal readonly struct KernelSettings
+{
+    private readonly float[] _weights;
+    private readonly int _classes;
+
+    /// <summary>The settings of <paramref name="parameters"/>, with its class weights copied into <paramref name="weights"/> (at least C values).</summary>
+    public KernelSettings(DiceLossSpec spec, LossParameters parameters, float[] weights)
+    {
+        bool weighted = false;
+        for (int c = 0; c < spec.Classes; c++)
+        {
+            weights[c] = parameters.ClassWeights[c];
+            weighted |= weights[c] != 1f;
+        }
+
+        _weights = weights;
+        _classes = spec.Classes;
+        IgnoreIndex = parameters.IgnoreIndex;
+        FocalGamma = parameters.FocalGamma;
+        AccumulateGradient = parameters.AccumulateGradient;
+        WeightedPixelTerm = weighted && spec.Combine != Combine.None;
+    }
+
+    public int IgnoreIndex { get; }
+    public ReadOnlySpan<float> ClassWeights => new(_weights, 0, _classes);
+    public float FocalGamma { get; }
+    public bool AccumulateGradient { get; }
+    public bool WeightedPixelTerm { get; }
 }

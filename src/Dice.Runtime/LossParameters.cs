@@ -27,6 +27,7 @@ public sealed record LossParameters
         FalseNegativeWeight = falseNegativeWeight;
         OverlapExponent = overlapExponent;
         FocalGamma = focalGamma;
+        Scale = 1f;
     }
 
     /// <summary>Smoothing s added to numerator and denominator (finite, &gt;= 0).</summary>
@@ -39,9 +40,9 @@ public sealed record LossParameters
     public int IgnoreIndex { get; init; }
 
     /// <summary>
-    /// One weight w_c per class (finite, &gt;= 0, those in the Dice mean not all 0). A copy is kept, so changing the
-    /// list afterwards changes nothing. A CE/BCE loss compiled without <c>ClassWeights</c> has unweighted pixel-term
-    /// kernels and accepts only all-1 weights here; give <c>ClassWeights</c> in the attribute to make them data.
+    /// One weight w_c per class (finite, &gt;= 0, those in the Dice mean not all 0), for the Dice mean and the CE/BCE/focal
+    /// term, on every loss (Generalized Dice, which weights classes by volume, takes none). A copy is kept, so changing
+    /// the list afterwards changes nothing.
     /// </summary>
     public IReadOnlyList<float> ClassWeights
     {
@@ -61,40 +62,49 @@ public sealed record LossParameters
     /// <summary>The focal term's exponent, in [0, 5] (Combine.Focal losses only).</summary>
     public float FocalGamma { get; init; }
 
-    /// <summary>The argument of an entry point's <c>parameters</c>, or <see cref="ArgumentNullException"/>.</summary>
-    internal static LossParameters NotNull(LossParameters parameters) =>
-        parameters ?? throw new ArgumentNullException(nameof(parameters));
+    /// <summary>
+    /// The weight of this loss in the caller's objective (finite, &gt; 0; default 1): <see cref="LossResult.Loss"/>,
+    /// <see cref="LossResult.SampleLoss"/> and the gradient are multiplied by it, at no extra cost (it is folded into the
+    /// backward coefficients). MONAI's <c>lambda_dice</c>/<c>lambda_ce</c> pair, a deep-supervision weight per output.
+    /// <see cref="LossResult.DiceLoss"/> and <see cref="LossResult.CrossEntropy"/> stay unscaled.
+    /// </summary>
+    public float Scale { get; init; }
+
+    /// <summary>
+    /// Whether the backward adds Scale * dL/d(input) into <c>inputGrad</c> instead of overwriting it (default false): two
+    /// losses on one output need no second buffer and no extra pass. The gradient buffer must then not be the input's
+    /// memory (an <see cref="ArgumentException"/>, nothing written).
+    /// </summary>
+    public bool AccumulateGradient { get; init; }
 
     /// <summary>
     /// Throws, naming <paramref name="argument"/>, unless these values are valid for <paramref name="spec"/>: the
-    /// compile-time rules (with their DICE ids), and all-1 weights for a CE/BCE loss compiled without weights.
+    /// compile-time rules (with their DICE ids), no value that the configuration ignores changed from the loss's own
+    /// (with the DICE id of the matching compile-time warning), and a finite, positive <see cref="Scale"/>.
     /// </summary>
     internal void Validate(DiceLossSpec spec, string argument)
     {
         // The loss's own values passed the same rules at compile time.
         if (ReferenceEquals(this, spec.Parameters)) return;
-        List<ParameterViolation>? violations = ParameterRules.Check(
-            new ParameterStructure(spec.Classes, spec.Target == Target.Labels, spec.IncludeBackground, spec.LogLoss),
-            new ParameterValues
-            {
-                Smooth = Smooth, Alpha = Alpha, IgnoreIndex = IgnoreIndex, ClassWeights = ClassWeights,
-                FalsePositiveWeight = FalsePositiveWeight, FalseNegativeWeight = FalseNegativeWeight,
-                OverlapExponent = OverlapExponent, FocalGamma = FocalGamma,
-            });
+        var structure = new ParameterStructure(spec.Classes, spec.Target == Target.Labels, spec.IncludeBackground, spec.LogLoss, spec.Combine, spec.Overlap);
+        ParameterValues values = Values();
+        List<ParameterViolation>? violations = ParameterRules.Check(structure, values);
         if (violations is not null)
             throw new ArgumentException($"{argument}.{violations[0].Parameter}: {violations[0]}", argument);
-        if (spec.Combine != Combine.None && !spec.HasClassWeights)
+        if (ParameterRules.FirstIgnored(structure, values, spec.Parameters.Values()) is { } ignored)
         {
-            for (int c = 0; c < ClassWeights.Count; c++)
-            {
-                if (ClassWeights[c] != 1f)
-                {
-                    throw new ArgumentException(
-                        $"{argument}.ClassWeights[{c}] is {ParameterRules.Format(ClassWeights[c])}, but this loss was compiled without ClassWeights, " +
-                        $"so its {spec.Combine} kernels are unweighted; give ClassWeights in [DiceLoss(...)] (any values) to set them per call.",
-                        argument);
-                }
-            }
+            throw new ArgumentException(
+                $"{argument}.{ignored.Parameter}: {ignored} (it differs from this loss's own value, which is the only one it accepts).", argument);
         }
+
+        if (!float.IsFinite(Scale) || Scale <= 0)
+            throw new ArgumentException($"{argument}.Scale is {ParameterRules.Format(Scale)}; it must be finite and > 0.", argument);
     }
+
+    private ParameterValues Values() => new()
+    {
+        Smooth = Smooth, Alpha = Alpha, IgnoreIndex = IgnoreIndex, ClassWeights = ClassWeights,
+        FalsePositiveWeight = FalsePositiveWeight, FalseNegativeWeight = FalseNegativeWeight,
+        OverlapExponent = OverlapExponent, FocalGamma = FocalGamma,
+    };
 }

@@ -48,7 +48,10 @@ public sealed class LossStatistics
     /// </summary>
     public Span<double> Values => _values;
 
-    /// <summary>The loss of the statistics as they are now: this process's part before the sum, the whole batch after it.</summary>
+    /// <summary>
+    /// The loss of the statistics as they are now: this process's part before the sum, the whole batch after it
+    /// (<see cref="LossResult.SampleLoss"/> has this process's samples either way).
+    /// </summary>
     public LossResult Result
     {
         get
@@ -59,7 +62,7 @@ public sealed class LossStatistics
             LossFinalizer.Compute(
                 Settings, new ArrayValues<double>(_sampleStatistics), new ArrayValues<double>(_values), new ArrayValues<float>(weights),
                 new ArrayValues<double>(results), new NoCoefficients(), backward: false);
-            return LossFinalizer.ToResult(results, Spec.Classes);
+            return LossFinalizer.ToResult(results, Settings, _sampleStatistics, weights);
         }
     }
 

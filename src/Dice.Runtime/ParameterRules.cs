@@ -69,6 +69,11 @@ internal static class ParameterRules
     public const string OverlapExponentInvalidId = "DICE026";
     public const string LogLossWithExponentId = "DICE027";
     public const string FocalGammaInvalidId = "DICE028";
+    public const string AlphaIgnoredId = "DICE020";
+    public const string IgnoreIndexIgnoredId = "DICE021";
+    public const string ClassWeightsWithGeneralizedDiceId = "DICE030";
+    public const string TverskyWeightIgnoredId = "DICE033";
+    public const string FocalGammaIgnoredId = "DICE035";
 
     public static readonly ParameterRule SmoothInvalid = new(SmoothInvalidId,
         "Smooth must be finite and non-negative",
@@ -113,6 +118,59 @@ internal static class ParameterRules
     public static readonly ParameterRule FocalGammaInvalid = new(FocalGammaInvalidId,
         "FocalGamma must lie in [0, 5]",
         "FocalGamma is {0}; it must be finite and lie in [0, 5] (0 is plain cross-entropy)");
+
+    // The parameters a configuration ignores: a compile-time warning (an error for DICE030) when the attribute sets one,
+    // and at run time an ArgumentException when a LossParameters sets one to anything but the loss's own value.
+
+    public static readonly ParameterRule AlphaIgnored = new(AlphaIgnoredId,
+        "Alpha has no effect without Combine",
+        "Alpha is set but Combine is None, so there is no CE/BCE term to weight; Alpha is ignored");
+
+    public static readonly ParameterRule IgnoreIndexIgnored = new(IgnoreIndexIgnoredId,
+        "IgnoreIndex has no effect with masks",
+        "IgnoreIndex is set but the target is Masks, which have no label to ignore; IgnoreIndex is ignored");
+
+    public static readonly ParameterRule ClassWeightsWithGeneralizedDice = new(ClassWeightsWithGeneralizedDiceId,
+        "Generalized Dice takes no ClassWeights",
+        "ClassWeights is set but Overlap is GeneralizedDice, which weights each class by its target volume (GeneralizedWeighting); remove ClassWeights, or use another Overlap");
+
+    public static readonly ParameterRule TverskyWeightIgnored = new(TverskyWeightIgnoredId,
+        "Tversky weights have no effect without Overlap.Tversky",
+        "{0} is set but Overlap is {1}; only Overlap.Tversky uses it, so it is ignored");
+
+    public static readonly ParameterRule FocalGammaIgnored = new(FocalGammaIgnoredId,
+        "FocalGamma has no effect without Combine.Focal",
+        "FocalGamma is set but Combine is {0}; only Combine.Focal uses it, so it is ignored");
+
+    /// <summary>
+    /// The first run-time value that <paramref name="structure"/> ignores and that differs from the loss's own
+    /// (<paramref name="compiled"/>), or null: such a value would change nothing, so a call that sets it is a mistake.
+    /// </summary>
+    public static ParameterViolation? FirstIgnored(in ParameterStructure structure, in ParameterValues values, in ParameterValues compiled)
+    {
+        if (structure.Combine == Combine.None && values.Alpha != compiled.Alpha)
+            return new ParameterViolation(AlphaIgnored, nameof(DiceLossAttribute.Alpha));
+        if (!structure.Labels && values.IgnoreIndex != compiled.IgnoreIndex)
+            return new ParameterViolation(IgnoreIndexIgnored, nameof(DiceLossAttribute.IgnoreIndex));
+        if (structure.Overlap == Overlap.GeneralizedDice && !SameWeights(values.ClassWeights, compiled.ClassWeights))
+            return new ParameterViolation(ClassWeightsWithGeneralizedDice, nameof(DiceLossAttribute.ClassWeights));
+        if (structure.Overlap != Overlap.Tversky && values.FalsePositiveWeight != compiled.FalsePositiveWeight)
+            return new ParameterViolation(TverskyWeightIgnored, nameof(DiceLossAttribute.FalsePositiveWeight), nameof(DiceLossAttribute.FalsePositiveWeight), structure.Overlap);
+        if (structure.Overlap != Overlap.Tversky && values.FalseNegativeWeight != compiled.FalseNegativeWeight)
+            return new ParameterViolation(TverskyWeightIgnored, nameof(DiceLossAttribute.FalseNegativeWeight), nameof(DiceLossAttribute.FalseNegativeWeight), structure.Overlap);
+        if (structure.Combine != Combine.Focal && values.FocalGamma != compiled.FocalGamma)
+            return new ParameterViolation(FocalGammaIgnored, nameof(DiceLossAttribute.FocalGamma), structure.Combine);
+        return null;
+    }
+
+    private static bool SameWeights(IReadOnlyList<float>? a, IReadOnlyList<float>? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a.Count != b.Count) return false;
+        for (int c = 0; c < a.Count; c++)
+            if (!a[c].Equals(b[c])) return false;
+        return true;
+    }
 
     /// <summary>
     /// Every violation of the rules above, in the order of the parameters, or null when there is none (so that a valid
@@ -183,8 +241,10 @@ internal static class ParameterRules
 /// <summary>What the rules need of the loss's structure (compile-time options).</summary>
 internal readonly struct ParameterStructure
 {
-    public ParameterStructure(int classes, bool labels, bool includeBackground, bool logLoss)
+    public ParameterStructure(int classes, bool labels, bool includeBackground, bool logLoss, Combine combine, Overlap overlap)
     {
+        Combine = combine;
+        Overlap = overlap;
         Classes = classes;
         Labels = labels;
         IncludeBackground = includeBackground;
@@ -199,6 +259,10 @@ internal readonly struct ParameterStructure
     public bool IncludeBackground { get; }
 
     public bool LogLoss { get; }
+
+    public Combine Combine { get; }
+
+    public Overlap Overlap { get; }
 }
 
 /// <summary>The hyperparameter values the rules check: an attribute's, or a <see cref="LossParameters"/>'s.</summary>

@@ -10,20 +10,28 @@ namespace Dice;
 /// </summary>
 internal static class Validation
 {
-    /// <summary>Checks lengths against batch, C and S and returns S.</summary>
-    public static int CheckShapes(
-        DiceLossSpec spec, int inputLength, int targetLength, bool targetIsLabels, int gradientLength, Pass pass, int batch)
+    /// <summary>Throws unless the call's target form (labels or masks) is the one <paramref name="loss"/> takes.</summary>
+    public static void CheckTarget(Type loss, DiceLossSpec spec, bool targetIsLabels)
     {
-        string targetName = targetIsLabels ? "labels" : "masks";
+        bool lossWantsLabels = spec.Target == Target.Labels;
+        if (targetIsLabels == lossWantsLabels) return;
+        throw new ArgumentException(
+            lossWantsLabels
+                ? $"{loss.Name} takes integer class labels (Target = Labels, N x S); call it with ReadOnlySpan<int> labels, not masks."
+                : $"{loss.Name} takes float masks (Target = Masks, N x C x S); call it with ReadOnlySpan<float> masks, not labels.",
+            targetIsLabels ? "labels" : "masks");
+    }
+
+    /// <summary>Checks lengths against batch, C and S and returns S.</summary>
+    public static int CheckShapes(DiceLossSpec spec, in CallExtent extent, Pass pass)
+    {
+        string targetName = extent.TargetIsLabels ? "labels" : "masks";
+        int batch = extent.Batch;
+        long inputLength = extent.Input;
         if (batch < 1)
             throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must be at least 1.");
-        bool lossWantsLabels = spec.Target == Target.Labels;
-        if (targetIsLabels != lossWantsLabels)
-            throw new ArgumentException(
-                lossWantsLabels
-                    ? "This loss takes integer class labels (Target = Labels); call the overload with ReadOnlySpan<int> labels."
-                    : "This loss takes float masks (Target = Masks); call the overload with ReadOnlySpan<float> masks.",
-                targetName);
+        if (inputLength > int.MaxValue || extent.Target > int.MaxValue || extent.Gradient > int.MaxValue)
+            throw new ArgumentException("Inputs of more than 2^31 - 1 elements are not supported.", "input");
 
         long perSample = (long)batch * spec.Classes;
         if (inputLength == 0 || inputLength % perSample != 0)
@@ -31,14 +39,14 @@ internal static class Validation
                 Format($"input has {inputLength} elements, which is not batch x C x S with batch = {batch}, C = {spec.Classes} and S >= 1."),
                 "input");
         int spatial = (int)(inputLength / perSample);
-        long expectedTarget = targetIsLabels ? (long)batch * spatial : inputLength;
-        if (targetLength != expectedTarget)
+        long expectedTarget = extent.TargetIsLabels ? (long)batch * spatial : inputLength;
+        if (extent.Target != expectedTarget)
             throw new ArgumentException(
-                Format($"{targetName} has {targetLength} elements; expected {expectedTarget} ({(targetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
+                Format($"{targetName} has {extent.Target} elements; expected {expectedTarget} ({(extent.TargetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
                 targetName);
-        if (pass is Pass.ForwardBackward or Pass.Backward && gradientLength != inputLength)
+        if (pass is Pass.ForwardBackward or Pass.Backward && extent.Gradient != inputLength)
             throw new ArgumentException(
-                Format($"inputGrad has {gradientLength} elements; expected {inputLength}, the length of input."), "inputGrad");
+                Format($"inputGrad has {extent.Gradient} elements; expected {inputLength}, the length of input."), "inputGrad");
         return spatial;
     }
 

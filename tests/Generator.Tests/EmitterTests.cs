@@ -22,6 +22,8 @@ public class EmitterTests
         Squared = squared,
         IgnoreIndex = -100,
         ClassWeights = (weights ?? []).ToEquatableArray(),
+        // Given weights: the weighted pixel-term kernels (the generator writes both variants of a CE/BCE loss).
+        WeightedPixelTerm = weights is not null,
     };
 
     /// <summary>The lines one piece writes, trimmed, with <c>global::</c> prefixes shortened for reading.</summary>
@@ -109,7 +111,7 @@ public class EmitterTests
     public void Weighted_binary_cross_entropy_gradient_is_v_scale_w_times_p_minus_t_with_w_from_the_call()
     {
         var o = Options(1, Activation.Sigmoid, Target.Labels, Combine.BinaryCrossEntropy, weights: [0.25f]);
-        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o)));
+        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o), accumulating: false));
         Assert.Equal(
         [
             "float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);",
@@ -119,10 +121,22 @@ public class EmitterTests
     }
 
     [Fact]
+    public void An_accumulating_gradient_adds_the_buffer_value_before_the_store_when_the_call_asks()
+    {
+        var o = Options(1, Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy);
+        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o), accumulating: true));
+        Assert.Equal(
+        [
+            "if (accumulate) grad0 += Unsafe.Add(ref gradient, s);",
+            "Unsafe.Add(ref gradient, s) = grad0;",
+        ], lines[^2..]);
+    }
+
+    [Fact]
     public void Softmax_gradient_goes_through_the_Jacobian_and_adds_the_cross_entropy_share()
     {
         var o = Options(2, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
-        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o)));
+        string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o), accumulating: false));
         Assert.Contains("float dot = p0 * gradP0 + p1 * gradP1;", lines);
         Assert.Contains("float labelScale = valid * crossEntropyScale;", lines);
         Assert.Contains("float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);", lines);
@@ -159,7 +173,7 @@ public class EmitterTests
     public void The_kernels_read_IgnoreIndex_and_the_class_weights_from_the_call_once_before_the_loop()
     {
         string[] lines = CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy, weights: [0.5f, 1f, 2f]));
-        string[] statistics = Method(lines, "private static bool Statistics256(");
+        string[] statistics = Method(lines, "private static bool StatisticsWeighted256(");
         Assert.Contains("Vector256<int> ignoreIndex = Vector256.Create(chunk.IgnoreIndex);", statistics);
         Assert.Contains("float weight2 = chunk.ClassWeights[2];", statistics);
         Assert.Contains("Vector256<float> validMask = ~Vector256.AsSingle(Vector256.Equals(label, ignoreIndex));", statistics);
@@ -167,9 +181,17 @@ public class EmitterTests
         Assert.True(Array.FindIndex(statistics, l => l.StartsWith("float weight0", StringComparison.Ordinal)) < Array.FindIndex(statistics, l => l.StartsWith("for (", StringComparison.Ordinal)));
 
         // The tail reads them as scalars, and a kernel that needs no weights declares none.
-        Assert.Contains("int ignoreIndex = chunk.IgnoreIndex;", Method(lines, "private static bool StatisticsScalar("));
+        Assert.Contains("int ignoreIndex = chunk.IgnoreIndex;", Method(lines, "private static bool StatisticsWeightedScalar("));
         Assert.DoesNotContain(Method(lines, "private static bool Validate256("), l => l.Contains("ClassWeights", StringComparison.Ordinal));
-        Assert.DoesNotContain(CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy)), l => l.Contains("ClassWeights", StringComparison.Ordinal));
+
+        // Every CE/BCE loss has both variants of its pixel-term kernels, and the dispatcher picks by the call's weights.
+        string[] unweighted = CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy));
+        Assert.DoesNotContain(Method(unweighted, "private static bool Statistics256("), l => l.Contains("ClassWeights", StringComparison.Ordinal));
+        Assert.Contains("float weight2 = chunk.ClassWeights[2];", Method(unweighted, "private static bool StatisticsWeighted256("));
+        string[] dispatcher = Method(unweighted, "internal static bool AccumulateStatistics(");
+        Assert.Contains("if (chunk.WeightedPixelTerm)", dispatcher);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated) valid &= StatisticsWeighted512(chunk, ref s, partial);", dispatcher);
+        Assert.Contains("else if (Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);", dispatcher);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public class DistributedTests
         LossResult whole = loss.ForwardBackward(input, target, wholeGradient, batch);
         foreach (int[] split in Splits)
         {
-            var (results, gradient) = RunSplit(loss.Spec, input, target, spatial, split, loss.Statistics, loss.Backward);
+            var (results, gradient) = RunSplit(loss.Spec, input, target, spatial, split, (x, t, n) => loss.Statistics(x, t, n), (x, t, g, n, s) => loss.Backward(x, t, g, n, s));
             MatchesWholeBatch(whole, wholeGradient, results, gradient, $"{loss.Name} split {string.Join("+", split)}");
         }
     }
@@ -107,7 +107,7 @@ public class DistributedTests
         var wholeGradient = new float[input.Length];
         LossResult whole = loss.ForwardBackward(input, target, wholeGradient, batch);
         var (results, gradient) = RunSplit(loss.Spec, input, target, spatial, [2, 1, 2],
-            (x, t, n) => loss.Statistics(engine, x, t, n), (x, t, g, n, s) => loss.Backward(engine, x, t, g, n, s));
+            (x, t, n) => loss.Statistics(x, t, n, engine: engine), (x, t, g, n, s) => loss.Backward(x, t, g, n, s, engine: engine));
         MatchesWholeBatch(whole, wholeGradient, results, gradient, $"{loss.Name} IlgpuCpu");
     }
 
@@ -156,8 +156,8 @@ public class DistributedTests
         var actual = new float[input.Length];
         var reducer = new SingleProcess();
         LossResult plain = SigmoidFocalMasks3_ClassWeights.ForwardBackward(input, target.Masks, expected, batch);
-        LossResult reduced = SigmoidFocalMasks3_ClassWeights.ForwardBackward(input, target.Masks, actual, batch, reducer);
-        LossResult forward = SigmoidFocalMasks3_ClassWeights.Forward(input, target.Masks, batch, reducer);
+        LossResult reduced = SigmoidFocalMasks3_ClassWeights.ForwardBackward(input, target.Masks, actual, batch, reducer: reducer);
+        LossResult forward = SigmoidFocalMasks3_ClassWeights.Forward(input, target.Masks, batch, reducer: reducer);
         Assert.Equal(2, reducer.Calls);
         Assertions.Close(plain.Loss, reduced.Loss, 1e-6, "ForwardBackward");
         Assertions.Close(plain.Loss, forward.Loss, 1e-6, "Forward");

@@ -34,10 +34,10 @@ public class DeviceParityTests(IlgpuCpuEngineFixture fixture)
             ReferenceResult expected = TestData.Reference(loss.Spec, input, target, batch);
             string context = $"{loss.Name} IlgpuCpu N={batch} S={spatial}";
             var gradient = new float[input.Length];
-            LossResult device = loss.ForwardBackward(_engine, input, target, gradient, batch);
+            LossResult device = loss.ForwardBackward(input, target, gradient, batch, engine: _engine);
             Assertions.Matches(expected, device, context);
             Assertions.GradientMatches(expected.Gradient, gradient, context);
-            Assertions.Matches(expected, loss.Forward(_engine, input, target, batch), context + " Forward");
+            Assertions.Matches(expected, loss.Forward(input, target, batch, engine: _engine), context + " Forward");
 
             var cpuGradient = new float[input.Length];
             LossResult cpu = loss.ForwardBackward(input, target, cpuGradient, batch);
@@ -68,8 +68,8 @@ public class DeviceEngineTests(IlgpuCpuEngineFixture fixture)
         var (input, target) = TestData.Make(loss.Spec, 2, 2000, seed: 21);
         var first = new float[input.Length];
         var second = new float[input.Length];
-        LossResult a = loss.ForwardBackward(_engine, input, target, first, 2);
-        LossResult b = loss.ForwardBackward(_engine, input, target, second, 2);
+        LossResult a = loss.ForwardBackward(input, target, first, 2, engine: _engine);
+        LossResult b = loss.ForwardBackward(input, target, second, 2, engine: _engine);
         Assert.Equal(BitConverter.SingleToInt32Bits(a.Loss), BitConverter.SingleToInt32Bits(b.Loss));
         Assert.Equal(a.ClassDice, b.ClassDice);
         Assert.True(first.AsSpan().SequenceEqual(second));
@@ -83,7 +83,7 @@ public class DeviceEngineTests(IlgpuCpuEngineFixture fixture)
         target.Labels![150] = 7;
         input[4 * 100 + 3] = float.NaN;
         var gradient = Enumerable.Repeat(42f, input.Length).ToArray();
-        var device = Assert.ThrowsAny<ArgumentException>(() => loss.ForwardBackward(_engine, input, target, gradient, 2));
+        var device = Assert.ThrowsAny<ArgumentException>(() => loss.ForwardBackward(input, target, gradient, 2, engine: _engine));
         var cpu = Assert.ThrowsAny<ArgumentException>(() => loss.ForwardBackward(input, target, new float[input.Length], 2));
         Assert.Equal(cpu.Message, device.Message);
         Assert.Equal("input", device.ParamName);
@@ -92,7 +92,7 @@ public class DeviceEngineTests(IlgpuCpuEngineFixture fixture)
         // The engine keeps working afterwards.
         input[4 * 100 + 3] = 0;
         target.Labels![150] = 1;
-        Assert.True(float.IsFinite(loss.ForwardBackward(_engine, input, target, gradient, 2).Loss));
+        Assert.True(float.IsFinite(loss.ForwardBackward(input, target, gradient, 2, engine: _engine).Loss));
     }
 
     [Fact]
@@ -132,10 +132,10 @@ public class DeviceEngineTests(IlgpuCpuEngineFixture fixture)
     {
         var loss = new LossCase<SoftmaxCeLabels4>();
         var data = Enumerable.Range(0, 4).Select(i => TestData.Make(loss.Spec, 1, 300 + i, seed: 30 + i)).ToArray();
-        var expected = data.Select(d => loss.Forward(_engine, d.Input, d.Target, 1).Loss).ToArray();
+        var expected = data.Select(d => loss.Forward(d.Input, d.Target, 1, engine: _engine).Loss).ToArray();
         var actual = new float[4, 3];
         Parallel.For(0, 12, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
-            actual[i % 4, i / 4] = loss.Forward(_engine, data[i % 4].Input, data[i % 4].Target, 1).Loss);
+            actual[i % 4, i / 4] = loss.Forward(data[i % 4].Input, data[i % 4].Target, 1, engine: _engine).Loss);
         for (int i = 0; i < 4; i++)
             for (int j = 0; j < 3; j++) Assert.Equal(expected[i], actual[i, j]);
     }
@@ -241,8 +241,8 @@ public sealed class GpuShapedScheduleTests : IDisposable
             ReferenceResult expected = TestData.Reference(loss.Spec, input, target, 2);
             var first = new float[input.Length];
             var second = new float[input.Length];
-            LossResult a = loss.ForwardBackward(_engine, input, target, first, 2);
-            LossResult b = loss.ForwardBackward(_engine, input, target, second, 2);
+            LossResult a = loss.ForwardBackward(input, target, first, 2, engine: _engine);
+            LossResult b = loss.ForwardBackward(input, target, second, 2, engine: _engine);
             Assertions.Matches(expected, a, loss.Name + " 256-thread groups");
             Assertions.GradientMatches(expected.Gradient, first, loss.Name + " 256-thread groups");
             Assert.Equal(BitConverter.SingleToInt32Bits(a.Loss), BitConverter.SingleToInt32Bits(b.Loss));
@@ -258,7 +258,7 @@ public sealed class GpuShapedScheduleTests : IDisposable
         ReferenceResult expected = TestData.Reference(loss.Spec, input, target, 2);
         _engine.MaxGroupsPerSample = 2;
         var gradient = new float[input.Length];
-        LossResult capped = loss.ForwardBackward(_engine, input, target, gradient, 2);
+        LossResult capped = loss.ForwardBackward(input, target, gradient, 2, engine: _engine);
         Assertions.Matches(expected, capped, "capped at 2 groups per sample");
         Assertions.GradientMatches(expected.Gradient, gradient, "capped at 2 groups per sample");
     }

@@ -1,21 +1,19 @@
 namespace Dice.Runtime.Tests;
 
-/// <summary>One generated loss class of the matrix, reachable without knowing its type.</summary>
+/// <summary>
+/// One generated loss class of the matrix, reachable without knowing its type: the four entry points of the API, each
+/// with its optional settings, on the SIMD CPU kernels (<see cref="DiceCpu"/>, what the generated members call) or, given
+/// an engine, through <see cref="DiceEngine"/>.
+/// </summary>
 public interface ILossCase
 {
     string Name { get; }
     DiceLossSpec Spec { get; }
-    LossResult Forward(float[] input, TargetData target, int batch);
-    LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch);
-    LossResult Forward(DiceEngine engine, float[] input, TargetData target, int batch);
-    LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch);
-    LossResult Forward(float[] input, TargetData target, int batch, LossParameters parameters);
-    LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters);
-    LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters);
-    LossStatistics Statistics(float[] input, TargetData target, int batch);
-    LossResult Backward(float[] input, TargetData target, float[] gradient, int batch, LossStatistics global);
-    LossStatistics Statistics(DiceEngine engine, float[] input, TargetData target, int batch);
-    LossResult Backward(DiceEngine engine, float[] input, TargetData target, float[] gradient, int batch, LossStatistics global);
+    LossResult Forward(float[] input, TargetData target, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null);
+    LossResult ForwardBackward(
+        float[] input, TargetData target, Span<float> gradient, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null);
+    LossStatistics Statistics(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null);
+    LossResult Backward(float[] input, TargetData target, Span<float> gradient, int batch, LossStatistics global, DiceEngine? engine = null);
 }
 
 public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
@@ -23,60 +21,42 @@ public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
     public string Name => typeof(TLoss).Name;
     public DiceLossSpec Spec => TLoss.Spec;
 
-    public LossResult Forward(float[] input, TargetData target, int batch) =>
-        target.Labels is { } labels
-            ? DiceCpu.Forward<TLoss>(input, labels, batch)
-            : DiceCpu.Forward<TLoss>(input, target.Masks!, batch);
+    public LossResult Forward(float[] input, TargetData target, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null) =>
+        (target.Labels, engine) switch
+        {
+            ({ } labels, null) => DiceCpu.Forward<TLoss>(input, labels, batch, parameters, reducer),
+            ({ } labels, _) => engine.Forward<TLoss>(input, labels, batch, parameters, reducer),
+            (null, null) => DiceCpu.Forward<TLoss>(input, target.Masks!, batch, parameters, reducer),
+            (null, _) => engine.Forward<TLoss>(input, target.Masks!, batch, parameters, reducer),
+        };
 
-    public LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch) =>
-        target.Labels is { } labels
-            ? DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch)
-            : DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch);
+    public LossResult ForwardBackward(
+        float[] input, TargetData target, Span<float> gradient, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null) =>
+        (target.Labels, engine) switch
+        {
+            ({ } labels, null) => DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters, reducer),
+            ({ } labels, _) => engine.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters, reducer),
+            (null, null) => DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters, reducer),
+            (null, _) => engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters, reducer),
+        };
 
-    public LossResult Forward(DiceEngine engine, float[] input, TargetData target, int batch) =>
-        target.Labels is { } labels
-            ? engine.Forward<TLoss>(input, labels, batch)
-            : engine.Forward<TLoss>(input, target.Masks!, batch);
+    public LossStatistics Statistics(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null) =>
+        (target.Labels, engine) switch
+        {
+            ({ } labels, null) => DiceCpu.Statistics<TLoss>(input, labels, batch, parameters),
+            ({ } labels, _) => engine.Statistics<TLoss>(input, labels, batch, parameters),
+            (null, null) => DiceCpu.Statistics<TLoss>(input, target.Masks!, batch, parameters),
+            (null, _) => engine.Statistics<TLoss>(input, target.Masks!, batch, parameters),
+        };
 
-    public LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch) =>
-        target.Labels is { } labels
-            ? engine.ForwardBackward<TLoss>(input, labels, gradient, batch)
-            : engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch);
-
-    public LossResult Forward(float[] input, TargetData target, int batch, LossParameters parameters) =>
-        target.Labels is { } labels
-            ? DiceCpu.Forward<TLoss>(input, labels, batch, parameters)
-            : DiceCpu.Forward<TLoss>(input, target.Masks!, batch, parameters);
-
-    public LossResult ForwardBackward(float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters) =>
-        target.Labels is { } labels
-            ? DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters)
-            : DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters);
-
-    public LossResult ForwardBackward(DiceEngine engine, float[] input, TargetData target, Span<float> gradient, int batch, LossParameters parameters) =>
-        target.Labels is { } labels
-            ? engine.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters)
-            : engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters);
-
-    public LossStatistics Statistics(float[] input, TargetData target, int batch) =>
-        target.Labels is { } labels
-            ? DiceCpu.Statistics<TLoss>(input, labels, batch)
-            : DiceCpu.Statistics<TLoss>(input, target.Masks!, batch);
-
-    public LossResult Backward(float[] input, TargetData target, float[] gradient, int batch, LossStatistics global) =>
-        target.Labels is { } labels
-            ? DiceCpu.Backward<TLoss>(input, labels, gradient, batch, global)
-            : DiceCpu.Backward<TLoss>(input, target.Masks!, gradient, batch, global);
-
-    public LossStatistics Statistics(DiceEngine engine, float[] input, TargetData target, int batch) =>
-        target.Labels is { } labels
-            ? engine.Statistics<TLoss>(input, labels, batch)
-            : engine.Statistics<TLoss>(input, target.Masks!, batch);
-
-    public LossResult Backward(DiceEngine engine, float[] input, TargetData target, float[] gradient, int batch, LossStatistics global) =>
-        target.Labels is { } labels
-            ? engine.Backward<TLoss>(input, labels, gradient, batch, global)
-            : engine.Backward<TLoss>(input, target.Masks!, gradient, batch, global);
+    public LossResult Backward(float[] input, TargetData target, Span<float> gradient, int batch, LossStatistics global, DiceEngine? engine = null) =>
+        (target.Labels, engine) switch
+        {
+            ({ } labels, null) => DiceCpu.Backward<TLoss>(input, labels, gradient, batch, global),
+            ({ } labels, _) => engine.Backward<TLoss>(input, labels, gradient, batch, global),
+            (null, null) => DiceCpu.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
+            (null, _) => engine.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
+        };
 
     public override string ToString() => Name;
 }

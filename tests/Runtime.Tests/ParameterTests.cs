@@ -13,6 +13,11 @@ namespace Dice.Runtime.Tests.Parameters;
 [DiceLoss(Classes = 20, Combine = Combine.CrossEntropy, ClassWeights = new[] { 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 0f }, IgnoreIndex = 99)] public partial class Ce20WeightedCompiled { }
 [DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f })] public partial class Bce17Weighted { }
 [DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, ClassWeights = new[] { 3f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 0.5f }, Alpha = 0.1f)] public partial class Bce17WeightedCompiled { }
+// Pixel-term losses compiled without weights, given weights at run time (the weighted kernels, chosen per call).
+[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy)] public partial class Bce3 { }
+[DiceLoss(Classes = 20, Combine = Combine.CrossEntropy)] public partial class Ce20 { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy)] public partial class Bce17 { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, ClassWeights = new[] { 2f, 1f, 0.5f, 1f }, FocalGamma = 1.5f)] public partial class Focal4WeightedCompiled { }
 [DiceLoss(Classes = 5, Activation = Activation.Sigmoid, IncludeBackground = false)] public partial class Sigmoid5 { }
 [DiceLoss(Classes = 5, Activation = Activation.Sigmoid, IncludeBackground = false, ClassWeights = new[] { 0f, 1f, 0.5f, 2f, 1f }, Smooth = 0.01f, IgnoreIndex = 7)] public partial class Sigmoid5Compiled { }
 [DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Overlap = Overlap.Tversky)] public partial class Tversky4 { }
@@ -70,6 +75,12 @@ public class ParameterTests
         { new LossCase<Focal4>(), new LossCase<Focal4Compiled>() },
         { new LossCase<SigmoidFocal2>(), new LossCase<SigmoidFocal2Compiled>() },
         { new LossCase<Generalized4>(), new LossCase<Generalized4Compiled>() },
+        // ClassWeights are data on every loss: unweighted CE, BCE and focal losses given weights at run time.
+        { new LossCase<Ce4>(), new LossCase<Ce4WeightedCompiled>() },
+        { new LossCase<Bce3>(), new LossCase<Bce3WeightedCompiled>() },
+        { new LossCase<Ce20>(), new LossCase<Ce20WeightedCompiled>() },
+        { new LossCase<Bce17>(), new LossCase<Bce17WeightedCompiled>() },
+        { new LossCase<Focal4>(), new LossCase<Focal4WeightedCompiled>() },
     };
 
     [Theory]
@@ -108,7 +119,7 @@ public class ParameterTests
         var cpuGradient = new float[input.Length];
         var deviceGradient = new float[input.Length];
         LossResult cpu = compiled.ForwardBackward(input, target, cpuGradient, 2);
-        LossResult device = loss.ForwardBackward(engine, input, target, deviceGradient, 2, parameters);
+        LossResult device = loss.ForwardBackward(input, target, deviceGradient, 2, parameters, engine: engine);
         string context = $"{loss.Name} as {compiled.Name} on ILGPU";
         ReferenceResult reference = TestData.Reference(compiled.Spec, input, target, 2);
         Assertions.Matches(reference, device, context);
@@ -119,9 +130,9 @@ public class ParameterTests
         var again = new float[input.Length];
         var own = new float[input.Length];
         var (ownInput, ownTarget) = TestData.Make(loss.Spec, 2, 300, seed: 63);
-        LossResult first = loss.ForwardBackward(engine, ownInput, ownTarget, own, 2);
-        loss.ForwardBackward(engine, input, target, deviceGradient, 2, parameters);
-        LossResult second = loss.ForwardBackward(engine, ownInput, ownTarget, again, 2);
+        LossResult first = loss.ForwardBackward(ownInput, ownTarget, own, 2, engine: engine);
+        loss.ForwardBackward(input, target, deviceGradient, 2, parameters, engine: engine);
+        LossResult second = loss.ForwardBackward(ownInput, ownTarget, again, 2, engine: engine);
         BitwiseEqual(first, own, second, again, context + " own values after other values");
     }
 
@@ -163,7 +174,7 @@ public class ParameterTests
         {
             var gradient = Enumerable.Repeat(42f, input.Length).ToArray();
             var error = Assert.ThrowsAny<ArgumentException>(() => onEngine
-                ? loss.ForwardBackward(engine, input, target, gradient, 2, parameters)
+                ? loss.ForwardBackward(input, target, gradient, 2, parameters, engine: engine)
                 : loss.ForwardBackward(input, target, gradient, 2, parameters));
             Assert.Equal("parameters", error.ParamName);
             foreach (string fragment in bad.Fragments) Assert.Contains(fragment, error.Message);
@@ -188,31 +199,48 @@ public class ParameterTests
         Assert.All(gradient, g => Assert.Equal(5f, g));
     }
 
-    [Fact]
-    public void Weights_for_a_CE_loss_compiled_without_them_are_refused_with_the_way_out()
+    /// <summary>A value the loss's configuration ignores, changed from the loss's own: the id of the compile-time warning.</summary>
+    public sealed record IgnoredValue(string Name, ILossCase Loss, Func<LossParameters, LossParameters> Change, string Id, string Fragment)
     {
-        var loss = new LossCase<Ce4>();
-        var (input, target) = TestData.Make(loss.Spec, 1, 50, seed: 65);
-        var gradient = Enumerable.Repeat(7f, input.Length).ToArray();
-        var error = Assert.ThrowsAny<ArgumentException>(() =>
-            loss.ForwardBackward(input, target, gradient, 1, loss.Spec.Parameters with { ClassWeights = [1f, 2f, 1f, 1f] }));
-        Assert.Equal("parameters", error.ParamName);
-        Assert.Contains("ClassWeights[1] is 2", error.Message);
-        Assert.Contains("compiled without ClassWeights", error.Message);
-        Assert.All(gradient, g => Assert.Equal(7f, g));
+        public override string ToString() => Name;
+    }
 
-        // A Dice-only loss takes weights as data whatever the attribute said: they enter the class mean only.
-        var diceOnly = new LossCase<Sigmoid5>();
-        var (x, y) = TestData.Make(diceOnly.Spec, 1, 50, seed: 66);
-        Assert.True(float.IsFinite(diceOnly.Forward(x, y, 1, diceOnly.Spec.Parameters with { ClassWeights = [0f, 1f, 2f, 3f, 4f] }).Loss));
+    public static TheoryData<IgnoredValue> IgnoredValues() => new()
+    {
+        new IgnoredValue("Alpha without Combine", new LossCase<Sigmoid5>(), p => p with { Alpha = 0.3f }, "DICE020", "parameters.Alpha"),
+        new IgnoredValue("IgnoreIndex with masks", new LossCase<Bce3>(), p => p with { IgnoreIndex = 255 }, "DICE021", "parameters.IgnoreIndex"),
+        new IgnoredValue("ClassWeights with Generalized Dice", new LossCase<Generalized4>(), p => p with { ClassWeights = [1f, 2f, 1f, 1f] }, "DICE030", "parameters.ClassWeights"),
+        new IgnoredValue("FalsePositiveWeight without Tversky", new LossCase<Ce4>(), p => p with { FalsePositiveWeight = 0.3f }, "DICE033", "FalsePositiveWeight is set but Overlap is Dice"),
+        new IgnoredValue("FalseNegativeWeight without Tversky", new LossCase<Sigmoid5>(), p => p with { FalseNegativeWeight = 0.7f }, "DICE033", "parameters.FalseNegativeWeight"),
+        new IgnoredValue("FocalGamma without Focal", new LossCase<Ce4>(), p => p with { FocalGamma = 1f }, "DICE035", "FocalGamma is set but Combine is CrossEntropy"),
+    };
+
+    [Theory]
+    [MemberData(nameof(IgnoredValues))]
+    public void A_value_the_configuration_ignores_is_refused_with_the_warning_id_and_writes_nothing(IgnoredValue ignored)
+    {
+        ILossCase loss = ignored.Loss;
+        using DiceEngine engine = DiceEngine.Create(DiceDevice.IlgpuCpu);
+        var (input, target) = TestData.Make(loss.Spec, 1, 50, seed: 65);
+        LossParameters parameters = ignored.Change(loss.Spec.Parameters);
+        foreach (DiceEngine? onEngine in new[] { null, engine })
+        {
+            float[] gradient = Enumerable.Repeat(7f, input.Length).ToArray();
+            var error = Assert.ThrowsAny<ArgumentException>(() => loss.ForwardBackward(input, target, gradient, 1, parameters, engine: onEngine));
+            Assert.Equal("parameters", error.ParamName);
+            Assert.Contains(ignored.Id, error.Message);
+            Assert.Contains(ignored.Fragment, error.Message);
+            Assert.All(gradient, g => Assert.Equal(7f, g));
+            Assert.ThrowsAny<ArgumentException>(() => loss.Statistics(input, target, 1, parameters, engine: onEngine));
+        }
     }
 
     [Fact]
-    public void Null_parameters_are_an_ArgumentNullException()
+    public void Null_parameters_are_the_loss_own_values()
     {
         var loss = new LossCase<Ce4>();
         var (input, target) = TestData.Make(loss.Spec, 1, 10, seed: 67);
-        Assert.Equal("parameters", Assert.Throws<ArgumentNullException>(() => loss.Forward(input, target, 1, null!)).ParamName);
+        Assert.Equal(BitConverter.SingleToInt32Bits(loss.Forward(input, target, 1).Loss), BitConverter.SingleToInt32Bits(loss.Forward(input, target, 1, null).Loss));
     }
 
     [Fact]

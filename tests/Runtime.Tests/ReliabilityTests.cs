@@ -37,8 +37,8 @@ public class ReliabilityTests(IlgpuCpuEngineFixture fixture) : IDisposable
     private LossResult Call(EntryPoint entry, ILossCase loss, float[] input, TargetData target, Span<float> gradient, int batch) => entry switch
     {
         EntryPoint.Static => loss.ForwardBackward(input, target, gradient, batch),
-        EntryPoint.EngineCpu => loss.ForwardBackward(_cpuEngine, input, target, gradient, batch),
-        _ => loss.ForwardBackward(fixture.Engine, input, target, gradient, batch),
+        EntryPoint.EngineCpu => loss.ForwardBackward(input, target, gradient, batch, engine: _cpuEngine),
+        _ => loss.ForwardBackward(input, target, gradient, batch, engine: fixture.Engine),
     };
 
     /// <summary>The hard cases of a fuzz draw.</summary>
@@ -220,7 +220,7 @@ public class ReliabilityTests(IlgpuCpuEngineFixture fixture) : IDisposable
                 var gradient = new float[data[k].Input.Length];
                 float staticLoss = loss.ForwardBackward(data[k].Input, data[k].Target, gradient, 2).Loss;
                 if (staticLoss != expectedLoss[k] || !gradient.AsSpan().SequenceEqual(expected[k])) failures.Add($"static t{t} i{iteration}");
-                float engineLoss = loss.ForwardBackward(shared, data[k].Input, data[k].Target, gradient, 2).Loss;
+                float engineLoss = loss.ForwardBackward(data[k].Input, data[k].Target, gradient, 2, engine: shared).Loss;
                 if (engineLoss != expectedLoss[k] || !gradient.AsSpan().SequenceEqual(expected[k])) failures.Add($"engine t{t} i{iteration}");
             }
         })).ToList();

@@ -139,7 +139,7 @@ public class SampleTests
             {
                 IStatisticsReducer reducer = all.For(rank);
                 var parallel = new DataParallel(rank, 2, gradient => all.Sum(rank, gradient));
-                var trainer = new Trainer(networks[rank], (x, y, g, n) => DiceCpu.ForwardBackward<DiceCeLoss>(x, y, g, n, reducer), 0.01f, 16, parallel);
+                var trainer = new Trainer(networks[rank], (x, y, g, n) => DiceCeLoss.ForwardBackward(x, y, g, n, reducer: reducer), 0.01f, 16, parallel);
                 results[rank] = trainer.TrainEpoch(train, new Random(15));
             }
             catch (Exception error)

@@ -36,6 +36,10 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
 
+    /// <summary>A parameter the configuration ignores, whose text is shared with the run-time check (<see cref="ParameterRules"/>).</summary>
+    private static DiagnosticDescriptor Warning(string id, ParameterRule rule) =>
+        id == rule.Id ? Warning(id, rule.Title, rule.Message) : throw new System.InvalidOperationException($"{id} is not {rule.Id}");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         // No help link until the project has a public home; the description names the page that the
         // Dice.Runtime package ships (docs/diagnostics.md), which explains each rule with examples.
@@ -106,13 +110,9 @@ internal static class DiagnosticDescriptors
         "Smooth = 0 makes empty classes 0/0",
         "Smooth is 0: a class absent from both prediction and target gives 0/0; Dice.Gen then defines d = 1 with zero gradient");
 
-    public static readonly DiagnosticDescriptor AlphaWithoutCombine = Warning("DICE020",
-        "Alpha has no effect without Combine",
-        "Alpha is set but Combine is None, so there is no CE/BCE term to weight; Alpha is ignored");
+    public static readonly DiagnosticDescriptor AlphaWithoutCombine = Warning(ParameterRules.AlphaIgnoredId, ParameterRules.AlphaIgnored);
 
-    public static readonly DiagnosticDescriptor IgnoreIndexWithMasks = Warning("DICE021",
-        "IgnoreIndex has no effect with masks",
-        "IgnoreIndex is set but the target is Masks, which have no label to ignore; IgnoreIndex is ignored");
+    public static readonly DiagnosticDescriptor IgnoreIndexWithMasks = Warning(ParameterRules.IgnoreIndexIgnoredId, ParameterRules.IgnoreIndexIgnored);
 
     public static readonly DiagnosticDescriptor MemberNameTaken = Error("DICE022",
         "A member has the name of a generated member",
@@ -136,9 +136,7 @@ internal static class DiagnosticDescriptors
         "Squared applies to Dice and Jaccard only",
         "Squared is set but Overlap is {0}, which is defined on the sums of p and t (q = 1); remove Squared, or use Overlap.Dice or Overlap.Jaccard");
 
-    public static readonly DiagnosticDescriptor ClassWeightsWithGeneralizedDice = Error("DICE030",
-        "Generalized Dice takes no ClassWeights",
-        "ClassWeights is set but Overlap is GeneralizedDice, which weights each class by its target volume (GeneralizedWeighting); remove ClassWeights, or use another Overlap");
+    public static readonly DiagnosticDescriptor ClassWeightsWithGeneralizedDice = Error(ParameterRules.ClassWeightsWithGeneralizedDiceId, ParameterRules.ClassWeightsWithGeneralizedDice);
 
     public static readonly DiagnosticDescriptor FocalActivation = Error("DICE031",
         "Focal works on softmax or sigmoid",
@@ -148,15 +146,11 @@ internal static class DiagnosticDescriptors
         "Softmax focal needs class labels",
         "Combine.Focal with Activation.Softmax takes integer class labels, as CrossEntropy does; use Target.Labels, or Activation.Sigmoid for masks");
 
-    public static readonly DiagnosticDescriptor TverskyWeightIgnored = Warning("DICE033",
-        "Tversky weights have no effect without Overlap.Tversky",
-        "{0} is set but Overlap is {1}; only Overlap.Tversky uses it, so it is ignored");
+    public static readonly DiagnosticDescriptor TverskyWeightIgnored = Warning(ParameterRules.TverskyWeightIgnoredId, ParameterRules.TverskyWeightIgnored);
 
     public static readonly DiagnosticDescriptor GeneralizedWeightingIgnored = Warning("DICE034",
         "GeneralizedWeighting has no effect without Overlap.GeneralizedDice",
         "GeneralizedWeighting is set but Overlap is {0}; only Overlap.GeneralizedDice uses it, so it is ignored");
 
-    public static readonly DiagnosticDescriptor FocalGammaIgnored = Warning("DICE035",
-        "FocalGamma has no effect without Combine.Focal",
-        "FocalGamma is set but Combine is {0}; only Combine.Focal uses it, so it is ignored");
+    public static readonly DiagnosticDescriptor FocalGammaIgnored = Warning(ParameterRules.FocalGammaIgnoredId, ParameterRules.FocalGammaIgnored);
 }

@@ -32,18 +32,18 @@ internal static class CpuKernelEmitter
     public static readonly CpuEntryPoint[] EntryPoints =
     {
         new("AccumulateStatistics", "Statistics", "Pass 1 (the sums, with the validity checks)",
-            $", {KnownTypes.Span}<double> partial", ", partial", ReturnsValidity: true, KeepsProbabilities: false,
+            $", {KnownTypes.Span}<double> partial", ", partial", ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: false)),
         new("WriteGradient", "Gradient", "Pass 2 (the gradient, p computed from x)",
-            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: false,
+            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: false, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: false)),
         new("IsValid", "Validate", "The validity checks alone, reading the input and target once",
-            "", "", ReturnsValidity: true, KeepsProbabilities: true, EmitValidation),
+            "", "", ReturnsValidity: true, KeepsProbabilities: true, ReadsPixelTerm: false, EmitValidation),
         new("AccumulateStatisticsKeepingProbabilities", "StatisticsKeeping", "Pass 1 after validation (the sums, no checks), writing p into the gradient",
-            $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false, KeepsProbabilities: true,
+            $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
         new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from p read back from the gradient)",
-            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: true,
+            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
     };
 
@@ -55,32 +55,51 @@ internal static class CpuKernelEmitter
     {
         foreach (CpuEntryPoint entry in EntryPointsOf(options))
         {
-            EmitDispatcher(w, entry);
-            foreach (Dialect d in Widths) EmitKernel(w, d, options, entry);
-            EmitKernel(w, ScalarDialect.Cpu, options, entry);
+            // A pixel-term kernel comes unweighted and weighted (LossOptions.WeightedPixelTerm); the dispatcher picks per call.
+            bool[] variants = entry.ReadsPixelTerm && options.Combine != Combine.None ? new[] { false, true } : new[] { false };
+            EmitDispatcher(w, entry, weighted: variants.Length == 2);
+            foreach (bool weighted in variants)
+            {
+                LossOptions variant = options with { WeightedPixelTerm = weighted };
+                foreach (Dialect d in Widths) EmitKernel(w, d, variant, entry);
+                EmitKernel(w, ScalarDialect.Cpu, variant, entry);
+            }
         }
     }
 
-    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry)
+    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry, bool weighted)
     {
         w.Line($"/// <summary>{entry.Summary} over one chunk (IDiceLoss.{entry.Name}): the widest vector loop the machine runs, then the scalar tail.</summary>");
         using (w.Block($"internal static {entry.ReturnType} {entry.Name}(in {KnownTypes.DiceChunk} chunk{entry.Parameters})"))
         {
             w.Line("nint s = chunk.Start;");
-            if (entry.ReturnsValidity)
+            if (entry.ReturnsValidity) w.Line("bool valid = true;");
+            if (weighted)
             {
-                w.Line("bool valid = true;");
-                EmitWidthChoice(w, d => $"valid &= {entry.Call(d)};");
-                w.Line($"return {entry.Call(ScalarDialect.Cpu)} & valid;");
+                w.Line("// The call's class weights are not all 1: the kernels that multiply the pixel term by them.");
+                using (w.Block("if (chunk.WeightedPixelTerm)"))
+                    EmitCalls(w, entry, weighted: true);
             }
-            else
-            {
-                EmitWidthChoice(w, d => $"{entry.Call(d)};");
-                w.Line($"{entry.Call(ScalarDialect.Cpu)};");
-            }
+
+            EmitCalls(w, entry, weighted: false);
         }
 
         w.Line();
+    }
+
+    private static void EmitCalls(SourceWriter w, CpuEntryPoint entry, bool weighted)
+    {
+        if (entry.ReturnsValidity)
+        {
+            EmitWidthChoice(w, d => $"valid &= {entry.Call(d, weighted)};");
+            w.Line($"return {entry.Call(ScalarDialect.Cpu, weighted)} & valid;");
+        }
+        else
+        {
+            EmitWidthChoice(w, d => $"{entry.Call(d, weighted)};");
+            w.Line($"{entry.Call(ScalarDialect.Cpu, weighted)};");
+            if (weighted) w.Line("return;");
+        }
     }
 
     /// <summary>One call for the widest accelerated width (each test is a JIT-time constant: one branch remains).</summary>
@@ -96,7 +115,7 @@ internal static class CpuKernelEmitter
             ? $"/// <summary>{entry.Summary}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
             : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
         w.Line(FullyOptimized);
-        using (w.Block($"private static {entry.ReturnType} {entry.Kernel}{d.Suffix}(in {KnownTypes.DiceChunk} chunk, ref nint s{entry.KernelParameters})"))
+        using (w.Block($"private static {entry.ReturnType} {entry.KernelName(d, o.WeightedPixelTerm)}(in {KnownTypes.DiceChunk} chunk, ref nint s{entry.KernelParameters})"))
         {
             entry.Body(w, d, o);
         }
@@ -145,6 +164,7 @@ internal static class CpuKernelEmitter
         EmitReferences(w, o, input: !fromProbabilities, gradient: true);
         w.Line($"nint last = chunk.End - {d.Count};");
         KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
+        if (!fromProbabilities) KernelBodies.DeclareAccumulation(w, ParameterSource.Chunk);
         KernelBodies.DeclareCoefficients(w, body, pixelTerm);
         KernelBodies.DeclareClassArrays(w, body);
         using (w.Block($"for (; s <= last; s += {d.Count})"))
@@ -165,18 +185,21 @@ internal static class CpuKernelEmitter
 /// <summary>
 /// One CPU entry point of <c>IDiceLoss</c>: its name, the prefix of its per-width kernels, what it does, its parameters
 /// after the chunk (as declared and as passed on), whether it returns the chunk's validity, whether it belongs to the
-/// schedule that keeps p (<c>KernelLimits.CanKeepProbabilities</c>), and the writer of a
-/// kernel's body for one width.
+/// schedule that keeps p (<c>KernelLimits.CanKeepProbabilities</c>), whether its kernels compute the CE/BCE/focal term
+/// (and so come unweighted and weighted), and the writer of a kernel's body for one width.
 /// </summary>
 internal sealed record CpuEntryPoint(
     string Name, string Kernel, string Summary, string Parameters, string Arguments, bool ReturnsValidity, bool KeepsProbabilities,
-    Action<SourceWriter, Dialect, LossOptions> Body)
+    bool ReadsPixelTerm, Action<SourceWriter, Dialect, LossOptions> Body)
 {
     public string ReturnType => ReturnsValidity ? "bool" : "void";
 
     /// <summary>The parameters of a per-width kernel: as <see cref="Parameters"/>, the gradient span named <c>output</c>.</summary>
     public string KernelParameters => Parameters.Replace("<float> gradient", "<float> output");
 
+    /// <summary>The kernel of width <paramref name="d"/>: <c>Statistics512</c>, or <c>StatisticsWeighted512</c> for the weighted pixel term.</summary>
+    public string KernelName(Dialect d, bool weighted) => $"{Kernel}{(weighted ? "Weighted" : "")}{d.Suffix}";
+
     /// <summary>The call of the kernel of width <paramref name="d"/> from the dispatcher.</summary>
-    public string Call(Dialect d) => $"{Kernel}{d.Suffix}(chunk, ref s{Arguments})";
+    public string Call(Dialect d, bool weighted) => $"{KernelName(d, weighted)}(chunk, ref s{Arguments})";
 }

@@ -163,9 +163,11 @@ internal static class Formulas
     /// Pass 2: the gradient with respect to x.
     /// Dice part with respect to p: gradP_c = v (A_c t_c + B_c p_c^(q-1)).
     /// None: grad = gradP. Sigmoid: grad = gradP p (1 - p). Softmax: grad_c = p_c (gradP_c - sum_k p_k gradP_k).
-    /// Plus the pixel term's gradient (<see cref="PixelTerm.Gradient"/>).
+    /// Plus the pixel term's gradient (<see cref="PixelTerm.Gradient"/>). With <paramref name="accumulating"/>, the store
+    /// adds the buffer's value when the call accumulates (a loop-invariant branch): Scale is already in the coefficients,
+    /// so accumulating costs one load per element and no pass.
     /// </summary>
-    public static void Gradient(KernelContext k, ClassValue p, PixelTerm pixelTerm)
+    public static void Gradient(KernelContext k, ClassValue p, PixelTerm pixelTerm, bool accumulating)
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
@@ -193,6 +195,11 @@ internal static class Formulas
                 break;
         }
 
-        k.PerClass(c => k.Line(d.Store(Values.Gradient[c], Values.GradientBuffer, Offset.Channel(c))));
+        k.PerClass(c =>
+        {
+            if (accumulating)
+                k.Line($"if ({Values.AccumulateGradient}) {Values.Gradient[c]} += {d.LoadFloat(Values.GradientBuffer, Offset.Channel(c))};");
+            k.Line(d.Store(Values.Gradient[c], Values.GradientBuffer, Offset.Channel(c)));
+        });
     }
 }

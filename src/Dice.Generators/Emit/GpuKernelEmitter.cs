@@ -16,6 +16,8 @@ internal static class GpuKernelEmitter
 
     public static void Emit(SourceWriter w, LossOptions o)
     {
+        // One variant on the device: the pixel term reads the call's weights (a few loads per pixel of a memory-bound kernel).
+        o = o with { WeightedPixelTerm = o.Combine != Combine.None };
         Dialect d = ScalarDialect.Device;
         EmitStatistics(w, d, o);
         EmitGradient(w, d, o);
@@ -77,6 +79,7 @@ internal static class GpuKernelEmitter
             w.Line("int spatial = shape.Spatial;");
             w.Line("int pixels = shape.Batch * spatial;");
             KernelBodies.DeclareParameters(w, body, ParameterSource.Device);
+            KernelBodies.DeclareAccumulation(w, ParameterSource.Device);
             KernelBodies.DeclareClassArrays(w, body);
             using (w.Block($"for (int pixel = {KnownTypes.Grid}.GlobalIndex.X; pixel < pixels; pixel += {KnownTypes.Grid}.DimX * {KnownTypes.Group}.DimX)"))
             {

@@ -111,7 +111,8 @@ internal static class KernelBodies
             });
         }
 
-        Formulas.Gradient(k, p, pixelTerm);
+        // Kept p sits in the gradient buffer, so only the schedule that recomputes p can accumulate into it.
+        Formulas.Gradient(k, p, pixelTerm, accumulating: !fromProbabilities);
         k.CloseClassLoop();
     }
 
@@ -158,6 +159,10 @@ internal static class KernelBodies
             w.Line($"float {Values.Weight[ClassIndex.Literal(c)]} = {source.ClassWeights}[{SourceWriter.Int(c)}];");
     }
 
+    /// <summary>Before the pass-2 pixel loop: whether the call adds its gradient into the buffer (<see cref="Values.AccumulateGradient"/>).</summary>
+    public static void DeclareAccumulation(SourceWriter w, ParameterSource source) =>
+        w.Line($"bool {Values.AccumulateGradient} = {source.AccumulateGradient};");
+
     /// <summary>Declares the per-class accumulator <paramref name="value"/>: a zeroed local per class, or a zeroed array.</summary>
     public static void DeclareClassAccumulator(KernelContext k, ClassValue value)
     {
@@ -187,8 +192,9 @@ internal static class KernelBodies
 /// </summary>
 internal sealed class ParameterSource
 {
-    public ParameterSource(string ignoreIndex, string classWeights, string? loopWeights, string focalGamma)
+    public ParameterSource(string ignoreIndex, string classWeights, string? loopWeights, string focalGamma, string accumulateGradient)
     {
+        AccumulateGradient = accumulateGradient;
         IgnoreIndex = ignoreIndex;
         FocalGamma = focalGamma;
         ClassWeights = classWeights;
@@ -197,13 +203,15 @@ internal sealed class ParameterSource
 
     /// <summary>The chunk's: what the CPU kernels read.</summary>
     public static ParameterSource Chunk { get; } = new(
-        "chunk.IgnoreIndex", "chunk.ClassWeights", $"{KnownTypes.ReadOnlySpan}<float> {Values.ClassWeights} = chunk.ClassWeights;", "chunk.FocalGamma");
+        "chunk.IgnoreIndex", "chunk.ClassWeights", $"{KnownTypes.ReadOnlySpan}<float> {Values.ClassWeights} = chunk.ClassWeights;", "chunk.FocalGamma",
+        "chunk.AccumulateGradient");
 
     /// <summary>The launch's: what the device kernels read (the weights are a kernel parameter named <see cref="Values.ClassWeights"/>).</summary>
-    public static ParameterSource Device { get; } = new("shape.IgnoreIndex", Values.ClassWeights, null, "shape.FocalGamma");
+    public static ParameterSource Device { get; } = new("shape.IgnoreIndex", Values.ClassWeights, null, "shape.FocalGamma", "shape.AccumulateGradient != 0");
 
     public string IgnoreIndex { get; }
     public string FocalGamma { get; }
     public string ClassWeights { get; }
     public string? LoopWeights { get; }
+    public string AccumulateGradient { get; }
 }

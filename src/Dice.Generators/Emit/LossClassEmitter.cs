@@ -44,7 +44,6 @@ internal static class LossClassEmitter
         {
             EmitSpec(w, o);
             EmitEntryPoints(w, o, type.Name);
-            EmitDistributedEntryPoints(w, o, type.Name);
             EmitInterfaceMembers(w, o, kernels);
         }
 
@@ -98,90 +97,61 @@ internal static class LossClassEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// The four entry points, once each, with the optional settings as trailing arguments: Forward and ForwardBackward
+    /// (one process, or with a reducer the union of every process's batch), and for data-parallel training Statistics
+    /// (pass 1, to sum over processes) and Backward (the summed statistics' loss and this process's gradient).
+    /// </summary>
     private static void EmitEntryPoints(SourceWriter w, LossOptions o, string self)
     {
-        string target = o.Labels ? $"{KnownTypes.ReadOnlySpan}<int> labels" : $"{KnownTypes.ReadOnlySpan}<float> masks";
         string targetName = o.Labels ? "labels" : "masks";
         string inputDoc = o.Activation == Activation.None
             ? $"Probabilities in [0, 1], N x {o.Classes} x S row-major (index (n * {o.Classes} + c) * S + s)."
             : $"Logits, N x {o.Classes} x S row-major (index (n * {o.Classes} + c) * S + s).";
         string targetDoc = o.Labels
-            ? $"One class index per pixel, N x S, in [0, {o.Classes}) or {o.IgnoreIndex} (ignored)."
+            ? $"One class index per pixel, N x S, in [0, {o.Classes}) or IgnoreIndex ({o.IgnoreIndex} unless the call's parameters say otherwise)."
             : $"Target in [0, 1], N x {o.Classes} x S, the layout of the input.";
-        string exception = $"/// <exception cref=\"{KnownTypes.ArgumentException}\">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>";
-
-        // The entry points differ only in the gradient argument and the pass they run, and each has an overload that
-        // takes the call's hyperparameters as its last argument.
-        foreach (bool backward in new[] { false, true })
+        // Each parameter: its declaration and its documentation, written once for the four members.
+        var parameters = new System.Collections.Generic.Dictionary<string, (string Declaration, string Doc)>
         {
-            foreach (bool withParameters in new[] { false, true })
-            {
-                string name = backward ? GeneratedMembers.ForwardBackward : GeneratedMembers.Forward;
-                w.Line(backward
-                    ? "/// <summary>Computes the loss and writes dL/d(input) into <paramref name=\"inputGrad\"/> on all CPU cores (two fused passes).</summary>"
-                    : "/// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>");
-                w.Line($"/// <param name=\"input\">{inputDoc}</param>");
-                w.Line($"/// <param name=\"{targetName}\">{targetDoc}</param>");
-                if (backward)
-                    w.Line("/// <param name=\"inputGrad\">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>");
-                w.Line("/// <param name=\"batch\">N, the number of samples; S is derived from the input length.</param>");
-                if (withParameters)
-                    w.Line("/// <param name=\"parameters\">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>");
-                w.Line("/// <returns>The loss, its terms and the per-class coefficient.</returns>");
-                w.Line(withParameters ? exception.Replace("A length disagrees", "A parameter breaks a rule of the attribute, a length disagrees") : exception);
-                string gradient = backward ? $", {KnownTypes.Span}<float> inputGrad" : "";
-                string gradientArgument = backward ? ", inputGrad" : "";
-                string parameters = withParameters ? $", {KnownTypes.LossParameters} parameters" : "";
-                string parametersArgument = withParameters ? ", parameters" : "";
-                w.Line($"public static {KnownTypes.LossResult} {name}({KnownTypes.ReadOnlySpan}<float> input, {target}{gradient}, int batch{parameters}) =>");
-                w.Line($"    {KnownTypes.DiceCpu}.{name}<{self}>(input, {targetName}{gradientArgument}, batch{parametersArgument});");
-                w.Line();
-            }
-        }
-    }
-
-    /// <summary>
-    /// The members for data-parallel training (docs/distributed.md): Statistics (pass 1, to sum over processes), Backward
-    /// (the summed statistics' loss and this process's gradient), and Forward/ForwardBackward through a reducer.
-    /// </summary>
-    private static void EmitDistributedEntryPoints(SourceWriter w, LossOptions o, string self)
-    {
-        string target = o.Labels ? $"{KnownTypes.ReadOnlySpan}<int> labels" : $"{KnownTypes.ReadOnlySpan}<float> masks";
-        string targetName = o.Labels ? "labels" : "masks";
-        string parameters = "/// <param name=\"parameters\">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>";
-        string common = $"{KnownTypes.ReadOnlySpan}<float> input, {target}";
-        var members = new (string Doc, string[] Params, string Signature, string Call)[]
-        {
-            ("Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref=\"Backward\"/>.",
-                System.Array.Empty<string>(),
-                $"public static {KnownTypes.LossStatistics} {GeneratedMembers.Statistics}({common}, int batch)",
-                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Statistics}<{self}>(input, {targetName}, batch)"),
-            ("Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.",
-                new[] { parameters },
-                $"public static {KnownTypes.LossStatistics} {GeneratedMembers.Statistics}({common}, int batch, {KnownTypes.LossParameters} parameters)",
-                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Statistics}<{self}>(input, {targetName}, batch, parameters)"),
-            ("The loss of <paramref name=\"global\"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.",
-                new[] { "/// <param name=\"inputGrad\">Receives dL/d(input) of the global loss; may be the input's own memory.</param>", "/// <param name=\"global\">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>" },
-                $"public static {KnownTypes.LossResult} {GeneratedMembers.Backward}({common}, {KnownTypes.Span}<float> inputGrad, int batch, {KnownTypes.LossStatistics} global)",
-                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Backward}<{self}>(input, {targetName}, inputGrad, batch, global)"),
-            ("The loss of the union of every process's batch: Statistics, the reducer's sum, the result.",
-                new[] { "/// <param name=\"reducer\">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>" },
-                $"public static {KnownTypes.LossResult} {GeneratedMembers.Forward}({common}, int batch, {KnownTypes.IStatisticsReducer} reducer)",
-                $"{KnownTypes.DiceCpu}.{GeneratedMembers.Forward}<{self}>(input, {targetName}, batch, reducer)"),
-            ("Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.",
-                new[] { "/// <param name=\"inputGrad\">Receives dL/d(input) of the global loss; may be the input's own memory.</param>", "/// <param name=\"reducer\">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>" },
-                $"public static {KnownTypes.LossResult} {GeneratedMembers.ForwardBackward}({common}, {KnownTypes.Span}<float> inputGrad, int batch, {KnownTypes.IStatisticsReducer} reducer)",
-                $"{KnownTypes.DiceCpu}.{GeneratedMembers.ForwardBackward}<{self}>(input, {targetName}, inputGrad, batch, reducer)"),
+            ["input"] = ($"{KnownTypes.ReadOnlySpan}<float> input", inputDoc),
+            [targetName] = (o.Labels ? $"{KnownTypes.ReadOnlySpan}<int> labels" : $"{KnownTypes.ReadOnlySpan}<float> masks", targetDoc),
+            ["inputGrad"] = ($"{KnownTypes.Span}<float> inputGrad",
+                "Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating."),
+            ["batch"] = ("int batch", "N, this process's number of samples; S is derived from the input length."),
+            ["parameters"] = ($"{KnownTypes.LossParameters}? parameters = null",
+                "This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids."),
+            ["reducer"] = ($"{KnownTypes.IStatisticsReducer}? reducer = null",
+                "For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone."),
+            ["global"] = ($"{KnownTypes.LossStatistics} global",
+                "The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply."),
         };
-        foreach (var (doc, extra, signature, call) in members)
+        const string result = "The loss, its terms, the per-class coefficient and the per-sample losses.";
+        var members = new (string Name, string ReturnType, string Summary, string Returns, string[] Parameters)[]
         {
-            w.Line($"/// <summary>{doc}</summary>");
-            w.Line($"/// <param name=\"input\">This process's input, N x {o.Classes} x S row-major.</param>");
-            w.Line($"/// <param name=\"{targetName}\">This process's {(o.Labels ? "labels, N x S" : "masks, N x C x S")}.</param>");
-            w.Line("/// <param name=\"batch\">N, this process's number of samples (processes may differ).</param>");
-            foreach (string line in extra) w.Line(line);
-            w.Line($"{signature} =>");
-            w.Line($"    {call};");
+            (GeneratedMembers.Forward, KnownTypes.LossResult,
+                "Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).", result,
+                new[] { "input", targetName, "batch", "parameters", "reducer" }),
+            (GeneratedMembers.ForwardBackward, KnownTypes.LossResult,
+                "Computes the loss and writes dL/d(input) into <paramref name=\"inputGrad\"/> on all CPU cores (two fused passes).", result,
+                new[] { "input", targetName, "inputGrad", "batch", "parameters", "reducer" }),
+            (GeneratedMembers.Statistics, KnownTypes.LossStatistics,
+                "Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref=\"Backward\"/>.",
+                "This process's statistics; their <c>Result</c> is the loss of the statistics as they are.",
+                new[] { "input", targetName, "batch", "parameters" }),
+            (GeneratedMembers.Backward, KnownTypes.LossResult,
+                "The loss of <paramref name=\"global\"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.",
+                "The loss of the union of every process's batch; SampleLoss has this process's samples.",
+                new[] { "input", targetName, "inputGrad", "batch", "global" }),
+        };
+        foreach (var (name, returnType, summary, returns, names) in members)
+        {
+            w.Line($"/// <summary>{summary}</summary>");
+            foreach (string parameter in names) w.Line($"/// <param name=\"{parameter}\">{parameters[parameter].Doc}</param>");
+            w.Line($"/// <returns>{returns}</returns>");
+            w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>");
+            w.Line($"public static {returnType} {name}({string.Join(", ", names.Select(n => parameters[n].Declaration))}) =>");
+            w.Line($"    {KnownTypes.DiceCpu}.{name}<{self}>({string.Join(", ", names)});");
             w.Line();
         }
     }

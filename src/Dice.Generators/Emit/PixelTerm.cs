@@ -120,18 +120,18 @@ internal abstract class PixelTerm
     {
         var factors = new List<string>();
         if (k.Options.Labels) factors.Add(Values.Valid.Name);
-        if (k.Options.HasClassWeights) factors.Add(k.Weight(c));
+        if (k.Options.WeightedPixelTerm) factors.Add(k.Weight(c));
         return string.Join(" * ", factors);
     }
 
     /// <summary>v s w_c, in this order (the float products round as they always have): an element-wise term's gradient scale.</summary>
     protected static string ElementScale(KernelContext k, ClassIndex c) =>
-        (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale + (k.Options.HasClassWeights ? " * " + k.Weight(c) : "");
+        (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale + (k.Options.WeightedPixelTerm ? " * " + k.Weight(c) : "");
 
     /// <summary>w_y at valid pixels, 0 at ignored ones: the CE weight of a pixel, declared once per pixel when weighted.</summary>
     protected static string LabelWeight(KernelContext k)
     {
-        if (!k.Options.HasClassWeights) return Values.Valid.Name;
+        if (!k.Options.WeightedPixelTerm) return Values.Valid.Name;
         var labelWeight = new PixelValue("labelWeight");
         k.Sum(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}");
         return labelWeight.Name;

@@ -95,6 +95,8 @@ internal static class Values
     public static readonly PixelValue FocalGamma = new("focalGamma");
     /// <summary>Whether the call's FocalGamma is 2, the usual value, read once before the pixel loop.</summary>
     public static readonly PixelValue FocalSquare = new("focalSquare");
+    /// <summary>Whether pass 2 adds its gradient to the buffer's values (the call's AccumulateGradient), read once before the pixel loop.</summary>
+    public static readonly PixelValue AccumulateGradient = new("accumulate");
     /// <summary>u^FocalGamma where u = 0 (1 if FocalGamma is 0, else 0), broadcast once before the pixel loop.</summary>
     public static readonly PixelValue FocalPowerAtZero = new("focalPowerAtZero");
 

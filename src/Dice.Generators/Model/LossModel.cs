@@ -49,8 +49,15 @@ internal sealed record LossOptions
     public GeneralizedWeighting GeneralizedWeighting { get; init; }
     public float FocalGamma { get; init; }
 
-    /// <summary>Whether weights were given (and are not all 1): otherwise the kernels multiply by nothing.</summary>
+    /// <summary>Whether weights were given in the attribute.</summary>
     public bool HasClassWeights => ClassWeights.Count > 0;
+
+    /// <summary>
+    /// Not parsed: the variant of the pixel-term kernels being written. The CE/BCE/focal term multiplied by w_c costs up
+    /// to 7% more on the CPU (docs/performance.md, "Class weights"), so the generator writes each pixel-term kernel
+    /// unweighted and weighted and the scheduler picks per call (weighted when a call's weights are not all 1).
+    /// </summary>
+    public bool WeightedPixelTerm { get; init; }
 
     public bool Labels => Target == Target.Labels;
 

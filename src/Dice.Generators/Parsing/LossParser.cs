@@ -157,7 +157,7 @@ internal static class LossParser
             Report(DiagnosticDescriptors.IgnoreIndexWithMasks, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)));
 
         // The rules on the values that are data at run time: one definition for this diagnostic and the run-time check.
-        var structure = new ParameterStructure(classes, resolvedTarget == Target.Labels, includeBackground, logLoss);
+        var structure = new ParameterStructure(classes, resolvedTarget == Target.Labels, includeBackground, logLoss, combine, overlap);
         var values = new ParameterValues
         {
             Smooth = smooth, Alpha = alpha, IgnoreIndex = ignoreIndex, ClassWeights = weights,

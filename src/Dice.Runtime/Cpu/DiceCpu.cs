@@ -6,8 +6,9 @@ using Dice.Kernels;
 namespace Dice;
 
 /// <summary>
-/// Runs generated losses on the CPU: the SIMD kernels of a generated loss over fixed-size
-/// chunks on all cores. The generated <c>Forward</c>/<c>ForwardBackward</c> statics call these.
+/// Runs generated losses on the CPU: the SIMD kernels of a generated loss over fixed-size chunks on all cores. The
+/// generated entry points call these; they are the same four entry points, generic over the loss, for code that is
+/// (<c>Forward&lt;TLoss&gt;</c>, <c>ForwardBackward&lt;TLoss&gt;</c>, <c>Statistics&lt;TLoss&gt;</c>, <c>Backward&lt;TLoss&gt;</c>).
 /// </summary>
 /// <remarks>
 /// Schedule (docs/semantics.md): pass 1 reads input and target once, accumulating per-(n, c) sums and
@@ -26,145 +27,99 @@ public static class DiceCpu
     /// <summary>The most threads a call uses; -1 (the default) for all cores.</summary>
     public static int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Loss of <paramref name="input"/> (N x C x S) against class <paramref name="labels"/> (N x S).</summary>
-    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, null);
+    // The entry points of the generated loss classes, generic over the loss: one per pass and target form, the optional
+    // settings as trailing arguments (parameters: null for TLoss.Spec.Parameters; reducer: null for this batch alone).
 
-    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
-    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, null);
+    /// <summary>Loss of <paramref name="input"/> (N x C x S) against class <paramref name="labels"/> (N x S); see the generated <c>Forward</c>.</summary>
+    public static LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
-    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, null);
+    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S); see the generated <c>Forward</c>.</summary>
+    public static LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss and its gradient dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory.</summary>
-    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, null);
+    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory; see the generated <c>ForwardBackward</c>.</summary>
+    public static LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
-    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromLabels(labels), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="Forward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
-    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromMasks(masks), default, Pass.Forward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
-    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="ForwardBackward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>, with the hyperparameters of this call (start from <c>TLoss.Spec.Parameters</c>).</summary>
-    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        Run<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.ForwardBackward, batch, LossParameters.NotNull(parameters));
+    /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory; see the generated <c>ForwardBackward</c>.</summary>
+    public static LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
     /// <summary>Pass 1 of this process's part of a batch, for data-parallel training: statistics to sum over processes (docs/distributed.md).</summary>
-    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch) where TLoss : IDiceLoss =>
-        Statistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, null);
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>Pass 1 of this process's part of a batch, for data-parallel training: statistics to sum over processes (docs/distributed.md).</summary>
-    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch) where TLoss : IDiceLoss =>
-        Statistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, null);
-
-    /// <summary>As <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, with this call's hyperparameters (Backward uses them too).</summary>
-    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        Statistics<TLoss>(input, TargetSpan.FromLabels(labels), batch, LossParameters.NotNull(parameters));
-
-    /// <summary>As <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, with this call's hyperparameters (Backward uses them too).</summary>
-    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters parameters) where TLoss : IDiceLoss =>
-        Statistics<TLoss>(input, TargetSpan.FromMasks(masks), batch, LossParameters.NotNull(parameters));
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>
     /// The loss of <paramref name="global"/> (this process's statistics after their sum over processes) and its gradient
     /// with respect to this process's input, written into <paramref name="inputGrad"/>: the same input, labels and batch as
-    /// the Statistics call.
+    /// the Statistics call, whose parameters apply.
     /// </summary>
-    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
-        Execute<TLoss>(input, TargetSpan.FromLabels(labels), inputGrad, Pass.Backward, batch, null, Global(global), out _)!;
+    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
-    /// <summary>As <see cref="Backward{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, Span{float}, int, LossStatistics)"/>, for masks.</summary>
-    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global) where TLoss : IDiceLoss =>
-        Execute<TLoss>(input, TargetSpan.FromMasks(masks), inputGrad, Pass.Backward, batch, null, Global(global), out _)!;
+    /// <summary>As the labels form, for masks.</summary>
+    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
-    /// <summary>The loss of the union of every process's batch: <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>, <paramref name="reducer"/>'s sum, the result.</summary>
-    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Reduced(Statistics<TLoss>(input, labels, batch), reducer).Result;
-
-    /// <summary>The loss of the union of every process's batch: <see cref="Statistics{TLoss}(ReadOnlySpan{float}, ReadOnlySpan{float}, int)"/>, <paramref name="reducer"/>'s sum, the result.</summary>
-    public static LossResult Forward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Reduced(Statistics<TLoss>(input, masks, batch), reducer).Result;
-
-    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
-    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Backward<TLoss>(input, labels, inputGrad, batch, Reduced(Statistics<TLoss>(input, labels, batch), reducer));
-
-    /// <summary>Statistics, <paramref name="reducer"/>'s sum and Backward: the global loss and its gradient with respect to this process's input.</summary>
-    public static LossResult ForwardBackward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, IStatisticsReducer reducer) where TLoss : IDiceLoss =>
-        Backward<TLoss>(input, masks, inputGrad, batch, Reduced(Statistics<TLoss>(input, masks, batch), reducer));
-
-    /// <summary>The statistics after <paramref name="reducer"/> summed their values over processes.</summary>
-    internal static LossStatistics Reduced(LossStatistics statistics, IStatisticsReducer reducer)
+    /// <summary>A call on the SIMD kernels: the checks, then the pass (or, with a reducer, the data-parallel flow).</summary>
+    internal static PassOutcome Run<TLoss>(in LossCall call) where TLoss : IDiceLoss
     {
-        ArgumentNullException.ThrowIfNull(reducer);
-        reducer.Sum(statistics.Values);
-        return statistics;
+        CheckedCall checkedCall = CallFlow.Check<TLoss>(call.Extent, call.Pass, call.Parameters, call.Global);
+        var passes = new CpuPasses<TLoss>(call);
+        return CallFlow.Run(ref passes, checkedCall, call.Pass, call.Reducer, call.Global);
     }
 
-    internal static LossStatistics Global(LossStatistics global) => global ?? throw new ArgumentNullException(nameof(global));
-
-    internal static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, TargetSpan target, int batch, LossParameters? parameters) where TLoss : IDiceLoss
+    /// <summary>The passes of one checked call on the CPU.</summary>
+    private readonly ref struct CpuPasses<TLoss>(LossCall call) : ICallPasses where TLoss : IDiceLoss
     {
-        Execute<TLoss>(input, target, default, Pass.Statistics, batch, parameters, null, out LossStatistics? statistics);
-        return statistics!;
+        private readonly LossCall _call = call;
+
+        public PassOutcome Run(in CheckedCall checkedCall, Pass pass, LossStatistics? global) =>
+            Execute<TLoss>(_call, checkedCall, pass, global);
     }
 
     /// <summary>
-    /// Both passes for either target form; the public overloads and <see cref="DiceEngine"/> on the CPU call this.
-    /// <c>parameters</c>: the call's hyperparameters (validated here, before anything runs), or null for the attribute's.
+    /// One pass of a checked call: Forward and ForwardBackward return the result; Statistics its statistics; Backward
+    /// finishes <paramref name="global"/> (whose hyperparameters the check resolved).
     /// </summary>
-    internal static LossResult Run<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters) where TLoss : IDiceLoss =>
-        Execute<TLoss>(input, target, inputGrad, pass, batch, parameters, null, out _)!;
-
-    /// <summary>
-    /// Any <see cref="Pass"/>: Forward and ForwardBackward return the result; Statistics returns null and its statistics in
-    /// <paramref name="statistics"/>; Backward finishes <paramref name="global"/> (whose hyperparameters it uses).
-    /// </summary>
-    internal static unsafe LossResult? Execute<TLoss>(
-        ReadOnlySpan<float> input, TargetSpan target, Span<float> inputGrad, Pass pass, int batch, LossParameters? parameters,
-        LossStatistics? global, out LossStatistics? statistics) where TLoss : IDiceLoss
+    private static unsafe PassOutcome Execute<TLoss>(in LossCall call, in CheckedCall checkedCall, Pass pass, LossStatistics? global) where TLoss : IDiceLoss
     {
-        DiceLossSpec spec = TLoss.Spec;
-        parameters?.Validate(spec, nameof(parameters));
-        LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;
-        int spatial = Validation.CheckShapes(spec, input.Length, target.Length, target.IsLabels, inputGrad.Length, pass, batch);
-        global?.CheckFor(typeof(TLoss), batch, spatial, nameof(global));
+        DiceLossSpec spec = checkedCall.Spec;
+        int batch = call.Batch, spatial = checkedCall.Spatial, classes = spec.Classes;
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
-        statistics = null;
-
-        int classes = spec.Classes;
         var layout = new StatisticsLayout(classes);
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
-        double[] partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * layout.PartialLength);
-        double[] sampleStatistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
-        double[] totals = ArrayPool<double>.Shared.Rent(layout.TotalsLength);
-        double[] results = ArrayPool<double>.Shared.Rent(layout.ResultsLength);
-        float[] coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
-        float[] weights = ArrayPool<float>.Shared.Rent(classes);
+        var buffers = new CallBuffers(layout, batch, chunksPerSample, backward);
         try
         {
-            fixed (float* inputPtr = input)
-            fixed (int* labelsPtr = target.Labels)
-            fixed (float* masksPtr = target.Masks)
-            fixed (float* gradPtr = inputGrad)
+            var settings = new KernelSettings(spec, checkedCall.Parameters, buffers.Weights);
+            fixed (float* inputPtr = call.Input)
+            fixed (int* labelsPtr = call.Target.Labels)
+            fixed (float* masksPtr = call.Target.Masks)
+            fixed (float* gradPtr = call.Gradient)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
-                for (int c = 0; c < classes; c++) weights[c] = values.ClassWeights[c];
-                job.Prepare(inputPtr, labelsPtr, masksPtr, gradPtr, layout, spatial, chunksPerSample, partials, values.IgnoreIndex, weights, values.FocalGamma);
+                job.Prepare(new ChunkPointers(inputPtr, labelsPtr, masksPtr, gradPtr), layout, spatial, chunksPerSample, buffers.Partials, settings);
                 try
                 {
-                    return RunPasses(job, spec, values, input, target, pass, batch, spatial, chunksPerSample,
-                        partials, sampleStatistics, global?.ValuesArray ?? totals, results, coefficients, weights, global, out statistics);
+                    return RunPasses(job, call, checkedCall, pass, global, buffers);
                 }
                 finally
                 {
@@ -174,12 +129,42 @@ public static class DiceCpu
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(partials);
-            ArrayPool<double>.Shared.Return(sampleStatistics);
-            ArrayPool<double>.Shared.Return(totals);
-            ArrayPool<double>.Shared.Return(results);
-            ArrayPool<float>.Shared.Return(coefficients);
-            ArrayPool<float>.Shared.Return(weights);
+            buffers.Return();
+        }
+    }
+
+    /// <summary>The pooled buffers of one call: pass-1 partials, the statistics, totals, results, coefficients and weights.</summary>
+    private readonly struct CallBuffers
+    {
+        public CallBuffers(StatisticsLayout layout, int batch, int chunksPerSample, bool backward)
+        {
+            Layout = layout;
+            ChunksPerSample = chunksPerSample;
+            Partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * layout.PartialLength);
+            Statistics = ArrayPool<double>.Shared.Rent(layout.StatisticsLength(batch));
+            Totals = ArrayPool<double>.Shared.Rent(layout.TotalsLength);
+            Results = ArrayPool<double>.Shared.Rent(layout.ResultsLength);
+            Coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
+            Weights = ArrayPool<float>.Shared.Rent(layout.Classes);
+        }
+
+        public StatisticsLayout Layout { get; }
+        public int ChunksPerSample { get; }
+        public double[] Partials { get; }
+        public double[] Statistics { get; }
+        public double[] Totals { get; }
+        public double[] Results { get; }
+        public float[] Coefficients { get; }
+        public float[] Weights { get; }
+
+        public void Return()
+        {
+            ArrayPool<double>.Shared.Return(Partials);
+            ArrayPool<double>.Shared.Return(Statistics);
+            ArrayPool<double>.Shared.Return(Totals);
+            ArrayPool<double>.Shared.Return(Results);
+            ArrayPool<float>.Shared.Return(Coefficients);
+            ArrayPool<float>.Shared.Return(Weights);
         }
     }
 
@@ -187,67 +172,65 @@ public static class DiceCpu
     /// Pass 1, the ordered combine and the finalizer, then pass 2. With <see cref="BackwardSchedule.KeepProbabilities"/>
     /// a read-only validation comes first, pass 1 then writes p into the gradient and pass 2 reads it back: one
     /// activation per element instead of two, and the same bits. <see cref="Pass.Backward"/> starts from
-    /// <paramref name="global"/>'s per-sample statistics and summed <paramref name="totals"/> instead of pass 1;
-    /// <see cref="Pass.Statistics"/> stops after the totals and returns null, its statistics in <paramref name="local"/>.
+    /// <paramref name="global"/>'s per-sample statistics and summed totals instead of pass 1;
+    /// <see cref="Pass.Statistics"/> stops after the totals and returns this process's statistics.
     /// </summary>
-    private static LossResult? RunPasses<TLoss>(
-        ChunkJob<TLoss> job, DiceLossSpec spec, LossParameters parameters, ReadOnlySpan<float> input, TargetSpan target,
-        Pass pass, int batch, int spatial, int chunksPerSample,
-        double[] partials, double[] statistics, double[] totals, double[] results, float[] coefficients, float[] weights,
-        LossStatistics? global, out LossStatistics? local) where TLoss : IDiceLoss
+    private static PassOutcome RunPasses<TLoss>(
+        ChunkJob<TLoss> job, in LossCall call, in CheckedCall checkedCall, Pass pass, LossStatistics? global, CallBuffers buffers) where TLoss : IDiceLoss
     {
-        local = null;
+        DiceLossSpec spec = checkedCall.Spec;
+        LossParameters parameters = checkedCall.Parameters;
+        int batch = call.Batch;
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         // Input, target and (backward) gradient: what a pass streams through the caches.
-        long bytes = 4L * input.Length * (backward ? 2 : 1) + 4L * target.Length;
-        bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
-        var settings = FinalizeSettings.From(spec, parameters, batch, spatial);
+        long bytes = 4L * call.Input.Length * (backward ? 2 : 1) + 4L * call.Target.Length;
+        bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, parameters, bytes) == BackwardSchedule.KeepProbabilities;
+        var settings = FinalizeSettings.From(spec, parameters, batch, checkedCall.Spatial);
+        double[] totals = global?.ValuesArray ?? buffers.Totals;
+        var layout = buffers.Layout;
         if (global is null)
         {
-            Pass1(job, spec, parameters, input, target, keep, batch, spatial, chunksPerSample, partials, statistics);
-            LossFinalizer.Totals(settings, new ArrayValues<double>(statistics), new ArrayValues<float>(weights), new ArrayValues<double>(totals));
+            Pass1(job, call, checkedCall, keep, buffers);
+            LossFinalizer.Totals(settings, new ArrayValues<double>(buffers.Statistics), new ArrayValues<float>(buffers.Weights), new ArrayValues<double>(totals));
             if (pass == Pass.Statistics)
             {
-                var layout = new StatisticsLayout(spec.Classes);
-                local = new LossStatistics(typeof(TLoss), spec, parameters, batch, spatial,
-                    statistics.AsSpan(0, layout.StatisticsLength(batch)).ToArray(), totals.AsSpan(0, layout.TotalsLength).ToArray());
-                return null;
+                return new PassOutcome(null, new LossStatistics(typeof(TLoss), spec, parameters, batch, checkedCall.Spatial,
+                    buffers.Statistics.AsSpan(0, layout.StatisticsLength(batch)).ToArray(), totals.AsSpan(0, layout.TotalsLength).ToArray()));
             }
         }
         else
         {
-            global.SampleStatistics.CopyTo(statistics, 0);
+            global.SampleStatistics.CopyTo(buffers.Statistics, 0);
         }
 
         LossFinalizer.Compute(
-            settings, new ArrayValues<double>(statistics), new ArrayValues<double>(totals), new ArrayValues<float>(weights),
-            new ArrayValues<double>(results), new ArrayValues<float>(coefficients), backward);
+            settings, new ArrayValues<double>(buffers.Statistics), new ArrayValues<double>(totals), new ArrayValues<float>(buffers.Weights),
+            new ArrayValues<double>(buffers.Results), new ArrayValues<float>(buffers.Coefficients), backward);
 
         if (backward)
         {
-            job.SetCoefficients(coefficients);
-            ChunkRunner.Run(batch * chunksPerSample, Threads(input.Length), job.WithPass(keep ? ChunkPass.GradientFromProbabilities : ChunkPass.Gradient));
+            job.SetCoefficients(buffers.Coefficients);
+            ChunkRunner.Run(batch * buffers.ChunksPerSample, Threads(call.Input.Length), job.WithPass(keep ? ChunkPass.GradientFromProbabilities : ChunkPass.Gradient));
         }
 
-        return LossFinalizer.ToResult(results, spec.Classes);
+        return new PassOutcome(LossFinalizer.ToResult(buffers.Results, settings, buffers.Statistics, buffers.Weights), null);
     }
 
     /// <summary>
     /// Pass 1 (with <paramref name="keep"/>: validation, then the sums with p written into the gradient), then the chunk
-    /// partials combined in chunk order into <paramref name="statistics"/>: deterministic whatever the thread count.
+    /// partials combined in chunk order into the statistics: deterministic whatever the thread count.
     /// </summary>
-    private static void Pass1<TLoss>(
-        ChunkJob<TLoss> job, DiceLossSpec spec, LossParameters parameters, ReadOnlySpan<float> input, TargetSpan target, bool keep,
-        int batch, int spatial, int chunksPerSample, double[] partials, double[] statistics) where TLoss : IDiceLoss
+    private static void Pass1<TLoss>(ChunkJob<TLoss> job, in LossCall call, in CheckedCall checkedCall, bool keep, CallBuffers buffers) where TLoss : IDiceLoss
     {
-        int chunks = batch * chunksPerSample;
-        int threads = Threads(input.Length);
+        int chunks = call.Batch * buffers.ChunksPerSample;
+        int threads = Threads(call.Input.Length);
         ChunkRunner.Run(chunks, threads, job.WithPass(keep ? ChunkPass.Validate : ChunkPass.Statistics));
         if (job.Failed)
-            throw Validation.FirstInvalid(spec, parameters.IgnoreIndex, input, target, spatial);
+            throw Validation.FirstInvalid(checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input, call.Target, checkedCall.Spatial);
         if (keep) ChunkRunner.Run(chunks, threads, job.WithPass(ChunkPass.StatisticsKeepingProbabilities));
         LossFinalizer.CombinePartials(
-            new ArrayValues<double>(partials), new StatisticsLayout(spec.Classes).PartialLength, chunksPerSample, batch, spec.Classes, new ArrayValues<double>(statistics));
+            new ArrayValues<double>(buffers.Partials), buffers.Layout.PartialLength, buffers.ChunksPerSample, call.Batch, buffers.Layout.Classes,
+            new ArrayValues<double>(buffers.Statistics));
     }
 
     /// <summary>The schedule a test forces on calls from its own flow; null lets <see cref="ChooseSchedule"/> decide.</summary>
@@ -260,11 +243,12 @@ public static class DiceCpu
     /// "Keeping p") is everywhere except with Vector512 on data past the last-level cache, where the two tie or
     /// recomputing p is up to 12% faster, and with class loops (C above 16), whose time goes to the per-class arrays:
     /// there keeping p was as often slower as faster. Without an activation p is the input: nothing to save. A focal
-    /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule.
+    /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule,
+    /// and so does a call that accumulates into the gradient buffer, where kept p would overwrite the values to add to.
     /// </summary>
-    internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, long bytes)
+    internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, LossParameters parameters, long bytes)
     {
-        if (!KernelLimits.CanKeepProbabilities(spec.Combine)) return BackwardSchedule.RecomputeProbabilities;
+        if (!KernelLimits.CanKeepProbabilities(spec.Combine) || parameters.AccumulateGradient) return BackwardSchedule.RecomputeProbabilities;
         if (ForcedSchedule.Value is { } forced) return forced;
         if (spec.Activation == Activation.None || spec.Classes > KernelLimits.UnrolledClasses) return BackwardSchedule.RecomputeProbabilities;
         return Vector512.IsHardwareAccelerated && bytes > MemoryBoundBytes ? BackwardSchedule.RecomputeProbabilities : BackwardSchedule.KeepProbabilities;
@@ -295,33 +279,21 @@ public static class DiceCpu
         [ThreadStatic]
         private static ChunkJob<TLoss>? t_job;
 
-        private float* _input;
-        private int* _labels;
-        private float* _masks;
-        private float* _gradient;
+        private ChunkPointers _pointers;
         private StatisticsLayout _layout;
         private int _spatial, _chunksPerSample;
         private double[]? _partials;
         private float[]? _coefficients;
-        private float[]? _weights;
-        private int _ignoreIndex;
-        private float _focalGamma;
+        private KernelSettings _settings;
         private ChunkPass _pass;
         private int _failed;
 
         public static ChunkJob<TLoss> ForThisThread => t_job ??= new ChunkJob<TLoss>();
 
-        public void Prepare(
-            float* input, int* labels, float* masks, float* gradient, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials,
-            int ignoreIndex, float[] weights, float focalGamma)
+        public void Prepare(ChunkPointers pointers, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials, KernelSettings settings)
         {
-            _ignoreIndex = ignoreIndex;
-            _focalGamma = focalGamma;
-            _weights = weights;
-            _input = input;
-            _labels = labels;
-            _masks = masks;
-            _gradient = gradient;
+            _pointers = pointers;
+            _settings = settings;
             _layout = layout;
             _spatial = spatial;
             _chunksPerSample = chunksPerSample;
@@ -365,11 +337,10 @@ public static class DiceCpu
         /// <summary>Forgets the call's buffers: the pointers are pinned only during the call.</summary>
         public void Release()
         {
-            _input = _masks = _gradient = null;
-            _labels = null;
+            _pointers = default;
             _partials = null;
             _coefficients = null;
-            _weights = null;
+            _settings = default;
         }
 
         private DiceChunk Chunk(int index, out int sample)
@@ -379,10 +350,10 @@ public static class DiceCpu
             int end = Math.Min(start + ChunkPixels, _spatial);
             int sampleLength = _layout.Classes * _spatial;
             return new DiceChunk(
-                new ReadOnlySpan<float>(_input + (long)sample * sampleLength, sampleLength),
-                _labels == null ? default : new ReadOnlySpan<int>(_labels + (long)sample * _spatial, _spatial),
-                _masks == null ? default : new ReadOnlySpan<float>(_masks + (long)sample * sampleLength, sampleLength),
-                _spatial, start, end, _ignoreIndex, new ReadOnlySpan<float>(_weights, 0, _layout.Classes), _focalGamma);
+                new ReadOnlySpan<float>(_pointers.Input + (long)sample * sampleLength, sampleLength),
+                _pointers.Labels == null ? default : new ReadOnlySpan<int>(_pointers.Labels + (long)sample * _spatial, _spatial),
+                _pointers.Masks == null ? default : new ReadOnlySpan<float>(_pointers.Masks + (long)sample * sampleLength, sampleLength),
+                _spatial, (start, end), _settings);
         }
 
         private Span<double> ClearedPartial(int index)
@@ -403,9 +374,18 @@ public static class DiceCpu
         private Span<float> SampleGradient(int sample)
         {
             int sampleLength = _layout.Classes * _spatial;
-            return new Span<float>(_gradient + (long)sample * sampleLength, sampleLength);
+            return new Span<float>(_pointers.Gradient + (long)sample * sampleLength, sampleLength);
         }
     }
+}
+
+/// <summary>The pinned buffers of one call: input, labels or masks (the other null), gradient (null without backward).</summary>
+internal readonly unsafe struct ChunkPointers(float* input, int* labels, float* masks, float* gradient)
+{
+    public float* Input { get; } = input;
+    public int* Labels { get; } = labels;
+    public float* Masks { get; } = masks;
+    public float* Gradient { get; } = gradient;
 }
 
 /// <summary>The ForwardBackward schedules of <see cref="DiceCpu"/> (docs/performance.md measures both).</summary>

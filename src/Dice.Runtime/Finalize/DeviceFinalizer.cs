@@ -46,7 +46,7 @@ internal static class DeviceFinalizer
             for (int k = Group.IdxX; k <= length; k += Group.DimX)
             {
                 if (k < length)
-                    statistics[k] = LossFinalizer.CombineStatistic(new ViewValues<double>(partials), stride, groupsPerSample, settings.Batch, layout, k);
+                    statistics[k] = LossFinalizer.CombineStatistic(new ViewValues<double>(partials), stride, groupsPerSample, layout, k);
                 else
                     results[layout.InvalidResult] = LossFinalizer.SumSlot(new ViewValues<double>(partials), stride, settings.Batch * groupsPerSample, layout.Invalid);
             }

@@ -25,28 +25,22 @@ internal static class LossFinalizer
     {
         var layout = new StatisticsLayout(classes);
         for (int k = 0; k < layout.StatisticsLength(batch); k++)
-            statistics[k] = CombineStatistic(partials, stride, slicesPerSample, batch, layout, k);
+            statistics[k] = CombineStatistic(partials, stride, slicesPerSample, layout, k);
     }
 
     /// <summary>
     /// Statistic <paramref name="k"/> of the batch (<see cref="StatisticsLayout"/>) from the partials of pass 1: a
-    /// sample's sum over its slices in slice order, or the CE sum and W over every slice in (sample, slice) order.
-    /// The one fixed order, for the CPU scheduler and each thread of the device finalizer alike. Each slice's partial
-    /// starts with <c>[I(C), P(C), T(C), ce, ceWeight]</c>; <paramref name="stride"/> may leave room for more.
+    /// sample's sum over its slices in slice order. The one fixed order, for the CPU scheduler and each thread of the
+    /// device finalizer alike. Each slice's partial starts with a sample's layout, <c>[I(C), P(C), T(C), ce, ceWeight]</c>;
+    /// <paramref name="stride"/> may leave room for more.
     /// </summary>
-    public static double CombineStatistic<TPartials>(TPartials partials, int stride, int slicesPerSample, int batch, StatisticsLayout layout, int k)
+    public static double CombineStatistic<TPartials>(TPartials partials, int stride, int slicesPerSample, StatisticsLayout layout, int k)
         where TPartials : struct, IValues<double>
     {
-        if (k < layout.BatchCrossEntropy(batch))
-        {
-            int n = k / layout.SumsLength, value = k - n * layout.SumsLength;
-            double sum = 0;
-            for (int j = 0; j < slicesPerSample; j++) sum += partials[(n * slicesPerSample + j) * stride + value];
-            return sum;
-        }
-
-        int slot = k == layout.BatchCrossEntropy(batch) ? layout.CrossEntropy : layout.CrossEntropyWeight;
-        return SumSlot(partials, stride, batch * slicesPerSample, slot);
+        int n = k / layout.SampleLength, value = k - n * layout.SampleLength;
+        double sum = 0;
+        for (int j = 0; j < slicesPerSample; j++) sum += partials[(n * slicesPerSample + j) * stride + value];
+        return sum;
     }
 
     /// <summary>One slot of every partial, summed in slice order.</summary>
@@ -77,8 +71,15 @@ internal static class LossFinalizer
         totals[StatisticsLayout.DiceTermTotal] = 0;
         totals[StatisticsLayout.SamplesTotal] = batch;
         totals[StatisticsLayout.ElementsTotal] = (double)batch * classes * settings.Spatial;
-        totals[StatisticsLayout.PixelTermTotal] = statistics[layout.BatchCrossEntropy(batch)];
-        totals[StatisticsLayout.PixelWeightTotal] = statistics[layout.BatchCrossEntropy(batch) + 1];
+        double pixelTerm = 0, pixelWeight = 0;
+        for (int n = 0; n < batch; n++)
+        {
+            pixelTerm += statistics[layout.Sample(n) + layout.CrossEntropy];
+            pixelWeight += statistics[layout.Sample(n) + layout.CrossEntropyWeight];
+        }
+
+        totals[StatisticsLayout.PixelTermTotal] = pixelTerm;
+        totals[StatisticsLayout.PixelWeightTotal] = pixelWeight;
         for (int c = 0; c < classes; c++)
         {
             totals[layout.ClassDiceTotal(c)] = 0;
@@ -107,13 +108,13 @@ internal static class LossFinalizer
     }
 
     /// <param name="settings">The configuration and shape.</param>
-    /// <param name="statistics">This batch's statistics: per sample <c>[I(C), P(C), T(C)]</c>, then the CE/BCE sum and W (<see cref="StatisticsLayout"/>).</param>
+    /// <param name="statistics">This batch's statistics: per sample <c>[I(C), P(C), T(C), ce, ceWeight]</c> (<see cref="StatisticsLayout"/>).</param>
     /// <param name="totals">
     /// The totals (<see cref="Totals"/>) of this batch, or of the union of the batches of every process: the loss is that of
     /// the totals' samples, and the coefficients the derivative of that loss with respect to this batch.
     /// </param>
     /// <param name="weights">w_c, C values.</param>
-    /// <param name="results">Receives loss, Dice term, CE term, CE gradient scale and ClassDice (see the slots).</param>
+    /// <param name="results">Receives loss (times Scale), Dice term, CE term, CE gradient scale and ClassDice (see the slots).</param>
     /// <param name="coefficients">Receives per sample <c>[A(C), B(C), CE gradient scale]</c> (<see cref="StatisticsLayout"/>); untouched unless <paramref name="backward"/>.</param>
     /// <param name="backward">Whether to write the coefficients.</param>
     public static void Compute<TStatistics, TTotals, TWeights, TResults, TCoefficients>(
@@ -129,7 +130,8 @@ internal static class LossFinalizer
         int first = settings.IncludeBackground ? 0 : 1;
         bool combined = settings.Combine != (int)Combine.None;
         double alpha = settings.Alpha;
-        double diceScale = combined ? 1 - alpha : 1;
+        // The call's Scale multiplies the whole gradient: folded into the slopes here, so pass 2 costs nothing more.
+        double diceScale = (combined ? 1 - alpha : 1) * settings.Scale;
         double samples = totals[StatisticsLayout.SamplesTotal];
         double weightSum = WeightSum(settings, weights);
 
@@ -193,7 +195,8 @@ internal static class LossFinalizer
             (Combine)settings.Combine, (Activation)settings.ActivationValue, totals[StatisticsLayout.PixelTermTotal], totals[StatisticsLayout.PixelWeightTotal],
             totals[StatisticsLayout.ElementsTotal], alpha, out double crossEntropy, out double crossEntropyScale);
 
-        results[StatisticsLayout.LossResult] = combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss;
+        crossEntropyScale *= settings.Scale;
+        results[StatisticsLayout.LossResult] = settings.Scale * (combined ? alpha * crossEntropy + (1 - alpha) * diceLoss : diceLoss);
         results[StatisticsLayout.DiceResult] = diceLoss;
         results[StatisticsLayout.CrossEntropyResult] = crossEntropy;
         results[StatisticsLayout.CrossEntropyScaleResult] = crossEntropyScale;
@@ -310,13 +313,46 @@ internal static class LossFinalizer
         _ => 1,
     };
 
-    /// <summary>The public result from a results buffer.</summary>
-    internal static LossResult ToResult(ReadOnlySpan<double> results, int classes)
+    /// <summary>
+    /// The public result from a results buffer, with each sample's loss from <paramref name="statistics"/> (this
+    /// process's per-sample statistics): <see cref="SampleLoss"/> for every n.
+    /// </summary>
+    internal static LossResult ToResult(ReadOnlySpan<double> results, in FinalizeSettings settings, double[] statistics, float[] weights)
     {
+        int classes = settings.Classes;
         var layout = new StatisticsLayout(classes);
         var classDice = new float[classes];
         for (int c = 0; c < classes; c++) classDice[c] = (float)results[layout.ClassDiceResult(c)];
-        return new LossResult((float)results[StatisticsLayout.LossResult], (float)results[StatisticsLayout.DiceResult], (float)results[StatisticsLayout.CrossEntropyResult], classDice);
+        var sampleLoss = new float[settings.Batch];
+        for (int n = 0; n < settings.Batch; n++) sampleLoss[n] = (float)SampleLoss(settings, statistics, weights, n);
+        return new LossResult(
+            (float)results[StatisticsLayout.LossResult], (float)results[StatisticsLayout.DiceResult], (float)results[StatisticsLayout.CrossEntropyResult],
+            classDice, sampleLoss);
+    }
+
+    /// <summary>
+    /// The loss (times Scale) of sample <paramref name="n"/> in a call of its own: the totals and loss of a batch of one,
+    /// from that sample's statistics, through the same <see cref="Totals"/> and <see cref="Compute"/> as every call.
+    /// </summary>
+    internal static double SampleLoss(in FinalizeSettings settings, double[] statistics, float[] weights, int n)
+    {
+        var layout = new StatisticsLayout(settings.Classes);
+        FinalizeSettings one = settings;
+        one.Batch = 1;
+        double[] totals = System.Buffers.ArrayPool<double>.Shared.Rent(layout.TotalsLength);
+        double[] results = System.Buffers.ArrayPool<double>.Shared.Rent(layout.ResultsLength);
+        try
+        {
+            var sample = new OffsetValues<ArrayValues<double>>(new ArrayValues<double>(statistics), layout.Sample(n));
+            Totals(one, sample, new ArrayValues<float>(weights), new ArrayValues<double>(totals));
+            Compute(one, sample, new ArrayValues<double>(totals), new ArrayValues<float>(weights), new ArrayValues<double>(results), new NoCoefficients(), backward: false);
+            return results[StatisticsLayout.LossResult];
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(totals);
+            System.Buffers.ArrayPool<double>.Shared.Return(results);
+        }
     }
 }
 
@@ -342,6 +378,8 @@ internal struct FinalizeSettings
     public double FalseNegativeWeight;
     public double OverlapExponent;
     public int WeightingValue;
+    /// <summary>The call's Scale: the loss and the gradient are multiplied by it.</summary>
+    public double Scale;
 
     public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
     public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
@@ -367,6 +405,7 @@ internal struct FinalizeSettings
         FalseNegativeWeight = parameters.FalseNegativeWeight,
         OverlapExponent = parameters.OverlapExponent,
         WeightingValue = (int)spec.GeneralizedWeighting,
+        Scale = parameters.Scale,
     };
 }
 

@@ -19,6 +19,8 @@ public struct DeviceShape
     public int IgnoreIndex;
     /// <summary>The call's focal exponent.</summary>
     public float FocalGamma;
+    /// <summary>1 when pass 2 adds its gradient to the buffer's values (the call's AccumulateGradient), else 0.</summary>
+    public int AccumulateGradient;
 }
 
 /// <summary>The generated ILGPU kernels of one loss, as the engine loads them.</summary>

@@ -21,8 +21,8 @@ internal enum DiceSum
 /// <list type="bullet">
 /// <item><description>A partial (one CPU chunk or one device group): <c>[I(C), P(C), T(C), ce, ceWeight]</c>,
 /// and on a device one more value, the group's count of invalid pixels.</description></item>
-/// <item><description>The statistics of a batch: per sample <c>[I(C), P(C), T(C)]</c>, then <c>[ce, ceWeight]</c>
-/// once.</description></item>
+/// <item><description>The statistics of a batch: per sample <c>[I(C), P(C), T(C), ce, ceWeight]</c>, the layout of a
+/// partial (a sample's own CE sum and weight give its <see cref="LossResult.SampleLoss"/>).</description></item>
 /// <item><description>The backward coefficients: per sample <c>[A(C), B(C), ceScale]</c>, the slopes of the Dice
 /// gradient with respect to t and p^(q-1), and the scale of the CE/BCE gradient.</description></item>
 /// <item><description>The totals: <c>[diceTerm, samples, elements, ce, ceWeight, ClassDice sums(C), I(C), P(C), T(C)]</c>,
@@ -60,14 +60,14 @@ internal readonly struct StatisticsLayout
     /// <summary>Values per device group partial (one more: <see cref="Invalid"/>).</summary>
     public int DevicePartialLength => SumsLength + 3;
 
-    /// <summary>Where sample n's sums start in the statistics of a batch.</summary>
-    public int Sample(int n) => n * SumsLength;
+    /// <summary>Values per sample in the statistics of a batch: a partial's, <c>[I(C), P(C), T(C), ce, ceWeight]</c>.</summary>
+    public int SampleLength => SumsLength + 2;
 
-    /// <summary>The CE/BCE sum in the statistics of a batch of <paramref name="batch"/> samples; W follows it.</summary>
-    public int BatchCrossEntropy(int batch) => batch * SumsLength;
+    /// <summary>Where sample n's statistics start in the statistics of a batch (its CE sum at + <see cref="CrossEntropy"/>).</summary>
+    public int Sample(int n) => n * SampleLength;
 
     /// <summary>Length of the statistics of a batch.</summary>
-    public int StatisticsLength(int batch) => batch * SumsLength + 2;
+    public int StatisticsLength(int batch) => batch * SampleLength;
 
     /// <summary>Backward coefficients per sample.</summary>
     public int CoefficientStride => 2 * Classes + 1;

@@ -54,84 +54,47 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
 
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
-    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch) =>
-        global::Dice.DiceCpu.Forward<OptionHeavyLabels>(input, labels, batch);
-
-    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
-    /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
-    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.Forward<OptionHeavyLabels>(input, labels, batch, parameters);
+    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or IgnoreIndex (255 unless the call's parameters say otherwise).</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.Forward<OptionHeavyLabels>(input, labels, batch, parameters, reducer);
 
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
-    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch) =>
-        global::Dice.DiceCpu.ForwardBackward<OptionHeavyLabels>(input, labels, inputGrad, batch);
-
-    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
-    /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
-    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or 255 (ignored).</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.ForwardBackward<OptionHeavyLabels>(input, labels, inputGrad, batch, parameters);
+    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or IgnoreIndex (255 unless the call's parameters say otherwise).</param>
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.ForwardBackward<OptionHeavyLabels>(input, labels, inputGrad, batch, parameters, reducer);
 
     /// <summary>Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref="Backward"/>.</summary>
-    /// <param name="input">This process's input, N x 3 x S row-major.</param>
-    /// <param name="labels">This process's labels, N x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch) =>
-        global::Dice.DiceCpu.Statistics<OptionHeavyLabels>(input, labels, batch);
-
-    /// <summary>Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.</summary>
-    /// <param name="input">This process's input, N x 3 x S row-major.</param>
-    /// <param name="labels">This process's labels, N x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="parameters">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters parameters) =>
+    /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or IgnoreIndex (255 unless the call's parameters say otherwise).</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <returns>This process's statistics; their <c>Result</c> is the loss of the statistics as they are.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters? parameters = null) =>
         global::Dice.DiceCpu.Statistics<OptionHeavyLabels>(input, labels, batch, parameters);
 
-    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.</summary>
-    /// <param name="input">This process's input, N x 3 x S row-major.</param>
-    /// <param name="labels">This process's labels, N x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="global">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>
+    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.</summary>
+    /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
+    /// <param name="labels">One class index per pixel, N x S, in [0, 3) or IgnoreIndex (255 unless the call's parameters say otherwise).</param>
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="global">The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply.</param>
+    /// <returns>The loss of the union of every process's batch; SampleLoss has this process's samples.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.LossStatistics global) =>
         global::Dice.DiceCpu.Backward<OptionHeavyLabels>(input, labels, inputGrad, batch, global);
-
-    /// <summary>The loss of the union of every process's batch: Statistics, the reducer's sum, the result.</summary>
-    /// <param name="input">This process's input, N x 3 x S row-major.</param>
-    /// <param name="labels">This process's labels, N x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.Forward<OptionHeavyLabels>(input, labels, batch, reducer);
-
-    /// <summary>Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.</summary>
-    /// <param name="input">This process's input, N x 3 x S row-major.</param>
-    /// <param name="labels">This process's labels, N x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGrad, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.ForwardBackward<OptionHeavyLabels>(input, labels, inputGrad, batch, reducer);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -169,6 +132,14 @@ file static class DiceLossKernels
     {
         nint s = chunk.Start;
         bool valid = true;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= StatisticsWeighted512(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= StatisticsWeighted256(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= StatisticsWeighted128(chunk, ref s, partial);
+            return StatisticsWeightedScalar(chunk, ref s, partial) & valid;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);
@@ -178,6 +149,302 @@ file static class DiceLossKernels
     /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector512<float> badLabel = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            badLabel |= (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(label), global::System.Runtime.Intrinsics.Vector512.Create(3u))) & validMask);
+            global::System.Runtime.Intrinsics.Vector512<float> max = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector512<float> inverseSum = global::System.Runtime.Intrinsics.Vector512<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = e2 * inverseSum;
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+        return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector256<float> badLabel = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            badLabel |= (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(label), global::System.Runtime.Intrinsics.Vector256.Create(3u))) & validMask);
+            global::System.Runtime.Intrinsics.Vector256<float> max = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector256<float> inverseSum = global::System.Runtime.Intrinsics.Vector256<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = e2 * inverseSum;
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+        return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector128<float> badLabel = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x2, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            badLabel |= (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector128.AsUInt32(label), global::System.Runtime.Intrinsics.Vector128.Create(3u))) & validMask);
+            global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector128<float> inverseSum = global::System.Runtime.Intrinsics.Vector128<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = e2 * inverseSum;
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+        return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(badLabel), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        float intersection0 = 0f;
+        float intersection1 = 0f;
+        float intersection2 = 0f;
+        float predicted0 = 0f;
+        float predicted1 = 0f;
+        float predicted2 = 0f;
+        float truth0 = 0f;
+        float truth1 = 0f;
+        float truth2 = 0f;
+        float crossEntropy = 0f;
+        float crossEntropyWeight = 0f;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool badLabel = false;
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != ignoreIndex;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            nonFinite += x0 * 0f;
+            nonFinite += x1 * 0f;
+            nonFinite += x2 * 0f;
+            badLabel |= ((uint)label >= 3u & validMask);
+            float max = global::System.MathF.Max(x0, global::System.MathF.Max(x1, x2));
+            float e0 = global::System.MathF.Exp(x0 - max);
+            float e1 = global::System.MathF.Exp(x1 - max);
+            float e2 = global::System.MathF.Exp(x2 - max);
+            float sum = e0 + e1 + e2;
+            float inverseSum = 1f / sum;
+            float p0 = e0 * inverseSum;
+            float p1 = e1 * inverseSum;
+            float p2 = e2 * inverseSum;
+            intersection0 += p0 * t0;
+            predicted0 += valid * (p0 * p0);
+            truth0 += t0;
+            intersection1 += p1 * t1;
+            predicted1 += valid * (p1 * p1);
+            truth1 += t1;
+            intersection2 += p2 * t2;
+            predicted2 += valid * (p2 * p2);
+            truth2 += t2;
+            float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy += valid * (max - labelLogit + global::System.MathF.Log(sum));
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += intersection0;
+        partial[1] += intersection1;
+        partial[2] += intersection2;
+        partial[3] += predicted0;
+        partial[4] += predicted1;
+        partial[5] += predicted2;
+        partial[6] += truth0;
+        partial[7] += truth1;
+        partial[8] += truth2;
+        partial[9] += crossEntropy;
+        partial[10] += crossEntropyWeight;
+        return nonFinite == 0f && !badLabel;
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -255,7 +522,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    private static bool StatisticsWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -333,7 +600,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    private static bool StatisticsWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -411,7 +678,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    private static bool StatisticsWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -491,6 +758,15 @@ file static class DiceLossKernels
     internal static void WriteGradient(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientWeighted128(chunk, ref s, dice, gradient);
+            GradientWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
@@ -507,9 +783,234 @@ file static class DiceLossKernels
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> max = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector512<float> inverseSum = global::System.Runtime.Intrinsics.Vector512<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector512<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelScale = valid * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector512<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> max = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector256<float> inverseSum = global::System.Runtime.Intrinsics.Vector256<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector256<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelScale = valid * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector256<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector128<float> inverseSum = global::System.Runtime.Intrinsics.Vector128<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector128<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelScale = valid * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector128<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        float targetSlope0 = dice[0];
+        float probabilitySlope0 = dice[3];
+        float targetSlope1 = dice[1];
+        float probabilitySlope1 = dice[4];
+        float targetSlope2 = dice[2];
+        float probabilitySlope2 = dice[5];
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != ignoreIndex;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float max = global::System.MathF.Max(x0, global::System.MathF.Max(x1, x2));
+            float e0 = global::System.MathF.Exp(x0 - max);
+            float e1 = global::System.MathF.Exp(x1 - max);
+            float e2 = global::System.MathF.Exp(x2 - max);
+            float sum = e0 + e1 + e2;
+            float inverseSum = 1f / sum;
+            float p0 = e0 * inverseSum;
+            float p1 = e1 * inverseSum;
+            float p2 = e2 * inverseSum;
+            float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
+            float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
+            float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
+            float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            float labelScale = valid * crossEntropyScale;
+            float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            if (accumulate) grad1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            if (accumulate) grad2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -547,15 +1048,18 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector512<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
     /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -566,6 +1070,7 @@ file static class DiceLossKernels
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -603,15 +1108,18 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector256<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
     /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -622,6 +1130,7 @@ file static class DiceLossKernels
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -659,15 +1168,18 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector128<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
     /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -678,6 +1190,7 @@ file static class DiceLossKernels
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         float targetSlope0 = dice[0];
@@ -715,8 +1228,11 @@ file static class DiceLossKernels
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            if (accumulate) grad1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            if (accumulate) grad2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
         }
     }
@@ -840,6 +1356,15 @@ file static class DiceLossKernels
     internal static void AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeepingWeighted512(chunk, ref s, partial, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeepingWeighted256(chunk, ref s, partial, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeepingWeighted128(chunk, ref s, partial, gradient);
+            StatisticsKeepingWeightedScalar(chunk, ref s, partial, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeeping512(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeeping256(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeeping128(chunk, ref s, partial, gradient);
@@ -849,6 +1374,290 @@ file static class DiceLossKernels
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void StatisticsKeeping512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> intersection2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> max = global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector512<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector512<float> inverseSum = global::System.Runtime.Intrinsics.Vector512<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p2, ref gradient, (nuint)(2 * spatial + s));
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> intersection2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> max = global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector256<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector256<float> inverseSum = global::System.Runtime.Intrinsics.Vector256<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p2, ref gradient, (nuint)(2 * spatial + s));
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> intersection2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropyWeight = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> max = global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128.Max(x1, x2));
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(x0 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e1 = global::Dice.Kernels.KernelMath.Exp(x1 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> e2 = global::Dice.Kernels.KernelMath.Exp(x2 - max);
+            global::System.Runtime.Intrinsics.Vector128<float> sum = e0 + e1 + e2;
+            global::System.Runtime.Intrinsics.Vector128<float> inverseSum = global::System.Runtime.Intrinsics.Vector128<float>.One / sum;
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = e0 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = e1 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = e2 * inverseSum;
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p2, ref gradient, (nuint)(2 * spatial + s));
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p0 * p0), predicted0);
+            truth0 += t0;
+            intersection1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p1, t1, intersection1);
+            predicted1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p1 * p1), predicted1);
+            truth1 += t1;
+            intersection2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p2, t2, intersection2);
+            predicted2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
+            truth2 += t2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(valid, (max - labelLogit + global::Dice.Kernels.KernelMath.Log(sum)), crossEntropy);
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(intersection1);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(intersection2);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[4] += global::Dice.Kernels.KernelMath.SumToDouble(predicted1);
+        partial[5] += global::Dice.Kernels.KernelMath.SumToDouble(predicted2);
+        partial[6] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[7] += global::Dice.Kernels.KernelMath.SumToDouble(truth1);
+        partial[8] += global::Dice.Kernels.KernelMath.SumToDouble(truth2);
+        partial[9] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        partial[10] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropyWeight);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        float intersection0 = 0f;
+        float intersection1 = 0f;
+        float intersection2 = 0f;
+        float predicted0 = 0f;
+        float predicted1 = 0f;
+        float predicted2 = 0f;
+        float truth0 = 0f;
+        float truth1 = 0f;
+        float truth2 = 0f;
+        float crossEntropy = 0f;
+        float crossEntropyWeight = 0f;
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 1 * spatial + s);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 2 * spatial + s);
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != ignoreIndex;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float max = global::System.MathF.Max(x0, global::System.MathF.Max(x1, x2));
+            float e0 = global::System.MathF.Exp(x0 - max);
+            float e1 = global::System.MathF.Exp(x1 - max);
+            float e2 = global::System.MathF.Exp(x2 - max);
+            float sum = e0 + e1 + e2;
+            float inverseSum = 1f / sum;
+            float p0 = e0 * inverseSum;
+            float p1 = e1 * inverseSum;
+            float p2 = e2 * inverseSum;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = p0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = p1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = p2;
+            intersection0 += p0 * t0;
+            predicted0 += valid * (p0 * p0);
+            truth0 += t0;
+            intersection1 += p1 * t1;
+            predicted1 += valid * (p1 * p1);
+            truth1 += t1;
+            intersection2 += p2 * t2;
+            predicted2 += valid * (p2 * p2);
+            truth2 += t2;
+            float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+            crossEntropy += valid * (max - labelLogit + global::System.MathF.Log(sum));
+            crossEntropyWeight += valid;
+        }
+        // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
+        partial[0] += intersection0;
+        partial[1] += intersection1;
+        partial[2] += intersection2;
+        partial[3] += predicted0;
+        partial[4] += predicted1;
+        partial[5] += predicted2;
+        partial[6] += truth0;
+        partial[7] += truth1;
+        partial[8] += truth2;
+        partial[9] += crossEntropy;
+        partial[10] += crossEntropyWeight;
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -923,7 +1732,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StatisticsKeeping256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    private static void StatisticsKeepingWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -998,7 +1807,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StatisticsKeeping128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    private static void StatisticsKeepingWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -1073,7 +1882,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StatisticsKeepingScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    private static void StatisticsKeepingWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
@@ -1150,6 +1959,15 @@ file static class DiceLossKernels
     internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, gradient);
+            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
@@ -1159,6 +1977,174 @@ file static class DiceLossKernels
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector512.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<int> label = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> validMask = ~global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector512<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector512<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector512<float> labelScale = valid * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector512<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector256.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<int> label = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> validMask = ~global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector256<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector256<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector256<float> labelScale = valid * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector256<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[3]);
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope1 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[2]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope2 = global::System.Runtime.Intrinsics.Vector128.Create(dice[5]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<int> label = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref labels, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> validMask = ~global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, ignoreIndex));
+            global::System.Runtime.Intrinsics.Vector128<float> valid = (validMask & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
+            global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
+            global::System.Runtime.Intrinsics.Vector128<float> dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            global::System.Runtime.Intrinsics.Vector128<float> labelScale = valid * crossEntropyScale;
+            global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            global::System.Runtime.Intrinsics.Vector128<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        int ignoreIndex = chunk.IgnoreIndex;
+        // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
+        float crossEntropyScale = dice[6];
+        float targetSlope0 = dice[0];
+        float probabilitySlope0 = dice[3];
+        float targetSlope1 = dice[1];
+        float probabilitySlope1 = dice[4];
+        float targetSlope2 = dice[2];
+        float probabilitySlope2 = dice[5];
+        for (; s <= last; s += 1)
+        {
+            int label = global::System.Runtime.CompilerServices.Unsafe.Add(ref labels, s);
+            bool validMask = label != ignoreIndex;
+            float valid = (validMask ? 1f : 0f);
+            float t0 = (label == 0 ? 1f : 0f);
+            float t1 = (label == 1 ? 1f : 0f);
+            float t2 = (label == 2 ? 1f : 0f);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
+            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
+            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
+            float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
+            float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
+            float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
+            float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
+            float labelScale = valid * crossEntropyScale;
+            float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+            float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+            float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1204,7 +2190,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1250,7 +2236,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1296,7 +2282,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1436,6 +2422,7 @@ file static class DiceLossKernels
         float weight0 = classWeights[0];
         float weight1 = classWeights[1];
         float weight2 = classWeights[2];
+        bool accumulate = shape.AccumulateGradient != 0;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -1479,8 +2466,11 @@ file static class DiceLossKernels
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += gradient[s];
             gradient[s] = grad0;
+            if (accumulate) grad1 += gradient[1 * spatial + s];
             gradient[1 * spatial + s] = grad1;
+            if (accumulate) grad2 += gradient[2 * spatial + s];
             gradient[2 * spatial + s] = grad2;
         }
     }

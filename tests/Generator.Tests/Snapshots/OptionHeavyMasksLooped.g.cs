@@ -55,83 +55,46 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Forward<OptionHeavyMasksLooped>(input, masks, batch);
-
-    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
-    /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.Forward<OptionHeavyMasksLooped>(input, masks, batch, parameters);
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.Forward<OptionHeavyMasksLooped>(input, masks, batch, parameters, reducer);
 
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch) =>
-        global::Dice.DiceCpu.ForwardBackward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch);
-
-    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
-    /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.ForwardBackward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch, parameters);
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.ForwardBackward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch, parameters, reducer);
 
     /// <summary>Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref="Backward"/>.</summary>
-    /// <param name="input">This process's input, N x 18 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Statistics<OptionHeavyMasksLooped>(input, masks, batch);
-
-    /// <summary>Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.</summary>
-    /// <param name="input">This process's input, N x 18 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="parameters">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+    /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <returns>This process's statistics; their <c>Result</c> is the loss of the statistics as they are.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null) =>
         global::Dice.DiceCpu.Statistics<OptionHeavyMasksLooped>(input, masks, batch, parameters);
 
-    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.</summary>
-    /// <param name="input">This process's input, N x 18 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="global">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>
+    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.</summary>
+    /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 18 x S, the layout of the input.</param>
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="global">The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply.</param>
+    /// <returns>The loss of the union of every process's batch; SampleLoss has this process's samples.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossStatistics global) =>
         global::Dice.DiceCpu.Backward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch, global);
-
-    /// <summary>The loss of the union of every process's batch: Statistics, the reducer's sum, the result.</summary>
-    /// <param name="input">This process's input, N x 18 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.Forward<OptionHeavyMasksLooped>(input, masks, batch, reducer);
-
-    /// <summary>Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.</summary>
-    /// <param name="input">This process's input, N x 18 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.ForwardBackward<OptionHeavyMasksLooped>(input, masks, inputGrad, batch, reducer);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -169,6 +132,14 @@ file static class DiceLossKernels
     {
         nint s = chunk.Start;
         bool valid = true;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= StatisticsWeighted512(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= StatisticsWeighted256(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= StatisticsWeighted128(chunk, ref s, partial);
+            return StatisticsWeightedScalar(chunk, ref s, partial) & valid;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);
@@ -178,6 +149,274 @@ file static class DiceLossKernels
     /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Statistics512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector512<float> outOfRange = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.One));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                elementTerm[c] = global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector256<float> outOfRange = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.One));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                elementTerm[c] = global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector128<float> outOfRange = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.One));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                elementTerm[c] = global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        global::System.Span<float> intersection = stackalloc float[Classes];
+        intersection.Clear();
+        global::System.Span<float> predicted = stackalloc float[Classes];
+        predicted.Clear();
+        global::System.Span<float> truth = stackalloc float[Classes];
+        truth.Clear();
+        float crossEntropy = 0f;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool outOfRange = false;
+        global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> elementTerm = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> r = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                nonFinite += x[c] * 0f;
+                outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+                e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                intersection[c] += p[c] * t[c];
+                predicted[c] += p[c] * p[c];
+                truth[c] += t[c] * t[c];
+                elementTerm[c] = global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]);
+            }
+            float pixelTerm = 0f;
+            float pixelTermCompensation = 0f;
+            for (int c = 0; c < Classes; c++)
+            {
+                float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                float pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += intersection[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += predicted[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += truth[c];
+        }
+        partial[54] += crossEntropy;
+        return nonFinite == 0f && !outOfRange;
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -245,7 +484,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool Statistics256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    private static bool StatisticsWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -313,7 +552,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool Statistics128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    private static bool StatisticsWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -381,7 +620,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool StatisticsScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    private static bool StatisticsWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -451,6 +690,15 @@ file static class DiceLossKernels
     internal static void WriteGradient(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientWeighted128(chunk, ref s, dice, gradient);
+            GradientWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
@@ -466,7 +714,168 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> grad = stackalloc float[Classes];
+        global::System.Span<float> gradP = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> probabilitySlope = stackalloc float[Classes];
+        global::System.Span<float> r = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> targetSlope = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                targetSlope[c] = dice[c];
+                probabilitySlope[c] = dice[18 + c];
+                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -491,6 +900,7 @@ file static class DiceLossKernels
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -498,7 +908,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -506,6 +916,7 @@ file static class DiceLossKernels
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -530,6 +941,7 @@ file static class DiceLossKernels
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -537,7 +949,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Gradient128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -545,6 +957,7 @@ file static class DiceLossKernels
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -569,6 +982,7 @@ file static class DiceLossKernels
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -576,7 +990,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -584,6 +998,7 @@ file static class DiceLossKernels
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<float> e = stackalloc float[Classes];
@@ -608,6 +1023,7 @@ file static class DiceLossKernels
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }
@@ -728,6 +1144,15 @@ file static class DiceLossKernels
     internal static void AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeepingWeighted512(chunk, ref s, partial, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeepingWeighted256(chunk, ref s, partial, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeepingWeighted128(chunk, ref s, partial, gradient);
+            StatisticsKeepingWeightedScalar(chunk, ref s, partial, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeeping512(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeeping256(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeeping128(chunk, ref s, partial, gradient);
@@ -737,6 +1162,262 @@ file static class DiceLossKernels
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void StatisticsKeeping512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p[c], ref gradient, (nuint)(c * spatial + s));
+                intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                elementTerm[c] = global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p[c], ref gradient, (nuint)(c * spatial + s));
+                intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                elementTerm[c] = global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeeping128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p[c], ref gradient, (nuint)(c * spatial + s));
+                intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                truth[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                elementTerm[c] = global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[54] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        global::System.Span<float> intersection = stackalloc float[Classes];
+        intersection.Clear();
+        global::System.Span<float> predicted = stackalloc float[Classes];
+        predicted.Clear();
+        global::System.Span<float> truth = stackalloc float[Classes];
+        truth.Clear();
+        float crossEntropy = 0f;
+        global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> elementTerm = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> r = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = p[c];
+                intersection[c] += p[c] * t[c];
+                predicted[c] += p[c] * p[c];
+                truth[c] += t[c] * t[c];
+                elementTerm[c] = global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]);
+            }
+            float pixelTerm = 0f;
+            float pixelTermCompensation = 0f;
+            for (int c = 0; c < Classes; c++)
+            {
+                float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                float pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += intersection[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[18 + c] += predicted[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[36 + c] += truth[c];
+        }
+        partial[54] += crossEntropy;
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -801,7 +1482,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StatisticsKeeping256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    private static void StatisticsKeepingWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -866,7 +1547,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StatisticsKeeping128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    private static void StatisticsKeepingWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -931,7 +1612,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StatisticsKeepingScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    private static void StatisticsKeepingWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
     {
         ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
@@ -998,6 +1679,15 @@ file static class DiceLossKernels
     internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, gradient);
+            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
@@ -1007,6 +1697,130 @@ file static class DiceLossKernels
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
+        float crossEntropyScale = dice[36];
+        global::System.Span<float> grad = stackalloc float[Classes];
+        global::System.Span<float> gradP = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> probabilitySlope = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> targetSlope = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                p[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
+                targetSlope[c] = dice[c];
+                probabilitySlope[c] = dice[18 + c];
+                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1038,7 +1852,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1070,7 +1884,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1102,7 +1916,7 @@ file static class DiceLossKernels
 
     /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
@@ -1214,6 +2028,7 @@ file static class DiceLossKernels
         if (results[22] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
+        bool accumulate = shape.AccumulateGradient != 0;
         global::ILGPU.ArrayView<float> e = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> grad = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> gradP = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -1244,6 +2059,7 @@ file static class DiceLossKernels
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += gradient[c * spatial + s];
                 gradient[c * spatial + s] = grad[c];
             }
         }

@@ -54,83 +54,46 @@ partial class SeedDice : global::Dice.IDiceLoss
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Forward<SeedDice>(input, masks, batch);
-
-    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
-    /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.Forward<SeedDice>(input, masks, batch, parameters);
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.Forward<SeedDice>(input, masks, batch, parameters, reducer);
 
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch) =>
-        global::Dice.DiceCpu.ForwardBackward<SeedDice>(input, masks, inputGrad, batch);
-
-    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
-    /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.ForwardBackward<SeedDice>(input, masks, inputGrad, batch, parameters);
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.ForwardBackward<SeedDice>(input, masks, inputGrad, batch, parameters, reducer);
 
     /// <summary>Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref="Backward"/>.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Statistics<SeedDice>(input, masks, batch);
-
-    /// <summary>Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="parameters">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+    /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <returns>This process's statistics; their <c>Result</c> is the loss of the statistics as they are.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null) =>
         global::Dice.DiceCpu.Statistics<SeedDice>(input, masks, batch, parameters);
 
-    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="global">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>
+    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.</summary>
+    /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="global">The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply.</param>
+    /// <returns>The loss of the union of every process's batch; SampleLoss has this process's samples.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossStatistics global) =>
         global::Dice.DiceCpu.Backward<SeedDice>(input, masks, inputGrad, batch, global);
-
-    /// <summary>The loss of the union of every process's batch: Statistics, the reducer's sum, the result.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.Forward<SeedDice>(input, masks, batch, reducer);
-
-    /// <summary>Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.ForwardBackward<SeedDice>(input, masks, inputGrad, batch, reducer);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -309,6 +272,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
@@ -318,6 +282,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
@@ -331,6 +296,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
@@ -340,6 +306,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
@@ -353,6 +320,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
@@ -362,6 +330,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
@@ -375,6 +344,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float targetSlope0 = dice[0];
         float probabilitySlope0 = dice[1];
@@ -384,6 +354,7 @@ file static class DiceLossKernels
             float t0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, s);
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;
             float grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
         }
     }
@@ -732,6 +703,7 @@ file static class DiceLossKernels
         if (results[5] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
+        bool accumulate = shape.AccumulateGradient != 0;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -747,6 +719,7 @@ file static class DiceLossKernels
             float t0 = masks[s];
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;
             float grad0 = gradP0;
+            if (accumulate) grad0 += gradient[s];
             gradient[s] = grad0;
         }
     }

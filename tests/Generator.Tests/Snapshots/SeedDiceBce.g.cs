@@ -55,83 +55,46 @@ partial class SeedDiceBce : global::Dice.IDiceLoss
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Forward<SeedDiceBce>(input, masks, batch);
-
-    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
-    /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.Forward<SeedDiceBce>(input, masks, batch, parameters);
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.Forward<SeedDiceBce>(input, masks, batch, parameters, reducer);
 
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch) =>
-        global::Dice.DiceCpu.ForwardBackward<SeedDiceBce>(input, masks, inputGrad, batch);
-
-    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
-    /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.ForwardBackward<SeedDiceBce>(input, masks, inputGrad, batch, parameters);
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.ForwardBackward<SeedDiceBce>(input, masks, inputGrad, batch, parameters, reducer);
 
     /// <summary>Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref="Backward"/>.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Statistics<SeedDiceBce>(input, masks, batch);
-
-    /// <summary>Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="parameters">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+    /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <returns>This process's statistics; their <c>Result</c> is the loss of the statistics as they are.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null) =>
         global::Dice.DiceCpu.Statistics<SeedDiceBce>(input, masks, batch, parameters);
 
-    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="global">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>
+    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.</summary>
+    /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="global">The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply.</param>
+    /// <returns>The loss of the union of every process's batch; SampleLoss has this process's samples.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossStatistics global) =>
         global::Dice.DiceCpu.Backward<SeedDiceBce>(input, masks, inputGrad, batch, global);
-
-    /// <summary>The loss of the union of every process's batch: Statistics, the reducer's sum, the result.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.Forward<SeedDiceBce>(input, masks, batch, reducer);
-
-    /// <summary>Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.</summary>
-    /// <param name="input">This process's input, N x 1 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.ForwardBackward<SeedDiceBce>(input, masks, inputGrad, batch, reducer);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -169,6 +132,14 @@ file static class DiceLossKernels
     {
         nint s = chunk.Start;
         bool valid = true;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= StatisticsWeighted512(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= StatisticsWeighted256(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= StatisticsWeighted128(chunk, ref s, partial);
+            return StatisticsWeightedScalar(chunk, ref s, partial) & valid;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);
@@ -327,10 +298,175 @@ file static class DiceLossKernels
         return nonFinite == 0f && !outOfRange;
     }
 
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector512<float> outOfRange = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
+            nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+            outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector512<float>.One));
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), r0, e0 * r0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 += p0;
+            truth0 += t0;
+            global::System.Runtime.Intrinsics.Vector512<float> elementTerm0 = weight0 * (global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0));
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector256<float> outOfRange = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
+            nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+            outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector256<float>.One));
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), r0, e0 * r0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 += p0;
+            truth0 += t0;
+            global::System.Runtime.Intrinsics.Vector256<float> elementTerm0 = weight0 * (global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0));
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector128<float> outOfRange = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
+            nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+            outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t0, global::System.Runtime.Intrinsics.Vector128<float>.One));
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), r0, e0 * r0);
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 += p0;
+            truth0 += t0;
+            global::System.Runtime.Intrinsics.Vector128<float> elementTerm0 = weight0 * (global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0));
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float weight0 = chunk.ClassWeights[0];
+        float intersection0 = 0f;
+        float predicted0 = 0f;
+        float truth0 = 0f;
+        float crossEntropy = 0f;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool outOfRange = false;
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float t0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, s);
+            nonFinite += x0 * 0f;
+            outOfRange |= !(t0 >= 0f & t0 <= 1f);
+            float e0 = global::System.MathF.Exp(-global::System.MathF.Abs(x0));
+            float r0 = 1f / (1f + e0);
+            float p0 = (x0 >= 0f ? r0 : e0 * r0);
+            intersection0 += p0 * t0;
+            predicted0 += p0;
+            truth0 += t0;
+            float elementTerm0 = weight0 * (global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0));
+            float pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += intersection0;
+        partial[1] += predicted0;
+        partial[2] += truth0;
+        partial[3] += crossEntropy;
+        return nonFinite == 0f && !outOfRange;
+    }
+
     /// <summary>Pass 2 (the gradient, p computed from x) over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static void WriteGradient(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientWeighted128(chunk, ref s, dice, gradient);
+            GradientWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
@@ -346,6 +482,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float crossEntropyScale = dice[2];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -359,6 +496,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), r0, e0 * r0);
             global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector512<float>.One - p0) + crossEntropyScale * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
@@ -372,6 +510,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float crossEntropyScale = dice[2];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -385,6 +524,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), r0, e0 * r0);
             global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector256<float>.One - p0) + crossEntropyScale * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
@@ -398,6 +538,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float crossEntropyScale = dice[2];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -411,6 +552,7 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), r0, e0 * r0);
             global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector128<float>.One - p0) + crossEntropyScale * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
@@ -424,6 +566,7 @@ file static class DiceLossKernels
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
         nint last = chunk.End - 1;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float crossEntropyScale = dice[2];
         float targetSlope0 = dice[0];
@@ -437,6 +580,123 @@ file static class DiceLossKernels
             float p0 = (x0 >= 0f ? r0 : e0 * r0);
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;
             float grad0 = gradP0 * p0 * (1f - p0) + crossEntropyScale * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), r0, e0 * r0);
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector512<float>.One - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), r0, e0 * r0);
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector256<float>.One - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), r0, e0 * r0);
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector128<float>.One - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float weight0 = chunk.ClassWeights[0];
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        float targetSlope0 = dice[0];
+        float probabilitySlope0 = dice[1];
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float t0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, s);
+            float e0 = global::System.MathF.Exp(-global::System.MathF.Abs(x0));
+            float r0 = 1f / (1f + e0);
+            float p0 = (x0 >= 0f ? r0 : e0 * r0);
+            float gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            float grad0 = gradP0 * p0 * (1f - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
         }
     }
@@ -536,6 +796,15 @@ file static class DiceLossKernels
     internal static void AccumulateStatisticsKeepingProbabilities(in global::Dice.DiceChunk chunk, global::System.Span<double> partial, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeepingWeighted512(chunk, ref s, partial, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeepingWeighted256(chunk, ref s, partial, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeepingWeighted128(chunk, ref s, partial, gradient);
+            StatisticsKeepingWeightedScalar(chunk, ref s, partial, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeeping512(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeeping256(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeeping128(chunk, ref s, partial, gradient);
@@ -682,10 +951,163 @@ file static class DiceLossKernels
         partial[3] += crossEntropy;
     }
 
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        global::System.Runtime.Intrinsics.Vector512<float> intersection0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> predicted0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> truth0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), r0, e0 * r0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(p0, ref gradient, (nuint)s);
+            intersection0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 += p0;
+            truth0 += t0;
+            global::System.Runtime.Intrinsics.Vector512<float> elementTerm0 = weight0 * (global::System.Runtime.Intrinsics.Vector512.Max(x0, global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e0));
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        global::System.Runtime.Intrinsics.Vector256<float> intersection0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> predicted0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> truth0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), r0, e0 * r0);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(p0, ref gradient, (nuint)s);
+            intersection0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 += p0;
+            truth0 += t0;
+            global::System.Runtime.Intrinsics.Vector256<float> elementTerm0 = weight0 * (global::System.Runtime.Intrinsics.Vector256.Max(x0, global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e0));
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        global::System.Runtime.Intrinsics.Vector128<float> intersection0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> predicted0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> truth0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> e0 = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x0));
+            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e0);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), r0, e0 * r0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(p0, ref gradient, (nuint)s);
+            intersection0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p0, t0, intersection0);
+            predicted0 += p0;
+            truth0 += t0;
+            global::System.Runtime.Intrinsics.Vector128<float> elementTerm0 = weight0 * (global::System.Runtime.Intrinsics.Vector128.Max(x0, global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x0 * t0 + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e0));
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += global::Dice.Kernels.KernelMath.SumToDouble(intersection0);
+        partial[1] += global::Dice.Kernels.KernelMath.SumToDouble(predicted0);
+        partial[2] += global::Dice.Kernels.KernelMath.SumToDouble(truth0);
+        partial[3] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+    }
+
+    /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StatisticsKeepingWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float weight0 = chunk.ClassWeights[0];
+        float intersection0 = 0f;
+        float predicted0 = 0f;
+        float truth0 = 0f;
+        float crossEntropy = 0f;
+        for (; s <= last; s += 1)
+        {
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, s);
+            float t0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, s);
+            float e0 = global::System.MathF.Exp(-global::System.MathF.Abs(x0));
+            float r0 = 1f / (1f + e0);
+            float p0 = (x0 >= 0f ? r0 : e0 * r0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = p0;
+            intersection0 += p0 * t0;
+            predicted0 += p0;
+            truth0 += t0;
+            float elementTerm0 = weight0 * (global::System.MathF.Max(x0, 0f) - x0 * t0 + global::System.MathF.Log(1f + e0));
+            float pixelTerm = elementTerm0;
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 1 + c, T_c at 2 + c, ce at 3, ceWeight at 4.
+        partial[0] += intersection0;
+        partial[1] += predicted0;
+        partial[2] += truth0;
+        partial[3] += crossEntropy;
+    }
+
     /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, gradient);
+            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
@@ -780,6 +1202,98 @@ file static class DiceLossKernels
         }
     }
 
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector512<float>.One - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector256<float>.One - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        float weight0 = chunk.ClassWeights[0];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
+        global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
+            global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0 * p0 * (global::System.Runtime.Intrinsics.Vector128<float>.One - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float weight0 = chunk.ClassWeights[0];
+        // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
+        float crossEntropyScale = dice[2];
+        float targetSlope0 = dice[0];
+        float probabilitySlope0 = dice[1];
+        for (; s <= last; s += 1)
+        {
+            float t0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, s);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
+            float gradP0 = targetSlope0 * t0 + probabilitySlope0;
+            float grad0 = gradP0 * p0 * (1f - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+        }
+    }
+
     /// <summary>
     /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
     /// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes
@@ -795,6 +1309,7 @@ file static class DiceLossKernels
         global::ILGPU.ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
         global::ILGPU.ArrayView<double> shared = global::ILGPU.SharedMemory.GetDynamic<double>();
         var sums = new global::Dice.Kernels.GroupSums(shared, partials, (long)global::ILGPU.Grid.IdxX * 6);
+        float weight0 = classWeights[0];
         float intersection0 = 0f;
         float predicted0 = 0f;
         float truth0 = 0f;
@@ -813,7 +1328,7 @@ file static class DiceLossKernels
             intersection0 += p0 * t0;
             predicted0 += p0;
             truth0 += t0;
-            float elementTerm0 = global::ILGPU.Algorithms.XMath.Max(x0, 0f) - x0 * t0 + global::ILGPU.Algorithms.XMath.Log(1f + e0);
+            float elementTerm0 = weight0 * (global::ILGPU.Algorithms.XMath.Max(x0, 0f) - x0 * t0 + global::ILGPU.Algorithms.XMath.Log(1f + e0));
             float pixelTerm = elementTerm0;
             crossEntropy += pixelTerm;
         }
@@ -833,6 +1348,8 @@ file static class DiceLossKernels
         if (results[5] != 0) return;
         int spatial = shape.Spatial;
         int pixels = shape.Batch * spatial;
+        float weight0 = classWeights[0];
+        bool accumulate = shape.AccumulateGradient != 0;
         for (int pixel = global::ILGPU.Grid.GlobalIndex.X; pixel < pixels; pixel += global::ILGPU.Grid.DimX * global::ILGPU.Group.DimX)
         {
             int n = pixel / spatial;
@@ -851,7 +1368,8 @@ file static class DiceLossKernels
             float r0 = 1f / (1f + e0);
             float p0 = (x0 >= 0f ? r0 : e0 * r0);
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;
-            float grad0 = gradP0 * p0 * (1f - p0) + crossEntropyScale * (p0 - t0);
+            float grad0 = gradP0 * p0 * (1f - p0) + crossEntropyScale * weight0 * (p0 - t0);
+            if (accumulate) grad0 += gradient[s];
             gradient[s] = grad0;
         }
     }

@@ -55,83 +55,46 @@ partial class SigmoidFocalGeneralizedDiceLooped : global::Dice.IDiceLoss
     /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
     /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 17 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Forward<SigmoidFocalGeneralizedDiceLooped>(input, masks, batch);
-
-    /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
-    /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 17 x S, the layout of the input.</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.Forward<SigmoidFocalGeneralizedDiceLooped>(input, masks, batch, parameters);
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.Forward<SigmoidFocalGeneralizedDiceLooped>(input, masks, batch, parameters, reducer);
 
     /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
     /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
     /// <param name="masks">Target in [0, 1], N x 17 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch) =>
-        global::Dice.DiceCpu.ForwardBackward<SigmoidFocalGeneralizedDiceLooped>(input, masks, inputGrad, batch);
-
-    /// <summary>Computes the loss and writes dL/d(input) into <paramref name="inputGrad"/> on all CPU cores (two fused passes).</summary>
-    /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
-    /// <param name="masks">Target in [0, 1], N x 17 x S, the layout of the input.</param>
-    /// <param name="inputGrad">Receives dL/d(input), the shape of the input; may be the input's own memory (in-place backward).</param>
-    /// <param name="batch">N, the number of samples; S is derived from the input length.</param>
-    /// <param name="parameters">This call's hyperparameters (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky weights, OverlapExponent, FocalGamma): start from <c>Spec.Parameters</c> and change fields with <c>with</c>; the same rules as the attribute's, with the same DICE ids.</param>
-    /// <returns>The loss, its terms and the per-class coefficient.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the attribute, a length disagrees with batch and C, or a value is invalid (non-finite input, a value outside its range); the message names the argument and the first offending position, and nothing is written.</exception>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters parameters) =>
-        global::Dice.DiceCpu.ForwardBackward<SigmoidFocalGeneralizedDiceLooped>(input, masks, inputGrad, batch, parameters);
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <param name="reducer">For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.</param>
+    /// <returns>The loss, its terms, the per-class coefficient and the per-sample losses.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossParameters? parameters = null, global::Dice.IStatisticsReducer? reducer = null) =>
+        global::Dice.DiceCpu.ForwardBackward<SigmoidFocalGeneralizedDiceLooped>(input, masks, inputGrad, batch, parameters, reducer);
 
     /// <summary>Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref="Backward"/>.</summary>
-    /// <param name="input">This process's input, N x 17 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch) =>
-        global::Dice.DiceCpu.Statistics<SigmoidFocalGeneralizedDiceLooped>(input, masks, batch);
-
-    /// <summary>Pass 1 of this process's part of a data-parallel batch, with this call's hyperparameters.</summary>
-    /// <param name="input">This process's input, N x 17 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="parameters">This call's hyperparameters (start from <c>Spec.Parameters</c>); Backward uses them too.</param>
-    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters parameters) =>
+    /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 17 x S, the layout of the input.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+    /// <returns>This process's statistics; their <c>Result</c> is the loss of the statistics as they are.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
+    public static global::Dice.LossStatistics Statistics(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null) =>
         global::Dice.DiceCpu.Statistics<SigmoidFocalGeneralizedDiceLooped>(input, masks, batch, parameters);
 
-    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input: the input, target and batch of the Statistics call.</summary>
-    /// <param name="input">This process's input, N x 17 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="global">The statistics of this process's Statistics call, after their Values were summed over all processes.</param>
+    /// <summary>The loss of <paramref name="global"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.</summary>
+    /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
+    /// <param name="masks">Target in [0, 1], N x 17 x S, the layout of the input.</param>
+    /// <param name="inputGrad">Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.</param>
+    /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+    /// <param name="global">The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply.</param>
+    /// <returns>The loss of the union of every process's batch; SampleLoss has this process's samples.</returns>
+    /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument and the first offending position, and nothing is written.</exception>
     public static global::Dice.LossResult Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.LossStatistics global) =>
         global::Dice.DiceCpu.Backward<SigmoidFocalGeneralizedDiceLooped>(input, masks, inputGrad, batch, global);
-
-    /// <summary>The loss of the union of every process's batch: Statistics, the reducer's sum, the result.</summary>
-    /// <param name="input">This process's input, N x 17 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.Forward<SigmoidFocalGeneralizedDiceLooped>(input, masks, batch, reducer);
-
-    /// <summary>Statistics, the reducer's sum and Backward: the loss of the union of every process's batch and its gradient with respect to this process's input.</summary>
-    /// <param name="input">This process's input, N x 17 x S row-major.</param>
-    /// <param name="masks">This process's masks, N x C x S.</param>
-    /// <param name="batch">N, this process's number of samples (processes may differ).</param>
-    /// <param name="inputGrad">Receives dL/d(input) of the global loss; may be the input's own memory.</param>
-    /// <param name="reducer">Sums the statistics over all processes (an all-reduce), e.g. <c>Dice.Mpi.MpiReducer</c>.</param>
-    public static global::Dice.LossResult ForwardBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> masks, global::System.Span<float> inputGrad, int batch, global::Dice.IStatisticsReducer reducer) =>
-        global::Dice.DiceCpu.ForwardBackward<SigmoidFocalGeneralizedDiceLooped>(input, masks, inputGrad, batch, reducer);
 
     /// <inheritdoc />
     static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk, global::System.Span<double> partial) =>
@@ -157,6 +120,14 @@ file static class DiceLossKernels
     {
         nint s = chunk.Start;
         bool valid = true;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= StatisticsWeighted512(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= StatisticsWeighted256(chunk, ref s, partial);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= StatisticsWeighted128(chunk, ref s, partial);
+            return StatisticsWeightedScalar(chunk, ref s, partial) & valid;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);
@@ -467,10 +438,327 @@ file static class DiceLossKernels
         return nonFinite == 0f && !outOfRange;
     }
 
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
+        global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector512<float> crossEntropy = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector512<float> nonFinite = global::System.Runtime.Intrinsics.Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector512<float> outOfRange = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> focalPower = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> u = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector512<float>.One));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] += p[c];
+                truth[c] += t[c];
+                bce[c] = global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
+                elementTerm[c] = classWeights[c] * (focalPower[c] * bce[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTerm = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector512<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[17 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[34 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[51] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector512.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector512<float>.Zero) && global::System.Runtime.Intrinsics.Vector512.EqualsAll(global::System.Runtime.Intrinsics.Vector512.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector512<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
+        global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector256<float> crossEntropy = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector256<float> nonFinite = global::System.Runtime.Intrinsics.Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector256<float> outOfRange = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> focalPower = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> u = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector256<float>.One));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] += p[c];
+                truth[c] += t[c];
+                bce[c] = global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
+                elementTerm[c] = classWeights[c] * (focalPower[c] * bce[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTerm = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector256<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[17 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[34 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[51] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector256.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector256<float>.Zero) && global::System.Runtime.Intrinsics.Vector256.EqualsAll(global::System.Runtime.Intrinsics.Vector256.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector256<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
+        global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> intersection = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        intersection.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> predicted = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        predicted.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> truth = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        truth.Clear();
+        global::System.Runtime.Intrinsics.Vector128<float> crossEntropy = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Runtime.Intrinsics.Vector128<float> nonFinite = global::System.Runtime.Intrinsics.Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+        global::System.Runtime.Intrinsics.Vector128<float> outOfRange = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> elementTerm = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> focalPower = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> u = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                nonFinite = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero, nonFinite);
+                outOfRange |= ~(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(t[c], global::System.Runtime.Intrinsics.Vector128<float>.One));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
+                intersection[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                predicted[c] += p[c];
+                truth[c] += t[c];
+                bce[c] = global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
+                elementTerm[c] = classWeights[c] * (focalPower[c] * bce[c]);
+            }
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTerm = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            global::System.Runtime.Intrinsics.Vector128<float> pixelTermCompensation = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int c = 0; c < Classes; c++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                global::System.Runtime.Intrinsics.Vector128<float> pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += global::Dice.Kernels.KernelMath.SumToDouble(intersection[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[17 + c] += global::Dice.Kernels.KernelMath.SumToDouble(predicted[c]);
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[34 + c] += global::Dice.Kernels.KernelMath.SumToDouble(truth[c]);
+        }
+        partial[51] += global::Dice.Kernels.KernelMath.SumToDouble(crossEntropy);
+        return global::System.Runtime.Intrinsics.Vector128.EqualsAll(nonFinite, global::System.Runtime.Intrinsics.Vector128<float>.Zero) && global::System.Runtime.Intrinsics.Vector128.EqualsAll(global::System.Runtime.Intrinsics.Vector128.AsInt32(outOfRange), global::System.Runtime.Intrinsics.Vector128<int>.Zero);
+    }
+
+    /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool StatisticsWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.Span<double> partial)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float focalGamma = chunk.FocalGamma;
+        float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        global::System.Span<float> intersection = stackalloc float[Classes];
+        intersection.Clear();
+        global::System.Span<float> predicted = stackalloc float[Classes];
+        predicted.Clear();
+        global::System.Span<float> truth = stackalloc float[Classes];
+        truth.Clear();
+        float crossEntropy = 0f;
+        float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+        bool outOfRange = false;
+        global::System.Span<float> bce = stackalloc float[Classes];
+        global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> elementTerm = stackalloc float[Classes];
+        global::System.Span<float> focalPower = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> r = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> u = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                nonFinite += x[c] * 0f;
+                outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+                e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                intersection[c] += p[c] * t[c];
+                predicted[c] += p[c];
+                truth[c] += t[c];
+                bce[c] = global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
+                elementTerm[c] = classWeights[c] * (focalPower[c] * bce[c]);
+            }
+            float pixelTerm = 0f;
+            float pixelTermCompensation = 0f;
+            for (int c = 0; c < Classes; c++)
+            {
+                float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
+                float pixelTermNext = pixelTerm + pixelTermTerm;
+                pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
+                pixelTerm = pixelTermNext;
+            }
+            crossEntropy += pixelTerm;
+        }
+        // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[c] += intersection[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[17 + c] += predicted[c];
+        }
+        for (int c = 0; c < Classes; c++)
+        {
+            partial[34 + c] += truth[c];
+        }
+        partial[51] += crossEntropy;
+        return nonFinite == 0f && !outOfRange;
+    }
+
     /// <summary>Pass 2 (the gradient, p computed from x) over one chunk (IDiceLoss.WriteGradient): the widest vector loop the machine runs, then the scalar tail.</summary>
     internal static void WriteGradient(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
+        // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
+        if (chunk.WeightedPixelTerm)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientWeighted512(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientWeighted256(chunk, ref s, dice, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientWeighted128(chunk, ref s, dice, gradient);
+            GradientWeightedScalar(chunk, ref s, dice, gradient);
+            return;
+        }
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
@@ -489,6 +777,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
         bool focalSquare = chunk.FocalGamma == 2f;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -521,6 +810,7 @@ file static class DiceLossKernels
                 focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                 focalRatio[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector512<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -538,6 +828,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
         bool focalSquare = chunk.FocalGamma == 2f;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -570,6 +861,7 @@ file static class DiceLossKernels
                 focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                 focalRatio[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector256<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -587,6 +879,7 @@ file static class DiceLossKernels
         global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
         global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
         bool focalSquare = chunk.FocalGamma == 2f;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -619,6 +912,7 @@ file static class DiceLossKernels
                 focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                 focalRatio[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector128<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
@@ -636,6 +930,7 @@ file static class DiceLossKernels
         float focalGamma = chunk.FocalGamma;
         float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
         bool focalSquare = chunk.FocalGamma == 2f;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
         float crossEntropyScale = dice[34];
         global::System.Span<float> bce = stackalloc float[Classes];
@@ -668,6 +963,215 @@ file static class DiceLossKernels
                 focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                 focalRatio[c] = (u[c] > 0f ? focalPower[c] / global::System.MathF.Max(u[c], 1.17549435E-38f) : 0f);
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        global::System.Runtime.Intrinsics.Vector512<float> focalGamma = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma);
+        global::System.Runtime.Intrinsics.Vector512<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
+        float crossEntropyScale = dice[34];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> focalPower = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> focalRatio = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> u = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), r[c], e[c] * r[c]);
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[17 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
+                bce[c] = global::System.Runtime.Intrinsics.Vector512.Max(x[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512<float>.One + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
+                focalRatio[c] = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector512<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector512.Max(u[c], global::System.Runtime.Intrinsics.Vector512.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector512<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        global::System.Runtime.Intrinsics.Vector256<float> focalGamma = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma);
+        global::System.Runtime.Intrinsics.Vector256<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
+        float crossEntropyScale = dice[34];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> focalPower = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> focalRatio = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> u = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), r[c], e[c] * r[c]);
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[17 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
+                bce[c] = global::System.Runtime.Intrinsics.Vector256.Max(x[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256<float>.One + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
+                focalRatio[c] = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector256<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector256.Max(u[c], global::System.Runtime.Intrinsics.Vector256.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector256<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        global::System.Runtime.Intrinsics.Vector128<float> focalGamma = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma);
+        global::System.Runtime.Intrinsics.Vector128<float> focalPowerAtZero = global::System.Runtime.Intrinsics.Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
+        float crossEntropyScale = dice[34];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> bce = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> e = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> focalPower = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> focalRatio = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> gradP = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> p = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> probabilitySlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> r = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> t = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> targetSlope = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> u = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> x = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
+        for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                e[c] = global::Dice.Kernels.KernelMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x[c]));
+                r[c] = global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                p[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), r[c], e[c] * r[c]);
+                targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
+                probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[17 + c]);
+                gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
+                bce[c] = global::System.Runtime.Intrinsics.Vector128.Max(x[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero) - x[c] * t[c] + global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128<float>.One + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::Dice.Kernels.KernelMath.Exp(focalGamma * global::Dice.Kernels.KernelMath.Log(global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
+                focalRatio[c] = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(u[c], global::System.Runtime.Intrinsics.Vector128<float>.Zero), focalPower[c] / global::System.Runtime.Intrinsics.Vector128.Max(u[c], global::System.Runtime.Intrinsics.Vector128.Create(1.17549435E-38f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+                grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c] + focalGamma * (global::System.Runtime.Intrinsics.Vector128<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
+            }
+        }
+    }
+
+    /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void GradientWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    {
+        ref float input = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Input);
+        ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
+        ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        nint spatial = chunk.Spatial;
+        nint last = chunk.End - 1;
+        float focalGamma = chunk.FocalGamma;
+        float focalPowerAtZero = chunk.FocalGamma == 0f ? 1f : 0f;
+        bool focalSquare = chunk.FocalGamma == 2f;
+        global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
+        // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
+        float crossEntropyScale = dice[34];
+        global::System.Span<float> bce = stackalloc float[Classes];
+        global::System.Span<float> e = stackalloc float[Classes];
+        global::System.Span<float> focalPower = stackalloc float[Classes];
+        global::System.Span<float> focalRatio = stackalloc float[Classes];
+        global::System.Span<float> grad = stackalloc float[Classes];
+        global::System.Span<float> gradP = stackalloc float[Classes];
+        global::System.Span<float> p = stackalloc float[Classes];
+        global::System.Span<float> probabilitySlope = stackalloc float[Classes];
+        global::System.Span<float> r = stackalloc float[Classes];
+        global::System.Span<float> t = stackalloc float[Classes];
+        global::System.Span<float> targetSlope = stackalloc float[Classes];
+        global::System.Span<float> u = stackalloc float[Classes];
+        global::System.Span<float> x = stackalloc float[Classes];
+        for (; s <= last; s += 1)
+        {
+            for (int c = 0; c < Classes; c++)
+            {
+                x[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref input, c * spatial + s);
+                t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
+                e[c] = global::System.MathF.Exp(-global::System.MathF.Abs(x[c]));
+                r[c] = 1f / (1f + e[c]);
+                p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                targetSlope[c] = dice[c];
+                probabilitySlope[c] = dice[17 + c];
+                gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
+                bce[c] = global::System.MathF.Max(x[c], 0f) - x[c] * t[c] + global::System.MathF.Log(1f + e[c]);
+                u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
+                focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::System.MathF.Exp(focalGamma * global::System.MathF.Log(global::System.MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
+                focalRatio[c] = (u[c] > 0f ? focalPower[c] / global::System.MathF.Max(u[c], 1.17549435E-38f) : 0f);
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }
@@ -726,7 +1230,7 @@ file static class DiceLossKernels
                 bce[c] = global::ILGPU.Algorithms.XMath.Max(x[c], 0f) - x[c] * t[c] + global::ILGPU.Algorithms.XMath.Log(1f + e[c]);
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
                 focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
-                elementTerm[c] = focalPower[c] * bce[c];
+                elementTerm[c] = classWeights[c] * (focalPower[c] * bce[c]);
             }
             float pixelTerm = 0f;
             float pixelTermCompensation = 0f;
@@ -767,6 +1271,7 @@ file static class DiceLossKernels
         float focalGamma = shape.FocalGamma;
         float focalPowerAtZero = shape.FocalGamma == 0f ? 1f : 0f;
         bool focalSquare = shape.FocalGamma == 2f;
+        bool accumulate = shape.AccumulateGradient != 0;
         global::ILGPU.ArrayView<float> bce = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> e = global::ILGPU.LocalMemory.Allocate<float>(Classes);
         global::ILGPU.ArrayView<float> focalPower = global::ILGPU.LocalMemory.Allocate<float>(Classes);
@@ -804,7 +1309,8 @@ file static class DiceLossKernels
                 u[c] = -global::Dice.Kernels.KernelMath.ExpM1(-bce[c]);
                 focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? global::ILGPU.Algorithms.XMath.Exp(focalGamma * global::ILGPU.Algorithms.XMath.Log(global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                 focalRatio[c] = (u[c] > 0f ? focalPower[c] / global::ILGPU.Algorithms.XMath.Max(u[c], 1.17549435E-38f) : 0f);
-                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                if (accumulate) grad[c] += gradient[c * spatial + s];
                 gradient[c * spatial + s] = grad[c];
             }
         }
