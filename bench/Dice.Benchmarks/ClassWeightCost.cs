@@ -62,3 +62,4 @@ public static class ClassWeightCost
             name, batch, classes, spatial, a * 1e6, b * 1e6, b / a));
     }
 }
+

@@ -40,6 +40,13 @@ if (args.Contains("--class-weights"))
     return;
 }
 
+if (args.Contains("--call-settings"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --call-settings: Scale and AccumulateGradient against a plain call.
+    Report(CallSettingsCost.Measure());
+    return;
+}
+
 if (args.Contains("--schedules"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --schedules [--out FILE]: the two ForwardBackward schedules by size.

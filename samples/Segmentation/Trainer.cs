@@ -49,13 +49,8 @@ public sealed class Trainer
         _gradLogits = new float[_logits.Length];
     }
 
-    public static LossStep Step<TLoss>(DiceEngine? engine) where TLoss : IDiceLoss =>
-        engine is null
-            ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<TLoss>(logits, labels, grad, batch)
-            : (logits, labels, grad, batch) => engine.ForwardBackward<TLoss>(logits, labels, grad, batch);
-
-    /// <summary>The same step with this run's hyperparameters (one compiled loss, other values per run).</summary>
-    public static LossStep Step<TLoss>(DiceEngine? engine, LossParameters parameters) where TLoss : IDiceLoss =>
+    /// <summary>The loss step of <typeparamref name="TLoss"/>, with this run's hyperparameters (null: the loss's own).</summary>
+    public static LossStep Step<TLoss>(DiceEngine? engine, LossParameters? parameters = null) where TLoss : IDiceLoss =>
         engine is null
             ? (logits, labels, grad, batch) => DiceCpu.ForwardBackward<TLoss>(logits, labels, grad, batch, parameters)
             : (logits, labels, grad, batch) => engine.ForwardBackward<TLoss>(logits, labels, grad, batch, parameters);

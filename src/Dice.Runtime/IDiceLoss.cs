@@ -39,20 +39,22 @@ public interface IDiceLoss
 
     /// <summary>
     /// Pass 1 over one chunk of input already found valid: the sums of <see cref="AccumulateStatistics"/>, and p (the
-    /// activation of the input) written into <paramref name="gradient"/> (the sample's C x S slice, which may be the
-    /// input's own memory), so that <see cref="WriteGradientFromProbabilities"/> computes no activation again.
+    /// activation of the input) written into <paramref name="gradient"/> (the sample's C x S slice of the buffer that keeps
+    /// p: the gradient, which may be the input's own memory, or a scratch buffer when the call accumulates), so that
+    /// <see cref="WriteGradientFromProbabilities"/> computes no activation again.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     static virtual void AccumulateStatisticsKeepingProbabilities(in DiceChunk chunk, Span<double> partial, Span<float> gradient) =>
         throw RecomputesProbabilities();
 
     /// <summary>
-    /// Pass 2 over one chunk from kept probabilities: <paramref name="gradient"/> holds p on entry (written by
-    /// <see cref="AccumulateStatisticsKeepingProbabilities"/>) and dL/d(input) on return; the chunk's input is not read.
-    /// Same arithmetic as <see cref="WriteGradient"/>, so the same bits.
+    /// Pass 2 over one chunk from kept probabilities: <paramref name="probabilities"/> holds p (written by
+    /// <see cref="AccumulateStatisticsKeepingProbabilities"/>; it may be <paramref name="gradient"/> itself) and
+    /// <paramref name="gradient"/> receives dL/d(input); the chunk's input is not read. Same arithmetic as
+    /// <see cref="WriteGradient"/>, so the same bits.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static virtual void WriteGradientFromProbabilities(in DiceChunk chunk, ReadOnlySpan<float> dice, Span<float> gradient) =>
+    static virtual void WriteGradientFromProbabilities(in DiceChunk chunk, ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> gradient) =>
         throw RecomputesProbabilities();
 
     /// <summary>

@@ -203,7 +203,10 @@ public class EmitterTests
         Assert.DoesNotContain(keeping, l => l.Contains("nonFinite", StringComparison.Ordinal));
 
         string[] fromProbabilities = Method(lines, "private static void GradientFromProbabilities256(");
-        Assert.Contains("Vector256<float> p1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));", fromProbabilities);
+        // p comes back from the buffer that kept it (the gradient, or an accumulating call's scratch), the gradient goes out.
+        Assert.Contains(fromProbabilities, l => l.StartsWith("ref float kept = ref ", StringComparison.Ordinal) && l.EndsWith("MemoryMarshal.GetReference(probabilities);", StringComparison.Ordinal));
+        Assert.Contains("Vector256<float> p1 = Vector256.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));", fromProbabilities);
+        Assert.Contains("if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));", fromProbabilities);
         Assert.DoesNotContain(fromProbabilities, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("ref input", StringComparison.Ordinal));
 
         string[] validate = Method(lines, "private static bool Validate256(");

@@ -52,11 +52,19 @@ public class CallShapeTests
         var separate = new float[input.Length];
         LossResult expected = loss.ForwardBackward(input, target, separate, Batch, scaled);
 
-        float[] accumulated = before.ToArray();
-        LossResult actual = loss.ForwardBackward(input, target, accumulated, Batch, scaled with { AccumulateGradient = true });
-        Assert.Equal(Bits(expected.Loss), Bits(actual.Loss));
-        for (int i = 0; i < input.Length; i++)
-            Assert.True(Bits(before[i] + separate[i]) == Bits(accumulated[i]), $"{loss.Name} gradient[{i}]: {before[i]:R} + {separate[i]:R} vs {accumulated[i]:R}");
+        // Both CPU schedules: p recomputed in pass 2, or kept in a scratch buffer (the gradient holds the values to add to).
+        foreach (bool keep in new[] { false, true })
+        {
+            using var forced = Schedules.Force(keep);
+            float[] accumulated = before.ToArray();
+            LossResult actual = loss.ForwardBackward(input, target, accumulated, Batch, scaled with { AccumulateGradient = true });
+            Assert.Equal(Bits(expected.Loss), Bits(actual.Loss));
+            for (int i = 0; i < input.Length; i++)
+            {
+                Assert.True(Bits(before[i] + separate[i]) == Bits(accumulated[i]),
+                    $"{loss.Name} keep={keep} gradient[{i}]: {before[i]:R} + {separate[i]:R} vs {accumulated[i]:R}");
+            }
+        }
     }
 
     [Theory]

@@ -42,8 +42,9 @@ internal static class CpuKernelEmitter
         new("AccumulateStatisticsKeepingProbabilities", "StatisticsKeeping", "Pass 1 after validation (the sums, no checks), writing p into the gradient",
             $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
-        new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from p read back from the gradient)",
-            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
+        new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from the p that pass 1 kept)",
+            $", {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.ReadOnlySpan}<float> probabilities, {KnownTypes.Span}<float> gradient",
+            $", {Values.Coefficients}, probabilities, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
     };
 
@@ -162,9 +163,11 @@ internal static class CpuKernelEmitter
         KernelBodies.Gradient(body, pixelTerm, fromProbabilities);
 
         EmitReferences(w, o, input: !fromProbabilities, gradient: true);
+        if (fromProbabilities)
+            w.Line($"ref float {Values.KeptBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(probabilities);");
         w.Line($"nint last = chunk.End - {d.Count};");
         KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
-        if (!fromProbabilities) KernelBodies.DeclareAccumulation(w, ParameterSource.Chunk);
+        KernelBodies.DeclareAccumulation(w, ParameterSource.Chunk);
         KernelBodies.DeclareCoefficients(w, body, pixelTerm);
         KernelBodies.DeclareClassArrays(w, body);
         using (w.Block($"for (; s <= last; s += {d.Count})"))

@@ -43,18 +43,19 @@ internal static class Formulas
     }
 
     /// <summary>
-    /// Loads p_c that pass 1 kept in the gradient buffer (<see cref="KeepProbabilities"/>): pass 2 then computes no
-    /// activation. Returns <see cref="Values.Probability"/>.
+    /// Loads p_c that pass 1 kept (<see cref="KeepProbabilities"/>; in the gradient buffer, or in a scratch buffer when the
+    /// call accumulates into the gradient): pass 2 then computes no activation. Returns <see cref="Values.Probability"/>.
     /// </summary>
     public static ClassValue LoadProbabilities(KernelContext k)
     {
-        k.PerClass(c => k.Let(Values.Probability, c, k.D.LoadFloat(Values.GradientBuffer, Offset.Channel(c))));
+        k.PerClass(c => k.Let(Values.Probability, c, k.D.LoadFloat(Values.KeptBuffer, Offset.Channel(c))));
         return Values.Probability;
     }
 
     /// <summary>
-    /// Writes p_c into the gradient buffer, where pass 2 reads it back instead of computing the activation again. Every
-    /// x_c of the pixel is loaded before, so the buffer may be the input itself.
+    /// Writes p_c into the buffer pass 2 reads it back from instead of computing the activation again (the gradient
+    /// buffer, or the scratch of an accumulating call). Every x_c of the pixel is loaded before, so the buffer may be the
+    /// input itself.
     /// </summary>
     public static void KeepProbabilities(KernelContext k, ClassValue p) =>
         k.PerClass(c => k.Line(k.D.Store(p[c], Values.GradientBuffer, Offset.Channel(c))));

@@ -111,8 +111,7 @@ internal static class KernelBodies
             });
         }
 
-        // Kept p sits in the gradient buffer, so only the schedule that recomputes p can accumulate into it.
-        Formulas.Gradient(k, p, pixelTerm, accumulating: !fromProbabilities);
+        Formulas.Gradient(k, p, pixelTerm, accumulating: true);
         k.CloseClassLoop();
     }
 

@@ -63,6 +63,8 @@ internal static class Values
     public const string LabelsBuffer = "labels";
     public const string MasksBuffer = "masks";
     public const string GradientBuffer = "gradient";
+    /// <summary>Where pass 1 kept p for pass 2: the gradient buffer itself, or a scratch buffer when the call accumulates.</summary>
+    public const string KeptBuffer = "kept";
     /// <summary>The sample's backward coefficients (<see cref="StatisticsLayout"/>).</summary>
     public const string Coefficients = "dice";
 

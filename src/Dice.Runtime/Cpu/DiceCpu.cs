@@ -106,7 +106,12 @@ public static class DiceCpu
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         var layout = new StatisticsLayout(classes);
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
-        var buffers = new CallBuffers(layout, batch, chunksPerSample, backward);
+        // Input, target and (backward) gradient: what a pass streams through the caches.
+        long bytes = 4L * call.Input.Length * (backward ? 2 : 1) + 4L * call.Target.Length;
+        bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
+        // An accumulating call keeps p in a pooled scratch buffer: the gradient buffer holds the values to add to.
+        bool scratch = keep && checkedCall.Parameters.AccumulateGradient;
+        var buffers = new CallBuffers(layout, batch, chunksPerSample, backward, scratch ? call.Input.Length : 0);
         try
         {
             var settings = new KernelSettings(spec, checkedCall.Parameters, buffers.Weights);
@@ -114,12 +119,14 @@ public static class DiceCpu
             fixed (int* labelsPtr = call.Target.Labels)
             fixed (float* masksPtr = call.Target.Masks)
             fixed (float* gradPtr = call.Gradient)
+            fixed (float* scratchPtr = buffers.KeptProbabilities)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
-                job.Prepare(new ChunkPointers(inputPtr, labelsPtr, masksPtr, gradPtr), layout, spatial, chunksPerSample, buffers.Partials, settings);
+                var pointers = new ChunkPointers(inputPtr, labelsPtr, masksPtr, gradPtr, scratch ? scratchPtr : gradPtr);
+                job.Prepare(pointers, layout, spatial, chunksPerSample, buffers.Partials, settings);
                 try
                 {
-                    return RunPasses(job, call, checkedCall, pass, global, buffers);
+                    return RunPasses(job, call, checkedCall, pass, global, buffers with { Keep = keep });
                 }
                 finally
                 {
@@ -133,11 +140,15 @@ public static class DiceCpu
         }
     }
 
-    /// <summary>The pooled buffers of one call: pass-1 partials, the statistics, totals, results, coefficients and weights.</summary>
+    /// <summary>
+    /// The pooled buffers of one call: pass-1 partials, the statistics, totals, results, coefficients and weights, and for
+    /// an accumulating call that keeps p a scratch buffer of the input's length; and whether the call keeps p.
+    /// </summary>
     private readonly struct CallBuffers
     {
-        public CallBuffers(StatisticsLayout layout, int batch, int chunksPerSample, bool backward)
+        public CallBuffers(StatisticsLayout layout, int batch, int chunksPerSample, bool backward, int scratchLength)
         {
+            KeptProbabilities = scratchLength > 0 ? ArrayPool<float>.Shared.Rent(scratchLength) : null;
             Layout = layout;
             ChunksPerSample = chunksPerSample;
             Partials = ArrayPool<double>.Shared.Rent(batch * chunksPerSample * layout.PartialLength);
@@ -156,9 +167,12 @@ public static class DiceCpu
         public double[] Results { get; }
         public float[] Coefficients { get; }
         public float[] Weights { get; }
+        public float[]? KeptProbabilities { get; }
+        public bool Keep { get; init; }
 
         public void Return()
         {
+            if (KeptProbabilities is not null) ArrayPool<float>.Shared.Return(KeptProbabilities);
             ArrayPool<double>.Shared.Return(Partials);
             ArrayPool<double>.Shared.Return(Statistics);
             ArrayPool<double>.Shared.Return(Totals);
@@ -181,10 +195,7 @@ public static class DiceCpu
         DiceLossSpec spec = checkedCall.Spec;
         LossParameters parameters = checkedCall.Parameters;
         int batch = call.Batch;
-        bool backward = pass is Pass.ForwardBackward or Pass.Backward;
-        // Input, target and (backward) gradient: what a pass streams through the caches.
-        long bytes = 4L * call.Input.Length * (backward ? 2 : 1) + 4L * call.Target.Length;
-        bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, parameters, bytes) == BackwardSchedule.KeepProbabilities;
+        bool backward = pass is Pass.ForwardBackward or Pass.Backward, keep = buffers.Keep;
         var settings = FinalizeSettings.From(spec, parameters, batch, checkedCall.Spatial);
         double[] totals = global?.ValuesArray ?? buffers.Totals;
         var layout = buffers.Layout;
@@ -243,12 +254,12 @@ public static class DiceCpu
     /// "Keeping p") is everywhere except with Vector512 on data past the last-level cache, where the two tie or
     /// recomputing p is up to 12% faster, and with class loops (C above 16), whose time goes to the per-class arrays:
     /// there keeping p was as often slower as faster. Without an activation p is the input: nothing to save. A focal
-    /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule,
-    /// and so does a call that accumulates into the gradient buffer, where kept p would overwrite the values to add to.
+    /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule.
+    /// (A call that accumulates into the gradient keeps p in a pooled scratch buffer instead of the gradient.)
     /// </summary>
-    internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, LossParameters parameters, long bytes)
+    internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, long bytes)
     {
-        if (!KernelLimits.CanKeepProbabilities(spec.Combine) || parameters.AccumulateGradient) return BackwardSchedule.RecomputeProbabilities;
+        if (!KernelLimits.CanKeepProbabilities(spec.Combine)) return BackwardSchedule.RecomputeProbabilities;
         if (ForcedSchedule.Value is { } forced) return forced;
         if (spec.Activation == Activation.None || spec.Classes > KernelLimits.UnrolledClasses) return BackwardSchedule.RecomputeProbabilities;
         return Vector512.IsHardwareAccelerated && bytes > MemoryBoundBytes ? BackwardSchedule.RecomputeProbabilities : BackwardSchedule.KeepProbabilities;
@@ -319,13 +330,14 @@ public static class DiceCpu
                     Report(TLoss.IsValid(Chunk(index, out _)));
                     break;
                 case ChunkPass.StatisticsKeepingProbabilities:
-                    TLoss.AccumulateStatisticsKeepingProbabilities(Chunk(index, out int sample), ClearedPartial(index), SampleGradient(sample));
+                    TLoss.AccumulateStatisticsKeepingProbabilities(Chunk(index, out int sample), ClearedPartial(index), SampleSlice(_pointers.Kept, sample));
                     break;
                 case ChunkPass.Gradient:
-                    TLoss.WriteGradient(Chunk(index, out sample), SampleCoefficients(sample), SampleGradient(sample));
+                    TLoss.WriteGradient(Chunk(index, out sample), SampleCoefficients(sample), SampleSlice(_pointers.Gradient, sample));
                     break;
                 default:
-                    TLoss.WriteGradientFromProbabilities(Chunk(index, out sample), SampleCoefficients(sample), SampleGradient(sample));
+                    TLoss.WriteGradientFromProbabilities(
+                        Chunk(index, out sample), SampleCoefficients(sample), SampleSlice(_pointers.Kept, sample), SampleSlice(_pointers.Gradient, sample));
                     break;
             }
         }
@@ -371,21 +383,24 @@ public static class DiceCpu
         private ReadOnlySpan<float> SampleCoefficients(int sample) =>
             _coefficients.AsSpan(sample * _layout.CoefficientStride, _layout.CoefficientStride);
 
-        private Span<float> SampleGradient(int sample)
+        /// <summary>Sample <paramref name="sample"/>'s C x S slice of the gradient or of the buffer that keeps p.</summary>
+        private Span<float> SampleSlice(float* buffer, int sample)
         {
             int sampleLength = _layout.Classes * _spatial;
-            return new Span<float>(_pointers.Gradient + (long)sample * sampleLength, sampleLength);
+            return new Span<float>(buffer + (long)sample * sampleLength, sampleLength);
         }
     }
 }
 
-/// <summary>The pinned buffers of one call: input, labels or masks (the other null), gradient (null without backward).</summary>
-internal readonly unsafe struct ChunkPointers(float* input, int* labels, float* masks, float* gradient)
+/// <summary>The pinned buffers of one call: input, labels or masks (the other null), gradient (null without backward), kept p.</summary>
+internal readonly unsafe struct ChunkPointers(float* input, int* labels, float* masks, float* gradient, float* kept)
 {
     public float* Input { get; } = input;
     public int* Labels { get; } = labels;
     public float* Masks { get; } = masks;
     public float* Gradient { get; } = gradient;
+    /// <summary>Where pass 1 keeps p: the gradient, or the scratch of an accumulating call.</summary>
+    public float* Kept { get; } = kept;
 }
 
 /// <summary>The ForwardBackward schedules of <see cref="DiceCpu"/> (docs/performance.md measures both).</summary>

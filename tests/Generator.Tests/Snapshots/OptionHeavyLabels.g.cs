@@ -113,8 +113,8 @@ partial class OptionHeavyLabels : global::Dice.IDiceLoss
         global::Snapshots.DiceLossKernels.AccumulateStatisticsKeepingProbabilities(chunk, partial, gradient);
 
     /// <inheritdoc />
-    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient) =>
-        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, gradient);
+    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, probabilities, gradient);
 
     /// <inheritdoc />
     static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels => new(global::Snapshots.DiceLossKernels.StatisticsDevice, global::Snapshots.DiceLossKernels.GradientDevice);
@@ -1955,34 +1955,36 @@ file static class DiceLossKernels
         partial[10] += crossEntropyWeight;
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
-    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
         // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
         if (chunk.WeightedPixelTerm)
         {
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, gradient);
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, gradient);
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, gradient);
-            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, gradient);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, probabilities, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, probabilities, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, probabilities, gradient);
+            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, probabilities, gradient);
             return;
         }
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
-        GradientFromProbabilitiesScalar(chunk, ref s, dice, gradient);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, probabilities, gradient);
+        GradientFromProbabilitiesScalar(chunk, ref s, dice, probabilities, gradient);
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -1999,9 +2001,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
-            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
             global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
@@ -2010,21 +2012,26 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector512<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -2041,9 +2048,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
-            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
             global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
@@ -2052,21 +2059,26 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector256<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -2083,9 +2095,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
-            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
             global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
@@ -2094,21 +2106,26 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector128<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - 1;
         int ignoreIndex = chunk.IgnoreIndex;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         float targetSlope0 = dice[0];
@@ -2125,9 +2142,9 @@ file static class DiceLossKernels
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
             float t2 = (label == 2 ? 1f : 0f);
-            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
-            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
-            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, s);
+            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 1 * spatial + s);
+            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 2 * spatial + s);
             float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
@@ -2136,24 +2153,29 @@ file static class DiceLossKernels
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            if (accumulate) grad1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            if (accumulate) grad2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
@@ -2170,9 +2192,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t0 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(0))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
-            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
             global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
@@ -2182,24 +2204,29 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector512<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
@@ -2216,9 +2243,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t0 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(0))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
-            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
             global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
@@ -2228,24 +2255,29 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector256<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
@@ -2262,9 +2294,9 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t0 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(0))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
-            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0 * p0));
             global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1 * p1));
             global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2 * p2));
@@ -2274,24 +2306,29 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             global::System.Runtime.Intrinsics.Vector128<float> grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - 1;
         int ignoreIndex = chunk.IgnoreIndex;
         float weight0 = chunk.ClassWeights[0];
         float weight1 = chunk.ClassWeights[1];
         float weight2 = chunk.ClassWeights[2];
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
         float crossEntropyScale = dice[6];
         float targetSlope0 = dice[0];
@@ -2308,9 +2345,9 @@ file static class DiceLossKernels
             float t0 = (label == 0 ? 1f : 0f);
             float t1 = (label == 1 ? 1f : 0f);
             float t2 = (label == 2 ? 1f : 0f);
-            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
-            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
-            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, s);
+            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 1 * spatial + s);
+            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 2 * spatial + s);
             float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0 * p0);
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1 * p1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2 * p2);
@@ -2320,8 +2357,11 @@ file static class DiceLossKernels
             float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
             float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
             float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            if (accumulate) grad1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            if (accumulate) grad2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
         }
     }

@@ -113,8 +113,8 @@ partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
         global::Snapshots.DiceLossKernels.AccumulateStatisticsKeepingProbabilities(chunk, partial, gradient);
 
     /// <inheritdoc />
-    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient) =>
-        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, gradient);
+    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, probabilities, gradient);
 
     /// <inheritdoc />
     static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels => new(global::Snapshots.DiceLossKernels.StatisticsDevice, global::Snapshots.DiceLossKernels.GradientDevice);
@@ -1675,33 +1675,35 @@ file static class DiceLossKernels
         partial[54] += crossEntropy;
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
-    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
         // The call's class weights are not all 1: the kernels that multiply the pixel term by them.
         if (chunk.WeightedPixelTerm)
         {
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, gradient);
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, gradient);
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, gradient);
-            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, gradient);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilitiesWeighted512(chunk, ref s, dice, probabilities, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilitiesWeighted256(chunk, ref s, dice, probabilities, gradient);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilitiesWeighted128(chunk, ref s, dice, probabilities, gradient);
+            GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, probabilities, gradient);
             return;
         }
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
-        GradientFromProbabilitiesScalar(chunk, ref s, dice, gradient);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, probabilities, gradient);
+        GradientFromProbabilitiesScalar(chunk, ref s, dice, probabilities, gradient);
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -1715,24 +1717,27 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                p[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -1746,24 +1751,27 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                p[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -1777,24 +1785,27 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                p[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - 1;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<float> grad = stackalloc float[Classes];
@@ -1808,25 +1819,28 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
-                p[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
+                p[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, c * spatial + s);
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector512<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector512<float>[Classes];
@@ -1840,25 +1854,28 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                p[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector512.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector512<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector256<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector256<float>[Classes];
@@ -1872,25 +1889,28 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                p[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector256.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector256<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeighted128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<global::System.Runtime.Intrinsics.Vector128<float>> grad = stackalloc global::System.Runtime.Intrinsics.Vector128<float>[Classes];
@@ -1904,25 +1924,28 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                p[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                p[c] = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
                 targetSlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[c]);
                 probabilitySlope[c] = global::System.Runtime.Intrinsics.Vector128.Create(dice[18 + c]);
                 gradP[c] = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                 grad[c] = gradP[c] * p[c] * (global::System.Runtime.Intrinsics.Vector128<float>.One - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad[c], ref gradient, (nuint)(c * spatial + s));
             }
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesWeightedScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - 1;
         global::System.ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
         float crossEntropyScale = dice[36];
         global::System.Span<float> grad = stackalloc float[Classes];
@@ -1936,11 +1959,12 @@ file static class DiceLossKernels
             for (int c = 0; c < Classes; c++)
             {
                 t[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, c * spatial + s);
-                p[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
+                p[c] = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, c * spatial + s);
                 targetSlope[c] = dice[c];
                 probabilitySlope[c] = dice[18 + c];
                 gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                 grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                if (accumulate) grad[c] += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
             }
         }

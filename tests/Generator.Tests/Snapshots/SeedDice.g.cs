@@ -112,8 +112,8 @@ partial class SeedDice : global::Dice.IDiceLoss
         global::Snapshots.DiceLossKernels.AccumulateStatisticsKeepingProbabilities(chunk, partial, gradient);
 
     /// <inheritdoc />
-    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient) =>
-        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, gradient);
+    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, probabilities, gradient);
 
     /// <inheritdoc />
     static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels => new(global::Snapshots.DiceLossKernels.StatisticsDevice, global::Snapshots.DiceLossKernels.GradientDevice);
@@ -564,96 +564,108 @@ file static class DiceLossKernels
         partial[2] += truth0;
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
-    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
-        GradientFromProbabilitiesScalar(chunk, ref s, dice, gradient);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, probabilities, gradient);
+        GradientFromProbabilitiesScalar(chunk, ref s, dice, probabilities, gradient);
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector512<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref masks, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512<float> gradP0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector512<float> grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector256<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref masks, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256<float> gradP0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector256<float> grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[1]);
         for (; s <= last; s += global::System.Runtime.Intrinsics.Vector128<float>.Count)
         {
             global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref masks, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128<float> gradP0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
             global::System.Runtime.Intrinsics.Vector128<float> grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref float masks = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Masks);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - 1;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
         float targetSlope0 = dice[0];
         float probabilitySlope0 = dice[1];
         for (; s <= last; s += 1)
         {
             float t0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref masks, s);
-            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, s);
             float gradP0 = targetSlope0 * t0 + probabilitySlope0;
             float grad0 = gradP0;
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
         }
     }

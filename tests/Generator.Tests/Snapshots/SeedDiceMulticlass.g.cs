@@ -112,8 +112,8 @@ partial class SeedDiceMulticlass : global::Dice.IDiceLoss
         global::Snapshots.DiceLossKernels.AccumulateStatisticsKeepingProbabilities(chunk, partial, gradient);
 
     /// <inheritdoc />
-    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient) =>
-        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, gradient);
+    static void global::Dice.IDiceLoss.WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient) =>
+        global::Snapshots.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, probabilities, gradient);
 
     /// <inheritdoc />
     static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels => new(global::Snapshots.DiceLossKernels.StatisticsDevice, global::Snapshots.DiceLossKernels.GradientDevice);
@@ -1036,25 +1036,27 @@ file static class DiceLossKernels
         partial[11] += truth3;
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
-    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.Span<float> gradient)
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk (IDiceLoss.WriteGradientFromProbabilities): the widest vector loop the machine runs, then the scalar tail.</summary>
+    internal static void WriteGradientFromProbabilities(in global::Dice.DiceChunk chunk, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> gradient)
     {
         nint s = chunk.Start;
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, gradient);
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, gradient);
-        GradientFromProbabilitiesScalar(chunk, ref s, dice, gradient);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, probabilities, gradient);
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, probabilities, gradient);
+        GradientFromProbabilitiesScalar(chunk, ref s, dice, probabilities, gradient);
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities512(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector512<float>.Count;
         global::System.Runtime.Intrinsics.Vector512<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector512.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector512<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector512<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector512.Create(dice[4]);
@@ -1073,10 +1075,10 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> t1 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(1))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t2 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(2))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
             global::System.Runtime.Intrinsics.Vector512<float> t3 = (global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Equals(label, global::System.Runtime.Intrinsics.Vector512.Create(3))) & global::System.Runtime.Intrinsics.Vector512<float>.One);
-            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector512<float> p3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector512<float> p3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kept, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
             global::System.Runtime.Intrinsics.Vector512<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
             global::System.Runtime.Intrinsics.Vector512<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
@@ -1085,22 +1087,28 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector512<float> grad1 = gradP1;
             global::System.Runtime.Intrinsics.Vector512<float> grad2 = gradP2;
             global::System.Runtime.Intrinsics.Vector512<float> grad3 = gradP3;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+            if (accumulate) grad3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(grad3, ref gradient, (nuint)(3 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities256(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector256<float>.Count;
         global::System.Runtime.Intrinsics.Vector256<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector256.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector256<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector256<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector256.Create(dice[4]);
@@ -1119,10 +1127,10 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> t1 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(1))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t2 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(2))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
             global::System.Runtime.Intrinsics.Vector256<float> t3 = (global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Equals(label, global::System.Runtime.Intrinsics.Vector256.Create(3))) & global::System.Runtime.Intrinsics.Vector256<float>.One);
-            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector256<float> p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector256<float> p3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kept, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
             global::System.Runtime.Intrinsics.Vector256<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
             global::System.Runtime.Intrinsics.Vector256<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
@@ -1131,22 +1139,28 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector256<float> grad1 = gradP1;
             global::System.Runtime.Intrinsics.Vector256<float> grad2 = gradP2;
             global::System.Runtime.Intrinsics.Vector256<float> grad3 = gradP3;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+            if (accumulate) grad3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(grad3, ref gradient, (nuint)(3 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilities128(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - global::System.Runtime.Intrinsics.Vector128<float>.Count;
         global::System.Runtime.Intrinsics.Vector128<int> ignoreIndex = global::System.Runtime.Intrinsics.Vector128.Create(chunk.IgnoreIndex);
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         global::System.Runtime.Intrinsics.Vector128<float> targetSlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[0]);
         global::System.Runtime.Intrinsics.Vector128<float> probabilitySlope0 = global::System.Runtime.Intrinsics.Vector128.Create(dice[4]);
@@ -1165,10 +1179,10 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> t1 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(1))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t2 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(2))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
             global::System.Runtime.Intrinsics.Vector128<float> t3 = (global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Equals(label, global::System.Runtime.Intrinsics.Vector128.Create(3))) & global::System.Runtime.Intrinsics.Vector128<float>.One);
-            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
-            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
-            global::System.Runtime.Intrinsics.Vector128<float> p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)s);
+            global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(2 * spatial + s));
+            global::System.Runtime.Intrinsics.Vector128<float> p3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kept, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128<float> gradP0 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
             global::System.Runtime.Intrinsics.Vector128<float> gradP1 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
             global::System.Runtime.Intrinsics.Vector128<float> gradP2 = valid * (global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
@@ -1177,22 +1191,28 @@ file static class DiceLossKernels
             global::System.Runtime.Intrinsics.Vector128<float> grad1 = gradP1;
             global::System.Runtime.Intrinsics.Vector128<float> grad2 = gradP2;
             global::System.Runtime.Intrinsics.Vector128<float> grad3 = gradP3;
+            if (accumulate) grad0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)s);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad0, ref gradient, (nuint)s);
+            if (accumulate) grad1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad1, ref gradient, (nuint)(1 * spatial + s));
+            if (accumulate) grad2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad2, ref gradient, (nuint)(2 * spatial + s));
+            if (accumulate) grad3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(grad3, ref gradient, (nuint)(3 * spatial + s));
         }
     }
 
-    /// <summary>Pass 2 (the gradient, from p read back from the gradient), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
+    /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/> to the end of the chunk.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.Span<float> output)
+    private static void GradientFromProbabilitiesScalar(in global::Dice.DiceChunk chunk, ref nint s, global::System.ReadOnlySpan<float> dice, global::System.ReadOnlySpan<float> probabilities, global::System.Span<float> output)
     {
         ref int labels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(chunk.Labels);
         ref float gradient = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         nint spatial = chunk.Spatial;
+        ref float kept = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
         nint last = chunk.End - 1;
         int ignoreIndex = chunk.IgnoreIndex;
+        bool accumulate = chunk.AccumulateGradient;
         // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
         float targetSlope0 = dice[0];
         float probabilitySlope0 = dice[4];
@@ -1211,10 +1231,10 @@ file static class DiceLossKernels
             float t1 = (label == 1 ? 1f : 0f);
             float t2 = (label == 2 ? 1f : 0f);
             float t3 = (label == 3 ? 1f : 0f);
-            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
-            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
-            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
-            float p3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 3 * spatial + s);
+            float p0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, s);
+            float p1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 1 * spatial + s);
+            float p2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 2 * spatial + s);
+            float p3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref kept, 3 * spatial + s);
             float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);
             float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1);
             float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2);
@@ -1223,9 +1243,13 @@ file static class DiceLossKernels
             float grad1 = gradP1;
             float grad2 = gradP2;
             float grad3 = gradP3;
+            if (accumulate) grad0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, s) = grad0;
+            if (accumulate) grad1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 1 * spatial + s) = grad1;
+            if (accumulate) grad2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
+            if (accumulate) grad3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 3 * spatial + s);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref gradient, 3 * spatial + s) = grad3;
         }
     }
