@@ -4,7 +4,8 @@ namespace Dice;
 /// The hyperparameters of a generated loss that are data rather than structure: they can change from call to call
 /// (a sweep needs no recompiling), while Classes, Activation, Target, the overlap kind and Combine shape the generated
 /// code and stay compile-time. There is no public constructor: start from the loss's own values and change fields,
-/// <c>SegLoss.Spec.Parameters with { Alpha = 0.3f }</c>, then pass the result as the last argument of any entry point.
+/// <c>SegLoss.Spec.Parameters with { Alpha = 0.3f }</c>, then pass the result as the <c>parameters</c> argument of any
+/// entry point (null there means the loss's own values).
 /// </summary>
 /// <remarks>
 /// A value that the attribute would reject at compile time is rejected at run time with an

@@ -5,7 +5,7 @@ namespace Dice;
 
 /// <summary>
 /// One rule on a hyperparameter: its DICE id, title and message format. The generator reports it as a compile-time
-/// diagnostic on the attribute argument; the run-time overloads with <see cref="LossParameters"/> throw it as an
+/// diagnostic on the attribute argument; an entry point given a <see cref="LossParameters"/> throws it as an
 /// <see cref="System.ArgumentException"/>. Both read this one definition, so the two cannot drift.
 /// </summary>
 internal sealed class ParameterRule

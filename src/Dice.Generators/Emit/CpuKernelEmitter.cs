@@ -80,6 +80,7 @@ internal static class CpuKernelEmitter
                 w.Line("// The call's class weights are not all 1: the kernels that multiply the pixel term by them.");
                 using (w.Block("if (chunk.WeightedPixelTerm)"))
                     EmitCalls(w, entry, weighted: true);
+                w.Line();
             }
 
             EmitCalls(w, entry, weighted: false);

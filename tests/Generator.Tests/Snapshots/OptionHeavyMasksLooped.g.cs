@@ -140,6 +140,7 @@ file static class DiceLossKernels
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= StatisticsWeighted128(chunk, ref s, partial);
             return StatisticsWeightedScalar(chunk, ref s, partial) & valid;
         }
+
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) valid &= Statistics512(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) valid &= Statistics256(chunk, ref s, partial);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);
@@ -699,6 +700,7 @@ file static class DiceLossKernels
             GradientWeightedScalar(chunk, ref s, dice, gradient);
             return;
         }
+
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) Gradient512(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) Gradient256(chunk, ref s, dice, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) Gradient128(chunk, ref s, dice, gradient);
@@ -1153,6 +1155,7 @@ file static class DiceLossKernels
             StatisticsKeepingWeightedScalar(chunk, ref s, partial, gradient);
             return;
         }
+
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) StatisticsKeeping512(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) StatisticsKeeping256(chunk, ref s, partial, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) StatisticsKeeping128(chunk, ref s, partial, gradient);
@@ -1688,6 +1691,7 @@ file static class DiceLossKernels
             GradientFromProbabilitiesWeightedScalar(chunk, ref s, dice, probabilities, gradient);
             return;
         }
+
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) GradientFromProbabilities512(chunk, ref s, dice, probabilities, gradient);
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) GradientFromProbabilities256(chunk, ref s, dice, probabilities, gradient);
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) GradientFromProbabilities128(chunk, ref s, dice, probabilities, gradient);
