@@ -101,27 +101,39 @@ static TrainingRun Train(string name, LossStep loss, SampleOptions options, Synt
     var run = new TrainingRun(name, trainer);
     var random = new Random(options.Seed);
     var watch = Stopwatch.StartNew();
-    AnsiConsole.Progress()
-        .AutoClear(false)
-        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-        .Start(context =>
+    void Epochs(ProgressTask? task)
+    {
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            var task = context.AddTask(Markup.Escape(name), maxValue: options.Epochs * trainer.BatchesPerEpoch(train));
-            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            EpochResult result = trainer.TrainEpoch(train, random, partial =>
             {
-                EpochResult result = trainer.TrainEpoch(train, random, partial =>
-                {
-                    task.Increment(1);
-                    task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
-                        "{0}  epoch {1}/{2}  loss {3:F4}  Dice {4:F3}", name, epoch, options.Epochs, partial.Loss, partial.MeanDice));
-                });
-                double heldOut = trainer.Evaluate(test).Skip(1).Average();
-                run.Epochs.Add(result);
-                run.HeldOutDice.Add(heldOut);
-                AnsiConsole.MarkupLine(string.Format(CultureInfo.InvariantCulture,
-                    "  {0}: epoch {1,3}  loss {2:F4}  soft Dice {3:F3}  held-out Dice {4:F3}", Markup.Escape(name), epoch, result.Loss, result.MeanDice, heldOut));
-            }
-        });
+                if (task is null) return;
+                task.Increment(1);
+                task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                    "{0}  epoch {1}/{2}  loss {3:F4}  Dice {4:F3}", name, epoch, options.Epochs, partial.Loss, partial.MeanDice));
+            });
+            double heldOut = trainer.Evaluate(test).Skip(1).Average();
+            run.Epochs.Add(result);
+            run.HeldOutDice.Add(heldOut);
+            AnsiConsole.MarkupLine(string.Format(CultureInfo.InvariantCulture,
+                "  {0}: epoch {1,3}  loss {2:F4}  soft Dice {3:F3}  held-out Dice {4:F3}", Markup.Escape(name), epoch, result.Loss, result.MeanDice, heldOut));
+        }
+    }
+
+    // A live progress bar on a terminal; redirected output (a log, CI) gets the one line per epoch alone, since a
+    // progress display that cannot redraw would print itself again and again.
+    if (!AnsiConsole.Profile.Capabilities.Interactive)
+    {
+        Epochs(null);
+    }
+    else
+    {
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context => Epochs(context.AddTask(Markup.Escape(name), maxValue: options.Epochs * trainer.BatchesPerEpoch(train))));
+    }
+
     run.ClassDice = trainer.Evaluate(test);
     AnsiConsole.MarkupLine($"  {Markup.Escape(name)}: {options.Epochs} epochs in {watch.Elapsed.TotalSeconds:F0} s");
     return run;
