@@ -7,7 +7,8 @@ namespace Dice.Generators;
 
 /// <summary>
 /// The incremental pipeline: every class carrying <c>[Dice.DiceLoss]</c> is parsed into a
-/// value-equatable model, and each valid model is emitted as <c>{Namespace}.{Type}.DiceLoss.g.cs</c>.
+/// value-equatable model, and each valid model is emitted as <c>{Namespace}.{Type}.DiceLoss.g.cs</c>; an invalid one
+/// gets members that throw under the same hint name, so that its DICE errors are the only errors of the build.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DiceLossGenerator : IIncrementalGenerator
@@ -19,6 +20,7 @@ public sealed class DiceLossGenerator : IIncrementalGenerator
     {
         public const string Parse = nameof(Parse);
         public const string Models = nameof(Models);
+        public const string Invalid = nameof(Invalid);
     }
 
     /// <inheritdoc />
@@ -45,5 +47,13 @@ public sealed class DiceLossGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, static (spc, model) =>
             spc.AddSource(LossClassEmitter.HintName(model.Type), LossClassEmitter.Emit(model)));
+
+        IncrementalValuesProvider<InvalidLossModel> invalid = results
+            .Where(static r => r.Invalid is not null)
+            .Select(static (r, _) => r.Invalid!)
+            .WithTrackingName(TrackingNames.Invalid);
+
+        context.RegisterSourceOutput(invalid, static (spc, model) =>
+            spc.AddSource(LossClassEmitter.HintName(model.Type), LossClassEmitter.EmitPlaceholder(model)));
     }
 }

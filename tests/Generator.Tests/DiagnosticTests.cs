@@ -86,12 +86,38 @@ public class DiagnosticTests
         Verify("[DiceLoss({|DICE004:Classes = 0|}, {|DICE005:Smooth = -1f|})] public class {|DICE001:Loss|} { }");
 
     [Fact]
-    public void Invalid_configuration_emits_no_code_and_no_cascade_of_compiler_errors()
+    public void An_invalid_configuration_that_code_calls_reports_its_DICE_errors_and_nothing_else()
     {
-        var (sources, diagnostics, output) = GeneratorHarness.Run("using Dice;\n[DiceLoss(Classes = 0)] public partial class Loss { }\n");
-        Assert.Empty(sources);
-        Assert.Equal("DICE004", Assert.Single(diagnostics).Id);
+        var (sources, diagnostics, output) = GeneratorHarness.Run("""
+            using Dice;
+            namespace Consumer;
+            [DiceLoss(Classes = 0)] public partial class ZeroClasses { }
+            [DiceLoss(Classes = 3, Combine = Combine.CrossEntropy, Target = Target.Masks)] public partial class CrossEntropyOnMasks { }
+            public static class Caller
+            {
+                public static float Use(DiceEngine engine, float[] x, float[] masks, float[] gradient)
+                {
+                    LossStatistics statistics = ZeroClasses.Statistics(x, masks, 1);
+                    return ZeroClasses.ForwardBackward(x, masks, gradient, 1).Loss + CrossEntropyOnMasks.Forward(x, masks, 1, reducer: null).Loss
+                        + ZeroClasses.Backward(x, masks, gradient, 1, statistics).Loss + engine.Forward<CrossEntropyOnMasks>(x, masks, 1).Loss
+                        + DiceCpu.Forward<ZeroClasses>(x, masks, 1).Loss + ZeroClasses.Spec.Classes;
+                }
+            }
+            """);
+        Assert.Equal(["DICE004", "DICE015"], diagnostics.Select(d => d.Id).Order());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        // The placeholder says what it is, and throws with the ids.
+        string placeholder = sources["Consumer.ZeroClasses.DiceLoss.g.cs"];
+        Assert.Contains("Not generated: the [DiceLoss] configuration of this class is invalid (DICE004", placeholder);
+        Assert.Contains("has no loss kernels: its [DiceLoss] configuration is invalid (DICE004)", placeholder);
+    }
+
+    [Fact]
+    public void A_class_that_cannot_take_members_gets_no_placeholder()
+    {
+        var (sources, diagnostics, _) = GeneratorHarness.Run("using Dice;\n[DiceLoss(Classes = 0)] public class NotPartial { }\n");
+        Assert.Empty(sources);
+        Assert.Equal(["DICE001", "DICE004"], diagnostics.Select(d => d.Id).Order());
     }
 
     [Fact]

@@ -45,6 +45,24 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Unrelated_edit_leaves_an_invalid_loss_placeholder_cached()
+    {
+        // (Its diagnostics are reported again on every edit: that output alone reads the compilation, for the locations.)
+        CSharpCompilation compilation = GeneratorHarness.Compile(Source, "using Dice; [DiceLoss(Classes = 0)] public partial class Bad { }");
+        GeneratorDriver driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        Assert.Equal(3, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class Unrelated { }", new CSharpParseOptions(LanguageVersion.Latest))));
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+        foreach (string step in new[] { DiceLossGenerator.TrackingNames.Parse, DiceLossGenerator.TrackingNames.Invalid })
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), $"step {step} is not tracked");
+            foreach (IncrementalGeneratorRunStep run in second.TrackedSteps[step])
+                foreach (var (_, reason) in run.Outputs)
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}");
+        }
+    }
+
+    [Fact]
     public void Editing_the_attribute_regenerates_the_source()
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(Source);
@@ -66,7 +84,7 @@ public class IncrementalTests
         var values = driver.GetRunResult().Results.Single().TrackedSteps[DiceLossGenerator.TrackingNames.Parse]
             .SelectMany(r => r.Outputs).Select(o => o.Value).ToList();
         Assert.Contains(values, v => v is LossGenerationResult { Model: not null });
-        Assert.Contains(values, v => v is LossGenerationResult { Model: null, Diagnostics.Count: > 0 });
+        Assert.Contains(values, v => v is LossGenerationResult { Model: null, Invalid: not null, Diagnostics.Count: > 0 });
         foreach (object value in values) Walk(value, forbidden, new HashSet<object>(ReferenceEqualityComparer.Instance), "result");
     }
 

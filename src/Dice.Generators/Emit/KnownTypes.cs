@@ -11,6 +11,7 @@ internal static class KnownTypes
     public const string Span = "global::System.Span";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan";
     public const string ArgumentException = "global::System.ArgumentException";
+    public const string InvalidOperationException = "global::System.InvalidOperationException";
     public const string MathF = "global::System.MathF";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";

@@ -28,5 +28,11 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
         Diagnostic.Create(Descriptor, Location?.ToLocation(compilation), System.Linq.Enumerable.ToArray<object?>(Arguments));
 }
 
-/// <summary>What the transform step produces for one annotated class: a model to emit, or none, and diagnostics.</summary>
-internal sealed record LossGenerationResult(LossModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What the transform step produces for one annotated class: a model to emit, or for an invalid configuration on a class
+/// that can take members the placeholder to emit instead (or neither, when the class itself is at fault), and diagnostics.
+/// </summary>
+internal sealed record LossGenerationResult(LossModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public InvalidLossModel? Invalid { get; init; }
+}

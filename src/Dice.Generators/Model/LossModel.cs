@@ -8,6 +8,15 @@ internal sealed record LossModel(
     TypeIdentity Type,
     LossOptions Options);
 
+/// <summary>
+/// A class whose <c>[DiceLoss]</c> configuration is invalid: what its placeholder members need, so that code calling the
+/// loss compiles and the DICE errors are the only ones the build shows.
+/// </summary>
+/// <param name="Type">The class.</param>
+/// <param name="Labels">Whether the target resolves to labels (the entry points' target form).</param>
+/// <param name="ErrorIds">The ids of the DICE errors on the attribute, for the placeholder's message.</param>
+internal sealed record InvalidLossModel(TypeIdentity Type, bool Labels, EquatableArray<string> ErrorIds);
+
 /// <summary>Where the annotated class lives and how to reopen it as a partial.</summary>
 /// <param name="Namespace">The namespace, empty for the global namespace.</param>
 /// <param name="Name">The class name.</param>

@@ -43,6 +43,8 @@ internal static class LossParser
         }
 
         CheckStructure(type, declaration, nameLocation, Report, cancellationToken);
+        // A class at fault itself (not partial, static, generic, a member with a generated name) can take no members.
+        bool canTakeMembers = diagnostics.Count == 0;
 
         // Argument names come from nameof and defaults from an instance of the attribute itself (its file is
         // compiled into the generator), so a renamed or added option cannot be misread here.
@@ -170,8 +172,15 @@ internal static class LossParser
         }
 
         var diagnosticArray = diagnostics.ToEquatableArray();
-        if (!enumsDefined || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
-            return new LossGenerationResult(null, diagnosticArray);
+        var errors = diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).Select(d => d.Descriptor.Id).Distinct().ToList();
+        if (!enumsDefined || errors.Count > 0)
+        {
+            // The placeholder keeps the class's callers compiling, so the DICE errors are the build's only errors.
+            InvalidLossModel? invalid = canTakeMembers
+                ? new InvalidLossModel(Identity(type), resolvedTarget == Target.Labels, errors.ToEquatableArray())
+                : null;
+            return new LossGenerationResult(null, diagnosticArray) { Invalid = invalid };
+        }
 
         var options = new LossOptions
         {
