@@ -56,11 +56,18 @@ public static class Pictures
         plot.SavePng(path, 800, 500);
     }
 
-    /// <summary>One row per sample: the image, the ground truth and the prediction, scaled up.</summary>
+    /// <summary>The classes of <see cref="SyntheticShapes"/>, in label order, as the grid's legend names them.</summary>
+    private static readonly string[] ClassNames = { "background", "disc (1)", "square (2)", "triangle (3)" };
+
+    /// <summary>
+    /// One row per sample: the image, the ground truth and the prediction, scaled up, under column titles and over a legend
+    /// of the class colours.
+    /// </summary>
     public static void Grid(string path, SyntheticShapes data, IReadOnlyList<int> samples, Func<int, int[]> predict, int scale = 4)
     {
-        int size = data.Size, cell = size * scale, gap = 4;
-        using var bitmap = new SKBitmap(3 * cell + 2 * gap, samples.Count * cell + (samples.Count - 1) * gap);
+        const int gap = 4, header = 30, legend = 34;
+        int size = data.Size, cell = size * scale, width = 3 * cell + 2 * gap;
+        using var bitmap = new SKBitmap(width, header + samples.Count * cell + (samples.Count - 1) * gap + legend);
         bitmap.Erase(SKColors.White);
         for (int row = 0; row < samples.Count; row++)
         {
@@ -71,11 +78,30 @@ public static class Pictures
                 {
                     int s = y / scale * size + x / scale;
                     byte grey = (byte)Math.Clamp(data.Images[index * data.Pixels + s] * 255, 0, 255);
-                    int top = row * (cell + gap) + y;
+                    int top = header + row * (cell + gap) + y;
                     bitmap.SetPixel(x, top, new SKColor(grey, grey, grey));
                     bitmap.SetPixel(cell + gap + x, top, ClassColors[data.Labels[index * data.Pixels + s]]);
                     bitmap.SetPixel(2 * (cell + gap) + x, top, ClassColors[prediction[s]]);
                 }
+        }
+
+        using (var canvas = new SKCanvas(bitmap))
+        using (var font = new SKFont(SKTypeface.Default, 16))
+        using (var text = new SKPaint { Color = SKColors.Black, IsAntialias = true })
+        {
+            string[] titles = { "image", "ground truth", "prediction" };
+            for (int column = 0; column < titles.Length; column++)
+                canvas.DrawText(titles[column], column * (cell + gap) + cell / 2f, header - 9, SKTextAlign.Center, font, text);
+
+            // The legend: a swatch and a name per class, spread over the width.
+            float slot = width / (float)ClassNames.Length, baseline = bitmap.Height - 11;
+            for (int c = 0; c < ClassNames.Length; c++)
+            {
+                using var swatch = new SKPaint { Color = ClassColors[c] };
+                float left = c * slot + 6;
+                canvas.DrawRect(left, baseline - 12, 14, 14, swatch);
+                canvas.DrawText(ClassNames[c], left + 20, baseline, SKTextAlign.Left, font, text);
+            }
         }
 
         using SKImage image = SKImage.FromBitmap(bitmap);

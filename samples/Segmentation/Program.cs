@@ -73,7 +73,7 @@ else if (!options.Compare)
     string grid = Path.Combine(options.Output, "predictions.png");
     Pictures.LossCurve(curve, run.Epochs, run.HeldOutDice, "Dice + CE");
     Pictures.Grid(grid, test, Enumerable.Range(0, Math.Min(4, test.Count)).ToArray(), i => Predict(run.Trainer, test, i));
-    AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(curve)}[/] and [blue]{Markup.Escape(grid)}[/] (columns: image, ground truth, prediction).");
+    AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(curve)}[/] and [blue]{Markup.Escape(grid)}[/].");
 }
 else
 {
