@@ -20,31 +20,32 @@ internal static class CpuKernelEmitter
 
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
+    private static readonly ChunkParameter Partial = new($"{KnownTypes.Span}<double>", "partial");
+    private static readonly ChunkParameter Coefficients = new($"{KnownTypes.ReadOnlySpan}<float>", Values.Coefficients);
+    private static readonly ChunkParameter Gradient = new($"{KnownTypes.Span}<float>", Values.GradientBuffer);
+
     /// <summary>
     /// The per-chunk kernels the CPU scheduler calls through <c>IDiceLoss</c>, in the order they are written. Returning
     /// validity: false when the chunk holds an invalid element. The two schedules of docs/performance.md use them so:
     /// recomputing p (Forward, and ForwardBackward where that is faster): AccumulateStatistics, then WriteGradient;
     /// keeping p: IsValid, AccumulateStatisticsKeepingProbabilities, then WriteGradientFromProbabilities.
     /// </summary>
-    /// <summary>A gradient span is <c>gradient</c> where it is passed on and <c>output</c> in a kernel, whose ref to it is <c>gradient</c>.</summary>
-    private const string GradientParameters = $", {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.Span}<float> gradient";
-
     public static readonly CpuEntryPoint[] EntryPoints =
     {
         new("AccumulateStatistics", "Statistics", "Pass 1 (the sums, with the validity checks)",
-            $", {KnownTypes.Span}<double> partial", ", partial", ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: true,
+            new[] { Partial }, ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: false)),
         new("WriteGradient", "Gradient", "Pass 2 (the gradient, p computed from x)",
-            GradientParameters, $", {Values.Coefficients}, gradient", ReturnsValidity: false, KeepsProbabilities: false, ReadsPixelTerm: true,
+            new[] { Coefficients, Gradient }, ReturnsValidity: false, KeepsProbabilities: false, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: false)),
         new("IsValid", "Validate", "The validity checks alone, reading the input and target once",
-            "", "", ReturnsValidity: true, KeepsProbabilities: true, ReadsPixelTerm: false, EmitValidation),
+            System.Array.Empty<ChunkParameter>(), ReturnsValidity: true, KeepsProbabilities: true, ReadsPixelTerm: false, EmitValidation),
         new("AccumulateStatisticsKeepingProbabilities", "StatisticsKeeping", "Pass 1 after validation (the sums, no checks), writing p into the gradient",
-            $", {KnownTypes.Span}<double> partial, {KnownTypes.Span}<float> gradient", ", partial, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
+            new[] { Partial, Gradient }, ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
         new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from the p that pass 1 kept)",
-            $", {KnownTypes.ReadOnlySpan}<float> {Values.Coefficients}, {KnownTypes.ReadOnlySpan}<float> probabilities, {KnownTypes.Span}<float> gradient",
-            $", {Values.Coefficients}, probabilities, gradient", ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
+            new[] { Coefficients, new ChunkParameter($"{KnownTypes.ReadOnlySpan}<float>", "probabilities"), Gradient },
+            ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
     };
 
@@ -186,20 +187,36 @@ internal static class CpuKernelEmitter
     }
 }
 
+/// <summary>A parameter of a CPU entry point after the chunk: its type and name.</summary>
+internal sealed record ChunkParameter(string Type, string Name)
+{
+    /// <summary>
+    /// Its name inside a per-width kernel: the gradient span is <c>output</c> there, since the kernel's ref into it is
+    /// <c>gradient</c> (<see cref="Values.GradientBuffer"/>).
+    /// </summary>
+    public string KernelName => Name == Values.GradientBuffer ? "output" : Name;
+}
+
 /// <summary>
 /// One CPU entry point of <c>IDiceLoss</c>: its name, the prefix of its per-width kernels, what it does, its parameters
-/// after the chunk (as declared and as passed on), whether it returns the chunk's validity, whether it belongs to the
+/// after the chunk, whether it returns the chunk's validity, whether it belongs to the
 /// schedule that keeps p (<c>KernelLimits.CanKeepProbabilities</c>), whether its kernels compute the CE/BCE/focal term
 /// (and so come unweighted and weighted), and the writer of a kernel's body for one width.
 /// </summary>
 internal sealed record CpuEntryPoint(
-    string Name, string Kernel, string Summary, string Parameters, string Arguments, bool ReturnsValidity, bool KeepsProbabilities,
+    string Name, string Kernel, string Summary, ChunkParameter[] ParameterList, bool ReturnsValidity, bool KeepsProbabilities,
     bool ReadsPixelTerm, Action<SourceWriter, Dialect, LossOptions> Body)
 {
     public string ReturnType => ReturnsValidity ? "bool" : "void";
 
-    /// <summary>The parameters of a per-width kernel: as <see cref="Parameters"/>, the gradient span named <c>output</c>.</summary>
-    public string KernelParameters => Parameters.Replace("<float> gradient", "<float> output");
+    /// <summary>The declarations after the chunk, each with a leading comma: <c>, Span&lt;double&gt; partial</c>.</summary>
+    public string Parameters => string.Concat(ParameterList.Select(p => $", {p.Type} {p.Name}"));
+
+    /// <summary>The arguments that pass them on, each with a leading comma.</summary>
+    public string Arguments => string.Concat(ParameterList.Select(p => $", {p.Name}"));
+
+    /// <summary>The parameters of a per-width kernel (<see cref="ChunkParameter.KernelName"/>).</summary>
+    public string KernelParameters => string.Concat(ParameterList.Select(p => $", {p.Type} {p.KernelName}"));
 
     /// <summary>The kernel of width <paramref name="d"/>: <c>Statistics512</c>, or <c>StatisticsWeighted512</c> for the weighted pixel term.</summary>
     public string KernelName(Dialect d, bool weighted) => $"{Kernel}{(weighted ? "Weighted" : "")}{d.Suffix}";

@@ -52,6 +52,8 @@ internal abstract class Dialect
     public abstract string LoadLabel(string reference, Offset offset);
     public abstract string Store(string value, string reference, Offset offset);
     public abstract string IsEmpty(string mask);
+    /// <summary>The operator that joins the validity checks into one bool: short-circuit on the CPU.</summary>
+    public virtual string AllOf => " && ";
     /// <summary>True when an accumulator of x·0 stayed free of NaN, i.e. every x was finite.</summary>
     public abstract string AllFinite(string accumulator);
     public abstract string SumToDouble(string accumulator);
@@ -167,6 +169,8 @@ internal sealed class ScalarDialect : Dialect
     public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
     public override string Store(string value, string reference, Offset offset) => $"{LoadFloat(reference, offset)} = {value};";
     public override string IsEmpty(string mask) => $"!{mask}";
+    // A device kernel evaluates every check, without the branch that a short-circuit would be.
+    public override string AllOf => _device ? " & " : " && ";
     public override string AllFinite(string accumulator) => $"{accumulator} == 0f";
     public override string SumToDouble(string accumulator) => accumulator;
 

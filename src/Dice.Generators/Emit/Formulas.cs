@@ -157,7 +157,7 @@ internal static class Formulas
         if (o.Activation != Activation.None) checks.Add(d.AllFinite(Values.NonFinite.Name));
         if (o.Activation == Activation.None || !o.Labels) checks.Add(d.IsEmpty(Values.OutOfRange.Name));
         if (o.Labels) checks.Add(d.IsEmpty(Values.BadLabel.Name));
-        return string.Join(" && ", checks);
+        return string.Join(d.AllOf, checks);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ internal static class GpuKernelEmitter
                 store: (value, slot) => $"sums.Add({value});",
                 zeroAbsentSlots: true,
                 ParameterSource.Device);
-            w.Line($"sums.Add({Formulas.AllValid(d, o).Replace(" && ", " & ")} ? 0f : 1f); // slot {SourceWriter.Int(layout.Invalid)}");
+            w.Line($"sums.Add({Formulas.AllValid(d, o)} ? 0f : 1f); // slot {SourceWriter.Int(layout.Invalid)}");
             w.Line("sums.Flush();");
         }
 
