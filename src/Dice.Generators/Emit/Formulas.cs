@@ -31,7 +31,7 @@ internal static class Formulas
         if (k.Options.Labels)
         {
             k.Line($"{d.Label} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
-            k.Line($"{d.MaskType} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, k.IgnoreIndex)};");
+            k.Line($"{d.MaskType} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, k.ReadIgnoreIndex())};");
             if (!oneHot) return;
             k.Line($"{d.Float} {Values.Valid} = {d.AsFloat(Values.ValidMask.Name)};");
             k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));

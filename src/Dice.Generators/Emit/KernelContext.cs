@@ -175,7 +175,7 @@ internal sealed class KernelContext
 
     /// <summary>
     /// The weight w_c of class c, read from the call's parameters before the pixel loop (<see cref="KernelBodies.DeclareParameters"/>):
-    /// <c>weight2</c> unrolled, <c>classWeights[c]</c> in loop mode.
+    /// <c>weight2</c> unrolled, <c>classWeights[c]</c> in loop mode; records the read.
     /// </summary>
     public string Weight(ClassIndex c)
     {
@@ -183,44 +183,35 @@ internal sealed class KernelContext
         return c.IsLoop ? Values.ClassWeights + "[c]" : Values.Weight[c];
     }
 
-    /// <summary>The call's IgnoreIndex as a label value (a broadcast vector, or an int), read before the pixel loop.</summary>
-    public string IgnoreIndex
+    // The call's values a body reads: each Read method returns the local's name and records that the kernel must declare
+    // it before the pixel loop (KernelBodies.DeclareParameters), so that a kernel declares exactly what its body reads.
+
+    /// <summary>The call's IgnoreIndex as a label value (a broadcast vector, or an int); records the read.</summary>
+    public string ReadIgnoreIndex()
     {
-        get
-        {
-            UsesIgnoreIndex = true;
-            return Values.IgnoreIndex.Name;
-        }
+        UsesIgnoreIndex = true;
+        return Values.IgnoreIndex.Name;
     }
 
-    /// <summary>The call's FocalGamma as a value of the dialect, read before the pixel loop.</summary>
-    public string FocalGamma
+    /// <summary>The call's FocalGamma as a value of the dialect; records the read.</summary>
+    public string ReadFocalGamma()
     {
-        get
-        {
-            UsesFocalGamma = true;
-            return Values.FocalGamma.Name;
-        }
+        UsesFocalGamma = true;
+        return Values.FocalGamma.Name;
     }
 
-    /// <summary>u^FocalGamma at u = 0: 1 when FocalGamma is 0 (then the focal term is plain CE/BCE), else 0; read before the pixel loop.</summary>
-    public string FocalPowerAtZero
+    /// <summary>u^FocalGamma at u = 0: 1 when FocalGamma is 0 (then the focal term is plain CE/BCE), else 0; records the read.</summary>
+    public string ReadFocalPowerAtZero()
     {
-        get
-        {
-            UsesFocalGamma = true;
-            return Values.FocalPowerAtZero.Name;
-        }
+        UsesFocalGamma = true;
+        return Values.FocalPowerAtZero.Name;
     }
 
-    /// <summary>Whether the call's FocalGamma is 2 (a bool read before the pixel loop): u^2 is then u * u.</summary>
-    public string FocalSquare
+    /// <summary>Whether the call's FocalGamma is 2 (a bool): u^2 is then u * u; records the read.</summary>
+    public string ReadFocalSquare()
     {
-        get
-        {
-            UsesFocalGamma = true;
-            return Values.FocalSquare.Name;
-        }
+        UsesFocalGamma = true;
+        return Values.FocalSquare.Name;
     }
 
     /// <summary>Whether the body read FocalGamma (so the kernel declares it).</summary>

@@ -81,8 +81,8 @@ internal abstract class PixelTerm
     protected static string FocalPower(KernelContext k, string u)
     {
         Dialect d = k.D;
-        string general = d.Select(d.GreaterThan(u, d.Zero), d.Exp($"{k.FocalGamma} * {d.Log(d.Max(u, d.Broadcast(SmallestNormal)))}"), k.FocalPowerAtZero);
-        return $"({k.FocalSquare} ? {u} * {u} : {general})";
+        string general = d.Select(d.GreaterThan(u, d.Zero), d.Exp($"{k.ReadFocalGamma()} * {d.Log(d.Max(u, d.Broadcast(SmallestNormal)))}"), k.ReadFocalPowerAtZero());
+        return $"({k.ReadFocalSquare()} ? {u} * {u} : {general})";
     }
 
     /// <summary>u^(FocalGamma - 1) as u^FocalGamma / u, 0 where u = 0 (the gradient's second term vanishes there).</summary>
@@ -258,7 +258,7 @@ internal abstract class PixelTerm
         {
             DeclareLabelTerms(k, ratio: true);
             k.Sum(LabelProbability, c => $"{Values.Target[c]} * {Values.Probability[c]}");
-            string h = $"({Power} + {k.FocalGamma} * {LabelProbability} * {LabelLoss} * {Ratio})";
+            string h = $"({Power} + {k.ReadFocalGamma()} * {LabelProbability} * {LabelLoss} * {Ratio})";
             k.Line($"{k.D.Float} {LabelScale} = {LabelWeight(k)} * {Scale} * {h};");
         }
 
@@ -304,7 +304,7 @@ internal abstract class PixelTerm
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p)
         {
-            string h = $"({Power[c]} + {k.FocalGamma} * ({k.D.One} - {Complement[c]}) * {Bce[c]} * {Ratio[c]})";
+            string h = $"({Power[c]} + {k.ReadFocalGamma()} * ({k.D.One} - {Complement[c]}) * {Bce[c]} * {Ratio[c]})";
             return $" + {ElementScale(k, c)} * {h} * ({p[c]} - {Values.Target[c]})";
         }
     }
