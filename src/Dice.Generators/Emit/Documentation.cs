@@ -22,7 +22,7 @@ internal static class Documentation
             "/// <list type=\"bullet\">",
             $"/// <item><description>Activation: {o.Activation}{auto(o.ActivationWasAuto)}; target: {o.Target}{auto(o.TargetWasAuto)}{(o.Labels ? $", IgnoreIndex = {o.IgnoreIndex}" : "")}.</description></item>",
             $"/// <item><description>Smooth s = {f(o.Smooth)}{(PixelTerm.For(o).Exists ? $", Alpha a = {f(o.Alpha)}" : "")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}{Family(o)}.</description></item>",
-            $"/// <item><description>{(o.BatchDice ? "Batch Dice: one coefficient per class over the whole batch" : "Per-sample Dice: one coefficient per (sample, class), averaged over samples")}; classes in the mean K = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
+            $"/// <item><description>{Grouping(o)}; {(o.Overlap == Overlap.GeneralizedDice ? "classes summed in G: K" : "classes in the mean K")} = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
             o.Overlap == Overlap.GeneralizedDice
                 ? $"/// <item><description>Class weights: {o.GeneralizedWeighting}, from each group's target sums.</description></item>"
                 : $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}.</description></item>",
@@ -31,7 +31,7 @@ internal static class Documentation
             "/// <code>",
             $"/// I = sum v p t,  P = sum v p^q,  T = sum v t^q   (over s{(o.BatchDice ? " and n" : "")})",
             $"/// {OverlapCoefficient.Formula(o.Overlap)}",
-            $"/// {OverlapTerm.Formula(o.Term, o.OverlapExponent)}",
+            $"/// {OverlapTerm.Formula(o.Term, o.OverlapExponent, o.Overlap == Overlap.GeneralizedDice ? "G" : "d")}",
             o.Overlap == Overlap.GeneralizedDice
                 ? $"/// L_dice = {(o.BatchDice ? "l(G) over the batch" : "mean over n of l(G_n)")}, c in K, w_c = {GeneralizedWeights(o.GeneralizedWeighting)}"
                 : $"/// L_dice = {(o.BatchDice ? "" : "mean over n of ")}sum_(c in K) w_c l_c / sum_(c in K) w_c",
@@ -59,6 +59,15 @@ internal static class Documentation
         lines.Add("/// </remarks>");
         return string.Join("\n", lines);
     }
+
+    /// <summary>What one coefficient covers: a class of a sample or of the batch, or (Generalized Dice) all classes of one.</summary>
+    private static string Grouping(LossOptions o) => (o.Overlap == Overlap.GeneralizedDice, o.BatchDice) switch
+    {
+        (true, true) => "Batch Generalized Dice: one coefficient G over the whole batch and its classes",
+        (true, false) => "Per-sample Generalized Dice: one coefficient G_n per sample over its classes, averaged over samples",
+        (false, true) => "Batch Dice: one coefficient per class over the whole batch",
+        _ => "Per-sample Dice: one coefficient per (sample, class), averaged over samples",
+    };
 
     /// <summary>The loss family's own values: the Tversky weights, the term's exponent, the focal exponent.</summary>
     private static string Family(LossOptions o)

@@ -109,8 +109,8 @@ internal static class OverlapTerm
         : exponent == 1 ? -1
         : -exponent * System.Math.Pow(System.Math.Max(1 - d, LogFloor), exponent - 1);
 
-    public static string Formula(TermKind kind, double exponent) =>
-        kind == TermKind.Log ? "l = -ln(max(d, 1e-7))"
-        : exponent == 1 ? "l = 1 - d"
-        : "l = max(1 - d, 0)^gamma   (gamma = OverlapExponent, " + exponent.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " unless given per call)";
+    public static string Formula(TermKind kind, double exponent, string coefficient = "d") =>
+        kind == TermKind.Log ? $"l = -ln(max({coefficient}, 1e-7))"
+        : exponent == 1 ? $"l = 1 - {coefficient}"
+        : $"l = max(1 - {coefficient}, 0)^gamma   (gamma = OverlapExponent, " + exponent.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " unless given per call)";
 }

@@ -11,14 +11,14 @@ namespace Snapshots;
 /// <list type="bullet">
 /// <item><description>Activation: Sigmoid (from Auto); target: Masks.</description></item>
 /// <item><description>Smooth s = 1, Alpha a = 0.5; linear denominators (q = 1); focal gamma = 1.5.</description></item>
-/// <item><description>Per-sample Dice: one coefficient per (sample, class), averaged over samples; classes in the mean K = all.</description></item>
+/// <item><description>Per-sample Generalized Dice: one coefficient G_n per sample over its classes, averaged over samples; classes summed in G: K = all.</description></item>
 /// <item><description>Class weights: InverseSquaredVolume, from each group's target sums.</description></item>
 /// </list>
 /// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>
 /// <code>
 /// I = sum v p t,  P = sum v p^q,  T = sum v t^q   (over s)
 /// G = (2 sum_c w_c I_c + s) / (sum_c w_c (P_c + T_c) + s) per sample, w_c from T_c
-/// l = 1 - d
+/// l = 1 - G
 /// L_dice = mean over n of l(G_n), c in K, w_c = 1 / T_c^2 (T_c = 0: the largest w of the present classes; none present: all 0)
 /// L_focal = mean over n, c, s of v w_c u^gamma l,  l = max(x, 0) - x t + ln(1 + e^-|x|),  u = -expm1(-l)
 /// L = 0.5 L_focal + 0.5 L_dice
