@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Dice.Benchmarks;
@@ -15,9 +14,8 @@ public static class CallSettingsCost
     public static string Measure()
     {
         var ci = CultureInfo.InvariantCulture;
-        string width = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : "Vector128";
         var table = new StringBuilder();
-        table.AppendLine($"Width: {width}");
+        table.AppendLine($"Width: {CostData.Width}");
         table.AppendLine("| loss | N x C x S | plain | Scale = 2 | accumulate | second buffer + add | Scale / plain | accumulate / plain | accumulate / (second buffer + add) |");
         table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, batch, classes, spatial, labels) in new[]
@@ -27,14 +25,9 @@ public static class CallSettingsCost
             ("Dice + CE, C = 4 (past the L3)", 16, 4, 512 * 512, true),
         })
         {
-            var random = new Random(1);
-            var input = new float[batch * classes * spatial];
-            for (int i = 0; i < input.Length; i++) input[i] = (float)(random.NextDouble() * 6 - 3);
-            var target = new int[batch * spatial];
-            for (int i = 0; i < target.Length; i++) target[i] = random.Next(classes);
-            var masks = new float[input.Length];
-            for (int i = 0; i < masks.Length; i++) masks[i] = random.Next(4) == 0 ? 1f : 0f;
-            var gradient = new float[input.Length];
+            var data = new CostData(batch, classes, spatial);
+            float[] input = data.Input, masks = data.Masks, gradient = data.Gradient;
+            int[] target = data.Labels;
             var second = new float[input.Length];
             LossParameters own = labels ? CostCe4.Spec.Parameters : CostBce1.Spec.Parameters;
             LossParameters scaled = own with { Scale = 2f }, accumulate = own with { AccumulateGradient = true };

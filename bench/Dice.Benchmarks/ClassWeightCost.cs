@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Dice.Benchmarks;
@@ -23,9 +22,8 @@ public static class ClassWeightCost
     public static string Measure()
     {
         var ci = CultureInfo.InvariantCulture;
-        string width = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : "Vector128";
         var table = new StringBuilder();
-        table.AppendLine($"Width: {width}");
+        table.AppendLine($"Width: {CostData.Width}");
         table.AppendLine("| loss | N x C x S | unweighted kernels | weighted kernels | weighted / unweighted |");
         table.AppendLine("|---|---|---:|---:|---:|");
         Row(table, ci, "Dice + BCE, C = 1", 8, 1, 256 * 256, Masks<CostBce1>, CostBce1.Spec.Parameters);
@@ -48,16 +46,11 @@ public static class ClassWeightCost
         float[] weights = Enumerable.Repeat(1f, classes).ToArray();
         weights[^1] = 0.5f;
         LossParameters weighted = own with { ClassWeights = weights };
-        var random = new Random(1);
-        var input = new float[batch * classes * spatial];
-        for (int i = 0; i < input.Length; i++) input[i] = (float)(random.NextDouble() * 6 - 3);
-        var labels = new int[batch * spatial];
-        for (int i = 0; i < labels.Length; i++) labels[i] = random.Next(classes);
-        var masks = new float[input.Length];
-        for (int i = 0; i < masks.Length; i++) masks[i] = random.Next(4) == 0 ? 1f : 0f;
-        var gradient = new float[input.Length];
-        int repeats = (int)Math.Clamp(400_000_000L / input.Length, 51, 1001);
-        var (a, b) = Alternated.Medians(() => call(input, labels, masks, gradient, batch, null), () => call(input, labels, masks, gradient, batch, weighted), repeats);
+        var data = new CostData(batch, classes, spatial);
+        int repeats = (int)Math.Clamp(400_000_000L / data.Input.Length, 51, 1001);
+        var (a, b) = Alternated.Medians(
+            () => call(data.Input, data.Labels, data.Masks, data.Gradient, batch, null),
+            () => call(data.Input, data.Labels, data.Masks, data.Gradient, batch, weighted), repeats);
         table.AppendLine(string.Format(ci, "| {0} | {1} x {2} x {3} | {4:F1} us | {5:F1} us | {6:F3} |",
             name, batch, classes, spatial, a * 1e6, b * 1e6, b / a));
     }

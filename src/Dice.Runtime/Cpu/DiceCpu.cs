@@ -111,7 +111,7 @@ public static class DiceCpu
         bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
         // An accumulating call keeps p in a pooled scratch buffer: the gradient buffer holds the values to add to.
         bool scratch = keep && checkedCall.Parameters.AccumulateGradient;
-        var buffers = new CallBuffers(layout, batch, chunksPerSample, backward, scratch ? call.Input.Length : 0);
+        var buffers = new CallBuffers(layout, batch, chunksPerSample, backward, keep, scratch ? call.Input.Length : 0);
         try
         {
             var settings = new KernelSettings(spec, checkedCall.Parameters, buffers.Weights);
@@ -126,7 +126,7 @@ public static class DiceCpu
                 job.Prepare(pointers, layout, spatial, chunksPerSample, buffers.Partials, settings);
                 try
                 {
-                    return RunPasses(job, call, checkedCall, pass, global, buffers with { Keep = keep });
+                    return RunPasses(job, call, checkedCall, pass, global, buffers);
                 }
                 finally
                 {
@@ -146,8 +146,9 @@ public static class DiceCpu
     /// </summary>
     private readonly struct CallBuffers
     {
-        public CallBuffers(StatisticsLayout layout, int batch, int chunksPerSample, bool backward, int scratchLength)
+        public CallBuffers(StatisticsLayout layout, int batch, int chunksPerSample, bool backward, bool keep, int scratchLength)
         {
+            Keep = keep;
             KeptProbabilities = scratchLength > 0 ? ArrayPool<float>.Shared.Rent(scratchLength) : null;
             Layout = layout;
             ChunksPerSample = chunksPerSample;
@@ -168,7 +169,7 @@ public static class DiceCpu
         public float[] Coefficients { get; }
         public float[] Weights { get; }
         public float[]? KeptProbabilities { get; }
-        public bool Keep { get; init; }
+        public bool Keep { get; }
 
         public void Return()
         {

@@ -315,7 +315,7 @@ internal static class LossFinalizer
 
     /// <summary>
     /// The public result from a results buffer, with each sample's loss from <paramref name="statistics"/> (this
-    /// process's per-sample statistics): <see cref="SampleLoss"/> for every n.
+    /// process's per-sample statistics): the loss, times Scale, of that sample in a call of its own.
     /// </summary>
     internal static LossResult ToResult(ReadOnlySpan<double> results, in FinalizeSettings settings, double[] statistics, float[] weights)
     {
@@ -324,35 +324,31 @@ internal static class LossFinalizer
         var classDice = new float[classes];
         for (int c = 0; c < classes; c++) classDice[c] = (float)results[layout.ClassDiceResult(c)];
         var sampleLoss = new float[settings.Batch];
-        for (int n = 0; n < settings.Batch; n++) sampleLoss[n] = (float)SampleLoss(settings, statistics, weights, n);
-        return new LossResult(
-            (float)results[StatisticsLayout.LossResult], (float)results[StatisticsLayout.DiceResult], (float)results[StatisticsLayout.CrossEntropyResult],
-            classDice, sampleLoss);
-    }
-
-    /// <summary>
-    /// The loss (times Scale) of sample <paramref name="n"/> in a call of its own: the totals and loss of a batch of one,
-    /// from that sample's statistics, through the same <see cref="Totals"/> and <see cref="Compute"/> as every call.
-    /// </summary>
-    internal static double SampleLoss(in FinalizeSettings settings, double[] statistics, float[] weights, int n)
-    {
-        var layout = new StatisticsLayout(settings.Classes);
+        // One batch of one per sample, through the same Totals and Compute as every call, in buffers rented once.
         FinalizeSettings one = settings;
         one.Batch = 1;
-        double[] totals = System.Buffers.ArrayPool<double>.Shared.Rent(layout.TotalsLength);
-        double[] results = System.Buffers.ArrayPool<double>.Shared.Rent(layout.ResultsLength);
+        double[] sampleTotals = System.Buffers.ArrayPool<double>.Shared.Rent(layout.TotalsLength);
+        double[] sampleResults = System.Buffers.ArrayPool<double>.Shared.Rent(layout.ResultsLength);
         try
         {
-            var sample = new OffsetValues<ArrayValues<double>>(new ArrayValues<double>(statistics), layout.Sample(n));
-            Totals(one, sample, new ArrayValues<float>(weights), new ArrayValues<double>(totals));
-            Compute(one, sample, new ArrayValues<double>(totals), new ArrayValues<float>(weights), new ArrayValues<double>(results), new NoCoefficients(), backward: false);
-            return results[StatisticsLayout.LossResult];
+            for (int n = 0; n < settings.Batch; n++)
+            {
+                var sample = new OffsetValues<ArrayValues<double>>(new ArrayValues<double>(statistics), layout.Sample(n));
+                Totals(one, sample, new ArrayValues<float>(weights), new ArrayValues<double>(sampleTotals));
+                Compute(one, sample, new ArrayValues<double>(sampleTotals), new ArrayValues<float>(weights), new ArrayValues<double>(sampleResults),
+                    new NoCoefficients(), backward: false);
+                sampleLoss[n] = (float)sampleResults[StatisticsLayout.LossResult];
+            }
         }
         finally
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(totals);
-            System.Buffers.ArrayPool<double>.Shared.Return(results);
+            System.Buffers.ArrayPool<double>.Shared.Return(sampleTotals);
+            System.Buffers.ArrayPool<double>.Shared.Return(sampleResults);
         }
+
+        return new LossResult(
+            (float)results[StatisticsLayout.LossResult], (float)results[StatisticsLayout.DiceResult], (float)results[StatisticsLayout.CrossEntropyResult],
+            classDice, sampleLoss);
     }
 }
 
