@@ -6,7 +6,7 @@ namespace Dice.Benchmarks;
 [DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f)]
 public partial class FusedTverskyCe { }
 
-[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice)]
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f)]
 public partial class FusedGeneralizedDice { }
 
 [DiceLoss(Classes = 4, Combine = Combine.Focal)]

@@ -23,6 +23,9 @@ public partial class TverskyCeLoss { }
 [DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.Focal)]
 public partial class DiceFocalLoss { }
 
-/// <summary>Generalized Dice alone, classes weighted by 1 / volume^2 per image (MONAI's GeneralizedDiceLoss; for <c>--compare</c>).</summary>
-[DiceLoss(Classes = SyntheticShapes.Classes, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice)]
+/// <summary>
+/// Generalized Dice alone, classes weighted by 1 / volume^2 per image, with MONAI's GeneralizedDiceLoss smoothing of 1e-5
+/// (for <c>--compare</c>; a Smooth of 1 would swamp the weighted sums, DICE036).
+/// </summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f)]
 public partial class GeneralizedDiceLoss { }

@@ -15,8 +15,8 @@ namespace Dice.CodeFixes;
 
 /// <summary>
 /// The mechanical fixes of the DICE diagnostics: make the class (or a containing type) partial, remove an argument that
-/// the configuration ignores, and replace the obsolete <c>Jaccard = true</c> with <c>Overlap = Overlap.Jaccard</c>
-/// (or remove it where it contradicts the Overlap given).
+/// the configuration ignores, replace the obsolete <c>Jaccard = true</c> with <c>Overlap = Overlap.Jaccard</c>
+/// (or remove it where it contradicts the Overlap given), and give Generalized Dice MONAI's Smooth of 1e-5.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DiceLossCodeFixProvider)), Shared]
 public sealed class DiceLossCodeFixProvider : CodeFixProvider
@@ -40,7 +40,8 @@ public sealed class DiceLossCodeFixProvider : CodeFixProvider
     ];
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [.. MakePartial, .. RemoveArgument, ObsoleteId];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        [.. MakePartial, .. RemoveArgument, ObsoleteId, DiagnosticDescriptors.GeneralizedSmoothSwamps.Id];
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -65,6 +66,13 @@ public sealed class DiceLossCodeFixProvider : CodeFixProvider
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create($"Remove '{argument}' (it has no effect here)", _ => Remove(context.Document, root, argument), diagnostic.Id),
+                        diagnostic);
+                }
+                else if (diagnostic.Id == DiagnosticDescriptors.GeneralizedSmoothSwamps.Id)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Use 'Smooth = {DiagnosticDescriptors.GeneralizedSmoothFix}' (MONAI's default)",
+                            _ => UseSmallSmooth(context.Document, root, argument), diagnostic.Id),
                         diagnostic);
                 }
                 else if (diagnostic.Id == ObsoleteId && argument.NameEquals?.Name.Identifier.ValueText == JaccardName)
@@ -112,6 +120,25 @@ public sealed class DiceLossCodeFixProvider : CodeFixProvider
             ? ((AttributeSyntax)attribute).WithArgumentList(null)
             : ((AttributeSyntax)attribute).WithArgumentList(shorter);
         return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(attribute, fixedAttribute)));
+    }
+
+    /// <summary>
+    /// Sets Smooth to MONAI's 1e-5: replaces the value of the Smooth argument the diagnostic sits on, or, when it sits on
+    /// the Overlap argument (Smooth left at its default of 1), adds Smooth after it.
+    /// </summary>
+    private static Task<Document> UseSmallSmooth(Document document, SyntaxNode root, AttributeArgumentSyntax argument)
+    {
+        ExpressionSyntax value = SyntaxFactory.ParseExpression(DiagnosticDescriptors.GeneralizedSmoothFix);
+        if (argument.NameEquals!.Name.Identifier.ValueText == nameof(DiceLossAttribute.Smooth))
+            return Replace(document, root, argument, argument.WithExpression(value.WithTriviaFrom(argument.Expression)));
+
+        var list = (AttributeArgumentListSyntax)argument.Parent!;
+        AttributeArgumentSyntax smooth = SyntaxFactory.AttributeArgument(
+            SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(nameof(DiceLossAttribute.Smooth)), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)),
+            null,
+            value);
+        int at = list.Arguments.IndexOf(argument) + 1;
+        return Replace(document, root, list, list.WithArguments(list.Arguments.Insert(at, smooth)));
     }
 
     private static async Task<Document> UseOverlap(Document document, SyntaxNode root, AttributeArgumentSyntax argument, CancellationToken cancellationToken)

@@ -21,13 +21,7 @@ public class CodeFixTests
             FixedState.AdditionalReferences.AddRange(GeneratorHarness.References);
             // The generator writes the loss (or its placeholder) before and after: the snapshot tests check that code.
             TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck;
-            // As MSBuild does: ILGPU is built against an older System.Runtime, which unifies silently.
-            SolutionTransforms.Add((solution, project) =>
-            {
-                CompilationOptions options = solution.GetProject(project)!.CompilationOptions!;
-                return solution.WithProjectCompilationOptions(project, options.WithSpecificDiagnosticOptions(
-                    options.SpecificDiagnosticOptions.SetItem("CS1701", ReportDiagnostic.Suppress).SetItem("CS1702", ReportDiagnostic.Suppress)));
-            });
+            SolutionTransforms.Add(GeneratorHarness.AsReleaseBuild);
         }
 
         // The DICE diagnostics come from the generator, not from an analyzer.
@@ -76,6 +70,16 @@ public class CodeFixTests
 
     /// <summary>The compiler's warning for the obsolete <c>Jaccard</c>, at markup location 0.</summary>
     private static readonly DiagnosticResult ObsoleteJaccard = DiagnosticResult.CompilerWarning("CS0618").WithLocation(0);
+
+    [Fact]
+    public Task DICE036_default_smooth_gets_monai_smooth_after_the_overlap() =>
+        Verify("[DiceLoss(Classes = 4, {|DICE036:Overlap = Overlap.GeneralizedDice|}, IgnoreIndex = 255)] public partial class Loss { }",
+            "[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f, IgnoreIndex = 255)] public partial class Loss { }");
+
+    [Fact]
+    public Task DICE036_large_smooth_is_replaced() =>
+        Verify("[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, {|DICE036:Smooth = 0.01f|})] public partial class Loss { }",
+            "[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f)] public partial class Loss { }");
 
     [Fact]
     public Task The_obsolete_Jaccard_becomes_Overlap_Jaccard()

@@ -8,7 +8,9 @@ namespace Dice.Generators.Tests;
 /// <summary>Every DICE rule, with its location asserted through markup spans: <c>{|DICE004:Classes = 0|}</c>.</summary>
 public class DiagnosticTests
 {
-    private static async Task Verify(string markup)
+    private static Task Verify(string markup) => Verify(markup, OptimizationLevel.Release);
+
+    private static async Task Verify(string markup, OptimizationLevel optimization)
     {
         var test = new CSharpSourceGeneratorTest<DiceLossGenerator, DefaultVerifier>
         {
@@ -18,6 +20,13 @@ public class DiagnosticTests
             TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
         };
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        test.SolutionTransforms.Add(GeneratorHarness.AsReleaseBuild);
+        if (optimization == OptimizationLevel.Debug)
+        {
+            test.SolutionTransforms.Add((solution, project) => solution.WithProjectCompilationOptions(project,
+                solution.GetProject(project)!.CompilationOptions!.WithOptimizationLevel(OptimizationLevel.Debug)));
+        }
+
         await test.RunAsync();
     }
 
@@ -70,14 +79,23 @@ public class DiagnosticTests
     [Fact] public Task DICE028_focal_gamma_negative() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, {|DICE028:FocalGamma = -1f|})] public partial class Loss { }");
     [Fact] public Task DICE028_focal_gamma_above_five() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, {|DICE028:FocalGamma = 6f|})] public partial class Loss { }");
     [Fact] public Task DICE029_squared_tversky() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, {|DICE029:Squared = true|})] public partial class Loss { }");
-    [Fact] public Task DICE029_squared_generalized_dice() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, {|DICE029:Squared = true|})] public partial class Loss { }");
-    [Fact] public Task DICE030_class_weights_generalized_dice() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, {|DICE030:ClassWeights = new[] { 1f, 2f }|})] public partial class Loss { }");
+    [Fact] public Task DICE029_squared_generalized_dice() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f, {|DICE029:Squared = true|})] public partial class Loss { }");
+    [Fact] public Task DICE030_class_weights_generalized_dice() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f, {|DICE030:ClassWeights = new[] { 1f, 2f }|})] public partial class Loss { }");
     [Fact] public Task DICE031_focal_without_activation() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, {|DICE031:Activation = Activation.None|})] public partial class Loss { }");
     [Fact] public Task DICE032_softmax_focal_with_masks() => Verify("[DiceLoss(Classes = 2, Combine = Combine.Focal, Activation = Activation.Softmax, {|DICE032:Target = Target.Masks|})] public partial class Loss { }");
     [Fact] public Task DICE033_tversky_weight_without_tversky_warns() => Verify("[DiceLoss(Classes = 2, {|DICE033:FalseNegativeWeight = 0.7f|})] public partial class Loss { }");
     [Fact] public Task DICE034_weighting_without_generalized_dice_warns() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.Tversky, {|DICE034:GeneralizedWeighting = GeneralizedWeighting.Uniform|})] public partial class Loss { }");
     [Fact] public Task DICE035_focal_gamma_without_focal_warns() => Verify("[DiceLoss(Classes = 2, Combine = Combine.CrossEntropy, {|DICE035:FocalGamma = 1f|})] public partial class Loss { }");
     [Fact] public Task DICE017_undefined_weighting() => Verify("[DiceLoss(Classes = 2, Overlap = Overlap.GeneralizedDice, {|DICE017:GeneralizedWeighting = (GeneralizedWeighting)9|})] public partial class Loss { }");
+    // A Debug build: an Info on each valid loss's attribute name; an invalid one has its errors and nothing more.
+    [Fact] public Task DICE037_debug_build() => Verify("[{|DICE037:DiceLoss|}(Classes = 4)] public partial class Loss { }", OptimizationLevel.Debug);
+    [Fact] public Task DICE037_not_on_an_invalid_loss() => Verify("[DiceLoss({|DICE004:Classes = 0|})] public partial class Loss { }", OptimizationLevel.Debug);
+    [Fact] public Task DICE036_generalized_dice_default_smooth() => Verify("[DiceLoss(Classes = 4, {|DICE036:Overlap = Overlap.GeneralizedDice|})] public partial class Loss { }");
+    [Fact] public Task DICE036_generalized_dice_large_smooth() => Verify("[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, {|DICE036:Smooth = 0.01f|})] public partial class Loss { }");
+    // The limit is 1e-3, and only the 1/T^2 weighting has sums that small: 1/T weights sum to about 2 per class.
+    [Fact] public Task DICE036_not_at_the_limit_or_other_weightings() => Verify(
+        "[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, Smooth = 1e-3f)] public partial class A { }\n"
+        + "[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, GeneralizedWeighting = GeneralizedWeighting.InverseVolume)] public partial class B { }");
     [Fact] public Task Focal_resolves_sigmoid_on_masks() => Verify("[DiceLoss(Combine = Combine.Focal, Activation = Activation.Sigmoid, Target = Target.Masks, FocalGamma = 1f)] public partial class Loss { }");
     [Fact] public Task Focal_tversky_is_valid() => Verify("[DiceLoss(Classes = 4, Combine = Combine.Focal, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class Loss { }");
 

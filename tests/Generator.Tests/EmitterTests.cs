@@ -22,18 +22,17 @@ public class EmitterTests
         Squared = squared,
         IgnoreIndex = -100,
         ClassWeights = (weights ?? []).ToEquatableArray(),
-        // Given weights: the weighted pixel-term kernels (the generator writes both variants of a CE/BCE loss).
-        WeightedPixelTerm = weights is not null,
+        // Given weights: the always-weighted pixel term (the device's; the CPU kernels take it as a type argument).
+        PixelTermWeighting = weights is not null ? PixelTermWeighting.Weighted : PixelTermWeighting.Unweighted,
     };
 
-    /// <summary>The lines one piece writes, trimmed, with <c>global::</c> prefixes shortened for reading.</summary>
+    /// <summary>The lines one piece writes, trimmed (the kernels name their types plainly: KnownTypes).</summary>
     private static string[] Lines(LossOptions o, Dialect d, Action<KernelContext> piece)
     {
         var context = new KernelContext(new SourceWriter(), d, o);
         piece(context);
         context.CloseClassLoop();
         return context.Writer.ToString()
-            .Replace("global::System.Runtime.Intrinsics.", "").Replace("global::System.Runtime.CompilerServices.", "").Replace("global::System.", "").Replace("global::Dice.Kernels.", "")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
     }
 
@@ -146,8 +145,8 @@ public class EmitterTests
     public void Vector_loads_of_a_channel_cast_the_whole_offset()
     {
         string[] lines = Lines(Options(3, Activation.None, Target.Masks), Vector256, Formulas.LoadPixel);
-        Assert.Contains("Vector256<float> x0 = Vector256.LoadUnsafe(ref input, (nuint)s);", lines);
-        Assert.Contains("Vector256<float> x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));", lines);
+        Assert.Contains("var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);", lines);
+        Assert.Contains("var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));", lines);
     }
 
     /// <summary>The whole CPU kernels of one loss, as the emitter writes them, shortened like <see cref="Lines"/>.</summary>
@@ -156,7 +155,6 @@ public class EmitterTests
         var w = new SourceWriter();
         CpuKernelEmitter.Emit(w, o);
         return w.ToString()
-            .Replace("global::System.Runtime.Intrinsics.", "").Replace("global::System.Runtime.CompilerServices.", "").Replace("global::System.", "").Replace("global::Dice.Kernels.", "")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
     }
 
@@ -173,41 +171,48 @@ public class EmitterTests
     public void The_kernels_read_IgnoreIndex_and_the_class_weights_from_the_call_once_before_the_loop()
     {
         string[] lines = CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy, weights: [0.5f, 1f, 2f]));
-        string[] statistics = Method(lines, "private static bool StatisticsWeighted256(");
-        Assert.Contains("Vector256<int> ignoreIndex = Vector256.Create(chunk.IgnoreIndex);", statistics);
+        string[] statistics = Method(lines, "private static bool Statistics256<TWeighting>(");
+        Assert.Equal("where TWeighting : struct, IWeighting", statistics[1]);
+        Assert.Contains("var ignoreIndex = Vector256.Create(chunk.IgnoreIndex);", statistics);
         Assert.Contains("float weight2 = chunk.ClassWeights[2];", statistics);
-        Assert.Contains("Vector256<float> validMask = ~Vector256.AsSingle(Vector256.Equals(label, ignoreIndex));", statistics);
-        Assert.Contains("Vector256<float> labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;", statistics);
+        Assert.Contains("var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();", statistics);
+        // One body for both weightings: the weighted label weight replaces v where the type argument says so.
+        Assert.Contains("var labelWeight = valid;", statistics);
+        Assert.Contains("if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;", statistics);
         Assert.True(Array.FindIndex(statistics, l => l.StartsWith("float weight0", StringComparison.Ordinal)) < Array.FindIndex(statistics, l => l.StartsWith("for (", StringComparison.Ordinal)));
 
         // The tail reads them as scalars, and a kernel that needs no weights declares none.
-        Assert.Contains("int ignoreIndex = chunk.IgnoreIndex;", Method(lines, "private static bool StatisticsWeightedScalar("));
+        Assert.Contains("int ignoreIndex = chunk.IgnoreIndex;", Method(lines, "private static bool StatisticsScalar<TWeighting>("));
         Assert.DoesNotContain(Method(lines, "private static bool Validate256("), l => l.Contains("ClassWeights", StringComparison.Ordinal));
 
-        // Every CE/BCE loss has both variants of its pixel-term kernels, and the dispatcher picks by the call's weights.
-        string[] unweighted = CpuLines(Options(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy));
-        Assert.DoesNotContain(Method(unweighted, "private static bool Statistics256("), l => l.Contains("ClassWeights", StringComparison.Ordinal));
-        Assert.Contains("float weight2 = chunk.ClassWeights[2];", Method(unweighted, "private static bool StatisticsWeighted256("));
-        string[] dispatcher = Method(unweighted, "internal static bool AccumulateStatistics(");
-        Assert.Contains("if (chunk.WeightedPixelTerm)", dispatcher);
-        Assert.Contains("if (Vector512.IsHardwareAccelerated) valid &= StatisticsWeighted512(chunk, ref s, partial);", dispatcher);
-        Assert.Contains("else if (Vector128.IsHardwareAccelerated) valid &= Statistics128(chunk, ref s, partial);", dispatcher);
+        // The entry point picks the weighting by the call's weights; the generic dispatcher picks the width.
+        string[] entry = Method(lines, "internal static bool AccumulateStatistics(");
+        Assert.Contains("if (chunk.WeightedPixelTerm) return AccumulateStatistics<Weighted>(chunk, partial);", entry);
+        Assert.Contains("return AccumulateStatistics<Unweighted>(chunk, partial);", entry);
+        string[] dispatcher = Method(lines, "private static bool AccumulateStatistics<TWeighting>(");
+        Assert.Contains("if (Vector512.IsHardwareAccelerated) valid &= Statistics512<TWeighting>(chunk, ref s, partial);", dispatcher);
+        Assert.Contains("else if (Vector128.IsHardwareAccelerated) valid &= Statistics128<TWeighting>(chunk, ref s, partial);", dispatcher);
+        Assert.Contains("private readonly struct Weighted : IWeighting { public static bool Enabled => true; }", lines);
     }
 
     [Fact]
     public void Kept_probabilities_are_stored_in_pass_1_and_read_back_in_pass_2_without_an_activation()
     {
         string[] lines = CpuLines(Options(2, Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy));
-        string[] keeping = Method(lines, "private static void StatisticsKeeping256(");
-        Assert.Contains("Vector256.StoreUnsafe(p1, ref gradient, (nuint)(1 * spatial + s));", keeping);
+        string[] keeping = Method(lines, "private static void StatisticsKeeping256<TWeighting>(");
+        Assert.Contains("p1.StoreUnsafe(ref gradient, (nuint)(spatial + s));", keeping);
         Assert.DoesNotContain(keeping, l => l.Contains("nonFinite", StringComparison.Ordinal));
 
-        string[] fromProbabilities = Method(lines, "private static void GradientFromProbabilities256(");
+        string[] fromProbabilities = Method(lines, "private static void GradientFromProbabilities256<TWeighting>(");
         // p comes back from the buffer that kept it (the gradient, or an accumulating call's scratch), the gradient goes out.
         Assert.Contains(fromProbabilities, l => l.StartsWith("ref float kept = ref ", StringComparison.Ordinal) && l.EndsWith("MemoryMarshal.GetReference(probabilities);", StringComparison.Ordinal));
-        Assert.Contains("Vector256<float> p1 = Vector256.LoadUnsafe(ref kept, (nuint)(1 * spatial + s));", fromProbabilities);
-        Assert.Contains("if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(1 * spatial + s));", fromProbabilities);
+        Assert.Contains("var p1 = Vector256.LoadUnsafe(ref kept, (nuint)(spatial + s));", fromProbabilities);
+        Assert.Contains("if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(spatial + s));", fromProbabilities);
         Assert.DoesNotContain(fromProbabilities, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("ref input", StringComparison.Ordinal));
+
+        // BCE's element terms take the weight as a statement the type argument keeps or removes.
+        string[] statistics = Method(lines, "private static bool Statistics256<TWeighting>(");
+        Assert.Contains("if (TWeighting.Enabled) elementTerm1 *= weight1;", statistics);
 
         string[] validate = Method(lines, "private static bool Validate256(");
         Assert.DoesNotContain(validate, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("StoreUnsafe", StringComparison.Ordinal));

@@ -27,9 +27,24 @@ internal static class GeneratorHarness
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: "Consumer.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            // Release, as the projects these tests stand for are timed and trained in; Debug adds DICE037 (DebugBuildTests).
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                    optimizationLevel: OptimizationLevel.Release)
                 // As MSBuild does: ILGPU is built against an older System.Runtime, which unifies silently.
                 .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
+
+    /// <summary>
+    /// The testing framework's project as MSBuild builds it in Release: ILGPU's older System.Runtime unifies silently
+    /// (CS1701, CS1702), and optimisation is on (a Debug build adds the Info DICE037 on every loss).
+    /// </summary>
+    public static Solution AsReleaseBuild(Solution solution, ProjectId project)
+    {
+        CompilationOptions options = solution.GetProject(project)!.CompilationOptions!;
+        return solution.WithProjectCompilationOptions(project, options
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions
+                .SetItem("CS1701", ReportDiagnostic.Suppress).SetItem("CS1702", ReportDiagnostic.Suppress)));
+    }
 
     public static GeneratorDriver Driver() =>
         CSharpGeneratorDriver.Create(

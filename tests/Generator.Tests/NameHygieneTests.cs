@@ -3,9 +3,11 @@ using Microsoft.CodeAnalysis;
 namespace Dice.Generators.Tests;
 
 /// <summary>
-/// Generated code compiles in any user's project: it names every type with <c>global::</c>, has no <c>using</c>
-/// directives and keeps its private helpers in a file-local class. The project below declares, in the loss's own
-/// namespace and class, types and members named like everything the generated code uses.
+/// Generated code compiles in any user's project: the partial class names every type with <c>global::</c>, the kernels
+/// sit in a file-local class in the library's namespace with their own <c>using</c> directives, which name lookup
+/// consults before the user's namespaces, global namespace and global usings. The projects below declare, in the loss's
+/// own namespace and class, or in the global namespace with global usings, types and members named like everything the
+/// generated code uses.
 /// </summary>
 public class NameHygieneTests
 {
@@ -58,6 +60,24 @@ public class NameHygieneTests
     {
         string source = HostileNamespace
             + $"public partial class Outer\n{{\n    {attribute}\n    public partial class SegLoss\n    {{\n{HostileMembers}\n    }}\n}}\n";
+        var (sources, diagnostics, output) = GeneratorHarness.Run(source);
+
+        Assert.Empty(diagnostics);
+        Assert.Single(sources);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [MemberData(nameof(Attributes))]
+    public void Generated_code_compiles_beside_global_types_and_global_usings_named_like_its_own(string attribute)
+    {
+        // The same names in the global namespace, and global usings that would capture plain names in the kernels if
+        // their own using directives did not come first.
+        string hostileGlobal = HostileNamespace.Replace("namespace MyApp.Training;", "")
+            .Replace("public class System { }", "").Replace("public class ILGPU { }", "");
+        string source = "global using static System.Math;\nglobal using MathF = System.Math;\nglobal using Unsafe = System.Object;\n"
+            + hostileGlobal
+            + $"namespace MyApp.Training\n{{\n    {attribute}\n    public partial class SegLoss\n    {{\n{HostileMembers}\n    }}\n}}\n";
         var (sources, diagnostics, output) = GeneratorHarness.Run(source);
 
         Assert.Empty(diagnostics);

@@ -25,7 +25,7 @@ public class SnapshotTests
         { "OptionHeavyLabels", "[DiceLoss(Classes = 3, Combine = Combine.CrossEntropy, Alpha = 0.25f, Smooth = 0.5f, IncludeBackground = false, BatchDice = true, Squared = true, LogLoss = true, IgnoreIndex = 255, ClassWeights = new[] { 0.1f, 1f, 2f })]" },
         { "OptionHeavyMasksLooped", "[DiceLoss(Classes = 18, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Overlap = Overlap.Jaccard, Squared = true, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f })]" },
         { "FocalTversky", "[DiceLoss(Classes = 4, Combine = Combine.Focal, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f, IgnoreIndex = 255)]" },
-        { "SigmoidFocalGeneralizedDiceLooped", "[DiceLoss(Classes = 17, Combine = Combine.Focal, Target = Target.Masks, Overlap = Overlap.GeneralizedDice, FocalGamma = 1.5f)]" },
+        { "SigmoidFocalGeneralizedDiceLooped", "[DiceLoss(Classes = 17, Combine = Combine.Focal, Target = Target.Masks, Overlap = Overlap.GeneralizedDice, FocalGamma = 1.5f, Smooth = 1e-5f)]" },
     };
 
     private static string Source(string name, string attribute) =>
@@ -55,6 +55,7 @@ public class SnapshotTests
             },
         };
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        test.SolutionTransforms.Add(GeneratorHarness.AsReleaseBuild);
         await test.RunAsync();
     }
 
@@ -73,6 +74,7 @@ public class SnapshotTests
             },
         };
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        test.SolutionTransforms.Add(GeneratorHarness.AsReleaseBuild);
         Assert.ThrowsAny<Exception>(() => test.RunAsync().GetAwaiter().GetResult());
     }
 

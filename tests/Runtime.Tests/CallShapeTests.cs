@@ -22,7 +22,7 @@ public class CallShapeTests
     private static int Bits(float value) => BitConverter.SingleToInt32Bits(value);
 
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(Matrix), DisableDiscoveryEnumeration = true)]
     public void Scale_two_doubles_the_loss_the_sample_losses_and_the_gradient_exactly(ILossCase loss)
     {
         var (input, target) = TestData.Make(loss.Spec, Batch, Spatial, seed: 301);
@@ -42,7 +42,7 @@ public class CallShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(Matrix), DisableDiscoveryEnumeration = true)]
     public void Accumulating_adds_the_scaled_gradient_to_the_buffer(ILossCase loss)
     {
         var (input, target) = TestData.Make(loss.Spec, Batch, Spatial, seed: 302);
@@ -68,7 +68,7 @@ public class CallShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(Matrix), DisableDiscoveryEnumeration = true)]
     public void Each_sample_loss_is_the_loss_of_a_call_on_that_sample_alone(ILossCase loss)
     {
         var (input, target) = TestData.Make(loss.Spec, Batch, Spatial, seed: 304);
@@ -96,7 +96,7 @@ public class CallShapeTests
     public static TheoryData<ILossCase> DeviceCases() => new(LossMatrix.All.Where((_, i) => i % 4 == 0));
 
     [Theory]
-    [MemberData(nameof(DeviceCases))]
+    [MemberData(nameof(DeviceCases), DisableDiscoveryEnumeration = true)]
     public void Scale_accumulate_and_sample_losses_on_ILGPU_match_the_CPU(ILossCase loss)
     {
         using DiceEngine engine = DiceEngine.Create(DiceDevice.IlgpuCpu);

@@ -80,7 +80,7 @@ public class DistributedTests
     }
 
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(Matrix), DisableDiscoveryEnumeration = true)]
     public void Parts_summed_are_the_whole_batch_on_the_CPU(ILossCase loss)
     {
         const int batch = 5, spatial = 300;
@@ -98,7 +98,7 @@ public class DistributedTests
         l.Spec.Overlap is Overlap.Tversky or Overlap.GeneralizedDice || l.Spec.Combine == Combine.Focal).Where((_, i) => i % 4 == 0)).Distinct());
 
     [Theory]
-    [MemberData(nameof(DeviceCases))]
+    [MemberData(nameof(DeviceCases), DisableDiscoveryEnumeration = true)]
     public void Parts_summed_are_the_whole_batch_on_ILGPU(ILossCase loss)
     {
         const int batch = 5, spatial = 64;

@@ -48,7 +48,7 @@ public class ParameterTests
     }
 
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(Matrix), DisableDiscoveryEnumeration = true)]
     public void The_loss_own_parameters_give_the_parameterless_bits(ILossCase loss)
     {
         var (input, target) = TestData.Make(loss.Spec, 2, 4097 + 9, seed: 61);
@@ -84,7 +84,7 @@ public class ParameterTests
     };
 
     [Theory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(Pairs), DisableDiscoveryEnumeration = true)]
     public void Other_values_equal_the_loss_compiled_with_them_and_the_reference(ILossCase loss, ILossCase compiled)
     {
         LossParameters parameters = compiled.Spec.Parameters;
@@ -110,7 +110,7 @@ public class ParameterTests
     }
 
     [Theory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(Pairs), DisableDiscoveryEnumeration = true)]
     public void Other_values_on_ILGPU_match_the_CPU(ILossCase loss, ILossCase compiled)
     {
         using DiceEngine engine = DiceEngine.Create(DiceDevice.IlgpuCpu);
@@ -163,7 +163,7 @@ public class ParameterTests
     };
 
     [Theory]
-    [MemberData(nameof(BadValues))]
+    [MemberData(nameof(BadValues), DisableDiscoveryEnumeration = true)]
     public void A_value_the_attribute_rejects_throws_its_DICE_id_and_writes_nothing(BadValue bad)
     {
         var loss = new LossCase<Ce4Weighted>();
@@ -216,7 +216,7 @@ public class ParameterTests
     };
 
     [Theory]
-    [MemberData(nameof(IgnoredValues))]
+    [MemberData(nameof(IgnoredValues), DisableDiscoveryEnumeration = true)]
     public void A_value_the_configuration_ignores_is_refused_with_the_warning_id_and_writes_nothing(IgnoredValue ignored)
     {
         ILossCase loss = ignored.Loss;

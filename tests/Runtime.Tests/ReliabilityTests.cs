@@ -162,7 +162,7 @@ public class ReliabilityTests(IlgpuCpuEngineFixture fixture) : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(HostileInputs))]
+    [MemberData(nameof(HostileInputs), DisableDiscoveryEnumeration = true)]
     public void Hostile_input_throws_names_the_position_and_writes_nothing(EntryPoint entry, Hostile hostile)
     {
         var loss = new LossCase<Matrix.SoftmaxCeLabels4>();

@@ -153,4 +153,32 @@ internal static class DiagnosticDescriptors
         "GeneralizedWeighting is set but Overlap is {0}; only Overlap.GeneralizedDice uses it, so it is ignored");
 
     public static readonly DiagnosticDescriptor FocalGammaIgnored = Warning(ParameterRules.FocalGammaIgnoredId, ParameterRules.FocalGammaIgnored);
+
+    /// <summary>
+    /// The largest Smooth that leaves Generalized Dice with w_c = 1/T_c^2 its gradient. Its weighted sums are about 2/T_c
+    /// per class of T_c pixels (w_c (P_c + T_c) with P_c near T_c): 2e-3 for a class of 1,000 pixels (a 32 x 32 region, a
+    /// 10^3 patch) and less for larger ones. A Smooth above 1e-3 is then at least a third of d's numerator and
+    /// denominator, d stays near 1 and the loss is almost flat (0.0117 with Smooth = 1 on a 32^3 volume, 0.827 with 1e-5).
+    /// </summary>
+    public const float GeneralizedSmoothLimit = 1e-3f;
+
+    /// <summary>The Smooth the DICE036 fix writes: MONAI's GeneralizedDiceLoss default (smooth_nr = smooth_dr = 1e-5).</summary>
+    public const string GeneralizedSmoothFix = "1e-5f";
+
+    public static readonly DiagnosticDescriptor GeneralizedSmoothSwamps = Warning("DICE036",
+        "Smooth swamps Generalized Dice's weighted sums",
+        "Smooth is {0}: with w_c = 1/T_c^2 the weighted sums are about 2/T_c per class of T_c pixels (0.002 at 1,000 "
+        + "pixels), so a Smooth above 0.001 flattens the loss; use Smooth = 1e-5f, as MONAI's GeneralizedDiceLoss does");
+
+    /// <summary>
+    /// Measured by bench/debug-build.sh (README, "Debug builds"): the JIT compiles every method of an assembly built with
+    /// optimisations off as debuggable code, MethodImplOptions.AggressiveOptimization included, so the kernels of a Debug
+    /// build run 10-14x slower than Release.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DebugBuildKernels = new("DICE037",
+        "The loss kernels of a Debug build run unoptimised",
+        "This is a Debug build: the JIT compiles the generated kernels of '{0}' without optimisation, about ten times "
+        + "slower than Release (README, \"Debug builds\"); time and train with -c Release",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        description: "See docs/diagnostics.md#dice037 (shipped in the Dice.Runtime package) for the measurements and what to do.");
 }

@@ -16,13 +16,13 @@ internal static class CpuKernelEmitter
     /// The loops skip tier 0: tiered, the first ~70 calls of a C = 4 CE loss ran 6x slower (5.2 ms instead of 0.8 ms at
     /// N = 8, 256x256) until the JIT recompiled them; fully optimised from the first call, the steady speed is the same.
     /// </summary>
-    private const string FullyOptimized = $"[{KnownTypes.MethodImpl}({KnownTypes.MethodImplOptions}.AggressiveOptimization)]";
+    private const string FullyOptimized = "[MethodImpl(MethodImplOptions.AggressiveOptimization)]";
 
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
-    private static readonly ChunkParameter Partial = new($"{KnownTypes.Span}<double>", "partial");
-    private static readonly ChunkParameter Coefficients = new($"{KnownTypes.ReadOnlySpan}<float>", Values.Coefficients);
-    private static readonly ChunkParameter Gradient = new($"{KnownTypes.Span}<float>", Values.GradientBuffer);
+    private static readonly ChunkParameter Partial = new($"Span<double>", "partial");
+    private static readonly ChunkParameter Coefficients = new($"ReadOnlySpan<float>", Values.Coefficients);
+    private static readonly ChunkParameter Gradient = new($"Span<float>", Values.GradientBuffer);
 
     /// <summary>
     /// The per-chunk kernels the CPU scheduler calls through <c>IDiceLoss</c>, in the order they are written. Returning
@@ -44,7 +44,7 @@ internal static class CpuKernelEmitter
             new[] { Partial, Gradient }, ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
         new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from the p that pass 1 kept)",
-            new[] { Coefficients, new ChunkParameter($"{KnownTypes.ReadOnlySpan}<float>", "probabilities"), Gradient },
+            new[] { Coefficients, new ChunkParameter($"ReadOnlySpan<float>", "probabilities"), Gradient },
             ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
     };
@@ -55,70 +55,102 @@ internal static class CpuKernelEmitter
 
     public static void Emit(SourceWriter w, LossOptions options)
     {
+        bool anyWeighted = false;
         foreach (CpuEntryPoint entry in EntryPointsOf(options))
         {
-            // A pixel-term kernel comes unweighted and weighted (LossOptions.WeightedPixelTerm); the dispatcher picks per call.
-            bool[] variants = entry.ReadsPixelTerm && options.Combine != Combine.None ? new[] { false, true } : new[] { false };
-            EmitDispatcher(w, entry, weighted: variants.Length == 2);
-            foreach (bool weighted in variants)
+            // A pixel-term kernel takes the weighting as a type argument (LossOptions.PixelTermWeighting): one body, two loops.
+            bool weighted = entry.ReadsPixelTerm && options.Combine != Combine.None;
+            anyWeighted |= weighted;
+            LossOptions variant = options with
             {
-                LossOptions variant = options with { WeightedPixelTerm = weighted };
-                foreach (Dialect d in Widths) EmitKernel(w, d, variant, entry);
-                EmitKernel(w, ScalarDialect.Cpu, variant, entry);
-            }
+                PixelTermWeighting = weighted ? PixelTermWeighting.ByTypeArgument : PixelTermWeighting.Unweighted,
+            };
+            if (weighted) EmitWeightingChoice(w, entry);
+            EmitDispatcher(w, entry, weighted);
+            foreach (Dialect d in Widths) EmitKernel(w, d, variant, entry, weighted);
+            EmitKernel(w, ScalarDialect.Cpu, variant, entry, weighted);
         }
+
+        if (anyWeighted) EmitWeightings(w);
     }
 
-    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry, bool weighted)
+    /// <summary>The interface of the weighting type argument and its two values.</summary>
+    private static void EmitWeightings(SourceWriter w)
     {
-        w.Line($"/// <summary>{entry.Summary} over one chunk (IDiceLoss.{entry.Name}): the widest vector loop the machine runs, then the scalar tail.</summary>");
-        using (w.Block($"internal static {entry.ReturnType} {entry.Name}(in {KnownTypes.DiceChunk} chunk{entry.Parameters})"))
-        {
-            w.Line("nint s = chunk.Start;");
-            if (entry.ReturnsValidity) w.Line("bool valid = true;");
-            if (weighted)
-            {
-                w.Line("// The call's class weights are not all 1: the kernels that multiply the pixel term by them.");
-                using (w.Block("if (chunk.WeightedPixelTerm)"))
-                    EmitCalls(w, entry, weighted: true);
-                w.Line();
-            }
+        w.Line("/// <summary>Whether a kernel multiplies the pixel term by the call's class weights: a type argument, so that");
+        w.Line("/// the JIT compiles each kernel body twice, with the branches on it removed.</summary>");
+        using (w.Block("private interface IWeighting"))
+            w.Line("static abstract bool Enabled { get; }");
+        w.Line();
+        w.Line("/// <summary>The call's class weights are not all 1.</summary>");
+        w.Line("private readonly struct Weighted : IWeighting { public static bool Enabled => true; }");
+        w.Line();
+        w.Line("/// <summary>The call's class weights are all 1: the pixel term without them.</summary>");
+        w.Line("private readonly struct Unweighted : IWeighting { public static bool Enabled => false; }");
+        w.Line();
+    }
 
-            EmitCalls(w, entry, weighted: false);
+    /// <summary>The entry point of a pixel-term kernel: the weighted or the unweighted dispatcher, per call.</summary>
+    private static void EmitWeightingChoice(SourceWriter w, CpuEntryPoint entry)
+    {
+        w.Line($"/// <summary>{entry.Summary} over one chunk (IDiceLoss.{entry.Name}), weighted if the call's class weights are not all 1.</summary>");
+        string weighted = $"{entry.Name}<Weighted>(chunk{entry.Arguments})";
+        string unweighted = $"{entry.Name}<Unweighted>(chunk{entry.Arguments})";
+        string header = $"internal static {entry.ReturnType} {entry.Name}(in DiceChunk chunk{entry.Parameters})";
+        string result = entry.ReturnsValidity ? "return " : "";
+        using (w.Block(header))
+        {
+            w.Line($"if (chunk.WeightedPixelTerm) {result}{weighted};");
+            w.Line(entry.ReturnsValidity ? $"return {unweighted};" : $"else {unweighted};");
         }
 
         w.Line();
     }
 
-    private static void EmitCalls(SourceWriter w, CpuEntryPoint entry, bool weighted)
+    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry, bool weighted)
     {
-        if (entry.ReturnsValidity)
+        w.Line($"/// <summary>{entry.Summary} over one chunk: the widest vector loop the machine runs, then the scalar tail.</summary>");
+        string header = weighted
+            ? $"private static {entry.ReturnType} {entry.Name}<{Values.WeightingParameter}>(in DiceChunk chunk{entry.Parameters})"
+            : $"internal static {entry.ReturnType} {entry.Name}(in DiceChunk chunk{entry.Parameters})";
+        if (weighted) w.Line(header);
+        using (weighted ? w.Block($"    {WeightingConstraint}") : w.Block(header))
         {
-            EmitWidthChoice(w, d => $"valid &= {entry.Call(d, weighted)};");
-            w.Line($"return {entry.Call(ScalarDialect.Cpu, weighted)} & valid;");
+            w.Line("nint s = chunk.Start;");
+            if (entry.ReturnsValidity)
+            {
+                w.Line("bool valid = true;");
+                EmitWidthChoice(w, d => $"valid &= {entry.Call(d, weighted)};");
+                w.Line($"return {entry.Call(ScalarDialect.Cpu, weighted)} & valid;");
+            }
+            else
+            {
+                EmitWidthChoice(w, d => $"{entry.Call(d, weighted)};");
+                w.Line($"{entry.Call(ScalarDialect.Cpu, weighted)};");
+            }
         }
-        else
-        {
-            EmitWidthChoice(w, d => $"{entry.Call(d, weighted)};");
-            w.Line($"{entry.Call(ScalarDialect.Cpu, weighted)};");
-            if (weighted) w.Line("return;");
-        }
+
+        w.Line();
     }
+
+    private const string WeightingConstraint = "where " + Values.WeightingParameter + " : struct, IWeighting";
 
     /// <summary>One call for the widest accelerated width (each test is a JIT-time constant: one branch remains).</summary>
     private static void EmitWidthChoice(SourceWriter w, Func<Dialect, string> call)
     {
         for (int i = 0; i < Widths.Length; i++)
-            w.Line($"{(i == 0 ? "if" : "else if")} ({KnownTypes.IntrinsicsNamespace}.Vector{Widths[i].Suffix}.IsHardwareAccelerated) {call(Widths[i])}");
+            w.Line($"{(i == 0 ? "if" : "else if")} (Vector{Widths[i].Suffix}.IsHardwareAccelerated) {call(Widths[i])}");
     }
 
-    private static void EmitKernel(SourceWriter w, Dialect d, LossOptions o, CpuEntryPoint entry)
+    private static void EmitKernel(SourceWriter w, Dialect d, LossOptions o, CpuEntryPoint entry, bool weighted)
     {
         w.Line(d is ScalarDialect
             ? $"/// <summary>{entry.Summary}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
             : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
         w.Line(FullyOptimized);
-        using (w.Block($"private static {entry.ReturnType} {entry.KernelName(d, o.WeightedPixelTerm)}(in {KnownTypes.DiceChunk} chunk, ref nint s{entry.KernelParameters})"))
+        string header = $"private static {entry.ReturnType} {entry.KernelName(d, weighted)}(in DiceChunk chunk, ref nint s{entry.KernelParameters})";
+        if (weighted) w.Line(header);
+        using (weighted ? w.Block($"    {WeightingConstraint}") : w.Block(header))
         {
             entry.Body(w, d, o);
         }
@@ -166,7 +198,7 @@ internal static class CpuKernelEmitter
 
         EmitReferences(w, o, input: !fromProbabilities, gradient: true);
         if (fromProbabilities)
-            w.Line($"ref float {Values.KeptBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(probabilities);");
+            w.Line($"ref float {Values.KeptBuffer} = ref MemoryMarshal.GetReference(probabilities);");
         w.Line($"nint last = chunk.End - {d.Count};");
         KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
         KernelBodies.DeclareAccumulation(w, ParameterSource.Chunk);
@@ -178,11 +210,11 @@ internal static class CpuKernelEmitter
 
     private static void EmitReferences(SourceWriter w, LossOptions o, bool input, bool gradient)
     {
-        if (input) w.Line($"ref float {Values.InputBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Input);");
+        if (input) w.Line($"ref float {Values.InputBuffer} = ref MemoryMarshal.GetReference(chunk.Input);");
         w.Line(o.Labels
-            ? $"ref int {Values.LabelsBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Labels);"
-            : $"ref float {Values.MasksBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(chunk.Masks);");
-        if (gradient) w.Line($"ref float {Values.GradientBuffer} = ref {KnownTypes.MemoryMarshal}.GetReference(output);");
+            ? $"ref int {Values.LabelsBuffer} = ref MemoryMarshal.GetReference(chunk.Labels);"
+            : $"ref float {Values.MasksBuffer} = ref MemoryMarshal.GetReference(chunk.Masks);");
+        if (gradient) w.Line($"ref float {Values.GradientBuffer} = ref MemoryMarshal.GetReference(output);");
         w.Line("nint spatial = chunk.Spatial;");
     }
 }
@@ -201,7 +233,7 @@ internal sealed record ChunkParameter(string Type, string Name)
 /// One CPU entry point of <c>IDiceLoss</c>: its name, the prefix of its per-width kernels, what it does, its parameters
 /// after the chunk, whether it returns the chunk's validity, whether it belongs to the
 /// schedule that keeps p (<c>KernelLimits.CanKeepProbabilities</c>), whether its kernels compute the CE/BCE/focal term
-/// (and so come unweighted and weighted), and the writer of a kernel's body for one width.
+/// (and so take the weighting as a type argument), and the writer of a kernel's body for one width.
 /// </summary>
 internal sealed record CpuEntryPoint(
     string Name, string Kernel, string Summary, ChunkParameter[] ParameterList, bool ReturnsValidity, bool KeepsProbabilities,
@@ -212,14 +244,17 @@ internal sealed record CpuEntryPoint(
     /// <summary>The declarations after the chunk, each with a leading comma: <c>, Span&lt;double&gt; partial</c>.</summary>
     public string Parameters => string.Concat(ParameterList.Select(p => $", {p.Type} {p.Name}"));
 
+    /// <summary>The same declarations as the partial class (in the user's namespace) writes them, qualified.</summary>
+    public string QualifiedParameters => string.Concat(ParameterList.Select(p => $", {KnownTypes.QualifiedSystemType(p.Type)} {p.Name}"));
+
     /// <summary>The arguments that pass them on, each with a leading comma.</summary>
     public string Arguments => string.Concat(ParameterList.Select(p => $", {p.Name}"));
 
     /// <summary>The parameters of a per-width kernel (<see cref="ChunkParameter.KernelName"/>).</summary>
     public string KernelParameters => string.Concat(ParameterList.Select(p => $", {p.Type} {p.KernelName}"));
 
-    /// <summary>The kernel of width <paramref name="d"/>: <c>Statistics512</c>, or <c>StatisticsWeighted512</c> for the weighted pixel term.</summary>
-    public string KernelName(Dialect d, bool weighted) => $"{Kernel}{(weighted ? "Weighted" : "")}{d.Suffix}";
+    /// <summary>The kernel of width <paramref name="d"/>: <c>Statistics512</c>, or <c>Statistics512&lt;TWeighting&gt;</c> with the weighting as a type argument.</summary>
+    public string KernelName(Dialect d, bool weighted) => $"{Kernel}{d.Suffix}{(weighted ? $"<{Values.WeightingParameter}>" : "")}";
 
     /// <summary>The call of the kernel of width <paramref name="d"/> from the dispatcher.</summary>
     public string Call(Dialect d, bool weighted) => $"{KernelName(d, weighted)}(chunk, ref s{Arguments})";

@@ -16,6 +16,12 @@ internal abstract class Dialect
     public abstract string Float { get; }
     public abstract string Label { get; }
     public abstract string MaskType { get; }
+    /// <summary>The type a local of <see cref="Float"/> is declared with.</summary>
+    public virtual string Local => Float;
+    /// <summary>The type a local of <see cref="Label"/> is declared with.</summary>
+    public virtual string LabelLocal => Label;
+    /// <summary>The type a local of <see cref="MaskType"/> is declared with.</summary>
+    public virtual string MaskLocal => MaskType;
     /// <summary>Pixels per step.</summary>
     public abstract string Count { get; }
     public abstract string Zero { get; }
@@ -60,15 +66,15 @@ internal abstract class Dialect
 
     /// <summary>Declares a per-class array for loop mode (C values), optionally zeroed.</summary>
     public virtual string[] ClassArray(string name, bool zeroed) => zeroed
-        ? new[] { $"{KnownTypes.Span}<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
-        : new[] { $"{KnownTypes.Span}<{Float}> {name} = stackalloc {Float}[Classes];" };
+        ? new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
+        : new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];" };
 
     protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
-/// Vector128/256/512 of float, with the kernels' vector Exp and Log. The generated file has no <c>using</c>
-/// directives, so the BCL's vector extension methods (<c>AsSingle</c>, <c>StoreUnsafe</c>) are called as statics.
+/// Vector128/256/512 of float, with the kernels' vector Exp and Log; reinterpretations and stores are the BCL's
+/// extension methods (<c>.AsSingle()</c>, <c>.StoreUnsafe(...)</c>), which the kernels' using directives bring in.
 /// </summary>
 internal sealed class VectorDialect : Dialect
 {
@@ -76,7 +82,7 @@ internal sealed class VectorDialect : Dialect
 
     public VectorDialect(int bits)
     {
-        _v = $"{KnownTypes.IntrinsicsNamespace}.Vector{I(bits)}";
+        _v = $"Vector{I(bits)}";
         Suffix = I(bits);
     }
 
@@ -84,19 +90,24 @@ internal sealed class VectorDialect : Dialect
     public override string Float => _v + "<float>";
     public override string Label => _v + "<int>";
     public override string MaskType => Float;
+    // Every value of a Vector512 kernel is a Vector512<float> (the labels <int>): spelled on each of its locals, the type
+    // would drown the formulas, so the locals are var, as the loads and Create calls that start them say the type.
+    public override string Local => "var";
+    public override string LabelLocal => "var";
+    public override string MaskLocal => "var";
     public override string Count => _v + "<float>.Count";
     public override string Zero => _v + "<float>.Zero";
     public override string One => _v + "<float>.One";
     public override string NoMask => Zero;
 
     public override string Broadcast(string scalar) => $"{_v}.Create({scalar})";
-    public override string Exp(string x) => $"{KnownTypes.KernelMath}.Exp({x})";
+    public override string Exp(string x) => $"KernelMath.Exp({x})";
     // MultiplyAddEstimate: one fused instruction where the CPU has FMA, a multiply and an add where it has not.
     // FusedMultiplyAdd would be a per-lane software fallback there (DOTNET_EnableAVX2=0 also turns FMA off).
     public override string MultiplyAdd(string a, string b, string c) => $"{_v}.MultiplyAddEstimate({a}, {b}, {c})";
     public override string AccumulateProduct(string accumulator, string a, string b) => $"{accumulator} = {MultiplyAdd(a, b, accumulator)};";
-    public override string Log(string x) => $"{KnownTypes.KernelMath}.Log({x})";
-    public override string ExpM1(string x) => $"{KnownTypes.KernelMath}.ExpM1({x})";
+    public override string Log(string x) => $"KernelMath.Log({x})";
+    public override string ExpM1(string x) => $"KernelMath.ExpM1({x})";
     public override string Max(string a, string b) => $"{_v}.Max({a}, {b})";
     public override string Abs(string x) => $"{_v}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"{_v}.ConditionalSelect({mask}, {whenTrue}, {whenFalse})";
@@ -106,18 +117,18 @@ internal sealed class VectorDialect : Dialect
     public override string And(string a, string b) => $"({a} & {b})";
     public override string Not(string mask) => $"~{mask}";
     public override string AsFloat(string mask) => $"({mask} & {One})";
-    public override string LabelEquals(string label, string value) => $"{_v}.AsSingle({_v}.Equals({label}, {_v}.Create({value})))";
+    public override string LabelEquals(string label, string value) => $"{_v}.Equals({label}, {_v}.Create({value})).AsSingle()";
     public override string LabelFrom(string scalar) => $"{_v}.Create({scalar})";
-    public override string LabelDiffers(string label, string other) => $"~{_v}.AsSingle({_v}.Equals({label}, {other}))";
-    public override string LabelOutOfRange(string label, int classes) => $"{_v}.AsSingle({_v}.GreaterThanOrEqual({_v}.AsUInt32({label}), {_v}.Create({I(classes)}u)))";
+    public override string LabelDiffers(string label, string other) => $"~{_v}.Equals({label}, {other}).AsSingle()";
+    public override string LabelOutOfRange(string label, int classes) => $"{_v}.GreaterThanOrEqual({label}.AsUInt32(), {_v}.Create({I(classes)}u)).AsSingle()";
     public override string LoadFloat(string reference, Offset offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
     public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, Offset offset) => $"{_v}.StoreUnsafe({value}, ref {reference}, {Unsigned(offset)});";
+    public override string Store(string value, string reference, Offset offset) => $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
 
     private static string Unsigned(Offset offset) => offset.IsCompound ? $"(nuint)({offset})" : $"(nuint){offset}";
-    public override string IsEmpty(string mask) => $"{_v}.EqualsAll({_v}.AsInt32({mask}), {_v}<int>.Zero)";
+    public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";
     public override string AllFinite(string accumulator) => $"{_v}.EqualsAll({accumulator}, {Zero})";
-    public override string SumToDouble(string accumulator) => $"{KnownTypes.KernelMath}.SumToDouble({accumulator})";
+    public override string SumToDouble(string accumulator) => $"KernelMath.SumToDouble({accumulator})";
 }
 
 /// <summary>
@@ -135,7 +146,7 @@ internal sealed class ScalarDialect : Dialect
     private ScalarDialect(bool device)
     {
         _device = device;
-        _math = device ? KnownTypes.XMath : KnownTypes.MathF;
+        _math = device ? "XMath" : "MathF";
     }
 
     public override string Suffix => _device ? "Device" : "Scalar";
@@ -151,7 +162,7 @@ internal sealed class ScalarDialect : Dialect
     public override string Exp(string x) => $"{_math}.Exp({x})";
     public override string Log(string x) => $"{_math}.Log({x})";
     // The runtime's scalar ExpM1 on the CPU and the device alike (ILGPU compiles it; XMath has none).
-    public override string ExpM1(string x) => $"{KnownTypes.KernelMath}.ExpM1({x})";
+    public override string ExpM1(string x) => $"KernelMath.ExpM1({x})";
     public override string Max(string a, string b) => $"{_math}.Max({a}, {b})";
     public override string Abs(string x) => $"{_math}.Abs({x})";
     public override string Select(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
@@ -165,7 +176,7 @@ internal sealed class ScalarDialect : Dialect
     public override string LabelFrom(string scalar) => scalar;
     public override string LabelDiffers(string label, string other) => $"{label} != {other}";
     public override string LabelOutOfRange(string label, int classes) => $"(uint){label} >= {I(classes)}u";
-    public override string LoadFloat(string reference, Offset offset) => _device ? $"{reference}[{offset}]" : $"{KnownTypes.Unsafe}.Add(ref {reference}, {offset})";
+    public override string LoadFloat(string reference, Offset offset) => _device ? $"{reference}[{offset}]" : $"Unsafe.Add(ref {reference}, {offset})";
     public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
     public override string Store(string value, string reference, Offset offset) => $"{LoadFloat(reference, offset)} = {value};";
     public override string IsEmpty(string mask) => $"!{mask}";
@@ -177,7 +188,7 @@ internal sealed class ScalarDialect : Dialect
     public override string[] ClassArray(string name, bool zeroed)
     {
         if (!_device) return base.ClassArray(name, zeroed);
-        string declaration = $"{KnownTypes.ArrayView}<float> {name} = {KnownTypes.LocalMemory}.Allocate<float>(Classes);";
+        string declaration = $"ArrayView<float> {name} = LocalMemory.Allocate<float>(Classes);";
         return zeroed ? new[] { declaration, $"for (int c = 0; c < Classes; c++) {name}[c] = 0f;" } : new[] { declaration };
     }
 }

@@ -30,10 +30,10 @@ internal static class Formulas
         Dialect d = k.D;
         if (k.Options.Labels)
         {
-            k.Line($"{d.Label} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
-            k.Line($"{d.MaskType} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, k.ReadIgnoreIndex())};");
+            k.Line($"{d.LabelLocal} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
+            k.Line($"{d.MaskLocal} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, k.ReadIgnoreIndex())};");
             if (!oneHot) return;
-            k.Line($"{d.Float} {Values.Valid} = {d.AsFloat(Values.ValidMask.Name)};");
+            k.Line($"{d.Local} {Values.Valid} = {d.AsFloat(Values.ValidMask.Name)};");
             k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));
         }
         else
@@ -85,7 +85,7 @@ internal static class Formulas
                 k.Max(Values.Max, x);
                 k.PerClass(c => k.Let(e, c, d.Exp($"{x[c]} - {Values.Max}")));
                 k.Sum(Values.ExponentialSum, c => e[c], compensated: true);
-                k.Line($"{d.Float} {Values.InverseSum} = {d.One} / {Values.ExponentialSum};");
+                k.Line($"{d.Local} {Values.InverseSum} = {d.One} / {Values.ExponentialSum};");
                 k.PerClass(c => k.Let(p, c, $"{e[c]} * {Values.InverseSum}"));
                 return p;
             default:
@@ -120,9 +120,9 @@ internal static class Formulas
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
-        if (o.Activation != Activation.None) k.Line($"{d.Float} {Values.NonFinite} = {d.Zero}; // stays 0 unless an x is NaN or infinite");
-        if (o.Activation == Activation.None || !o.Labels) k.Line($"{d.MaskType} {Values.OutOfRange} = {d.NoMask};");
-        if (o.Labels) k.Line($"{d.MaskType} {Values.BadLabel} = {d.NoMask};");
+        if (o.Activation != Activation.None) k.Line($"{d.Local} {Values.NonFinite} = {d.Zero}; // stays 0 unless an x is NaN or infinite");
+        if (o.Activation == Activation.None || !o.Labels) k.Line($"{d.MaskLocal} {Values.OutOfRange} = {d.NoMask};");
+        if (o.Labels) k.Line($"{d.MaskLocal} {Values.BadLabel} = {d.NoMask};");
     }
 
     /// <summary>

@@ -12,12 +12,12 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class GpuKernelEmitter
 {
-    private const string View = KnownTypes.ArrayView;
+    private const string View = "ArrayView";
 
     public static void Emit(SourceWriter w, LossOptions o)
     {
         // One variant on the device: the pixel term reads the call's weights (a few loads per pixel of a memory-bound kernel).
-        o = o with { WeightedPixelTerm = o.Combine != Combine.None };
+        o = o with { PixelTermWeighting = o.Combine != Combine.None ? PixelTermWeighting.Weighted : PixelTermWeighting.Unweighted };
         Dialect d = ScalarDialect.Device;
         EmitStatistics(w, d, o);
         EmitGradient(w, d, o);
@@ -40,20 +40,20 @@ internal static class GpuKernelEmitter
         w.Line("/// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes");
         w.Line($"/// the group's partial: {LayoutText.DevicePartial(layout)}.");
         w.Line("/// </summary>");
-        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<double> partials, {KnownTypes.DeviceShape} shape)"))
+        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<double> partials, DeviceShape shape)"))
         {
             KernelBodies.EmitStatistics(w, d, o,
                 prelude: () =>
                 {
                     w.Line("int spatial = shape.Spatial;");
-                    w.Line($"int n = {KnownTypes.Grid}.IdxX / shape.GroupsPerSample;");
-                    w.Line($"int start = {KnownTypes.Grid}.IdxX % shape.GroupsPerSample * shape.SliceLength;");
+                    w.Line($"int n = Grid.IdxX / shape.GroupsPerSample;");
+                    w.Line($"int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;");
                     w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
                     EmitViews(w, o, gradient: false);
-                    w.Line($"{View}<double> shared = {KnownTypes.SharedMemory}.GetDynamic<double>();");
-                    w.Line($"var sums = new {KnownTypes.GroupSums}(shared, partials, (long){KnownTypes.Grid}.IdxX * {SourceWriter.Int(layout.DevicePartialLength)});");
+                    w.Line($"{View}<double> shared = SharedMemory.GetDynamic<double>();");
+                    w.Line($"var sums = new GroupSums(shared, partials, (long)Grid.IdxX * {SourceWriter.Int(layout.DevicePartialLength)});");
                 },
-                loopHeader: $"for (int s = start + {KnownTypes.Group}.IdxX; s < end; s += {KnownTypes.Group}.DimX)",
+                loopHeader: $"for (int s = start + Group.IdxX; s < end; s += Group.DimX)",
                 // Every thread adds every value, in slot order: GroupSums stores them at consecutive slots.
                 store: (value, slot) => $"sums.Add({value});",
                 zeroAbsentSlots: true,
@@ -68,7 +68,7 @@ internal static class GpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>");
-        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, {KnownTypes.DeviceShape} shape)"))
+        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, DeviceShape shape)"))
         {
             var pixelTerm = PixelTerm.For(o);
             KernelContext body = KernelBodies.Body(w, d, o);
@@ -81,7 +81,7 @@ internal static class GpuKernelEmitter
             KernelBodies.DeclareParameters(w, body, ParameterSource.Device);
             KernelBodies.DeclareAccumulation(w, ParameterSource.Device);
             KernelBodies.DeclareClassArrays(w, body);
-            using (w.Block($"for (int pixel = {KnownTypes.Grid}.GlobalIndex.X; pixel < pixels; pixel += {KnownTypes.Grid}.DimX * {KnownTypes.Group}.DimX)"))
+            using (w.Block($"for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)"))
             {
                 w.Line("int n = pixel / spatial;");
                 w.Line("int s = pixel - n * spatial;");

@@ -127,8 +127,8 @@ internal static class KernelBodies
         for (int c = 0; c < k.Classes; c++)
         {
             var index = ClassIndex.Literal(c);
-            w.Line($"{k.D.Float} {Values.TargetSlope[index]} = {k.D.Broadcast($"{Values.Coefficients}[{SourceWriter.Int(k.Layout.TargetSlope(c))}]")};");
-            w.Line($"{k.D.Float} {Values.ProbabilitySlope[index]} = {k.D.Broadcast($"{Values.Coefficients}[{SourceWriter.Int(k.Layout.ProbabilitySlope(c))}]")};");
+            w.Line($"{k.D.Local} {Values.TargetSlope[index]} = {k.D.Broadcast($"{Values.Coefficients}[{SourceWriter.Int(k.Layout.TargetSlope(c))}]")};");
+            w.Line($"{k.D.Local} {Values.ProbabilitySlope[index]} = {k.D.Broadcast($"{Values.Coefficients}[{SourceWriter.Int(k.Layout.ProbabilitySlope(c))}]")};");
         }
     }
 
@@ -139,11 +139,11 @@ internal static class KernelBodies
     /// </summary>
     public static void DeclareParameters(SourceWriter w, KernelContext k, ParameterSource source)
     {
-        if (k.UsesIgnoreIndex) w.Line($"{k.D.Label} {Values.IgnoreIndex} = {k.D.LabelFrom(source.IgnoreIndex)};");
+        if (k.UsesIgnoreIndex) w.Line($"{k.D.LabelLocal} {Values.IgnoreIndex} = {k.D.LabelFrom(source.IgnoreIndex)};");
         if (k.UsesFocalGamma)
         {
-            w.Line($"{k.D.Float} {Values.FocalGamma} = {k.D.Broadcast(source.FocalGamma)};");
-            w.Line($"{k.D.Float} {Values.FocalPowerAtZero} = {k.D.Broadcast($"{source.FocalGamma} == 0f ? 1f : 0f")};");
+            w.Line($"{k.D.Local} {Values.FocalGamma} = {k.D.Broadcast(source.FocalGamma)};");
+            w.Line($"{k.D.Local} {Values.FocalPowerAtZero} = {k.D.Broadcast($"{source.FocalGamma} == 0f ? 1f : 0f")};");
             w.Line($"bool {Values.FocalSquare} = {source.FocalGamma} == 2f;");
         }
 
@@ -167,7 +167,7 @@ internal static class KernelBodies
     {
         if (k.Unrolled)
         {
-            for (int c = 0; c < k.Classes; c++) k.Line($"{k.D.Float} {value[ClassIndex.Literal(c)]} = {k.D.Zero};");
+            for (int c = 0; c < k.Classes; c++) k.Line($"{k.D.Local} {value[ClassIndex.Literal(c)]} = {k.D.Zero};");
             return;
         }
 
@@ -202,7 +202,7 @@ internal sealed class ParameterSource
 
     /// <summary>The chunk's: what the CPU kernels read.</summary>
     public static ParameterSource Chunk { get; } = new(
-        "chunk.IgnoreIndex", "chunk.ClassWeights", $"{KnownTypes.ReadOnlySpan}<float> {Values.ClassWeights} = chunk.ClassWeights;", "chunk.FocalGamma",
+        "chunk.IgnoreIndex", "chunk.ClassWeights", $"ReadOnlySpan<float> {Values.ClassWeights} = chunk.ClassWeights;", "chunk.FocalGamma",
         "chunk.AccumulateGradient");
 
     /// <summary>The launch's: what the device kernels read (the weights are a kernel parameter named <see cref="Values.ClassWeights"/>).</summary>

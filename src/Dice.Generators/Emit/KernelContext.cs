@@ -119,7 +119,7 @@ internal sealed class KernelContext
         }
         else
         {
-            Writer.Line($"{D.Float} {value[c]} = {expression};");
+            Writer.Line($"{D.Local} {value[c]} = {expression};");
         }
     }
 
@@ -133,11 +133,11 @@ internal sealed class KernelContext
         CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"{D.Float} {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
+            Writer.Line($"{D.Local} {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
             return;
         }
 
-        Writer.Line($"{D.Float} {result} = {D.Zero};");
+        Writer.Line($"{D.Local} {result} = {D.Zero};");
         if (!compensated)
         {
             using (Writer.Block("for (int c = 0; c < Classes; c++)"))
@@ -145,13 +145,34 @@ internal sealed class KernelContext
             return;
         }
 
-        Writer.Line($"{D.Float} {result}Compensation = {D.Zero};");
+        Writer.Line($"{D.Local} {result}Compensation = {D.Zero};");
         using (Writer.Block("for (int c = 0; c < Classes; c++)"))
         {
-            Writer.Line($"{D.Float} {result}Term = {term(ClassIndex.Loop)} - {result}Compensation;");
-            Writer.Line($"{D.Float} {result}Next = {result} + {result}Term;");
+            Writer.Line($"{D.Local} {result}Term = {term(ClassIndex.Loop)} - {result}Compensation;");
+            Writer.Line($"{D.Local} {result}Next = {result} + {result}Term;");
             Writer.Line($"{result}Compensation = ({result}Next - {result}) - {result}Term;");
             Writer.Line($"{result} = {result}Next;");
+        }
+    }
+
+    /// <summary>
+    /// Sets the declared <paramref name="result"/> to the sum over classes of <paramref name="term"/> when
+    /// <paramref name="condition"/> holds (a JIT-time constant, so the branch costs nothing).
+    /// </summary>
+    public void SumInto(PixelValue result, Func<ClassIndex, string> term, string condition)
+    {
+        CloseClassLoop();
+        if (Unrolled)
+        {
+            Writer.Line($"if ({condition}) {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
+            return;
+        }
+
+        using (Writer.Block($"if ({condition})"))
+        {
+            Writer.Line($"{result} = {D.Zero};");
+            using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+                Writer.Line($"{result} += {term(ClassIndex.Loop)};");
         }
     }
 
@@ -161,11 +182,11 @@ internal sealed class KernelContext
         CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"{D.Float} {result} = {MaxTree(value, 0, Classes)};");
+            Writer.Line($"{D.Local} {result} = {MaxTree(value, 0, Classes)};");
             return;
         }
 
-        Writer.Line($"{D.Float} {result} = {value.Name}[0];");
+        Writer.Line($"{D.Local} {result} = {value.Name}[0];");
         using (Writer.Block("for (int c = 1; c < Classes; c++)"))
             Writer.Line($"{result} = {D.Max(result.Name, value[ClassIndex.Loop])};");
     }

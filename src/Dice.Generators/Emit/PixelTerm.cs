@@ -50,7 +50,7 @@ internal abstract class PixelTerm
     /// <summary>Declares the accumulators, zeroed.</summary>
     public void DeclareAccumulators(KernelContext k)
     {
-        foreach (var (accumulator, _) in Accumulators) k.Line($"{k.D.Float} {accumulator} = {k.D.Zero};");
+        foreach (var (accumulator, _) in Accumulators) k.Line($"{k.D.Local} {accumulator} = {k.D.Zero};");
     }
 
     /// <summary>Pass 1: adds the pixel's term to the accumulators.</summary>
@@ -110,31 +110,54 @@ internal abstract class PixelTerm
             declare(c);
             string factor = ElementFactor(k, c);
             k.Let(ElementTerm, c, factor.Length == 0 ? term(c) : $"{factor} * ({term(c)})");
+            if (k.Options.PixelTermWeighting == PixelTermWeighting.ByTypeArgument)
+                k.Line($"if ({Values.WeightingEnabled}) {ElementTerm[c]} *= {k.Weight(c)};");
         });
         k.Sum(PixelTermSum, c => ElementTerm[c], compensated: true);
         k.Line($"{TermSum} += {PixelTermSum};");
     }
 
-    /// <summary>v w_c: v with labels, w_c when weighted; empty when both are 1 (the element-wise terms' factor).</summary>
+    /// <summary>
+    /// v w_c: v with labels, w_c when weighted; empty when both are 1 (the element-wise terms' factor). Weighted by the
+    /// type argument, the w_c is a statement after the term (<see cref="AccumulateElements"/>).
+    /// </summary>
     protected static string ElementFactor(KernelContext k, ClassIndex c)
     {
         var factors = new List<string>();
         if (k.Options.Labels) factors.Add(Values.Valid.Name);
-        if (k.Options.WeightedPixelTerm) factors.Add(k.Weight(c));
+        if (k.Options.PixelTermWeighting == PixelTermWeighting.Weighted) factors.Add(k.Weight(c));
         return string.Join(" * ", factors);
     }
 
-    /// <summary>v s w_c, in this order (the float products round as they always have): an element-wise term's gradient scale.</summary>
-    protected static string ElementScale(KernelContext k, ClassIndex c) =>
-        (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale + (k.Options.WeightedPixelTerm ? " * " + k.Weight(c) : "");
+    /// <summary>v s w_c, in this order: an element-wise term's gradient scale.</summary>
+    protected static string ElementScale(KernelContext k, ClassIndex c)
+    {
+        string unweighted = (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale;
+        return k.Options.PixelTermWeighting switch
+        {
+            PixelTermWeighting.Weighted => $"{unweighted} * {k.Weight(c)}",
+            PixelTermWeighting.ByTypeArgument => $"({Values.WeightingEnabled} ? {unweighted} * {k.Weight(c)} : {unweighted})",
+            _ => unweighted,
+        };
+    }
 
     /// <summary>w_y at valid pixels, 0 at ignored ones: the CE weight of a pixel, declared once per pixel when weighted.</summary>
     protected static string LabelWeight(KernelContext k)
     {
-        if (!k.Options.WeightedPixelTerm) return Values.Valid.Name;
         var labelWeight = new PixelValue("labelWeight");
-        k.Sum(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}");
-        return labelWeight.Name;
+        switch (k.Options.PixelTermWeighting)
+        {
+            case PixelTermWeighting.Weighted:
+                k.Sum(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}");
+                return labelWeight.Name;
+            case PixelTermWeighting.ByTypeArgument:
+                // t_c is 0 at ignored pixels, so sum t_c w_c is w_y there and 0 at ignored ones, as v is unweighted.
+                k.Line($"{k.D.Local} {labelWeight} = {Values.Valid};");
+                k.SumInto(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}", condition: Values.WeightingEnabled);
+                return labelWeight.Name;
+            default:
+                return Values.Valid.Name;
+        }
     }
 
     private sealed class NoTerm : PixelTerm
@@ -178,7 +201,7 @@ internal abstract class PixelTerm
         }
 
         public override void PreparePixelGradient(KernelContext k) =>
-            k.Line($"{k.D.Float} {LabelScale} = {LabelWeight(k)} * {Scale};");
+            k.Line($"{k.D.Local} {LabelScale} = {LabelWeight(k)} * {Scale};");
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
             $" + {LabelScale} * ({p[c]} - {Values.Target[c]})";
@@ -240,10 +263,10 @@ internal abstract class PixelTerm
             Dialect d = k.D;
             k.Sum(LabelLogit, c => $"{Values.Target[c]} * {Values.Input[c]}");
             k.Sum(Others, c => $"({d.One} - {Values.Target[c]}) * {Values.Exponential[c]}");
-            k.Line($"{d.Float} {LabelLoss} = {Values.Max} - {LabelLogit} + {d.Log(Values.ExponentialSum.Name)};");
-            k.Line($"{d.Float} {Complement} = {Others} * {Values.InverseSum};");
-            k.Line($"{d.Float} {Power} = {FocalPower(k, Complement.Name)};");
-            if (ratio) k.Line($"{d.Float} {Ratio} = {FocalRatio(k, Complement.Name, Power.Name)};");
+            k.Line($"{d.Local} {LabelLoss} = {Values.Max} - {LabelLogit} + {d.Log(Values.ExponentialSum.Name)};");
+            k.Line($"{d.Local} {Complement} = {Others} * {Values.InverseSum};");
+            k.Line($"{d.Local} {Power} = {FocalPower(k, Complement.Name)};");
+            if (ratio) k.Line($"{d.Local} {Ratio} = {FocalRatio(k, Complement.Name, Power.Name)};");
         }
 
         public override void Accumulate(KernelContext k)
@@ -259,7 +282,7 @@ internal abstract class PixelTerm
             DeclareLabelTerms(k, ratio: true);
             k.Sum(LabelProbability, c => $"{Values.Target[c]} * {Values.Probability[c]}");
             string h = $"({Power} + {k.ReadFocalGamma()} * {LabelProbability} * {LabelLoss} * {Ratio})";
-            k.Line($"{k.D.Float} {LabelScale} = {LabelWeight(k)} * {Scale} * {h};");
+            k.Line($"{k.D.Local} {LabelScale} = {LabelWeight(k)} * {Scale} * {h};");
         }
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Dice.Generators.Emit;
 
-/// <summary>An indented source writer: every emitted line goes through it, numbers in the invariant culture.</summary>
+/// <summary>
+/// An indented source writer: every emitted line goes through it, numbers in the invariant culture, lines past
+/// <see cref="LineWrapper.MaxLength"/> broken by <see cref="LineWrapper"/>.
+/// </summary>
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
@@ -23,8 +26,8 @@ internal sealed class SourceWriter
             return this;
         }
 
-        for (int i = 0; i < _depth; i++) _builder.Append(IndentUnit);
-        _builder.Append(text).Append('\n');
+        string indent = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, _depth));
+        foreach (string line in LineWrapper.Wrap(indent, text)) _builder.Append(line).Append('\n');
         return this;
     }
 

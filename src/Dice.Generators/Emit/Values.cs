@@ -42,6 +42,7 @@ internal readonly struct Offset
     public static Offset Channel(ClassIndex c) =>
         c.IsLoop ? new("c * spatial + s", compound: true)
         : c.Value == 0 ? Pixel
+        : c.Value == 1 ? new("spatial + s", compound: true)
         : new($"{SourceWriter.Int(c.Value)} * spatial + s", compound: true);
 
     public string Text { get; }
@@ -101,6 +102,11 @@ internal static class Values
     public static readonly PixelValue AccumulateGradient = new("accumulate");
     /// <summary>u^FocalGamma where u = 0 (1 if FocalGamma is 0, else 0), broadcast once before the pixel loop.</summary>
     public static readonly PixelValue FocalPowerAtZero = new("focalPowerAtZero");
+
+    /// <summary>The type parameter of a CPU pixel-term kernel that says whether it weights the term (a JIT-time constant).</summary>
+    public const string WeightingParameter = "TWeighting";
+    /// <summary>Whether the kernel being compiled weights the pixel term: <see cref="PixelTermWeighting.ByTypeArgument"/>.</summary>
+    public const string WeightingEnabled = WeightingParameter + ".Enabled";
 
     // Pass-1 accumulators of the checks.
     public static readonly PixelValue NonFinite = new("nonFinite");

@@ -62,11 +62,12 @@ internal sealed record LossOptions
     public bool HasClassWeights => ClassWeights.Count > 0;
 
     /// <summary>
-    /// Not parsed: the variant of the pixel-term kernels being written. The CE/BCE/focal term multiplied by w_c costs up
-    /// to 7% more on the CPU (docs/performance.md, "Class weights"), so the generator writes each pixel-term kernel
-    /// unweighted and weighted and the scheduler picks per call (weighted when a call's weights are not all 1).
+    /// Not parsed: whether the pixel-term kernels being written multiply the CE/BCE/focal term by w_c. That costs up to
+    /// 7% more on the CPU (docs/performance.md, "Class weights"), so each CPU pixel-term kernel takes the choice as a type
+    /// argument (<see cref="PixelTermWeighting.ByTypeArgument"/>: the JIT compiles an unweighted and a weighted loop from
+    /// one body) and the dispatcher picks per call; the device kernels are always weighted.
     /// </summary>
-    public bool WeightedPixelTerm { get; init; }
+    public PixelTermWeighting PixelTermWeighting { get; init; }
 
     public bool Labels => Target == Target.Labels;
 
@@ -74,4 +75,17 @@ internal sealed record LossOptions
     public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;
 
     public float Weight(int c) => HasClassWeights ? ClassWeights[c] : 1f;
+}
+
+/// <summary>How a kernel's pixel term takes the class weights (<see cref="LossOptions.PixelTermWeighting"/>).</summary>
+internal enum PixelTermWeighting
+{
+    /// <summary>Not at all: the kernel has no pixel term, or the weights of such a loss are all 1.</summary>
+    Unweighted,
+
+    /// <summary>Always (the device kernels).</summary>
+    Weighted,
+
+    /// <summary>When the kernel's type argument says so (<c>TWeighting.Enabled</c>, a constant to the JIT).</summary>
+    ByTypeArgument,
 }

@@ -143,6 +143,12 @@ internal static class LossParser
             Report(DiagnosticDescriptors.SquaredWithOverlap, ArgumentLocation(nameof(DiceLossAttribute.Squared)), overlap);
         if (overlap == Overlap.GeneralizedDice && weights is not null)
             Report(DiagnosticDescriptors.ClassWeightsWithGeneralizedDice, ArgumentLocation(nameof(DiceLossAttribute.ClassWeights)));
+        // The default Smooth of 1 is the usual case: then the warning sits on the Overlap that chose Generalized Dice.
+        if (overlap == Overlap.GeneralizedDice && weighting == GeneralizedWeighting.InverseSquaredVolume && smooth > DiagnosticDescriptors.GeneralizedSmoothLimit)
+        {
+            string at = named.ContainsKey(nameof(DiceLossAttribute.Smooth)) ? nameof(DiceLossAttribute.Smooth) : nameof(DiceLossAttribute.Overlap);
+            Report(DiagnosticDescriptors.GeneralizedSmoothSwamps, ArgumentLocation(at), smooth.ToString("R", CultureInfo.InvariantCulture));
+        }
 
         // Parameters that this configuration never reads: say so rather than ignore them silently.
         foreach (string name in new[] { nameof(DiceLossAttribute.FalsePositiveWeight), nameof(DiceLossAttribute.FalseNegativeWeight) })
@@ -206,6 +212,13 @@ internal static class LossParser
             GeneralizedWeighting = weighting,
             FocalGamma = focalGamma,
         };
+        // A Debug build compiles the generated kernels unoptimised (they are this assembly's code): say so, once per loss.
+        if (context.SemanticModel.Compilation.Options.OptimizationLevel == OptimizationLevel.Debug)
+        {
+            Report(DiagnosticDescriptors.DebugBuildKernels, LocationInfo.From(attributeSyntax?.Name.GetLocation()) ?? nameLocation, type.Name);
+            diagnosticArray = diagnostics.ToEquatableArray();
+        }
+
         return new LossGenerationResult(new LossModel(Identity(type), options), diagnosticArray);
     }
 
