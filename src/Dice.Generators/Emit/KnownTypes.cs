@@ -41,10 +41,6 @@ internal static class KnownTypes
     public const string DiceCpu = "global::Dice.DiceCpu";
     public const string DeviceKernels = "global::Dice.Kernels.DeviceKernels";
 
-    /// <summary>A runtime enum value, e.g. <c>global::Dice.Combine.CrossEntropy</c>.</summary>
-    public static string EnumValue<TEnum>(TEnum value) where TEnum : struct, System.Enum =>
-        $"global::Dice.{typeof(TEnum).Name}.{value}";
-
     /// <summary>A kernel parameter's type (a <c>System</c> type, e.g. <c>Span&lt;double&gt;</c>) as the partial class names it.</summary>
     public static string QualifiedSystemType(string type) => "global::System." + type;
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using Dice.Generators.Model;
 
 namespace Dice.Generators.Emit;
@@ -65,33 +67,31 @@ internal static class LossClassEmitter
     {
         w.Line("/// <summary>The resolved configuration of this loss.</summary>");
         w.Line($"public static {KnownTypes.DiceLossSpec} {GeneratedMembers.Spec} {{ get; }} = new(");
-        var weights = Enumerable.Range(0, o.Classes).Select(c => SourceWriter.Float(o.Weight(c)));
-        string[] arguments =
+        // One argument per option of the attribute, named as DiceLossSpec's parameters are; the weights resolved (all
+        // 1 when none were given) and whether they were given.
+        var arguments = new List<string>();
+        foreach (PropertyInfo option in LossOptions.AttributeOptions)
         {
-            $"classes: {SourceWriter.Int(o.Classes)}",
-            $"combine: {KnownTypes.EnumValue(o.Combine)}",
-            $"activation: {KnownTypes.EnumValue(o.Activation)}",
-            $"target: {KnownTypes.EnumValue(o.Target)}",
-            $"smooth: {SourceWriter.Float(o.Smooth)}",
-            $"alpha: {SourceWriter.Float(o.Alpha)}",
-            $"includeBackground: {SourceWriter.Bool(o.IncludeBackground)}",
-            $"batchDice: {SourceWriter.Bool(o.BatchDice)}",
-            $"squared: {SourceWriter.Bool(o.Squared)}",
-            $"overlap: {KnownTypes.EnumValue(o.Overlap)}",
-            $"logLoss: {SourceWriter.Bool(o.LogLoss)}",
-            $"ignoreIndex: {SourceWriter.Int(o.IgnoreIndex)}",
-            $"classWeights: new float[] {{ {string.Join(", ", weights)} }}",
-            $"hasClassWeights: {SourceWriter.Bool(o.HasClassWeights)}",
-            $"falsePositiveWeight: {SourceWriter.Float(o.FalsePositiveWeight)}",
-            $"falseNegativeWeight: {SourceWriter.Float(o.FalseNegativeWeight)}",
-            $"overlapExponent: {SourceWriter.Float(o.OverlapExponent)}",
-            $"generalizedWeighting: {KnownTypes.EnumValue(o.GeneralizedWeighting)}",
-            $"focalGamma: {SourceWriter.Float(o.FocalGamma)}",
-        };
-        for (int i = 0; i < arguments.Length; i++)
-            w.Line("    " + arguments[i] + (i == arguments.Length - 1 ? ");" : ","));
+            arguments.Add($"{char.ToLowerInvariant(option.Name[0])}{option.Name.Substring(1)}: {Literal(option.GetValue(o)!, o)}");
+            if (option.Name == nameof(LossOptions.ClassWeights))
+                arguments.Add($"hasClassWeights: {SourceWriter.Bool(o.HasClassWeights)}");
+        }
+
+        for (int i = 0; i < arguments.Count; i++)
+            w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
         w.Line();
     }
+
+    /// <summary>An option's value as a C# literal of the partial class (qualified enums).</summary>
+    private static string Literal(object value, LossOptions o) => value switch
+    {
+        int i => SourceWriter.Int(i),
+        float f => SourceWriter.Float(f),
+        bool b => SourceWriter.Bool(b),
+        System.Enum e => $"global::Dice.{e.GetType().Name}.{e}",
+        EquatableArray<float> => $"new float[] {{ {string.Join(", ", Enumerable.Range(0, o.Classes).Select(c => SourceWriter.Float(o.Weight(c))))} }}",
+        _ => throw new System.ArgumentException($"no literal for an option of type {value.GetType()}", nameof(value)),
+    };
 
     /// <summary>One public entry point: its name, return type, documentation and parameter names (<see cref="Declaration"/>).</summary>
     private sealed record EntryPoint(string Name, string ReturnType, string Summary, string Returns, string[] Parameters);

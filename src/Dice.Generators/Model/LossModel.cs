@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+
 namespace Dice.Generators.Model;
 
 /// <summary>
@@ -34,6 +38,36 @@ internal sealed record TypeIdentity(string Namespace, string Name, EquatableArra
 /// </summary>
 internal sealed record LossOptions
 {
+    /// <summary>
+    /// The options of <paramref name="attribute"/>, each copied to the property of its name (ClassWeights as an
+    /// equatable array, empty when none were given): the one place the attribute's options become the model, with no
+    /// option named by hand. The caller sets what it resolves (Activation, Target, IgnoreIndex) after.
+    /// </summary>
+    public static LossOptions From(DiceLossAttribute attribute)
+    {
+        var options = new LossOptions();
+        foreach (PropertyInfo property in typeof(LossOptions).GetProperties())
+        {
+            PropertyInfo? option = typeof(DiceLossAttribute).GetProperty(property.Name);
+            if (option is null || !property.CanWrite) continue;
+            object? value = option.GetValue(attribute);
+            property.SetValue(options, property.PropertyType == typeof(EquatableArray<float>)
+                ? ((float[]?)value ?? System.Array.Empty<float>()).ToEquatableArray()
+                : value);
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// The properties that are options of the attribute, in declaration order: the arguments of the generated
+    /// <c>Spec</c> (LossClassEmitter), named as <c>DiceLossSpec</c>'s constructor parameters are.
+    /// </summary>
+    public static IEnumerable<PropertyInfo> AttributeOptions { get; } = typeof(LossOptions).GetProperties()
+        .Where(p => typeof(DiceLossAttribute).GetProperty(p.Name) is not null)
+        .OrderBy(p => p.MetadataToken)
+        .ToArray();
+
     public int Classes { get; init; }
     public Combine Combine { get; init; }
     public Activation Activation { get; init; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using Dice.Generators.Diagnostics;
 using Dice.Generators.Model;
@@ -46,36 +47,10 @@ internal static class LossParser
         // A class at fault itself (not partial, static, generic, a member with a generated name) can take no members.
         bool canTakeMembers = diagnostics.Count == 0;
 
-        // Argument names come from nameof and defaults from an instance of the attribute itself (its file is
-        // compiled into the generator), so a renamed or added option cannot be misread here.
-        var defaults = new DiceLossAttribute();
-        var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value);
-        T Get<T>(string name, T fallback) => named.TryGetValue(name, out TypedConstant value) && value.Value is T t ? t : fallback;
-        TEnum GetEnum<TEnum>(string name, TEnum fallback) where TEnum : struct, Enum =>
-            named.TryGetValue(name, out TypedConstant value) && value.Value is int raw ? (TEnum)Enum.ToObject(typeof(TEnum), raw) : fallback;
-
-        int classes = Get(nameof(DiceLossAttribute.Classes), defaults.Classes);
-        Combine combine = GetEnum(nameof(DiceLossAttribute.Combine), defaults.Combine);
-        Activation activation = GetEnum(nameof(DiceLossAttribute.Activation), defaults.Activation);
-        Target target = GetEnum(nameof(DiceLossAttribute.Target), defaults.Target);
-        float smooth = Get(nameof(DiceLossAttribute.Smooth), defaults.Smooth);
-        float alpha = Get(nameof(DiceLossAttribute.Alpha), defaults.Alpha);
-        bool includeBackground = Get(nameof(DiceLossAttribute.IncludeBackground), defaults.IncludeBackground);
-        int ignoreIndex = Get(nameof(DiceLossAttribute.IgnoreIndex), defaults.IgnoreIndex);
-        Overlap overlap = GetEnum(nameof(DiceLossAttribute.Overlap), defaults.Overlap);
-        float falsePositiveWeight = Get(nameof(DiceLossAttribute.FalsePositiveWeight), defaults.FalsePositiveWeight);
-        float falseNegativeWeight = Get(nameof(DiceLossAttribute.FalseNegativeWeight), defaults.FalseNegativeWeight);
-        float overlapExponent = Get(nameof(DiceLossAttribute.OverlapExponent), defaults.OverlapExponent);
-        GeneralizedWeighting weighting = GetEnum(nameof(DiceLossAttribute.GeneralizedWeighting), defaults.GeneralizedWeighting);
-        float focalGamma = Get(nameof(DiceLossAttribute.FocalGamma), defaults.FocalGamma);
-        bool squared = Get(nameof(DiceLossAttribute.Squared), defaults.Squared);
-        bool logLoss = Get(nameof(DiceLossAttribute.LogLoss), defaults.LogLoss);
-#pragma warning disable CS0618 // the obsolete spelling is read on purpose
-        bool jaccardSpelling = Get(JaccardName, defaults.Jaccard);
-#pragma warning restore CS0618
-        float[]? weights = named.TryGetValue(nameof(DiceLossAttribute.ClassWeights), out TypedConstant weightsConstant) && !weightsConstant.IsNull
-            ? weightsConstant.Values.Select(v => v.Value is float f ? f : float.NaN).ToArray()
-            : defaults.ClassWeights;
+        // The attribute as written: an instance of DiceLossAttribute itself (its file is compiled into the generator),
+        // each named argument set on the property of its name, the rest at their defaults; no option is read by hand.
+        DiceLossAttribute a = Configured(attribute);
+        var named = attribute.NamedArguments.ToDictionary(n => n.Key, n => n.Value);
 
         bool enumsDefined = true;
         void CheckEnum<TEnum>(string name, TEnum value) where TEnum : struct, Enum
@@ -85,51 +60,54 @@ internal static class LossParser
             enumsDefined = false;
         }
 
-        CheckEnum(nameof(DiceLossAttribute.Combine), combine);
-        CheckEnum(nameof(DiceLossAttribute.Activation), activation);
-        CheckEnum(nameof(DiceLossAttribute.Target), target);
-        CheckEnum(nameof(DiceLossAttribute.Overlap), overlap);
-        CheckEnum(nameof(DiceLossAttribute.GeneralizedWeighting), weighting);
+        CheckEnum(nameof(DiceLossAttribute.Combine), a.Combine);
+        CheckEnum(nameof(DiceLossAttribute.Activation), a.Activation);
+        CheckEnum(nameof(DiceLossAttribute.Target), a.Target);
+        CheckEnum(nameof(DiceLossAttribute.Overlap), a.Overlap);
+        CheckEnum(nameof(DiceLossAttribute.GeneralizedWeighting), a.GeneralizedWeighting);
 
         // Jaccard = true is the older spelling of Overlap = Overlap.Jaccard; with another Overlap it contradicts it.
+#pragma warning disable CS0618 // the obsolete spelling is read on purpose
+        bool jaccardSpelling = a.Jaccard;
+#pragma warning restore CS0618
         if (jaccardSpelling)
         {
-            if (named.ContainsKey(nameof(DiceLossAttribute.Overlap)) && overlap != Overlap.Jaccard)
-                Report(DiagnosticDescriptors.JaccardConflictsWithOverlap, ArgumentLocation(JaccardName), overlap);
+            if (named.ContainsKey(nameof(DiceLossAttribute.Overlap)) && a.Overlap != Overlap.Jaccard)
+                Report(DiagnosticDescriptors.JaccardConflictsWithOverlap, ArgumentLocation(JaccardName), a.Overlap);
             else
-                overlap = Overlap.Jaccard;
+                a.Overlap = Overlap.Jaccard;
         }
 
-        if (classes < 1 || classes > DiagnosticDescriptors.MaxClasses)
-            Report(DiagnosticDescriptors.ClassesOutOfRange, ArgumentLocation(nameof(DiceLossAttribute.Classes)), classes, DiagnosticDescriptors.MaxClasses);
-        if (smooth == 0)
+        if (a.Classes < 1 || a.Classes > DiagnosticDescriptors.MaxClasses)
+            Report(DiagnosticDescriptors.ClassesOutOfRange, ArgumentLocation(nameof(DiceLossAttribute.Classes)), a.Classes, DiagnosticDescriptors.MaxClasses);
+        if (a.Smooth == 0)
             Report(DiagnosticDescriptors.SmoothZero, ArgumentLocation(nameof(DiceLossAttribute.Smooth)));
-        if (combine == Combine.None && named.ContainsKey(nameof(DiceLossAttribute.Alpha)) && alpha is >= 0 and <= 1)
+        if (a.Combine == Combine.None && named.ContainsKey(nameof(DiceLossAttribute.Alpha)) && a.Alpha is >= 0 and <= 1)
             Report(DiagnosticDescriptors.AlphaWithoutCombine, ArgumentLocation(nameof(DiceLossAttribute.Alpha)));
 
-        if (!includeBackground && classes == 1)
+        if (!a.IncludeBackground && a.Classes == 1)
             Report(DiagnosticDescriptors.NoForegroundClass, ArgumentLocation(nameof(DiceLossAttribute.IncludeBackground)));
 
-        if (combine == Combine.CrossEntropy)
+        if (a.Combine == Combine.CrossEntropy)
         {
-            if (classes < 2) Report(DiagnosticDescriptors.CrossEntropyClasses, ArgumentLocation(nameof(DiceLossAttribute.Combine)));
-            if (activation is not (Activation.Auto or Activation.Softmax))
-                Report(DiagnosticDescriptors.CrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), activation);
-            if (target == Target.Masks) Report(DiagnosticDescriptors.CrossEntropyMasks, ArgumentLocation(nameof(DiceLossAttribute.Target)));
+            if (a.Classes < 2) Report(DiagnosticDescriptors.CrossEntropyClasses, ArgumentLocation(nameof(DiceLossAttribute.Combine)));
+            if (a.Activation is not (Activation.Auto or Activation.Softmax))
+                Report(DiagnosticDescriptors.CrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), a.Activation);
+            if (a.Target == Target.Masks) Report(DiagnosticDescriptors.CrossEntropyMasks, ArgumentLocation(nameof(DiceLossAttribute.Target)));
         }
-        else if (combine == Combine.BinaryCrossEntropy && activation is not (Activation.Auto or Activation.Sigmoid))
+        else if (a.Combine == Combine.BinaryCrossEntropy && a.Activation is not (Activation.Auto or Activation.Sigmoid))
         {
-            Report(DiagnosticDescriptors.BinaryCrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), activation);
+            Report(DiagnosticDescriptors.BinaryCrossEntropyActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)), a.Activation);
         }
-        else if (combine == Combine.Focal && activation == Activation.None)
+        else if (a.Combine == Combine.Focal && a.Activation == Activation.None)
         {
             Report(DiagnosticDescriptors.FocalActivation, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
         }
 
-        Target resolvedTarget = target != Target.Auto ? target
-            : combine == Combine.CrossEntropy || (classes >= 2 && combine != Combine.BinaryCrossEntropy) ? Target.Labels
+        Target resolvedTarget = a.Target != Target.Auto ? a.Target
+            : a.Combine == Combine.CrossEntropy || (a.Classes >= 2 && a.Combine != Combine.BinaryCrossEntropy) ? Target.Labels
             : Target.Masks;
-        Activation resolvedActivation = activation != Activation.Auto ? activation : combine switch
+        Activation resolvedActivation = a.Activation != Activation.Auto ? a.Activation : a.Combine switch
         {
             Combine.CrossEntropy => Activation.Softmax,
             Combine.BinaryCrossEntropy => Activation.Sigmoid,
@@ -137,40 +115,40 @@ internal static class LossParser
             _ => Activation.None,
         };
 
-        if (combine == Combine.Focal && resolvedActivation == Activation.Softmax && resolvedTarget == Target.Masks)
+        if (a.Combine == Combine.Focal && resolvedActivation == Activation.Softmax && resolvedTarget == Target.Masks)
             Report(DiagnosticDescriptors.FocalSoftmaxMasks, ArgumentLocation(nameof(DiceLossAttribute.Target)));
-        if (squared && overlap is Overlap.Tversky or Overlap.GeneralizedDice)
-            Report(DiagnosticDescriptors.SquaredWithOverlap, ArgumentLocation(nameof(DiceLossAttribute.Squared)), overlap);
-        if (overlap == Overlap.GeneralizedDice && weights is not null)
+        if (a.Squared && a.Overlap is Overlap.Tversky or Overlap.GeneralizedDice)
+            Report(DiagnosticDescriptors.SquaredWithOverlap, ArgumentLocation(nameof(DiceLossAttribute.Squared)), a.Overlap);
+        if (a.Overlap == Overlap.GeneralizedDice && a.ClassWeights is not null)
             Report(DiagnosticDescriptors.ClassWeightsWithGeneralizedDice, ArgumentLocation(nameof(DiceLossAttribute.ClassWeights)));
         // The default Smooth of 1 is the usual case: then the warning sits on the Overlap that chose Generalized Dice.
-        if (overlap == Overlap.GeneralizedDice && weighting == GeneralizedWeighting.InverseSquaredVolume && smooth > DiagnosticDescriptors.GeneralizedSmoothLimit)
+        if (a.Overlap == Overlap.GeneralizedDice && a.GeneralizedWeighting == GeneralizedWeighting.InverseSquaredVolume && a.Smooth > DiagnosticDescriptors.GeneralizedSmoothLimit)
         {
             string at = named.ContainsKey(nameof(DiceLossAttribute.Smooth)) ? nameof(DiceLossAttribute.Smooth) : nameof(DiceLossAttribute.Overlap);
-            Report(DiagnosticDescriptors.GeneralizedSmoothSwamps, ArgumentLocation(at), smooth.ToString("R", CultureInfo.InvariantCulture));
+            Report(DiagnosticDescriptors.GeneralizedSmoothSwamps, ArgumentLocation(at), a.Smooth.ToString("R", CultureInfo.InvariantCulture));
         }
 
         // Parameters that this configuration never reads: say so rather than ignore them silently.
         foreach (string name in new[] { nameof(DiceLossAttribute.FalsePositiveWeight), nameof(DiceLossAttribute.FalseNegativeWeight) })
-            if (overlap != Overlap.Tversky && named.ContainsKey(name))
-                Report(DiagnosticDescriptors.TverskyWeightIgnored, ArgumentLocation(name), name, overlap);
-        if (overlap != Overlap.GeneralizedDice && named.ContainsKey(nameof(DiceLossAttribute.GeneralizedWeighting)))
-            Report(DiagnosticDescriptors.GeneralizedWeightingIgnored, ArgumentLocation(nameof(DiceLossAttribute.GeneralizedWeighting)), overlap);
-        if (combine != Combine.Focal && named.ContainsKey(nameof(DiceLossAttribute.FocalGamma)))
-            Report(DiagnosticDescriptors.FocalGammaIgnored, ArgumentLocation(nameof(DiceLossAttribute.FocalGamma)), combine);
+            if (a.Overlap != Overlap.Tversky && named.ContainsKey(name))
+                Report(DiagnosticDescriptors.TverskyWeightIgnored, ArgumentLocation(name), name, a.Overlap);
+        if (a.Overlap != Overlap.GeneralizedDice && named.ContainsKey(nameof(DiceLossAttribute.GeneralizedWeighting)))
+            Report(DiagnosticDescriptors.GeneralizedWeightingIgnored, ArgumentLocation(nameof(DiceLossAttribute.GeneralizedWeighting)), a.Overlap);
+        if (a.Combine != Combine.Focal && named.ContainsKey(nameof(DiceLossAttribute.FocalGamma)))
+            Report(DiagnosticDescriptors.FocalGammaIgnored, ArgumentLocation(nameof(DiceLossAttribute.FocalGamma)), a.Combine);
 
-        if (resolvedActivation == Activation.Softmax && classes == 1 && combine != Combine.CrossEntropy)
+        if (resolvedActivation == Activation.Softmax && a.Classes == 1 && a.Combine != Combine.CrossEntropy)
             Report(DiagnosticDescriptors.SoftmaxSingleClass, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
         if (resolvedTarget == Target.Masks && named.ContainsKey(nameof(DiceLossAttribute.IgnoreIndex)))
             Report(DiagnosticDescriptors.IgnoreIndexWithMasks, ArgumentLocation(nameof(DiceLossAttribute.IgnoreIndex)));
 
         // The rules on the values that are data at run time: one definition for this diagnostic and the run-time check.
-        var structure = new ParameterStructure(classes, resolvedTarget == Target.Labels, includeBackground, logLoss, combine, overlap);
+        var structure = new ParameterStructure(a.Classes, resolvedTarget == Target.Labels, a.IncludeBackground, a.LogLoss, a.Combine, a.Overlap);
         var values = new ParameterValues
         {
-            Smooth = smooth, Alpha = alpha, IgnoreIndex = ignoreIndex, ClassWeights = weights,
-            FalsePositiveWeight = falsePositiveWeight, FalseNegativeWeight = falseNegativeWeight,
-            OverlapExponent = overlapExponent, FocalGamma = focalGamma,
+            Smooth = a.Smooth, Alpha = a.Alpha, IgnoreIndex = a.IgnoreIndex, ClassWeights = a.ClassWeights,
+            FalsePositiveWeight = a.FalsePositiveWeight, FalseNegativeWeight = a.FalseNegativeWeight,
+            OverlapExponent = a.OverlapExponent, FocalGamma = a.FocalGamma,
         };
         foreach (ParameterViolation violation in ParameterRules.Check(structure, values) ?? [])
         {
@@ -188,29 +166,15 @@ internal static class LossParser
             return new LossGenerationResult(null, diagnosticArray) { Invalid = invalid };
         }
 
-        var options = new LossOptions
+        // Every option by its name from the attribute as written (LossOptions.From), then what the parser resolved.
+        LossOptions options = LossOptions.From(a) with
         {
-            Classes = classes,
-            Combine = combine,
             Activation = resolvedActivation,
-            ActivationWasAuto = activation == Activation.Auto,
+            ActivationWasAuto = a.Activation == Activation.Auto,
             Target = resolvedTarget,
-            TargetWasAuto = target == Target.Auto,
-            Smooth = smooth,
-            Alpha = alpha,
-            IncludeBackground = includeBackground,
-            BatchDice = Get(nameof(DiceLossAttribute.BatchDice), defaults.BatchDice),
-            Squared = squared,
-            Overlap = overlap,
-            LogLoss = logLoss,
+            TargetWasAuto = a.Target == Target.Auto,
             // Masks have no labels to ignore: the model keeps the attribute's default so that it caches alike.
-            IgnoreIndex = resolvedTarget == Target.Labels ? ignoreIndex : defaults.IgnoreIndex,
-            ClassWeights = (weights ?? Array.Empty<float>()).ToEquatableArray(),
-            FalsePositiveWeight = falsePositiveWeight,
-            FalseNegativeWeight = falseNegativeWeight,
-            OverlapExponent = overlapExponent,
-            GeneralizedWeighting = weighting,
-            FocalGamma = focalGamma,
+            IgnoreIndex = resolvedTarget == Target.Labels ? a.IgnoreIndex : new DiceLossAttribute().IgnoreIndex,
         };
         // A Debug build compiles the generated kernels unoptimised (they are this assembly's code): say so, once per loss.
         if (context.SemanticModel.Compilation.Options.OptimizationLevel == OptimizationLevel.Debug)
@@ -220,6 +184,30 @@ internal static class LossParser
         }
 
         return new LossGenerationResult(new LossModel(Identity(type), options), diagnosticArray);
+    }
+
+    /// <summary>
+    /// The attribute as the user wrote it: a <see cref="DiceLossAttribute"/> with each named argument set on the property
+    /// of its name (an enum from its integer, ClassWeights with NaN for an element that is not a float, which its rule
+    /// reports) and every other property at its default. An argument the compiler already rejected is left out.
+    /// </summary>
+    private static DiceLossAttribute Configured(AttributeData attribute)
+    {
+        var configured = new DiceLossAttribute();
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            PropertyInfo? property = typeof(DiceLossAttribute).GetProperty(argument.Key);
+            TypedConstant constant = argument.Value;
+            if (property is null || constant.Kind == TypedConstantKind.Error) continue;
+            object? value = constant.Kind == TypedConstantKind.Array
+                ? constant.IsNull ? null : constant.Values.Select(v => v.Value is float f ? f : float.NaN).ToArray()
+                : property.PropertyType.IsEnum && constant.Value is int raw ? Enum.ToObject(property.PropertyType, raw)
+                : constant.Value;
+            if (value is null ? !property.PropertyType.IsValueType : property.PropertyType.IsInstanceOfType(value))
+                property.SetValue(configured, value);
+        }
+
+        return configured;
     }
 
     private static void CheckStructure(
