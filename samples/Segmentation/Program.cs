@@ -31,7 +31,7 @@ if (options.DataParallel)
     // and the parameter gradients are summed over processes, so every process takes the same Adam step.
     using var mpi = new MpiReducer();
     if (mpi.Rank != 0) AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-    var parallel = new DataParallel(mpi.Rank, mpi.Size, gradient => mpi.Sum(gradient));
+    var parallel = new DataParallel(mpi.Rank, mpi.Size, gradient => mpi.Sum(gradient), Validation: mpi);
     LossStep step = engine is null
         ? (logits, labels, grad, batch) => DiceCeLoss.ForwardBackward(logits, labels, grad, batch, reducer: mpi)
         : (logits, labels, grad, batch) => engine.ForwardBackward<DiceCeLoss>(logits, labels, grad, batch, reducer: mpi);
@@ -39,7 +39,7 @@ if (options.DataParallel)
     var run = Train($"Dice + CE, {name}, batch {options.Batch}", step, options, train, test, parallel);
     if (mpi.Rank == 0)
     {
-        PrintClassDice(new[] { run });
+        PrintClassMetrics(new[] { run });
         string csv = Path.Combine(options.Output, $"data-parallel-{mpi.Size}.csv");
         File.WriteAllLines(csv, ["epoch,loss,held-out Dice", .. run.Epochs.Select((e, i) =>
             string.Format(CultureInfo.InvariantCulture, "{0},{1:R},{2:R}", i + 1, e.Loss, run.HeldOutDice[i]))]);
@@ -59,7 +59,7 @@ else if (options.SweepAlpha is { } alphas)
         string.Format(CultureInfo.InvariantCulture, "Alpha = {0}", alpha),
         Trainer.Step<DiceCeLoss>(engine, DiceCeLoss.Spec.Parameters with { Alpha = alpha }),
         options, train, test)).ToList();
-    PrintClassDice(runs);
+    PrintClassMetrics(runs);
     string path = Path.Combine(options.Output, "sweep-alpha.png");
     Pictures.Sweep(path, "Alpha (weight of the cross-entropy term)", alphas.Select(a => (double)a).ToArray(),
         runs.Select(r => r.HeldOutDice[^1]).ToArray(), options.Epochs);
@@ -68,7 +68,7 @@ else if (options.SweepAlpha is { } alphas)
 else if (!options.Compare)
 {
     var run = Train("Dice + CE", Trainer.Step<DiceCeLoss>(engine), options, train, test);
-    PrintClassDice(new[] { run });
+    PrintClassMetrics(new[] { run });
     string curve = Path.Combine(options.Output, "loss-curve.png");
     string grid = Path.Combine(options.Output, "predictions.png");
     Pictures.LossCurve(curve, run.Epochs, run.HeldOutDice, "Dice + CE");
@@ -86,7 +86,7 @@ else
         Train("Dice + focal", Trainer.Step<DiceFocalLoss>(engine), options, train, test),
         Train("Generalized Dice", Trainer.Step<GeneralizedDiceLoss>(engine), options, train, test),
     };
-    PrintClassDice(runs);
+    PrintClassMetrics(runs);
     string path = Path.Combine(options.Output, "compare.png");
     Pictures.Comparison(path, runs.ToDictionary(r => r.Name, r => r.HeldOutDice));
     AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(path)}[/].");
@@ -112,7 +112,7 @@ static TrainingRun Train(string name, LossStep loss, SampleOptions options, Synt
                 task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
                     "{0}  epoch {1}/{2}  loss {3:F4}  Dice {4:F3}", name, epoch, options.Epochs, partial.Loss, partial.MeanDice));
             });
-            double heldOut = trainer.Evaluate(test).Skip(1).Average();
+            double heldOut = trainer.Evaluate(test).DatasetDice.Skip(1).Average();
             run.Epochs.Add(result);
             run.HeldOutDice.Add(heldOut);
             AnsiConsole.MarkupLine(string.Format(CultureInfo.InvariantCulture,
@@ -134,20 +134,23 @@ static TrainingRun Train(string name, LossStep loss, SampleOptions options, Synt
             .Start(context => Epochs(context.AddTask(Markup.Escape(name), maxValue: options.Epochs * trainer.BatchesPerEpoch(train))));
     }
 
-    run.ClassDice = trainer.Evaluate(test);
+    run.Metrics = trainer.Evaluate(test);
     AnsiConsole.MarkupLine($"  {Markup.Escape(name)}: {options.Epochs} epochs in {watch.Elapsed.TotalSeconds:F0} s");
     return run;
 }
 
-static void PrintClassDice(IEnumerable<TrainingRun> runs)
+static void PrintClassMetrics(IEnumerable<TrainingRun> runs)
 {
-    var table = new Table().Title("Held-out Dice per class (argmax prediction)").AddColumn("loss");
-    foreach (string column in new[] { "background", "disc (1)", "square (2)", "triangle (3)", "mean 1-3" }) table.AddColumn(column, c => c.RightAligned());
+    // Dice and IoU per class over the whole held-out set (SegmentationMetrics' dataset values: counts summed over it).
+    var table = new Table().Title("Held-out Dice and IoU per class (argmax prediction)").AddColumn("loss").AddColumn("");
+    foreach (string column in new[] { "backgr. 0", "disc 1", "square 2", "triangle 3", "mean 1-3" }) table.AddColumn(column, c => c.RightAligned());
     foreach (TrainingRun run in runs)
     {
-        var cells = run.ClassDice!.Select(d => d.ToString("F3", CultureInfo.InvariantCulture)).ToList();
-        cells.Add(run.ClassDice!.Skip(1).Average().ToString("F3", CultureInfo.InvariantCulture));
-        table.AddRow([Markup.Escape(run.Name), .. cells]);
+        foreach ((string metric, IReadOnlyList<double> values) in new[] { ("Dice", run.Metrics!.DatasetDice), ("IoU", run.Metrics.DatasetIoU) })
+        {
+            var cells = values.Append(values.Skip(1).Average()).Select(v => v.ToString("F3", CultureInfo.InvariantCulture));
+            table.AddRow([metric == "Dice" ? Markup.Escape(run.Name) : "", metric, .. cells]);
+        }
     }
 
     AnsiConsole.Write(table);
@@ -166,7 +169,7 @@ internal sealed class TrainingRun(string name, Trainer trainer)
     public Trainer Trainer { get; } = trainer;
     public List<EpochResult> Epochs { get; } = [];
     public List<double> HeldOutDice { get; } = [];
-    public double[]? ClassDice { get; set; }
+    public SegmentationMetrics? Metrics { get; set; }
 }
 
 internal sealed record SampleOptions(

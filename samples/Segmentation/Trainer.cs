@@ -10,9 +10,11 @@ public readonly record struct EpochResult(double Loss, double MeanDice);
 
 /// <summary>
 /// This process's share of data-parallel training: process <paramref name="Rank"/> of <paramref name="Size"/> takes its
-/// slice of every batch, and <paramref name="SumGradient"/> sums a parameter gradient over all processes in place.
+/// slice of every batch, and <paramref name="SumGradient"/> sums a parameter gradient over all processes in place;
+/// with <paramref name="Validation"/>, each process also validates its share of the held-out images and the metrics
+/// are summed over processes through it.
 /// </summary>
-public sealed record DataParallel(int Rank, int Size, Action<float[]> SumGradient)
+public sealed record DataParallel(int Rank, int Size, Action<float[]> SumGradient, IStatisticsReducer? Validation = null)
 {
     /// <summary>This process's samples [first, first + count) of a batch of <paramref name="batch"/> (unequal when it does not divide).</summary>
     public (int First, int Count) Share(int batch) => (Rank * batch / Size, (Rank + 1) * batch / Size - Rank * batch / Size);
@@ -118,23 +120,38 @@ public sealed class Trainer
     }
 
     /// <summary>Hard Dice per class (argmax prediction) over the whole set: 2|P ∩ G| / (|P| + |G|).</summary>
-    public double[] Evaluate(SyntheticShapes data)
+    public SegmentationMetrics Evaluate(SyntheticShapes data)
     {
-        var intersection = new long[SyntheticShapes.Classes];
-        var total = new long[SyntheticShapes.Classes];
+        // The held-out metrics from the argmax prediction, one batch of counts per image; in data-parallel training
+        // each process counts its share of the images and the metrics are merged over processes.
+        const int classes = SyntheticShapes.Classes;
+        var metrics = new SegmentationMetrics(classes);
         var predicted = new int[data.Pixels];
+        var (tp, fp, fn, tn) = (new long[classes], new long[classes], new long[classes], new long[classes]);
+        bool shared = _parallel?.Validation is not null;
         for (int i = 0; i < data.Count; i++)
         {
+            if (shared && i % _parallel!.Size != _parallel.Rank) continue;
             Network.Predict(Logits(data, i), data.Pixels, predicted);
+            Array.Clear(tp);
+            Array.Clear(fp);
+            Array.Clear(fn);
             for (int s = 0; s < data.Pixels; s++)
             {
-                int truth = data.Labels[i * data.Pixels + s];
-                total[truth]++;
-                total[predicted[s]]++;
-                if (truth == predicted[s]) intersection[truth]++;
+                int truth = data.Labels[i * data.Pixels + s], prediction = predicted[s];
+                if (truth == prediction) tp[truth]++;
+                else
+                {
+                    fp[prediction]++;
+                    fn[truth]++;
+                }
             }
+
+            for (int c = 0; c < classes; c++) tn[c] = data.Pixels - tp[c] - fp[c] - fn[c];
+            metrics.Add(new SegmentationCounts(1, classes, tp, fp, fn, tn));
         }
 
-        return Enumerable.Range(0, SyntheticShapes.Classes).Select(c => total[c] == 0 ? 1 : 2.0 * intersection[c] / total[c]).ToArray();
+        if (shared) metrics.Reduce(_parallel!.Validation!);
+        return metrics;
     }
 }

@@ -76,6 +76,41 @@ internal sealed class Check
     }
 }
 
+/// <summary>
+/// Validation metrics across ranks: the confusion counts of the whole set made on every rank from one seed, this rank's
+/// samples added one batch each, the Values summed over ranks; every rank must then have the whole set's metrics.
+/// </summary>
+internal static class MetricsCheck
+{
+    private const int Classes = 4;
+
+    public static string Run(Dice.Mpi.MpiReducer reducer, int first, int mine, int total)
+    {
+        var random = new Random(11);
+        long[] Make(int bound) => Enumerable.Range(0, total * Classes).Select(i => random.Next(4) == 0 ? 0L : random.Next(bound)).ToArray();
+        long[] tp = Make(50), fp = Make(50), fn = Make(50), tn = Make(500);
+        var whole = new SegmentationMetrics(Classes, includeBackground: false);
+        whole.Add(new SegmentationCounts(total, Classes, tp, fp, fn, tn));
+
+        var metrics = new SegmentationMetrics(Classes, includeBackground: false);
+        for (int n = first; n < first + mine; n++)
+        {
+            long[] Sample(long[] counts) => counts[(n * Classes)..((n + 1) * Classes)];
+            metrics.Add(new SegmentationCounts(1, Classes, Sample(tp), Sample(fp), Sample(fn), Sample(tn)));
+        }
+
+        metrics.Reduce(reducer);
+        static double Error(double expected, double actual) =>
+            double.IsNaN(expected) ? (double.IsNaN(actual) ? 0 : double.PositiveInfinity) : Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1e-30);
+        double error = new[] { Error(whole.MeanDice, metrics.MeanDice), Error(whole.MeanIoU, metrics.MeanIoU) }
+            .Concat(whole.ClassDice.Zip(metrics.ClassDice, Error)).Concat(whole.DatasetDice.Zip(metrics.DatasetDice, Error))
+            .Concat(whole.Specificity.Zip(metrics.Specificity, Error)).Max();
+        bool ok = metrics.Samples == total && error <= 1e-12;
+        return string.Format(CultureInfo.InvariantCulture, "{0} {1} samples merged: MeanDice {2:G9} (one process {3:G9}), largest relative error {4:E1}",
+            ok ? "OK" : "FAIL", metrics.Samples, metrics.MeanDice, whole.MeanDice, error);
+    }
+}
+
 /// <summary>A batch's input and target.</summary>
 internal sealed record MpiData(float[] Input, int[]? Labels, float[]? Masks, int Batch)
 {

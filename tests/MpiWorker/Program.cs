@@ -37,6 +37,13 @@ foreach (Check check in Check.All)
     }
 }
 
+if (mode == "parity")
+{
+    string line = MetricsCheck.Run(reducer, first, mine, total);
+    Console.WriteLine($"rank {reducer.Rank}/{reducer.Size} validation metrics: {line}");
+    ok &= line.StartsWith("OK", StringComparison.Ordinal);
+}
+
 if (mode == "parity" && reducer.Rank == 0)
 {
     // The cost of one all-reduce of a loss's statistics (C = 4: 22 doubles) at this size of job.

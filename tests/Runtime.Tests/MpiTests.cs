@@ -19,7 +19,8 @@ public sealed class MpiFactAttribute : FactAttribute
 /// Data-parallel training across real processes: <c>mpirun -np 2</c> and <c>-np 3</c> start tests/MpiWorker, each rank
 /// holding an unequal part of one batch; every rank must get the one-process loss and its exact gradient slice through
 /// <c>Dice.Mpi.MpiReducer</c> (five losses: per-sample and batch Dice, CE, weighted BCE on masks, Generalized Dice, batch
-/// Tversky + focal). And bad input on one rank ends the job instead of leaving the others waiting.
+/// Tversky + focal), and the whole validation set's metrics (SegmentationMetrics.Reduce). And bad input on one rank
+/// ends the job instead of leaving the others waiting.
 /// </summary>
 public class MpiTests
 {
@@ -38,6 +39,8 @@ public class MpiTests
         Assert.Equal(5 * processes, lines.Count(l => l.Contains(" OK samples ", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, l => l.Contains("FAIL", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("all-reduce of 22 doubles", StringComparison.Ordinal));
+        // Validation metrics merged through their Values: the whole set's on every rank.
+        Assert.Equal(processes, lines.Count(l => l.Contains("validation metrics: OK", StringComparison.Ordinal)));
     }
 
     [MpiFact]

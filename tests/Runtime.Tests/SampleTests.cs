@@ -58,11 +58,11 @@ public class SampleTests
         var train = SyntheticShapes.Generate(256, 64, seed: 6);
         var test = SyntheticShapes.Generate(16, 64, seed: 7);
         var trainer = new Trainer(new Network(64, seed: 8), Trainer.Step<DiceCeLoss>(engine: null), learningRate: 0.01f, batchSize: 16);
-        double diceBefore = trainer.Evaluate(test).Skip(1).Average();
+        double diceBefore = trainer.Evaluate(test).DatasetDice.Skip(1).Average();
         var random = new Random(9);
         EpochResult first = trainer.TrainEpoch(train, random), last = first;
         for (int epoch = 1; epoch < 16; epoch++) last = trainer.TrainEpoch(train, random);
-        double diceAfter = trainer.Evaluate(test).Skip(1).Average();
+        double diceAfter = trainer.Evaluate(test).DatasetDice.Skip(1).Average();
         Assert.True(last.Loss < 0.6 * first.Loss, $"loss {first.Loss:F4} -> {last.Loss:F4}");
         Assert.True(diceAfter > diceBefore + 0.3, $"held-out Dice {diceBefore:F3} -> {diceAfter:F3}");
     }
