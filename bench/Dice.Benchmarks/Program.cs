@@ -40,6 +40,13 @@ if (args.Contains("--class-weights"))
     return;
 }
 
+if (args.Contains("--classes"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --classes [--quick]: time per element by class count.
+    Report(ClassCountCost.Measure(quick));
+    return;
+}
+
 if (args.Contains("--call-settings"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --call-settings: Scale and AccumulateGradient against a plain call.
