@@ -175,10 +175,9 @@ internal static class DiagnosticDescriptors
     /// optimisations off as debuggable code, MethodImplOptions.AggressiveOptimization included, so the kernels of a Debug
     /// build run 10-14x slower than Release.
     /// </summary>
-    public static readonly DiagnosticDescriptor DebugBuildKernels = new("DICE037",
+    public static readonly DiagnosticDescriptor DebugBuildKernels = Create("DICE037",
         "The loss kernels of a Debug build run unoptimised",
         "This is a Debug build: the JIT compiles the generated kernels of '{0}' without optimisation, about ten times "
         + "slower than Release (README, \"Debug builds\"); time and train with -c Release",
-        Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
-        description: "See docs/diagnostics.md#dice037 (shipped in the Dice.Runtime package) for the measurements and what to do.");
+        DiagnosticSeverity.Info);
 }

@@ -20,9 +20,9 @@ internal static class CpuKernelEmitter
 
     private static readonly Dialect[] Widths = { new VectorDialect(512), new VectorDialect(256), new VectorDialect(128) };
 
-    private static readonly ChunkParameter Partial = new($"Span<double>", "partial");
-    private static readonly ChunkParameter Coefficients = new($"ReadOnlySpan<float>", Values.Coefficients);
-    private static readonly ChunkParameter Gradient = new($"Span<float>", Values.GradientBuffer);
+    private static readonly ChunkParameter Partial = new("Span<double>", "partial");
+    private static readonly ChunkParameter Coefficients = new("ReadOnlySpan<float>", Values.Coefficients);
+    private static readonly ChunkParameter Gradient = new("Span<float>", Values.GradientBuffer);
 
     /// <summary>
     /// The per-chunk kernels the CPU scheduler calls through <c>IDiceLoss</c>, in the order they are written. Returning
@@ -44,7 +44,7 @@ internal static class CpuKernelEmitter
             new[] { Partial, Gradient }, ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
         new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from the p that pass 1 kept)",
-            new[] { Coefficients, new ChunkParameter($"ReadOnlySpan<float>", "probabilities"), Gradient },
+            new[] { Coefficients, new ChunkParameter("ReadOnlySpan<float>", "probabilities"), Gradient },
             ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
     };
@@ -113,8 +113,7 @@ internal static class CpuKernelEmitter
         string header = weighted
             ? $"private static {entry.ReturnType} {entry.Name}<{Values.WeightingParameter}>(in DiceChunk chunk{entry.Parameters})"
             : $"internal static {entry.ReturnType} {entry.Name}(in DiceChunk chunk{entry.Parameters})";
-        if (weighted) w.Line(header);
-        using (weighted ? w.Block($"    {WeightingConstraint}") : w.Block(header))
+        using (Method(w, header, weighted))
         {
             w.Line("nint s = chunk.Start;");
             if (entry.ReturnsValidity)
@@ -133,7 +132,13 @@ internal static class CpuKernelEmitter
         w.Line();
     }
 
-    private const string WeightingConstraint = "where " + Values.WeightingParameter + " : struct, IWeighting";
+    /// <summary>Opens a method: its header, then, when it takes the weighting as a type argument, the constraint on it.</summary>
+    private static SourceWriter.Scope Method(SourceWriter w, string header, bool weighted)
+    {
+        if (!weighted) return w.Block(header);
+        w.Line(header);
+        return w.Block($"    where {Values.WeightingParameter} : struct, IWeighting");
+    }
 
     /// <summary>One call for the widest accelerated width (each test is a JIT-time constant: one branch remains).</summary>
     private static void EmitWidthChoice(SourceWriter w, Func<Dialect, string> call)
@@ -149,8 +154,7 @@ internal static class CpuKernelEmitter
             : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
         w.Line(FullyOptimized);
         string header = $"private static {entry.ReturnType} {entry.KernelName(d, weighted)}(in DiceChunk chunk, ref nint s{entry.KernelParameters})";
-        if (weighted) w.Line(header);
-        using (weighted ? w.Block($"    {WeightingConstraint}") : w.Block(header))
+        using (Method(w, header, weighted))
         {
             entry.Body(w, d, o);
         }

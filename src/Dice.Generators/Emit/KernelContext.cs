@@ -133,7 +133,7 @@ internal sealed class KernelContext
         CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"{D.Local} {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
+            Writer.Line($"{D.Local} {result} = {UnrolledSum(term)};");
             return;
         }
 
@@ -155,6 +155,10 @@ internal sealed class KernelContext
         }
     }
 
+    /// <summary>term(0) + term(1) + ... over the unrolled classes.</summary>
+    private string UnrolledSum(Func<ClassIndex, string> term) =>
+        string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))));
+
     /// <summary>
     /// Sets the declared <paramref name="result"/> to the sum over classes of <paramref name="term"/> when
     /// <paramref name="condition"/> holds (a JIT-time constant, so the branch costs nothing).
@@ -164,7 +168,7 @@ internal sealed class KernelContext
         CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"if ({condition}) {result} = {string.Join(" + ", Enumerable.Range(0, Classes).Select(c => term(ClassIndex.Literal(c))))};");
+            Writer.Line($"if ({condition}) {result} = {UnrolledSum(term)};");
             return;
         }
 

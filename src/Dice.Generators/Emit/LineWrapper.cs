@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Dice.Generators.Emit;
@@ -86,25 +87,28 @@ internal static class LineWrapper
         yield return current + text;
     }
 
+    /// <summary>
+    /// Each index of <paramref name="text"/> below <paramref name="end"/> with whether it lies inside a string literal
+    /// (a quote counts as outside; an escaped character is skipped), the one walk the scans below share.
+    /// </summary>
+    private static IEnumerable<(int Index, bool InString)> Characters(string text, int end)
+    {
+        bool inString = false;
+        for (int i = 0; i < Math.Min(text.Length, end); i++)
+        {
+            char ch = text[i];
+            if (inString && ch == '\\') i++;
+            else if (ch == '"') inString = !inString;
+            else yield return (i, inString);
+        }
+    }
+
     /// <summary>The rightmost place within <paramref name="room"/> to break code, outside strings; -1 if none.</summary>
     private static int BreakPoint(string text, int room)
     {
         int best = -1;
-        bool inString = false;
-        for (int i = 0; i < text.Length && i <= room; i++)
-        {
-            char ch = text[i];
-            if (inString)
-            {
-                if (ch == '\\') i++;
-                else if (ch == '"') inString = false;
-                continue;
-            }
-
-            if (ch == '"') inString = true;
-            else if (ch == ' ' && i >= MinimumPiece && IsBreak(text, i)) best = i;
-        }
-
+        foreach ((int i, bool inString) in Characters(text, room + 1))
+            if (!inString && text[i] == ' ' && i >= MinimumPiece && IsBreak(text, i)) best = i;
         return best;
     }
 
@@ -125,40 +129,16 @@ internal static class LineWrapper
     private static int StringSplit(string text, int room)
     {
         int best = -1;
-        bool inString = false;
-        for (int i = 0; i < text.Length && i <= room - 3; i++)
-        {
-            char ch = text[i];
-            if (!inString)
-            {
-                if (ch == '"') inString = true;
-                continue;
-            }
-
-            if (ch == '\\') i++;
-            else if (ch == '"') inString = false;
-            else if (ch == ' ' && i >= MinimumPiece) best = i + 1;
-        }
-
+        foreach ((int i, bool inString) in Characters(text, room - 2))
+            if (inString && text[i] == ' ' && i >= MinimumPiece) best = i + 1;
         return best;
     }
 
     /// <summary>The index of a <c>//</c> comment after code on the line, outside strings; -1 if none.</summary>
     private static int TrailingComment(string text)
     {
-        bool inString = false;
-        for (int i = 0; i + 1 < text.Length; i++)
-        {
-            char ch = text[i];
-            if (inString)
-            {
-                if (ch == '\\') i++;
-                else if (ch == '"') inString = false;
-            }
-            else if (ch == '"') inString = true;
-            else if (ch == '/' && text[i + 1] == '/') return i;
-        }
-
+        foreach ((int i, bool inString) in Characters(text, text.Length - 1))
+            if (!inString && text[i] == '/' && text[i + 1] == '/') return i;
         return -1;
     }
 }
