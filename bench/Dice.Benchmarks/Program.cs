@@ -47,6 +47,15 @@ if (args.Contains("--classes"))
     return;
 }
 
+if (args.Contains("--evaluate"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --evaluate [--quick] [--torch FILE]: validation counts
+    // against the copy floor and, with bench/torch/evaluate_metrics.py's CSV, PyTorch.
+    int torchAt = Array.IndexOf(args, "--torch");
+    Report(EvaluateCost.Measure(quick, torchAt >= 0 && torchAt + 1 < args.Length ? PerformanceTable.ReadTorch(args[torchAt + 1]) : null));
+    return;
+}
+
 if (args.Contains("--call-settings"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --call-settings: Scale and AccumulateGradient against a plain call.

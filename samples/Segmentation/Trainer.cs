@@ -119,36 +119,18 @@ public sealed class Trainer
         return logits;
     }
 
-    /// <summary>Hard Dice per class (argmax prediction) over the whole set: 2|P ∩ G| / (|P| + |G|).</summary>
+    /// <summary>The held-out metrics (argmax prediction) over the whole set: Dice, IoU and the rest, per class and overall.</summary>
     public SegmentationMetrics Evaluate(SyntheticShapes data)
     {
-        // The held-out metrics from the argmax prediction, one batch of counts per image; in data-parallel training
-        // each process counts its share of the images and the metrics are merged over processes.
-        const int classes = SyntheticShapes.Classes;
-        var metrics = new SegmentationMetrics(classes);
-        var predicted = new int[data.Pixels];
-        var (tp, fp, fn, tn) = (new long[classes], new long[classes], new long[classes], new long[classes]);
+        // One batch of confusion counts per image from the generated Evaluate (the loss's own argmax rule, one fused
+        // pass over the logits); in data-parallel training each process counts its share of the images and the metrics
+        // are merged over processes.
+        var metrics = new SegmentationMetrics(SyntheticShapes.Classes);
         bool shared = _parallel?.Validation is not null;
         for (int i = 0; i < data.Count; i++)
         {
             if (shared && i % _parallel!.Size != _parallel.Rank) continue;
-            Network.Predict(Logits(data, i), data.Pixels, predicted);
-            Array.Clear(tp);
-            Array.Clear(fp);
-            Array.Clear(fn);
-            for (int s = 0; s < data.Pixels; s++)
-            {
-                int truth = data.Labels[i * data.Pixels + s], prediction = predicted[s];
-                if (truth == prediction) tp[truth]++;
-                else
-                {
-                    fp[prediction]++;
-                    fn[truth]++;
-                }
-            }
-
-            for (int c = 0; c < classes; c++) tn[c] = data.Pixels - tp[c] - fp[c] - fn[c];
-            metrics.Add(new SegmentationCounts(1, classes, tp, fp, fn, tn));
+            metrics.Add(DiceCeLoss.Evaluate(Logits(data, i), data.Labels.AsSpan(i * data.Pixels, data.Pixels), batch: 1));
         }
 
         if (shared) metrics.Reduce(_parallel!.Validation!);

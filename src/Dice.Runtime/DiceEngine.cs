@@ -204,6 +204,108 @@ public sealed class DiceEngine : IDisposable
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
+    /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="labels"/> for validation metrics (the generated <c>Evaluate</c>).</summary>
+    public SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="masks"/> for validation metrics (the generated <c>Evaluate</c>).</summary>
+    public SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>The confusion counts of data already on this engine's accelerator; no host copies but the small partials.</summary>
+    public SegmentationCounts Evaluate<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>The confusion counts of data already on this engine's accelerator; no host copies but the small partials.</summary>
+    public SegmentationCounts Evaluate<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>Evaluate on host spans: the SIMD kernels on a CPU engine; on an accelerator, the data copied there and the device kernel.</summary>
+    private SegmentationCounts EvaluateHost<TLoss>(in LossCall call) where TLoss : IDiceLoss
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_accelerator is null) return DiceCpu.Evaluate<TLoss>(call);
+        CheckedCall checkedCall = CallFlow.Check<TLoss>(call.Extent, Pass.Evaluate, call.Parameters, null);
+        TargetSpan target = call.Target;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            (ArrayView<float> inputView, DeviceTarget deviceTarget) = Upload(call);
+            SegmentationCounts? counts = Count<TLoss>(inputView, deviceTarget.Labels, deviceTarget.Masks, call.Batch, checkedCall);
+            return counts ?? throw Validation.FirstInvalid(checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input, target, checkedCall.Spatial);
+        }
+    }
+
+    /// <summary>Evaluate on views of this engine's accelerator; bad input is reported from a host copy of the views.</summary>
+    private SegmentationCounts EvaluateViews<TLoss>(in DeviceCall call) where TLoss : IDiceLoss
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_accelerator is null)
+            throw new InvalidOperationException("This engine runs on the CPU and has no accelerator; pass host spans, or create the engine with DiceDevice.Cuda or IlgpuCpu.");
+        CheckedCall checkedCall = CallFlow.Check<TLoss>(call.Extent, Pass.Evaluate, call.Parameters, null);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            DeviceTarget target = call.Target.IsLabels
+                ? DeviceTarget.FromLabels(call.Target.Labels).WithMasks(Buffer<float>("masks", 1))
+                : DeviceTarget.FromMasks(call.Target.Masks).WithLabels(Buffer<int>("labels", 1));
+            SegmentationCounts? counts = Count<TLoss>(call.Input, target.Labels, target.Masks, call.Batch, checkedCall);
+            if (counts is not null) return counts;
+            throw Validation.FirstInvalid(
+                checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input.GetAsArray(),
+                target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray()), checkedCall.Spatial);
+        }
+    }
+
+    /// <summary>
+    /// The device Evaluate kernel, then one read of the group partials, summed on the host per sample (exact integers);
+    /// null when a group counted an invalid element.
+    /// </summary>
+    private SegmentationCounts? Count<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, int batch, in CheckedCall checkedCall)
+        where TLoss : IDiceLoss
+    {
+        int spatial = checkedCall.Spatial, classes = checkedCall.Spec.Classes;
+        var layout = new ConfusionLayout(classes);
+        LoadedKernels kernels = Kernels<TLoss>();
+        (int groupSize, DeviceShape shape) = Launch(batch, spatial, checkedCall.Parameters);
+        int stagedRows = Math.Clamp(StagingBytes / (sizeof(double) * groupSize), 1, layout.DevicePartialLength);
+        int groups = batch * shape.GroupsPerSample;
+        ArrayView<double> partials = Buffer<double>("confusion", (long)groups * layout.DevicePartialLength);
+        kernels.Confusion(
+            new KernelConfig(groups, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)), input, labels, masks, partials, shape);
+        double[] host = partials.GetAsArray();
+        var counts = new long[host.Length];
+        for (int i = 0; i < host.Length; i++) counts[i] = (long)host[i];
+        for (int g = 0; g < groups; g++)
+        {
+            if (counts[g * layout.DevicePartialLength + layout.Invalid] != 0) return null;
+        }
+
+        return SegmentationCounts.FromPartials(counts, layout.DevicePartialLength, batch, classes, shape.GroupsPerSample);
+    }
+
+    /// <summary>The group size and shape of a grouped launch over <paramref name="batch"/> samples of <paramref name="spatial"/> pixels.</summary>
+    private (int GroupSize, DeviceShape Shape) Launch(int batch, int spatial, LossParameters parameters)
+    {
+        Accelerator accelerator = _accelerator!;
+        int groupSize = Math.Min(accelerator.MaxNumThreadsPerGroup, 256);
+        int groupsPerSample = GroupsPerSample(batch, spatial, groupSize, accelerator.NumMultiprocessors, MaxGroupsPerSample);
+        return (groupSize, new DeviceShape
+        {
+            Batch = batch,
+            Spatial = spatial,
+            GroupsPerSample = groupsPerSample,
+            SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
+            IgnoreIndex = parameters.IgnoreIndex,
+            FocalGamma = parameters.FocalGamma,
+            AccumulateGradient = parameters.AccumulateGradient ? 1 : 0,
+        });
+    }
+
     /// <summary>A call on host spans: the SIMD kernels on a CPU engine; on an accelerator, the checks, then each pass with its copies.</summary>
     private PassOutcome RunHost<TLoss>(in LossCall call) where TLoss : IDiceLoss
     {
@@ -245,21 +347,30 @@ public sealed class DiceEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            ArrayView<float> inputView = Buffer<float>("input", call.Input.Length);
-            inputView.CopyFromCPU(call.Input);
-            ArrayView<int> labelsView = Buffer<int>("labels", target.IsLabels ? target.Length : 1);
-            if (target.IsLabels) labelsView.CopyFromCPU(target.Labels);
-            ArrayView<float> masksView = Buffer<float>("masks", target.IsLabels ? 1 : target.Length);
-            if (!target.IsLabels) masksView.CopyFromCPU(target.Masks);
+            (ArrayView<float> inputView, DeviceTarget deviceTarget) = Upload(call);
             ArrayView<float> gradientView = backward ? Buffer<float>("gradient", call.Input.Length) : default;
             if (backward && checkedCall.Parameters.AccumulateGradient) gradientView.CopyFromCPU(call.Gradient);
-
-            var deviceTarget = target.IsLabels ? DeviceTarget.FromLabels(labelsView) : DeviceTarget.FromMasks(masksView);
             PassOutcome outcome = Run<TLoss>(new DeviceCall(inputView, deviceTarget, gradientView, call.Batch, pass), checkedCall, global, out bool invalid);
             if (invalid) throw Validation.FirstInvalid(checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input, target, checkedCall.Spatial);
             if (backward) gradientView.CopyToCPU(call.Gradient);
             return outcome;
         }
+    }
+
+    /// <summary>
+    /// The input and target of a host call copied into pooled device buffers; the target form the loss does not take is
+    /// a one-element placeholder (kernel parameters must be valid views).
+    /// </summary>
+    private (ArrayView<float> Input, DeviceTarget Target) Upload(in LossCall call)
+    {
+        TargetSpan target = call.Target;
+        ArrayView<float> input = Buffer<float>("input", call.Input.Length);
+        input.CopyFromCPU(call.Input);
+        ArrayView<int> labels = Buffer<int>("labels", target.IsLabels ? target.Length : 1);
+        if (target.IsLabels) labels.CopyFromCPU(target.Labels);
+        ArrayView<float> masks = Buffer<float>("masks", target.IsLabels ? 1 : target.Length);
+        if (!target.IsLabels) masks.CopyFromCPU(target.Masks);
+        return (input, target.IsLabels ? DeviceTarget.FromLabels(labels).WithMasks(masks) : DeviceTarget.FromMasks(masks).WithLabels(labels));
     }
 
     /// <summary>One pass of a checked call on views; bad input is reported from a host copy of the views.</summary>
@@ -304,24 +415,12 @@ public sealed class DiceEngine : IDisposable
         ArrayView<float> input = call.Input, masks = call.Target.Masks, gradient = call.Gradient;
         ArrayView<int> labels = call.Target.Labels;
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
-        Accelerator accelerator = _accelerator!;
         DiceLossSpec spec = TLoss.Spec;
         int classes = spec.Classes;
         var layout = new StatisticsLayout(classes);
         LoadedKernels kernels = Kernels<TLoss>();
-
-        int groupSize = Math.Min(accelerator.MaxNumThreadsPerGroup, 256);
-        int groupsPerSample = GroupsPerSample(batch, spatial, groupSize, accelerator.NumMultiprocessors, MaxGroupsPerSample);
-        var shape = new DeviceShape
-        {
-            Batch = batch,
-            Spatial = spatial,
-            GroupsPerSample = groupsPerSample,
-            SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
-            IgnoreIndex = parameters.IgnoreIndex,
-            FocalGamma = parameters.FocalGamma,
-            AccumulateGradient = parameters.AccumulateGradient ? 1 : 0,
-        };
+        (int groupSize, DeviceShape shape) = Launch(batch, spatial, parameters);
+        int groupsPerSample = shape.GroupsPerSample;
         ArrayView<float> weights = ClassWeights(kernels, spec, parameters);
 
         // All of a group's sums in as few tree passes as the staging memory allows.
@@ -422,6 +521,7 @@ public sealed class DiceEngine : IDisposable
     private sealed record LoadedKernels(
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion,
         MemoryBuffer1D<float, Stride1D.Dense> ClassWeights);
 
     private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>
@@ -432,6 +532,7 @@ public sealed class DiceEngine : IDisposable
             return new LoadedKernels(
                 _accelerator!.LoadStreamKernel(kernels.Statistics),
                 _accelerator!.LoadStreamKernel(kernels.Gradient),
+                _accelerator!.LoadStreamKernel(kernels.Confusion),
                 _accelerator!.Allocate1D(TLoss.Spec.ClassWeights.ToArray()));
         });
 

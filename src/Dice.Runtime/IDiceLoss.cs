@@ -64,7 +64,15 @@ public interface IDiceLoss
     private static NotSupportedException RecomputesProbabilities() =>
         new("This loss recomputes p in pass 2 (its gradient needs x), so it has no kernels for the schedule that keeps p.");
 
-    /// <summary>The generated ILGPU kernels (pass 1 and pass 2), which <see cref="DiceEngine"/> loads on an accelerator.</summary>
+    /// <summary>
+    /// Evaluate over one chunk: adds the chunk's confusion counts to <paramref name="counts"/>, laid out as
+    /// <c>[TP_0..TP_{C-1}, predicted_0..predicted_{C-1}, truth_0..truth_{C-1}, counted]</c> (pixels predicted c, pixels
+    /// whose truth is c, pixels not ignored). Returns false when the chunk holds an invalid element, as pass 1 does.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static abstract bool CountConfusion(in DiceChunk chunk, Span<long> counts);
+
+    /// <summary>The generated ILGPU kernels (pass 1, pass 2 and Evaluate), which <see cref="DiceEngine"/> loads on an accelerator.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     static abstract DeviceKernels DeviceKernels { get; }
 }

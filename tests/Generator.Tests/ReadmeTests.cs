@@ -28,8 +28,6 @@ public partial class ReadmeTests
         for (int i = 0; i < labels.Length; i++) labels[i] = random.Next(C);
         float[] logitsGrad = new float[N * C * S], grad = new float[N * C * S], auxGrad = new float[N * C * S];
         int batch = N, myBatch = N;
-        long[] Counts(int step) => Enumerable.Range(0, N * C).Select(i => (long)(i * step % 7)).ToArray();
-        long[] truePositives = Counts(3), falsePositives = Counts(1), falseNegatives = Counts(2), trueNegatives = Counts(5);
 
         """;
 

@@ -14,6 +14,7 @@ public interface ILossCase
         float[] input, TargetData target, Span<float> gradient, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null);
     LossStatistics Statistics(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null);
     LossResult Backward(float[] input, TargetData target, Span<float> gradient, int batch, LossStatistics global, DiceEngine? engine = null);
+    SegmentationCounts Evaluate(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null);
 }
 
 public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
@@ -56,6 +57,15 @@ public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
             ({ } labels, _) => engine.Backward<TLoss>(input, labels, gradient, batch, global),
             (null, null) => DiceCpu.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
             (null, _) => engine.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
+        };
+
+    public SegmentationCounts Evaluate(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null) =>
+        (target.Labels, engine) switch
+        {
+            ({ } labels, null) => DiceCpu.Evaluate<TLoss>(input, labels, batch, parameters),
+            ({ } labels, _) => engine.Evaluate<TLoss>(input, labels, batch, parameters),
+            (null, null) => DiceCpu.Evaluate<TLoss>(input, target.Masks!, batch, parameters),
+            (null, _) => engine.Evaluate<TLoss>(input, target.Masks!, batch, parameters),
         };
 
     public override string ToString() => Name;

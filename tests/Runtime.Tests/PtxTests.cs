@@ -42,12 +42,16 @@ public sealed class PtxTests : IDisposable
             {
                 var kernels = (Kernels.DeviceKernels)typeof(PtxTests).GetMethod(nameof(KernelsOf), BindingFlags.NonPublic | BindingFlags.Static)!
                     .MakeGenericMethod(type).Invoke(null, null)!;
-                return new[] { (type.Name + ".Statistics", kernels.Statistics.Method), (type.Name + ".Gradient", kernels.Gradient.Method) };
+                return new[]
+                {
+                    (type.Name + ".Statistics", kernels.Statistics.Method), (type.Name + ".Gradient", kernels.Gradient.Method),
+                    (type.Name + ".Confusion", kernels.Confusion.Method),
+                };
             })
             .Append(("DeviceFinalizer", typeof(DeviceFinalizer).GetMethod(nameof(DeviceFinalizer.Kernel))!))
             .ToList();
 
-        Assert.True(methods.Count > 300, $"only {methods.Count} kernels found");
+        Assert.True(methods.Count > 450, $"only {methods.Count} kernels found");
         foreach (var (kernel, method) in methods)
         {
             var compiled = (PTXCompiledKernel)backend.Compile(EntryPointDescription.FromExplicitlyGroupedKernel(method), KernelSpecialization.Empty);

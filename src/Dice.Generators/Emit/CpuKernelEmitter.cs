@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Dice.Generators.Model;
+using Dice.Kernels;
 
 namespace Dice.Generators.Emit;
 
@@ -28,7 +29,8 @@ internal static class CpuKernelEmitter
     /// The per-chunk kernels the CPU scheduler calls through <c>IDiceLoss</c>, in the order they are written. Returning
     /// validity: false when the chunk holds an invalid element. The two schedules of docs/performance.md use them so:
     /// recomputing p (Forward, and ForwardBackward where that is faster): AccumulateStatistics, then WriteGradient;
-    /// keeping p: IsValid, AccumulateStatisticsKeepingProbabilities, then WriteGradientFromProbabilities.
+    /// keeping p: IsValid, AccumulateStatisticsKeepingProbabilities, then WriteGradientFromProbabilities. Evaluate runs
+    /// CountConfusion alone.
     /// </summary>
     public static readonly CpuEntryPoint[] EntryPoints =
     {
@@ -47,6 +49,9 @@ internal static class CpuKernelEmitter
             new[] { Coefficients, new ChunkParameter("ReadOnlySpan<float>", "probabilities"), Gradient },
             ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
+        new("CountConfusion", "Confusion", "Evaluate (the confusion counts, with the validity checks)",
+            new[] { new ChunkParameter("Span<long>", Values.CountsBuffer) }, ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: false,
+            EmitConfusion),
     };
 
     /// <summary>The entry points a loss has: all of them, or for a loss that cannot keep p those of the other schedule.</summary>
@@ -177,6 +182,109 @@ internal static class CpuKernelEmitter
             ParameterSource.Chunk,
             keepProbabilities: keepProbabilities);
         if (!keepProbabilities) w.Line($"return {Formulas.AllValid(d, o)};");
+    }
+
+    private static void EmitConfusion(SourceWriter w, Dialect d, LossOptions o)
+    {
+        if (d is VectorDialect vector)
+        {
+            EmitVectorConfusion(w, vector, o);
+            return;
+        }
+
+        KernelBodies.EmitConfusion(w, d, o,
+            prelude: () =>
+            {
+                EmitReferences(w, o, input: true, gradient: false);
+                w.Line($"nint last = chunk.End - {d.Count};");
+            },
+            loopHeader: $"for (; s <= last; s += {d.Count})",
+            // Lanes are summed once per chunk; the scheduler clears the partial before the chunk.
+            store: (total, slot) => $"{Values.CountsBuffer}[{slot}] += {total};",
+            ParameterSource.Chunk,
+            device: false);
+        w.Line($"return {Formulas.AllValid(d, o)};");
+    }
+
+    /// <summary>
+    /// Evaluate with vectors, in two loops over the chunk's whole vectors of pixels. The first reads every class of a
+    /// pixel: the checks, the pixels counted and, for an argmax, the predicted class, kept in a stack buffer. The second
+    /// goes class by class over the same pixels (in the caches by then) with three counters, so that the counts of many
+    /// classes never compete for registers: counting all C classes per pixel kept 3C counters live, which spilled from
+    /// AVX2's sixteen registers from C = 4 on.
+    /// </summary>
+    private static void EmitVectorConfusion(SourceWriter w, VectorDialect d, LossOptions o)
+    {
+        bool argmax = Formulas.PredictsByArgmax(o);
+        KernelContext body = KernelBodies.Body(w, d, o);
+        Formulas.LoadInput(body);
+        Formulas.LoadTarget(body, oneHot: false);
+        Formulas.AccumulateChecks(body);
+        if (argmax)
+        {
+            Formulas.PredictClass(body);
+            body.Line(d.Store(Values.PredictedClass.Name, Values.PredictionsBuffer, Offset.FromFirst));
+        }
+
+        Formulas.CountPixel(body);
+        body.CloseClassLoop();
+
+        EmitReferences(w, o, input: true, gradient: false);
+        w.Line($"nint last = chunk.End - {d.Count};");
+        w.Line("nint first = s;");
+        if (argmax)
+        {
+            w.Line("Span<int> predictions = stackalloc int[(int)(chunk.End - s)];");
+            w.Line($"ref int {Values.PredictionsBuffer} = ref MemoryMarshal.GetReference(predictions);");
+        }
+
+        KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
+        w.Line($"{d.LabelLocal} {Values.Counted} = {d.CountZero};");
+        Formulas.DeclareChecks(new KernelContext(w, d, o));
+        KernelBodies.DeclareClassArrays(w, body);
+        w.Line(argmax
+            ? "// Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class loop."
+            : "// Every class of each pixel: the checks and the pixels counted.");
+        using (w.Block($"for (; s <= last; s += {d.Count})"))
+            w.Append(body.Writer);
+
+        // Per class: TP, and the pixels predicted (high half) and true (low half) in one counter.
+        const string input = "inputValue", mask = "maskValue", truePositives = "truePositives", pair = "predictedAndTruth";
+        var layout = new ConfusionLayout(o.Classes);
+        var k = new KernelContext(w, d, o);
+        w.Line("nint end = s;");
+        w.Line("// Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half) and");
+        w.Line("// of truth c (low half) in one int lane, which counts at most a quarter of a chunk.");
+        using (w.Block("for (int c = 0; c < Classes; c++)"))
+        {
+            w.Line($"{d.LabelLocal} {truePositives} = {d.CountZero};");
+            w.Line($"{d.LabelLocal} {pair} = {d.CountZero};");
+            using (w.Block($"for (s = first; s < end; s += {d.Count})"))
+            {
+                if (o.Labels)
+                {
+                    w.Line($"{d.LabelLocal} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
+                    if (!argmax) w.Line($"{d.MaskLocal} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, Values.IgnoreIndex.Name)};");
+                }
+
+                if (argmax) w.Line($"{d.LabelLocal} {Values.PredictedClass} = {d.LoadLabel(Values.PredictionsBuffer, Offset.FromFirst)};");
+                else w.Line($"{d.Local} {input} = {d.LoadFloat(Values.InputBuffer, Offset.Channel(ClassIndex.Loop))};");
+                if (!o.Labels) w.Line($"{d.Local} {mask} = {d.LoadFloat(Values.MasksBuffer, Offset.Channel(ClassIndex.Loop))};");
+                w.Line($"{d.MaskLocal} {Values.IsPredicted.Name} = {Formulas.Prediction(k, input, "c")};");
+                w.Line($"{d.MaskLocal} {Values.IsTruth.Name} = {Formulas.Truth(k, mask, "c")};");
+                w.Line(d.CountIf(truePositives, d.And(Values.IsPredicted.Name, Values.IsTruth.Name)));
+                w.Line(d.CountPair(pair, high: Values.IsPredicted.Name, low: Values.IsTruth.Name));
+            }
+
+            w.Line($"// The partial: {LayoutText.Confusion(layout, device: false)}.");
+            w.Line($"{Values.CountsBuffer}[{KernelContext.Slot(layout.Offset(ConfusionCount.TruePositives), ClassIndex.Loop)}] += {d.CountTotal(truePositives)};");
+            w.Line($"{Values.CountsBuffer}[{KernelContext.Slot(layout.Offset(ConfusionCount.Predicted), ClassIndex.Loop)}] += {d.CountTotal(pair)} >> 16;");
+            w.Line($"{Values.CountsBuffer}[{KernelContext.Slot(layout.Offset(ConfusionCount.Truth), ClassIndex.Loop)}] += {d.CountTotal(pair)} & 0xFFFF;");
+        }
+
+        w.Line("s = end;");
+        w.Line($"{Values.CountsBuffer}[{SourceWriter.Int(layout.Counted)}] += {d.CountTotal(Values.Counted.Name)};");
+        w.Line($"return {Formulas.AllValid(d, o)};");
     }
 
     private static void EmitValidation(SourceWriter w, Dialect d, LossOptions o)

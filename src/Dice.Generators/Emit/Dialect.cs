@@ -64,10 +64,27 @@ internal abstract class Dialect
     public abstract string AllFinite(string accumulator);
     public abstract string SumToDouble(string accumulator);
 
-    /// <summary>Declares a per-class array for loop mode (C values), optionally zeroed.</summary>
-    public virtual string[] ClassArray(string name, bool zeroed) => zeroed
-        ? new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];", $"{name}.Clear();" }
-        : new[] { $"Span<{Float}> {name} = stackalloc {Float}[Classes];" };
+    /// <summary>A zeroed pixel counter: int lanes for vectors (exact; a chunk has far fewer than 2^31 pixels per lane).</summary>
+    public abstract string CountZero { get; }
+    /// <summary>The statement counter += 1 in the lanes where <paramref name="mask"/> holds.</summary>
+    public abstract string CountIf(string counter, string mask);
+    /// <summary>The statement counter += 1 in every lane.</summary>
+    public abstract string CountEvery(string counter);
+    /// <summary>A counter's total over its lanes, an int.</summary>
+    public abstract string CountTotal(string counter);
+    /// <summary>Per lane, <paramref name="whenTrue"/> where <paramref name="mask"/> holds, else <paramref name="whenFalse"/>: label values.</summary>
+    public abstract string SelectLabel(string mask, string whenTrue, string whenFalse);
+
+    /// <summary>Declares a per-class array for loop mode (C values of <see cref="Float"/>), optionally zeroed.</summary>
+    public string[] ClassArray(string name, bool zeroed) => ClassArray(name, zeroed, Float);
+
+    /// <summary>Declares a zeroed per-class array of pixel counters (<see cref="Label"/> values) for loop mode.</summary>
+    public string[] CountArray(string name) => ClassArray(name, zeroed: true, Label);
+
+    /// <summary>Declares a per-class array of <paramref name="element"/> for loop mode, optionally zeroed.</summary>
+    protected virtual string[] ClassArray(string name, bool zeroed, string element) => zeroed
+        ? new[] { $"Span<{element}> {name} = stackalloc {element}[Classes];", $"{name}.Clear();" }
+        : new[] { $"Span<{element}> {name} = stackalloc {element}[Classes];" };
 
     protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
@@ -129,6 +146,19 @@ internal sealed class VectorDialect : Dialect
     public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";
     public override string AllFinite(string accumulator) => $"{_v}.EqualsAll({accumulator}, {Zero})";
     public override string SumToDouble(string accumulator) => $"KernelMath.SumToDouble({accumulator})";
+    public override string CountZero => _v + "<int>.Zero";
+    // A true lane of a mask is all ones, -1 as an int: subtracting it counts one.
+    public override string CountIf(string counter, string mask) => $"{counter} -= {mask}.AsInt32();";
+    public override string CountEvery(string counter) => $"{counter} += {_v}<int>.One;";
+
+    /// <summary>
+    /// The statement counter += 65,536 where <paramref name="high"/> holds and += 1 where <paramref name="low"/> does: two
+    /// counts in one int lane's 16-bit halves, since a lane counts at most a quarter of a CPU chunk
+    /// (<c>KernelLimits.ChunkPixels</c>). A true lane is -1, so -(low + (high &lt;&lt; 16)) adds 1 to each half.
+    /// </summary>
+    public string CountPair(string counter, string high, string low) => $"{counter} -= {low}.AsInt32() + ({high}.AsInt32() << 16);";
+    public override string CountTotal(string counter) => $"{_v}.Sum({counter})";
+    public override string SelectLabel(string mask, string whenTrue, string whenFalse) => $"{_v}.ConditionalSelect({mask}.AsInt32(), {whenTrue}, {whenFalse})";
 }
 
 /// <summary>
@@ -184,11 +214,17 @@ internal sealed class ScalarDialect : Dialect
     public override string AllOf => _device ? " & " : " && ";
     public override string AllFinite(string accumulator) => $"{accumulator} == 0f";
     public override string SumToDouble(string accumulator) => accumulator;
+    public override string CountZero => "0";
+    public override string CountIf(string counter, string mask) => $"if ({mask}) {counter}++;";
+    public override string CountEvery(string counter) => $"{counter}++;";
+    public override string CountTotal(string counter) => counter;
+    public override string SelectLabel(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
 
-    public override string[] ClassArray(string name, bool zeroed)
+    protected override string[] ClassArray(string name, bool zeroed, string element)
     {
-        if (!_device) return base.ClassArray(name, zeroed);
-        string declaration = $"ArrayView<float> {name} = LocalMemory.Allocate<float>(Classes);";
-        return zeroed ? new[] { declaration, $"for (int c = 0; c < Classes; c++) {name}[c] = 0f;" } : new[] { declaration };
+        if (!_device) return base.ClassArray(name, zeroed, element);
+        string declaration = $"ArrayView<{element}> {name} = LocalMemory.Allocate<{element}>(Classes);";
+        string zero = element == Float ? Zero : "0";
+        return zeroed ? new[] { declaration, $"for (int c = 0; c < Classes; c++) {name}[c] = {zero};" } : new[] { declaration };
     }
 }

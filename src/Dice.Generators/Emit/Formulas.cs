@@ -150,6 +150,66 @@ internal static class Formulas
             k.Line($"{Values.BadLabel} |= {d.And(d.LabelOutOfRange(Values.Label.Name, o.Classes), Values.ValidMask.Name)};");
     }
 
+    /// <summary>
+    /// Evaluate's prediction and truth for one pixel (docs/semantics.md, "Segmentation metrics") and the counts they add
+    /// to, every class in the pixel body: the scalar tail and the device (the vector kernels count class by class,
+    /// <see cref="CpuKernelEmitter"/>). Ignored pixels predict nothing and are not counted.
+    /// </summary>
+    public static void AccumulateConfusion(KernelContext k)
+    {
+        Dialect d = k.D;
+        LossOptions o = k.Options;
+        if (PredictsByArgmax(o)) PredictClass(k);
+        k.PerClass(c =>
+        {
+            string z = k.LetMask(Values.IsPredicted, c, Prediction(k, Values.Input[c], c.ToString()));
+            string t = k.LetMask(Values.IsTruth, c, Truth(k, Values.Target[c], c.ToString()));
+            k.Line(d.CountIf(Values.Count(Kernels.ConfusionCount.TruePositives)[c], d.And(z, t)));
+            k.Line(d.CountIf(Values.Count(Kernels.ConfusionCount.Predicted)[c], z));
+            k.Line(d.CountIf(Values.Count(Kernels.ConfusionCount.Truth)[c], t));
+        });
+        CountPixel(k);
+    }
+
+    /// <summary>Whether the prediction is the argmax over classes: with Softmax, and with None on labels (one class per pixel).</summary>
+    public static bool PredictsByArgmax(LossOptions o) => o.Activation == Activation.Softmax || (o.Activation == Activation.None && o.Labels);
+
+    /// <summary>
+    /// Defines <see cref="Values.PredictedClass"/>: argmax_c x (the first class on ties), and -1 at an ignored pixel, so
+    /// that no class compares equal to it there.
+    /// </summary>
+    public static void PredictClass(KernelContext k)
+    {
+        Dialect d = k.D;
+        k.Argmax(Values.Input);
+        if (k.Options.Labels) k.Line($"{Values.PredictedClass} = {d.SelectLabel(Values.ValidMask.Name, Values.PredictedClass.Name, d.LabelFrom("-1"))};");
+    }
+
+    /// <summary>
+    /// z for class <paramref name="classIndex"/>: the argmax is that class (<see cref="PredictClass"/>); or, per class,
+    /// [x >= 0] with Sigmoid (p >= 0.5 exactly, with no rounding of p) and [x >= 0.5] with None on masks, at a pixel
+    /// that is not ignored.
+    /// </summary>
+    public static string Prediction(KernelContext k, string x, string classIndex)
+    {
+        Dialect d = k.D;
+        LossOptions o = k.Options;
+        if (PredictsByArgmax(o)) return d.LabelEquals(Values.PredictedClass.Name, classIndex);
+        string z = d.GreaterOrEqual(x, o.Activation == Activation.Sigmoid ? d.Zero : d.Broadcast("0.5f"));
+        return o.Labels ? d.And(z, Values.ValidMask.Name) : z;
+    }
+
+    /// <summary>
+    /// t for class <paramref name="classIndex"/>: the one-hot label (0 at ignored pixels, as IgnoreIndex lies outside
+    /// [0, C)), or the mask binarised, [mask >= 0.5].
+    /// </summary>
+    public static string Truth(KernelContext k, string mask, string classIndex) =>
+        k.Options.Labels ? k.D.LabelEquals(Values.Label.Name, classIndex) : k.D.GreaterOrEqual(mask, k.D.Broadcast("0.5f"));
+
+    /// <summary>Counts the pixel (or the vector of pixels) unless ignored.</summary>
+    public static void CountPixel(KernelContext k) =>
+        k.Line(k.Options.Labels ? k.D.CountIf(Values.Counted.Name, Values.ValidMask.Name) : k.D.CountEvery(Values.Counted.Name));
+
     /// <summary>True when every pixel seen was valid (an expression over the check accumulators).</summary>
     public static string AllValid(Dialect d, LossOptions o)
     {

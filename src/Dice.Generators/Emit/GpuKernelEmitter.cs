@@ -21,7 +21,22 @@ internal static class GpuKernelEmitter
         Dialect d = ScalarDialect.Device;
         EmitStatistics(w, d, o);
         EmitGradient(w, d, o);
+        EmitConfusion(w, d, o);
     }
+
+    /// <summary>The prelude of a grouped kernel: group g covers pixels [start, end) of sample n, and sums into its partial.</summary>
+    private static void EmitGroupSlice(SourceWriter w, LossOptions o, int partialLength)
+    {
+        w.Line("int spatial = shape.Spatial;");
+        w.Line("int n = Grid.IdxX / shape.GroupsPerSample;");
+        w.Line("int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;");
+        w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
+        EmitViews(w, o, gradient: false);
+        w.Line($"{View}<double> shared = SharedMemory.GetDynamic<double>();");
+        w.Line($"var sums = new GroupSums(shared, partials, (long)Grid.IdxX * {SourceWriter.Int(partialLength)});");
+    }
+
+    private const string GroupLoop = "for (int s = start + Group.IdxX; s < end; s += Group.DimX)";
 
     private static void EmitViews(SourceWriter w, LossOptions o, bool gradient)
     {
@@ -43,22 +58,36 @@ internal static class GpuKernelEmitter
         using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<double> partials, DeviceShape shape)"))
         {
             KernelBodies.EmitStatistics(w, d, o,
-                prelude: () =>
-                {
-                    w.Line("int spatial = shape.Spatial;");
-                    w.Line($"int n = Grid.IdxX / shape.GroupsPerSample;");
-                    w.Line($"int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;");
-                    w.Line("int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;");
-                    EmitViews(w, o, gradient: false);
-                    w.Line($"{View}<double> shared = SharedMemory.GetDynamic<double>();");
-                    w.Line($"var sums = new GroupSums(shared, partials, (long)Grid.IdxX * {SourceWriter.Int(layout.DevicePartialLength)});");
-                },
-                loopHeader: $"for (int s = start + Group.IdxX; s < end; s += Group.DimX)",
+                prelude: () => EmitGroupSlice(w, o, layout.DevicePartialLength),
+                loopHeader: GroupLoop,
                 // Every thread adds every value, in slot order: GroupSums stores them at consecutive slots.
                 store: (value, slot) => $"sums.Add({value});",
                 zeroAbsentSlots: true,
                 ParameterSource.Device);
             w.Line($"sums.Add({Formulas.AllValid(d, o)} ? 0f : 1f); // slot {SourceWriter.Int(layout.Invalid)}");
+            w.Line("sums.Flush();");
+        }
+
+        w.Line();
+    }
+
+    private static void EmitConfusion(SourceWriter w, Dialect d, LossOptions o)
+    {
+        var layout = new ConfusionLayout(o.Classes);
+        w.Line("/// <summary>");
+        w.Line("/// Device Evaluate: group g counts pixels [start, end) of sample n = g / GroupsPerSample in per-thread integers,");
+        w.Line("/// then sums the counts over the group as fixed-order trees (GroupSums; integers below 2^53 add exactly in double,");
+        w.Line($"/// in any order) and writes the group's partial: {LayoutText.Confusion(layout, device: true)}.");
+        w.Line("/// </summary>");
+        using (w.Block($"internal static void ConfusionDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, DeviceShape shape)"))
+        {
+            KernelBodies.EmitConfusion(w, d, o,
+                prelude: () => EmitGroupSlice(w, o, layout.DevicePartialLength),
+                loopHeader: GroupLoop,
+                store: (total, slot) => $"sums.Add({total});",
+                ParameterSource.Device,
+                device: true);
+            w.Line($"sums.Add({Formulas.AllValid(d, o)} ? 0 : 1); // slot {SourceWriter.Int(layout.Invalid)}");
             w.Line("sums.Flush();");
         }
 

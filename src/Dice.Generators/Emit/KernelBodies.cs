@@ -83,6 +83,65 @@ internal static class KernelBodies
         }
     }
 
+    /// <summary>The counts of Evaluate, in their order in a partial (<see cref="ConfusionLayout"/>'s).</summary>
+    public static readonly ConfusionCount[] ConfusionCounts = { ConfusionCount.TruePositives, ConfusionCount.Predicted, ConfusionCount.Truth };
+
+    /// <summary>Evaluate for one pixel (or one vector of pixels): the validity checks and the counts, no activation.</summary>
+    public static void Confusion(KernelContext k)
+    {
+        Formulas.LoadInput(k);
+        Formulas.LoadTarget(k, oneHot: false);
+        Formulas.AccumulateChecks(k);
+        Formulas.AccumulateConfusion(k);
+        k.CloseClassLoop();
+    }
+
+    /// <summary>
+    /// The Evaluate kernel of a scalar dialect (the CPU tail and the device; the vector kernels count class by class,
+    /// <see cref="CpuKernelEmitter"/>), shaped as <see cref="EmitStatistics"/>: the body, then
+    /// <paramref name="prelude"/>, the zeroed counters and checks, the loop and each count's total stored into its partial
+    /// slot through <paramref name="store"/> (total expression, slot expression), in slot order.
+    /// </summary>
+    /// <param name="device">Whether the partial is a device group's (one more slot, the invalid count, which the caller stores).</param>
+    public static void EmitConfusion(
+        SourceWriter w, Dialect d, LossOptions o, Action prelude, string loopHeader, Func<string, string, string> store, ParameterSource parameters,
+        bool device)
+    {
+        KernelContext body = Body(w, d, o);
+        Confusion(body);
+
+        prelude();
+        DeclareParameters(w, body, parameters);
+        var outer = new KernelContext(w, d, o);
+        foreach (ClassValue counter in ConfusionCounts.Select(Values.Count))
+        {
+            if (outer.Unrolled)
+            {
+                for (int c = 0; c < o.Classes; c++) w.Line($"{d.LabelLocal} {counter[ClassIndex.Literal(c)]} = {d.CountZero};");
+            }
+            else
+            {
+                foreach (string line in d.CountArray(counter.Name)) w.Line(line);
+            }
+        }
+
+        w.Line($"{d.LabelLocal} {Values.Counted} = {d.CountZero};");
+        Formulas.DeclareChecks(outer);
+        DeclareClassArrays(w, body);
+        using (w.Block(loopHeader))
+            w.Append(body.Writer);
+
+        var layout = new ConfusionLayout(o.Classes);
+        w.Line($"// The partial: {LayoutText.Confusion(layout, device)}.");
+        foreach (ConfusionCount count in ConfusionCounts)
+        {
+            outer.PerClass(c => w.Line(store(d.CountTotal(Values.Count(count)[c]), KernelContext.Slot(layout.Offset(count), c))));
+            outer.CloseClassLoop();
+        }
+
+        w.Line(store(d.CountTotal(Values.Counted.Name), SourceWriter.Int(layout.Counted)));
+    }
+
     /// <summary>
     /// Pass 2 for one pixel (or one vector of pixels): p from the activation of x, or, with
     /// <paramref name="fromProbabilities"/>, read back from the gradient buffer where pass 1 kept it.

@@ -195,6 +195,48 @@ internal sealed class KernelContext
             Writer.Line($"{result} = {D.Max(result.Name, value[ClassIndex.Loop])};");
     }
 
+    /// <summary>
+    /// Defines <see cref="Values.PredictedClass"/> as the argmax over classes of <paramref name="value"/>, the first class
+    /// on ties (a later class replaces the largest only when strictly larger, as torch.argmax and MONAI's do).
+    /// </summary>
+    public void Argmax(ClassValue value)
+    {
+        CloseClassLoop();
+        string largest = Values.Largest.Name, larger = Values.Larger.Name, predicted = Values.PredictedClass.Name;
+        Writer.Line($"{D.Local} {largest} = {(Unrolled ? value[ClassIndex.Literal(0)] : value.Name + "[0]")};");
+        Writer.Line($"{D.LabelLocal} {predicted} = {D.LabelFrom("0")};");
+        if (Unrolled)
+        {
+            for (int c = 1; c < Classes; c++)
+            {
+                var index = ClassIndex.Literal(c);
+                Writer.Line($"{(c == 1 ? D.MaskLocal + " " : "")}{larger} = {D.GreaterThan(value[index], largest)};");
+                if (c < Classes - 1) Writer.Line($"{largest} = {D.Select(larger, value[index], largest)};");
+                Writer.Line($"{predicted} = {D.SelectLabel(larger, D.LabelFrom(index.ToString()), predicted)};");
+            }
+
+            return;
+        }
+
+        using (Writer.Block("for (int c = 1; c < Classes; c++)"))
+        {
+            Writer.Line($"{D.MaskLocal} {larger} = {D.GreaterThan(value[ClassIndex.Loop], largest)};");
+            Writer.Line($"{largest} = {D.Select(larger, value[ClassIndex.Loop], largest)};");
+            Writer.Line($"{predicted} = {D.SelectLabel(larger, D.LabelFrom("c"), predicted)};");
+        }
+    }
+
+    /// <summary>
+    /// Defines the per-class mask <paramref name="value"/> of class <paramref name="c"/>, a local of the class body (masks
+    /// are never kept in arrays: in loop mode it lives for one iteration), and returns the name to read it by.
+    /// </summary>
+    public string LetMask(ClassValue value, ClassIndex c, string expression)
+    {
+        string name = c.IsLoop ? value.Name : value[c];
+        Writer.Line($"{D.MaskLocal} {name} = {expression};");
+        return name;
+    }
+
     private string MaxTree(ClassValue value, int from, int to) =>
         to - from == 1 ? value[ClassIndex.Literal(from)] : D.Max(MaxTree(value, from, (from + to) / 2), MaxTree(value, (from + to) / 2, to));
 

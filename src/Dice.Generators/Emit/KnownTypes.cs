@@ -36,6 +36,7 @@ internal static class KnownTypes
     public const string LossResult = "global::Dice.LossResult";
     public const string LossParameters = "global::Dice.LossParameters";
     public const string LossStatistics = "global::Dice.LossStatistics";
+    public const string SegmentationCounts = "global::Dice.SegmentationCounts";
     public const string IStatisticsReducer = "global::Dice.IStatisticsReducer";
     public const string DiceChunk = "global::Dice.DiceChunk";
     public const string DiceCpu = "global::Dice.DiceCpu";

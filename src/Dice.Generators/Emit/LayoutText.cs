@@ -3,7 +3,7 @@ using Dice.Kernels;
 namespace Dice.Generators.Emit;
 
 /// <summary>
-/// The buffers of <see cref="StatisticsLayout"/> in words, for comments in the generated kernels: the offsets
+/// The buffers of <see cref="StatisticsLayout"/> and <see cref="ConfusionLayout"/> in words, for comments in the generated kernels: the offsets
 /// there are literals computed from the layout, and these lines say what they index.
 /// </summary>
 internal static class LayoutText
@@ -16,6 +16,11 @@ internal static class LayoutText
 
     public static string Coefficients(StatisticsLayout layout) =>
         $"A_c at {SourceWriter.Int(layout.TargetSlope(0))} + c, B_c at {SourceWriter.Int(layout.ProbabilitySlope(0))} + c, ceScale at {SourceWriter.Int(layout.CrossEntropyScale)}";
+
+    public static string Confusion(ConfusionLayout layout, bool device) =>
+        $"TP_c at {SourceWriter.Int(layout.Offset(ConfusionCount.TruePositives))} + c, predicted_c at {SourceWriter.Int(layout.Offset(ConfusionCount.Predicted))} + c, "
+        + $"truth_c at {SourceWriter.Int(layout.Offset(ConfusionCount.Truth))} + c, counted at {SourceWriter.Int(layout.Counted)}"
+        + (device ? $", invalid count at {SourceWriter.Int(layout.Invalid)} ({SourceWriter.Int(layout.DevicePartialLength)} values)" : "");
 
     private static string Sums(StatisticsLayout layout) =>
         $"I_c at {SourceWriter.Int(layout.SumOffset(DiceSum.Intersection))} + c, P_c at {SourceWriter.Int(layout.SumOffset(DiceSum.Predicted))} + c, T_c at {SourceWriter.Int(layout.SumOffset(DiceSum.Truth))} + c";

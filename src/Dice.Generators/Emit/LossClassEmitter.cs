@@ -97,9 +97,10 @@ internal static class LossClassEmitter
     private sealed record EntryPoint(string Name, string ReturnType, string Summary, string Returns, string[] Parameters);
 
     /// <summary>
-    /// The four entry points, once each, with the optional settings as trailing arguments: Forward and ForwardBackward
-    /// (one process, or with a reducer the union of every process's batch), and for data-parallel training Statistics
-    /// (pass 1, to sum over processes) and Backward (the summed statistics' loss and this process's gradient).
+    /// The five entry points, once each, with the optional settings as trailing arguments: Forward and ForwardBackward
+    /// (one process, or with a reducer the union of every process's batch), for data-parallel training Statistics
+    /// (pass 1, to sum over processes) and Backward (the summed statistics' loss and this process's gradient), and for
+    /// validation Evaluate (the confusion counts).
     /// </summary>
     private static EntryPoint[] EntryPoints(bool labels)
     {
@@ -121,6 +122,10 @@ internal static class LossClassEmitter
                 "The loss of <paramref name=\"global\"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.",
                 "The loss of the union of every process's batch; SampleLoss has this process's samples.",
                 new[] { "input", target, "inputGrad", "batch", "global" }),
+            new EntryPoint(GeneratedMembers.Evaluate, KnownTypes.SegmentationCounts,
+                "The confusion counts of the batch for validation metrics, on all CPU cores (one fused, read-only pass): per (sample, class) the pixels predicted and true, from the prediction rule of the activation (docs/semantics.md, \"Segmentation metrics\"). Add them to a <see cref=\"global::Dice.SegmentationMetrics\"/>.",
+                "TP, FP, FN and TN per (sample, class), exact.",
+                new[] { "input", target, "batch", "parameters" }),
         };
     }
 
@@ -247,6 +252,7 @@ internal static class LossClassEmitter
         }
 
         w.Line("/// <inheritdoc />");
-        w.Line($"static {KnownTypes.DeviceKernels} {KnownTypes.IDiceLoss}.DeviceKernels => new({kernels}.StatisticsDevice, {kernels}.GradientDevice);");
+        w.Line($"static {KnownTypes.DeviceKernels} {KnownTypes.IDiceLoss}.DeviceKernels =>");
+        w.Line($"    new({kernels}.StatisticsDevice, {kernels}.GradientDevice, {kernels}.ConfusionDevice);");
     }
 }

@@ -45,6 +45,9 @@ internal readonly struct Offset
         : c.Value == 1 ? new("spatial + s", compound: true)
         : new($"{SourceWriter.Int(c.Value)} * spatial + s", compound: true);
 
+    /// <summary>Pixel s of a per-pixel buffer of the pixels a vector kernel covers, from its first one.</summary>
+    public static Offset FromFirst => new("s - first", compound: true);
+
     public string Text { get; }
 
     public bool IsCompound { get; }
@@ -112,6 +115,32 @@ internal static class Values
     public static readonly PixelValue NonFinite = new("nonFinite");
     public static readonly PixelValue OutOfRange = new("outOfRange");
     public static readonly PixelValue BadLabel = new("badLabel");
+
+    // Evaluate: the prediction, the binarised truth and the counts (docs/semantics.md, "Segmentation metrics").
+    /// <summary>z_c, whether the pixel is predicted c (a mask, local to the class body).</summary>
+    public static readonly ClassValue IsPredicted = new("isPredicted");
+    /// <summary>t_c binarised, whether the pixel's truth is c (a mask, local to the class body).</summary>
+    public static readonly ClassValue IsTruth = new("isTruth");
+    /// <summary>The argmax over classes of x (a label value), the first class on ties.</summary>
+    public static readonly PixelValue PredictedClass = new("predictedClass");
+    /// <summary>The largest x seen so far by the argmax.</summary>
+    public static readonly PixelValue Largest = new("largest");
+    /// <summary>Whether x_c exceeds the largest x before it (a mask of the argmax).</summary>
+    public static readonly PixelValue Larger = new("larger");
+    /// <summary>The counter of pixels that count (not ignored).</summary>
+    public static readonly PixelValue Counted = new("counted");
+    /// <summary>A vector Evaluate kernel's predicted class of each pixel, kept between its two loops.</summary>
+    public const string PredictionsBuffer = "predicted";
+    /// <summary>The span of a CPU Evaluate kernel's partial counts (<see cref="ConfusionLayout"/>).</summary>
+    public const string CountsBuffer = "counts";
+
+    /// <summary>The counter of a per-class count of Evaluate.</summary>
+    public static ClassValue Count(ConfusionCount count) => count switch
+    {
+        ConfusionCount.TruePositives => new ClassValue("truePositives"),
+        ConfusionCount.Predicted => new ClassValue("predictedPixels"),
+        _ => new ClassValue("truthPixels"),
+    };
 
     /// <summary>The accumulator of a per-class sum of pass 1.</summary>
     public static ClassValue Sum(DiceSum sum) => sum switch

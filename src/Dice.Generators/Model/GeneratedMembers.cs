@@ -12,6 +12,7 @@ internal static class GeneratedMembers
     public const string ForwardBackward = nameof(ForwardBackward);
     public const string Statistics = nameof(Statistics);
     public const string Backward = nameof(Backward);
+    public const string Evaluate = nameof(Evaluate);
 
-    public static readonly string[] All = { Spec, Forward, ForwardBackward, Statistics, Backward };
+    public static readonly string[] All = { Spec, Forward, ForwardBackward, Statistics, Backward, Evaluate };
 }

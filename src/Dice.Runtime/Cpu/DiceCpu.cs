@@ -7,8 +7,9 @@ namespace Dice;
 
 /// <summary>
 /// Runs generated losses on the CPU: the SIMD kernels of a generated loss over fixed-size chunks on all cores. The
-/// generated entry points call these; they are the same four entry points, generic over the loss, for code that is
-/// (<c>Forward&lt;TLoss&gt;</c>, <c>ForwardBackward&lt;TLoss&gt;</c>, <c>Statistics&lt;TLoss&gt;</c>, <c>Backward&lt;TLoss&gt;</c>).
+/// generated entry points call these; they are the same five entry points, generic over the loss, for code that is
+/// (<c>Forward&lt;TLoss&gt;</c>, <c>ForwardBackward&lt;TLoss&gt;</c>, <c>Statistics&lt;TLoss&gt;</c>, <c>Backward&lt;TLoss&gt;</c>,
+/// <c>Evaluate&lt;TLoss&gt;</c>).
 /// </summary>
 /// <remarks>
 /// Schedule (docs/semantics.md): pass 1 reads input and target once, accumulating per-(n, c) sums and
@@ -22,7 +23,7 @@ namespace Dice;
 public static class DiceCpu
 {
     /// <summary>Pixels per chunk. Fixed (never derived from the core count) so that results do not depend on it.</summary>
-    public const int ChunkPixels = 4096;
+    public const int ChunkPixels = KernelLimits.ChunkPixels;
 
     /// <summary>The most threads a call uses; -1 (the default) for all cores.</summary>
     public static int MaxDegreeOfParallelism { get; set; } = -1;
@@ -77,6 +78,60 @@ public static class DiceCpu
     public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global)
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
+    /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="labels"/> for validation metrics; see the generated <c>Evaluate</c>.</summary>
+    public static SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Evaluate<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="masks"/> for validation metrics; see the generated <c>Evaluate</c>.</summary>
+    public static SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Evaluate<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>
+    /// Evaluate on the SIMD kernels: the checks, then one read-only pass over the chunks, each counting into its own
+    /// partial, and the partials summed per sample (integers: exact, whatever the thread count).
+    /// </summary>
+    internal static unsafe SegmentationCounts Evaluate<TLoss>(in LossCall call) where TLoss : IDiceLoss
+    {
+        CheckedCall checkedCall = CallFlow.Check<TLoss>(call.Extent, Pass.Evaluate, call.Parameters, null);
+        DiceLossSpec spec = checkedCall.Spec;
+        int batch = call.Batch, spatial = checkedCall.Spatial, classes = spec.Classes;
+        int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels, chunks = batch * chunksPerSample;
+        var layout = new ConfusionLayout(classes);
+        long[] counts = ArrayPool<long>.Shared.Rent(chunks * layout.PartialLength);
+        float[] weights = ArrayPool<float>.Shared.Rent(classes);
+        try
+        {
+            var settings = new KernelSettings(spec, checkedCall.Parameters, weights);
+            fixed (float* inputPtr = call.Input)
+            fixed (int* labelsPtr = call.Target.Labels)
+            fixed (float* masksPtr = call.Target.Masks)
+            {
+                ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
+                job.Prepare(new ChunkPointers(inputPtr, labelsPtr, masksPtr, null, null), new StatisticsLayout(classes), spatial, chunksPerSample, null, settings);
+                job.SetCounts(counts, layout);
+                try
+                {
+                    ChunkRunner.Run(chunks, Threads(call.Input.Length), job.WithPass(ChunkPass.Confusion));
+                    if (job.Failed)
+                        throw Validation.FirstInvalid(spec, checkedCall.Parameters.IgnoreIndex, call.Input, call.Target, spatial);
+                }
+                finally
+                {
+                    job.Release();
+                }
+            }
+
+            return SegmentationCounts.FromPartials(counts, layout.PartialLength, batch, classes, chunksPerSample);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(counts);
+            ArrayPool<float>.Shared.Return(weights);
+        }
+    }
 
     /// <summary>A call on the SIMD kernels: the checks, then the pass (or, with a reducer, the data-parallel flow).</summary>
     internal static PassOutcome Run<TLoss>(in LossCall call) where TLoss : IDiceLoss
@@ -295,6 +350,8 @@ public static class DiceCpu
         private StatisticsLayout _layout;
         private int _spatial, _chunksPerSample;
         private double[]? _partials;
+        private long[]? _counts;
+        private ConfusionLayout _confusion;
         private float[]? _coefficients;
         private KernelSettings _settings;
         private ChunkPass _pass;
@@ -302,7 +359,7 @@ public static class DiceCpu
 
         public static ChunkJob<TLoss> ForThisThread => t_job ??= new ChunkJob<TLoss>();
 
-        public void Prepare(ChunkPointers pointers, StatisticsLayout layout, int spatial, int chunksPerSample, double[] partials, KernelSettings settings)
+        public void Prepare(ChunkPointers pointers, StatisticsLayout layout, int spatial, int chunksPerSample, double[]? partials, KernelSettings settings)
         {
             _pointers = pointers;
             _settings = settings;
@@ -333,6 +390,9 @@ public static class DiceCpu
                 case ChunkPass.StatisticsKeepingProbabilities:
                     TLoss.AccumulateStatisticsKeepingProbabilities(Chunk(index, out int sample), ClearedPartial(index), SampleSlice(_pointers.Kept, sample));
                     break;
+                case ChunkPass.Confusion:
+                    Report(TLoss.CountConfusion(Chunk(index, out _), ClearedCounts(index)));
+                    break;
                 case ChunkPass.Gradient:
                     TLoss.WriteGradient(Chunk(index, out sample), SampleCoefficients(sample), SampleSlice(_pointers.Gradient, sample));
                     break;
@@ -347,11 +407,19 @@ public static class DiceCpu
 
         public void SetCoefficients(float[] coefficients) => _coefficients = coefficients;
 
+        /// <summary>Where an Evaluate pass counts: one partial of <paramref name="layout"/> per chunk.</summary>
+        public void SetCounts(long[] counts, ConfusionLayout layout)
+        {
+            _counts = counts;
+            _confusion = layout;
+        }
+
         /// <summary>Forgets the call's buffers: the pointers are pinned only during the call.</summary>
         public void Release()
         {
             _pointers = default;
             _partials = null;
+            _counts = null;
             _coefficients = null;
             _settings = default;
         }
@@ -372,6 +440,13 @@ public static class DiceCpu
         private Span<double> ClearedPartial(int index)
         {
             var partial = _partials.AsSpan(index * _layout.PartialLength, _layout.PartialLength);
+            partial.Clear();
+            return partial;
+        }
+
+        private Span<long> ClearedCounts(int index)
+        {
+            var partial = _counts.AsSpan(index * _confusion.PartialLength, _confusion.PartialLength);
             partial.Clear();
             return partial;
         }
@@ -421,4 +496,5 @@ internal enum ChunkPass
     StatisticsKeepingProbabilities,
     Gradient,
     GradientFromProbabilities,
+    Confusion,
 }

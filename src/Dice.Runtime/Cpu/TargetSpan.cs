@@ -39,4 +39,6 @@ internal enum Pass
     Statistics,
     /// <summary>The loss of summed totals and pass 2 (after <see cref="Statistics"/>).</summary>
     Backward,
+    /// <summary>The confusion counts of validation metrics: one read-only pass, no loss.</summary>
+    Evaluate,
 }

@@ -27,13 +27,15 @@ public struct DeviceShape
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DeviceKernels
 {
-    /// <summary>Wraps the two generated kernels.</summary>
+    /// <summary>Wraps the three generated kernels.</summary>
     public DeviceKernels(
         Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> statistics,
-        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> gradient)
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> gradient,
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> confusion)
     {
         Statistics = statistics;
         Gradient = gradient;
+        Confusion = confusion;
     }
 
     /// <summary>Pass 1: (input, labels, masks, class weights, partials, shape).</summary>
@@ -41,6 +43,9 @@ public sealed class DeviceKernels
 
     /// <summary>Pass 2: (input, labels, masks, class weights, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
     public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient { get; }
+
+    /// <summary>Evaluate: (input, labels, masks, partials, shape); each group's partial has its counts and its count of invalid pixels (<see cref="ConfusionLayout"/>).</summary>
+    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion { get; }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Dice.Kernels;
+
 namespace Dice;
 
 /// <summary>
@@ -38,6 +40,45 @@ public sealed class SegmentationCounts
 
     /// <summary>Pixels neither predicted c nor of truth c, per (n, c).</summary>
     public IReadOnlyList<long> TrueNegatives { get; }
+
+    /// <summary>
+    /// The counts of a batch from the partials of an Evaluate kernel (<see cref="ConfusionLayout"/>):
+    /// <paramref name="partsPerSample"/> consecutive parts per sample, one every <paramref name="stride"/> values. The
+    /// parts are integers, so their order does not matter: the counts are exact for any chunking or thread count.
+    /// </summary>
+    internal static SegmentationCounts FromPartials(ReadOnlySpan<long> partials, int stride, int batch, int classes, int partsPerSample)
+    {
+        var layout = new ConfusionLayout(classes);
+        var tp = new long[batch * classes];
+        var fp = new long[batch * classes];
+        var fn = new long[batch * classes];
+        var tn = new long[batch * classes];
+        for (int n = 0; n < batch; n++)
+        {
+            long counted = 0;
+            for (int part = 0; part < partsPerSample; part++)
+                counted += partials[(n * partsPerSample + part) * stride + layout.Counted];
+            for (int c = 0; c < classes; c++)
+            {
+                long truePositives = 0, predicted = 0, truth = 0;
+                for (int part = 0; part < partsPerSample; part++)
+                {
+                    int at = (n * partsPerSample + part) * stride;
+                    truePositives += partials[at + layout.Offset(ConfusionCount.TruePositives) + c];
+                    predicted += partials[at + layout.Offset(ConfusionCount.Predicted) + c];
+                    truth += partials[at + layout.Offset(ConfusionCount.Truth) + c];
+                }
+
+                int i = n * classes + c;
+                tp[i] = truePositives;
+                fp[i] = predicted - truePositives;
+                fn[i] = truth - truePositives;
+                tn[i] = counted - predicted - truth + truePositives;
+            }
+        }
+
+        return new SegmentationCounts(batch, classes, tp, fp, fn, tn);
+    }
 
     private ValueList<long> Checked(long[] counts, string name)
     {

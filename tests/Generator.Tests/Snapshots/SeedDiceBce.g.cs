@@ -128,6 +128,24 @@ namespace Snapshots
             global::Dice.LossStatistics global) =>
             global::Dice.DiceCpu.Backward<SeedDiceBce>(input, masks, inputGrad, batch, global);
 
+        /// <summary>The confusion counts of the batch for validation metrics, on all CPU cores (one fused, read-only
+        /// pass): per (sample, class) the pixels predicted and true, from the prediction rule of the activation
+        /// (docs/semantics.md, "Segmentation metrics"). Add them to a <see
+        /// cref="global::Dice.SegmentationMetrics"/>.</summary>
+        /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
+        /// <param name="masks">Target in [0, 1], N x 1 x S, the layout of the input.</param>
+        /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+        /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale,
+        /// AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with
+        /// <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+        /// <returns>TP, FP, FN and TN per (sample, class), exact.</returns>
+        /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid
+        /// (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument
+        /// and the first offending position, and nothing is written.</exception>
+        public static global::Dice.SegmentationCounts Evaluate(global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> masks, int batch, global::Dice.LossParameters? parameters = null) =>
+            global::Dice.DiceCpu.Evaluate<SeedDiceBce>(input, masks, batch, parameters);
+
         /// <inheritdoc />
         static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk,
             global::System.Span<double> partial) =>
@@ -154,9 +172,14 @@ namespace Snapshots
             global::Dice.Kernels.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, probabilities, gradient);
 
         /// <inheritdoc />
+        static bool global::Dice.IDiceLoss.CountConfusion(in global::Dice.DiceChunk chunk,
+            global::System.Span<long> counts) =>
+            global::Dice.Kernels.DiceLossKernels.CountConfusion(chunk, counts);
+
+        /// <inheritdoc />
         static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels =>
             new(global::Dice.Kernels.DiceLossKernels.StatisticsDevice,
-            global::Dice.Kernels.DiceLossKernels.GradientDevice);
+            global::Dice.Kernels.DiceLossKernels.GradientDevice, global::Dice.Kernels.DiceLossKernels.ConfusionDevice);
     }
 }
 
@@ -971,6 +994,207 @@ namespace Dice.Kernels
             }
         }
 
+        /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
+        /// the machine runs, then the scalar tail.</summary>
+        internal static bool CountConfusion(in DiceChunk chunk, Span<long> counts)
+        {
+            nint s = chunk.Start;
+            bool valid = true;
+            if (Vector512.IsHardwareAccelerated) valid &= Confusion512(chunk, ref s, counts);
+            else if (Vector256.IsHardwareAccelerated) valid &= Confusion256(chunk, ref s, counts);
+            else if (Vector128.IsHardwareAccelerated) valid &= Confusion128(chunk, ref s, counts);
+            return ConfusionScalar(chunk, ref s, counts) & valid;
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
+        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - Vector512<float>.Count;
+            nint first = s;
+            var counted = Vector512<int>.Zero;
+            var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+            var outOfRange = Vector512<float>.Zero;
+            // Every class of each pixel: the checks and the pixels counted.
+            for (; s <= last; s += Vector512<float>.Count)
+            {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
+                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
+                outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
+                    Vector512<float>.One));
+                counted += Vector512<int>.One;
+            }
+            nint end = s;
+            // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
+            // and
+            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            for (int c = 0; c < Classes; c++)
+            {
+                var truePositives = Vector512<int>.Zero;
+                var predictedAndTruth = Vector512<int>.Zero;
+                for (s = first; s < end; s += Vector512<float>.Count)
+                {
+                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var isPredicted = Vector512.GreaterThanOrEqual(inputValue, Vector512<float>.Zero);
+                    var isTruth = Vector512.GreaterThanOrEqual(maskValue, Vector512.Create(0.5f));
+                    truePositives -= (isPredicted & isTruth).AsInt32();
+                    predictedAndTruth -= isTruth.AsInt32() + (isPredicted.AsInt32() << 16);
+                }
+                // The partial: TP_c at 0 + c, predicted_c at 1 + c, truth_c at 2 + c, counted at 3.
+                counts[c] += Vector512.Sum(truePositives);
+                counts[1 + c] += Vector512.Sum(predictedAndTruth) >> 16;
+                counts[2 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
+            }
+            s = end;
+            counts[3] += Vector512.Sum(counted);
+            return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(),
+                Vector512<int>.Zero);
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
+        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - Vector256<float>.Count;
+            nint first = s;
+            var counted = Vector256<int>.Zero;
+            var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+            var outOfRange = Vector256<float>.Zero;
+            // Every class of each pixel: the checks and the pixels counted.
+            for (; s <= last; s += Vector256<float>.Count)
+            {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
+                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
+                outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
+                    Vector256<float>.One));
+                counted += Vector256<int>.One;
+            }
+            nint end = s;
+            // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
+            // and
+            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            for (int c = 0; c < Classes; c++)
+            {
+                var truePositives = Vector256<int>.Zero;
+                var predictedAndTruth = Vector256<int>.Zero;
+                for (s = first; s < end; s += Vector256<float>.Count)
+                {
+                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var isPredicted = Vector256.GreaterThanOrEqual(inputValue, Vector256<float>.Zero);
+                    var isTruth = Vector256.GreaterThanOrEqual(maskValue, Vector256.Create(0.5f));
+                    truePositives -= (isPredicted & isTruth).AsInt32();
+                    predictedAndTruth -= isTruth.AsInt32() + (isPredicted.AsInt32() << 16);
+                }
+                // The partial: TP_c at 0 + c, predicted_c at 1 + c, truth_c at 2 + c, counted at 3.
+                counts[c] += Vector256.Sum(truePositives);
+                counts[1 + c] += Vector256.Sum(predictedAndTruth) >> 16;
+                counts[2 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
+            }
+            s = end;
+            counts[3] += Vector256.Sum(counted);
+            return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(),
+                Vector256<int>.Zero);
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
+        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - Vector128<float>.Count;
+            nint first = s;
+            var counted = Vector128<int>.Zero;
+            var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+            var outOfRange = Vector128<float>.Zero;
+            // Every class of each pixel: the checks and the pixels counted.
+            for (; s <= last; s += Vector128<float>.Count)
+            {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
+                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
+                outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
+                    Vector128<float>.One));
+                counted += Vector128<int>.One;
+            }
+            nint end = s;
+            // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
+            // and
+            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            for (int c = 0; c < Classes; c++)
+            {
+                var truePositives = Vector128<int>.Zero;
+                var predictedAndTruth = Vector128<int>.Zero;
+                for (s = first; s < end; s += Vector128<float>.Count)
+                {
+                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var isPredicted = Vector128.GreaterThanOrEqual(inputValue, Vector128<float>.Zero);
+                    var isTruth = Vector128.GreaterThanOrEqual(maskValue, Vector128.Create(0.5f));
+                    truePositives -= (isPredicted & isTruth).AsInt32();
+                    predictedAndTruth -= isTruth.AsInt32() + (isPredicted.AsInt32() << 16);
+                }
+                // The partial: TP_c at 0 + c, predicted_c at 1 + c, truth_c at 2 + c, counted at 3.
+                counts[c] += Vector128.Sum(truePositives);
+                counts[1 + c] += Vector128.Sum(predictedAndTruth) >> 16;
+                counts[2 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
+            }
+            s = end;
+            counts[3] += Vector128.Sum(counted);
+            return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(outOfRange.AsInt32(),
+                Vector128<int>.Zero);
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
+        /// name="s"/> to the end of the chunk.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - 1;
+            int truePositives0 = 0;
+            int predictedPixels0 = 0;
+            int truthPixels0 = 0;
+            int counted = 0;
+            float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+            bool outOfRange = false;
+            for (; s <= last; s += 1)
+            {
+                float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
+                nonFinite += x0 * 0f;
+                outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                bool isPredicted0 = x0 >= 0f;
+                bool isTruth0 = t0 >= 0.5f;
+                if ((isPredicted0 & isTruth0)) truePositives0++;
+                if (isPredicted0) predictedPixels0++;
+                if (isTruth0) truthPixels0++;
+                counted++;
+            }
+            // The partial: TP_c at 0 + c, predicted_c at 1 + c, truth_c at 2 + c, counted at 3.
+            counts[0] += truePositives0;
+            counts[1] += predictedPixels0;
+            counts[2] += truthPixels0;
+            counts[3] += counted;
+            return nonFinite == 0f && !outOfRange;
+        }
+
         /// <summary>Whether a kernel multiplies the pixel term by the call's class weights: a type argument, so that
         /// the JIT compiles each kernel body twice, with the branches on it removed.</summary>
         private interface IWeighting
@@ -1068,6 +1292,54 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += gradient[s];
                 gradient[s] = grad0;
             }
+        }
+
+        /// <summary>
+        /// Device Evaluate: group g counts pixels [start, end) of sample n = g / GroupsPerSample in per-thread
+        /// integers,
+        /// then sums the counts over the group as fixed-order trees (GroupSums; integers below 2^53 add exactly in
+        /// double,
+        /// in any order) and writes the group's partial: TP_c at 0 + c, predicted_c at 1 + c, truth_c at 2 + c, counted
+        /// at 3, invalid count at 4 (5 values).
+        /// </summary>
+        internal static void ConfusionDevice(ArrayView<float> allInput, ArrayView<int> allLabels,
+            ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+        {
+            int spatial = shape.Spatial;
+            int n = Grid.IdxX / shape.GroupsPerSample;
+            int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;
+            int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
+            ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<double> shared = SharedMemory.GetDynamic<double>();
+            var sums = new GroupSums(shared, partials, (long)Grid.IdxX * 5);
+            int truePositives0 = 0;
+            int predictedPixels0 = 0;
+            int truthPixels0 = 0;
+            int counted = 0;
+            float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+            bool outOfRange = false;
+            for (int s = start + Group.IdxX; s < end; s += Group.DimX)
+            {
+                float x0 = input[s];
+                float t0 = masks[s];
+                nonFinite += x0 * 0f;
+                outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                bool isPredicted0 = x0 >= 0f;
+                bool isTruth0 = t0 >= 0.5f;
+                if ((isPredicted0 & isTruth0)) truePositives0++;
+                if (isPredicted0) predictedPixels0++;
+                if (isTruth0) truthPixels0++;
+                counted++;
+            }
+            // The partial: TP_c at 0 + c, predicted_c at 1 + c, truth_c at 2 + c, counted at 3, invalid count at 4 (5
+            // values).
+            sums.Add(truePositives0);
+            sums.Add(predictedPixels0);
+            sums.Add(truthPixels0);
+            sums.Add(counted);
+            sums.Add(nonFinite == 0f & !outOfRange ? 0 : 1); // slot 4
+            sums.Flush();
         }
 
     }

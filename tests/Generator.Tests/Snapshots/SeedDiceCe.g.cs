@@ -133,6 +133,25 @@ namespace Snapshots
             global::Dice.LossStatistics global) =>
             global::Dice.DiceCpu.Backward<SeedDiceCe>(input, labels, inputGrad, batch, global);
 
+        /// <summary>The confusion counts of the batch for validation metrics, on all CPU cores (one fused, read-only
+        /// pass): per (sample, class) the pixels predicted and true, from the prediction rule of the activation
+        /// (docs/semantics.md, "Segmentation metrics"). Add them to a <see
+        /// cref="global::Dice.SegmentationMetrics"/>.</summary>
+        /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
+        /// <param name="labels">One class index per pixel, N x S, in [0, 4) or IgnoreIndex (-100 unless the call's
+        /// parameters say otherwise).</param>
+        /// <param name="batch">N, this process's number of samples; S is derived from the input length.</param>
+        /// <param name="parameters">This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale,
+        /// AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with
+        /// <c>with</c>. The attribute's rules apply, with the same DICE ids.</param>
+        /// <returns>TP, FP, FN and TN per (sample, class), exact.</returns>
+        /// <exception cref="global::System.ArgumentException">A length disagrees with batch and C, a value is invalid
+        /// (non-finite input, a value outside its range) or a parameter breaks a rule; the message names the argument
+        /// and the first offending position, and nothing is written.</exception>
+        public static global::Dice.SegmentationCounts Evaluate(global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<int> labels, int batch, global::Dice.LossParameters? parameters = null) =>
+            global::Dice.DiceCpu.Evaluate<SeedDiceCe>(input, labels, batch, parameters);
+
         /// <inheritdoc />
         static bool global::Dice.IDiceLoss.AccumulateStatistics(in global::Dice.DiceChunk chunk,
             global::System.Span<double> partial) =>
@@ -159,9 +178,14 @@ namespace Snapshots
             global::Dice.Kernels.DiceLossKernels.WriteGradientFromProbabilities(chunk, dice, probabilities, gradient);
 
         /// <inheritdoc />
+        static bool global::Dice.IDiceLoss.CountConfusion(in global::Dice.DiceChunk chunk,
+            global::System.Span<long> counts) =>
+            global::Dice.Kernels.DiceLossKernels.CountConfusion(chunk, counts);
+
+        /// <inheritdoc />
         static global::Dice.Kernels.DeviceKernels global::Dice.IDiceLoss.DeviceKernels =>
             new(global::Dice.Kernels.DiceLossKernels.StatisticsDevice,
-            global::Dice.Kernels.DiceLossKernels.GradientDevice);
+            global::Dice.Kernels.DiceLossKernels.GradientDevice, global::Dice.Kernels.DiceLossKernels.ConfusionDevice);
     }
 }
 
@@ -1735,6 +1759,328 @@ namespace Dice.Kernels
             }
         }
 
+        /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
+        /// the machine runs, then the scalar tail.</summary>
+        internal static bool CountConfusion(in DiceChunk chunk, Span<long> counts)
+        {
+            nint s = chunk.Start;
+            bool valid = true;
+            if (Vector512.IsHardwareAccelerated) valid &= Confusion512(chunk, ref s, counts);
+            else if (Vector256.IsHardwareAccelerated) valid &= Confusion256(chunk, ref s, counts);
+            else if (Vector128.IsHardwareAccelerated) valid &= Confusion128(chunk, ref s, counts);
+            return ConfusionScalar(chunk, ref s, counts) & valid;
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
+        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - Vector512<float>.Count;
+            nint first = s;
+            Span<int> predictions = stackalloc int[(int)(chunk.End - s)];
+            ref int predicted = ref MemoryMarshal.GetReference(predictions);
+            var ignoreIndex = Vector512.Create(chunk.IgnoreIndex);
+            var counted = Vector512<int>.Zero;
+            var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
+            var badLabel = Vector512<float>.Zero;
+            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
+            // loop.
+            for (; s <= last; s += Vector512<float>.Count)
+            {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
+                var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
+                var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
+                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
+                nonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, nonFinite);
+                nonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, nonFinite);
+                nonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, nonFinite);
+                badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
+                    & validMask);
+                var largest = x0;
+                var predictedClass = Vector512.Create(0);
+                var larger = Vector512.GreaterThan(x1, largest);
+                largest = Vector512.ConditionalSelect(larger, x1, largest);
+                predictedClass = Vector512.ConditionalSelect(larger.AsInt32(), Vector512.Create(1), predictedClass);
+                larger = Vector512.GreaterThan(x2, largest);
+                largest = Vector512.ConditionalSelect(larger, x2, largest);
+                predictedClass = Vector512.ConditionalSelect(larger.AsInt32(), Vector512.Create(2), predictedClass);
+                larger = Vector512.GreaterThan(x3, largest);
+                predictedClass = Vector512.ConditionalSelect(larger.AsInt32(), Vector512.Create(3), predictedClass);
+                predictedClass = Vector512.ConditionalSelect(validMask.AsInt32(), predictedClass, Vector512.Create(-1));
+                predictedClass.StoreUnsafe(ref predicted, (nuint)(s - first));
+                counted -= validMask.AsInt32();
+            }
+            nint end = s;
+            // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
+            // and
+            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            for (int c = 0; c < Classes; c++)
+            {
+                var truePositives = Vector512<int>.Zero;
+                var predictedAndTruth = Vector512<int>.Zero;
+                for (s = first; s < end; s += Vector512<float>.Count)
+                {
+                    var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
+                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var isPredicted = Vector512.Equals(predictedClass, Vector512.Create(c)).AsSingle();
+                    var isTruth = Vector512.Equals(label, Vector512.Create(c)).AsSingle();
+                    truePositives -= (isPredicted & isTruth).AsInt32();
+                    predictedAndTruth -= isTruth.AsInt32() + (isPredicted.AsInt32() << 16);
+                }
+                // The partial: TP_c at 0 + c, predicted_c at 4 + c, truth_c at 8 + c, counted at 12.
+                counts[c] += Vector512.Sum(truePositives);
+                counts[4 + c] += Vector512.Sum(predictedAndTruth) >> 16;
+                counts[8 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
+            }
+            s = end;
+            counts[12] += Vector512.Sum(counted);
+            return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(badLabel.AsInt32(),
+                Vector512<int>.Zero);
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
+        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - Vector256<float>.Count;
+            nint first = s;
+            Span<int> predictions = stackalloc int[(int)(chunk.End - s)];
+            ref int predicted = ref MemoryMarshal.GetReference(predictions);
+            var ignoreIndex = Vector256.Create(chunk.IgnoreIndex);
+            var counted = Vector256<int>.Zero;
+            var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
+            var badLabel = Vector256<float>.Zero;
+            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
+            // loop.
+            for (; s <= last; s += Vector256<float>.Count)
+            {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
+                var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
+                var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
+                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
+                nonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, nonFinite);
+                nonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, nonFinite);
+                nonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, nonFinite);
+                badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
+                    & validMask);
+                var largest = x0;
+                var predictedClass = Vector256.Create(0);
+                var larger = Vector256.GreaterThan(x1, largest);
+                largest = Vector256.ConditionalSelect(larger, x1, largest);
+                predictedClass = Vector256.ConditionalSelect(larger.AsInt32(), Vector256.Create(1), predictedClass);
+                larger = Vector256.GreaterThan(x2, largest);
+                largest = Vector256.ConditionalSelect(larger, x2, largest);
+                predictedClass = Vector256.ConditionalSelect(larger.AsInt32(), Vector256.Create(2), predictedClass);
+                larger = Vector256.GreaterThan(x3, largest);
+                predictedClass = Vector256.ConditionalSelect(larger.AsInt32(), Vector256.Create(3), predictedClass);
+                predictedClass = Vector256.ConditionalSelect(validMask.AsInt32(), predictedClass, Vector256.Create(-1));
+                predictedClass.StoreUnsafe(ref predicted, (nuint)(s - first));
+                counted -= validMask.AsInt32();
+            }
+            nint end = s;
+            // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
+            // and
+            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            for (int c = 0; c < Classes; c++)
+            {
+                var truePositives = Vector256<int>.Zero;
+                var predictedAndTruth = Vector256<int>.Zero;
+                for (s = first; s < end; s += Vector256<float>.Count)
+                {
+                    var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
+                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var isPredicted = Vector256.Equals(predictedClass, Vector256.Create(c)).AsSingle();
+                    var isTruth = Vector256.Equals(label, Vector256.Create(c)).AsSingle();
+                    truePositives -= (isPredicted & isTruth).AsInt32();
+                    predictedAndTruth -= isTruth.AsInt32() + (isPredicted.AsInt32() << 16);
+                }
+                // The partial: TP_c at 0 + c, predicted_c at 4 + c, truth_c at 8 + c, counted at 12.
+                counts[c] += Vector256.Sum(truePositives);
+                counts[4 + c] += Vector256.Sum(predictedAndTruth) >> 16;
+                counts[8 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
+            }
+            s = end;
+            counts[12] += Vector256.Sum(counted);
+            return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(badLabel.AsInt32(),
+                Vector256<int>.Zero);
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
+        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - Vector128<float>.Count;
+            nint first = s;
+            Span<int> predictions = stackalloc int[(int)(chunk.End - s)];
+            ref int predicted = ref MemoryMarshal.GetReference(predictions);
+            var ignoreIndex = Vector128.Create(chunk.IgnoreIndex);
+            var counted = Vector128<int>.Zero;
+            var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
+            var badLabel = Vector128<float>.Zero;
+            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
+            // loop.
+            for (; s <= last; s += Vector128<float>.Count)
+            {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
+                var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
+                var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
+                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
+                nonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, nonFinite);
+                nonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, nonFinite);
+                nonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, nonFinite);
+                badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
+                    & validMask);
+                var largest = x0;
+                var predictedClass = Vector128.Create(0);
+                var larger = Vector128.GreaterThan(x1, largest);
+                largest = Vector128.ConditionalSelect(larger, x1, largest);
+                predictedClass = Vector128.ConditionalSelect(larger.AsInt32(), Vector128.Create(1), predictedClass);
+                larger = Vector128.GreaterThan(x2, largest);
+                largest = Vector128.ConditionalSelect(larger, x2, largest);
+                predictedClass = Vector128.ConditionalSelect(larger.AsInt32(), Vector128.Create(2), predictedClass);
+                larger = Vector128.GreaterThan(x3, largest);
+                predictedClass = Vector128.ConditionalSelect(larger.AsInt32(), Vector128.Create(3), predictedClass);
+                predictedClass = Vector128.ConditionalSelect(validMask.AsInt32(), predictedClass, Vector128.Create(-1));
+                predictedClass.StoreUnsafe(ref predicted, (nuint)(s - first));
+                counted -= validMask.AsInt32();
+            }
+            nint end = s;
+            // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
+            // and
+            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            for (int c = 0; c < Classes; c++)
+            {
+                var truePositives = Vector128<int>.Zero;
+                var predictedAndTruth = Vector128<int>.Zero;
+                for (s = first; s < end; s += Vector128<float>.Count)
+                {
+                    var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
+                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var isPredicted = Vector128.Equals(predictedClass, Vector128.Create(c)).AsSingle();
+                    var isTruth = Vector128.Equals(label, Vector128.Create(c)).AsSingle();
+                    truePositives -= (isPredicted & isTruth).AsInt32();
+                    predictedAndTruth -= isTruth.AsInt32() + (isPredicted.AsInt32() << 16);
+                }
+                // The partial: TP_c at 0 + c, predicted_c at 4 + c, truth_c at 8 + c, counted at 12.
+                counts[c] += Vector128.Sum(truePositives);
+                counts[4 + c] += Vector128.Sum(predictedAndTruth) >> 16;
+                counts[8 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
+            }
+            s = end;
+            counts[12] += Vector128.Sum(counted);
+            return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(badLabel.AsInt32(),
+                Vector128<int>.Zero);
+        }
+
+        /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
+        /// name="s"/> to the end of the chunk.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        {
+            ref float input = ref MemoryMarshal.GetReference(chunk.Input);
+            ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
+            nint spatial = chunk.Spatial;
+            nint last = chunk.End - 1;
+            int ignoreIndex = chunk.IgnoreIndex;
+            int truePositives0 = 0;
+            int truePositives1 = 0;
+            int truePositives2 = 0;
+            int truePositives3 = 0;
+            int predictedPixels0 = 0;
+            int predictedPixels1 = 0;
+            int predictedPixels2 = 0;
+            int predictedPixels3 = 0;
+            int truthPixels0 = 0;
+            int truthPixels1 = 0;
+            int truthPixels2 = 0;
+            int truthPixels3 = 0;
+            int counted = 0;
+            float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+            bool badLabel = false;
+            for (; s <= last; s += 1)
+            {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
+                int label = Unsafe.Add(ref labels, s);
+                bool validMask = label != ignoreIndex;
+                nonFinite += x0 * 0f;
+                nonFinite += x1 * 0f;
+                nonFinite += x2 * 0f;
+                nonFinite += x3 * 0f;
+                badLabel |= ((uint)label >= 4u & validMask);
+                float largest = x0;
+                int predictedClass = 0;
+                bool larger = x1 > largest;
+                largest = (larger ? x1 : largest);
+                predictedClass = (larger ? 1 : predictedClass);
+                larger = x2 > largest;
+                largest = (larger ? x2 : largest);
+                predictedClass = (larger ? 2 : predictedClass);
+                larger = x3 > largest;
+                predictedClass = (larger ? 3 : predictedClass);
+                predictedClass = (validMask ? predictedClass : -1);
+                bool isPredicted0 = predictedClass == 0;
+                bool isTruth0 = label == 0;
+                if ((isPredicted0 & isTruth0)) truePositives0++;
+                if (isPredicted0) predictedPixels0++;
+                if (isTruth0) truthPixels0++;
+                bool isPredicted1 = predictedClass == 1;
+                bool isTruth1 = label == 1;
+                if ((isPredicted1 & isTruth1)) truePositives1++;
+                if (isPredicted1) predictedPixels1++;
+                if (isTruth1) truthPixels1++;
+                bool isPredicted2 = predictedClass == 2;
+                bool isTruth2 = label == 2;
+                if ((isPredicted2 & isTruth2)) truePositives2++;
+                if (isPredicted2) predictedPixels2++;
+                if (isTruth2) truthPixels2++;
+                bool isPredicted3 = predictedClass == 3;
+                bool isTruth3 = label == 3;
+                if ((isPredicted3 & isTruth3)) truePositives3++;
+                if (isPredicted3) predictedPixels3++;
+                if (isTruth3) truthPixels3++;
+                if (validMask) counted++;
+            }
+            // The partial: TP_c at 0 + c, predicted_c at 4 + c, truth_c at 8 + c, counted at 12.
+            counts[0] += truePositives0;
+            counts[1] += truePositives1;
+            counts[2] += truePositives2;
+            counts[3] += truePositives3;
+            counts[4] += predictedPixels0;
+            counts[5] += predictedPixels1;
+            counts[6] += predictedPixels2;
+            counts[7] += predictedPixels3;
+            counts[8] += truthPixels0;
+            counts[9] += truthPixels1;
+            counts[10] += truthPixels2;
+            counts[11] += truthPixels3;
+            counts[12] += counted;
+            return nonFinite == 0f && !badLabel;
+        }
+
         /// <summary>Whether a kernel multiplies the pixel term by the call's class weights: a type argument, so that
         /// the JIT compiles each kernel body twice, with the branches on it removed.</summary>
         private interface IWeighting
@@ -1927,6 +2273,106 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += gradient[3 * spatial + s];
                 gradient[3 * spatial + s] = grad3;
             }
+        }
+
+        /// <summary>
+        /// Device Evaluate: group g counts pixels [start, end) of sample n = g / GroupsPerSample in per-thread
+        /// integers,
+        /// then sums the counts over the group as fixed-order trees (GroupSums; integers below 2^53 add exactly in
+        /// double,
+        /// in any order) and writes the group's partial: TP_c at 0 + c, predicted_c at 4 + c, truth_c at 8 + c, counted
+        /// at 12, invalid count at 13 (14 values).
+        /// </summary>
+        internal static void ConfusionDevice(ArrayView<float> allInput, ArrayView<int> allLabels,
+            ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+        {
+            int spatial = shape.Spatial;
+            int n = Grid.IdxX / shape.GroupsPerSample;
+            int start = Grid.IdxX % shape.GroupsPerSample * shape.SliceLength;
+            int end = start + shape.SliceLength < spatial ? start + shape.SliceLength : spatial;
+            ArrayView<float> input = allInput.SubView((long)n * Classes * spatial, (long)Classes * spatial);
+            ArrayView<int> labels = allLabels.SubView((long)n * spatial, spatial);
+            ArrayView<double> shared = SharedMemory.GetDynamic<double>();
+            var sums = new GroupSums(shared, partials, (long)Grid.IdxX * 14);
+            int ignoreIndex = shape.IgnoreIndex;
+            int truePositives0 = 0;
+            int truePositives1 = 0;
+            int truePositives2 = 0;
+            int truePositives3 = 0;
+            int predictedPixels0 = 0;
+            int predictedPixels1 = 0;
+            int predictedPixels2 = 0;
+            int predictedPixels3 = 0;
+            int truthPixels0 = 0;
+            int truthPixels1 = 0;
+            int truthPixels2 = 0;
+            int truthPixels3 = 0;
+            int counted = 0;
+            float nonFinite = 0f; // stays 0 unless an x is NaN or infinite
+            bool badLabel = false;
+            for (int s = start + Group.IdxX; s < end; s += Group.DimX)
+            {
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
+                int label = labels[s];
+                bool validMask = label != ignoreIndex;
+                nonFinite += x0 * 0f;
+                nonFinite += x1 * 0f;
+                nonFinite += x2 * 0f;
+                nonFinite += x3 * 0f;
+                badLabel |= ((uint)label >= 4u & validMask);
+                float largest = x0;
+                int predictedClass = 0;
+                bool larger = x1 > largest;
+                largest = (larger ? x1 : largest);
+                predictedClass = (larger ? 1 : predictedClass);
+                larger = x2 > largest;
+                largest = (larger ? x2 : largest);
+                predictedClass = (larger ? 2 : predictedClass);
+                larger = x3 > largest;
+                predictedClass = (larger ? 3 : predictedClass);
+                predictedClass = (validMask ? predictedClass : -1);
+                bool isPredicted0 = predictedClass == 0;
+                bool isTruth0 = label == 0;
+                if ((isPredicted0 & isTruth0)) truePositives0++;
+                if (isPredicted0) predictedPixels0++;
+                if (isTruth0) truthPixels0++;
+                bool isPredicted1 = predictedClass == 1;
+                bool isTruth1 = label == 1;
+                if ((isPredicted1 & isTruth1)) truePositives1++;
+                if (isPredicted1) predictedPixels1++;
+                if (isTruth1) truthPixels1++;
+                bool isPredicted2 = predictedClass == 2;
+                bool isTruth2 = label == 2;
+                if ((isPredicted2 & isTruth2)) truePositives2++;
+                if (isPredicted2) predictedPixels2++;
+                if (isTruth2) truthPixels2++;
+                bool isPredicted3 = predictedClass == 3;
+                bool isTruth3 = label == 3;
+                if ((isPredicted3 & isTruth3)) truePositives3++;
+                if (isPredicted3) predictedPixels3++;
+                if (isTruth3) truthPixels3++;
+                if (validMask) counted++;
+            }
+            // The partial: TP_c at 0 + c, predicted_c at 4 + c, truth_c at 8 + c, counted at 12, invalid count at 13
+            // (14 values).
+            sums.Add(truePositives0);
+            sums.Add(truePositives1);
+            sums.Add(truePositives2);
+            sums.Add(truePositives3);
+            sums.Add(predictedPixels0);
+            sums.Add(predictedPixels1);
+            sums.Add(predictedPixels2);
+            sums.Add(predictedPixels3);
+            sums.Add(truthPixels0);
+            sums.Add(truthPixels1);
+            sums.Add(truthPixels2);
+            sums.Add(truthPixels3);
+            sums.Add(counted);
+            sums.Add(nonFinite == 0f & !badLabel ? 0 : 1); // slot 13
+            sums.Flush();
         }
 
     }
