@@ -155,13 +155,18 @@ internal static class CpuKernelEmitter
     private static void EmitKernel(SourceWriter w, Dialect d, LossOptions o, CpuEntryPoint entry, bool weighted)
     {
         w.Line(d is ScalarDialect
-            ? $"/// <summary>{entry.Summary}, one pixel at a time from <paramref name=\"s\"/> to the end of the chunk.</summary>"
-            : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"s\"/>; leaves the tail.</summary>");
+            ? $"/// <summary>{entry.Summary}, one pixel at a time from <paramref name=\"next\"/> to the end of the chunk.</summary>"
+            : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"next\"/>, which it moves past them; leaves the tail.</summary>");
         w.Line(FullyOptimized);
-        string header = $"private static {entry.ReturnType} {entry.KernelName(d, weighted)}(in DiceChunk chunk, ref nint s{entry.KernelParameters})";
+        string header = $"private static {entry.ReturnType} {entry.KernelName(d, weighted)}(in DiceChunk chunk, ref nint next{entry.KernelParameters})";
         using (Method(w, header, weighted))
         {
+            // The pixel index is a local: through the ref, a loop that stores (the gradient, kept p) would load and store it
+            // on every step, since the JIT cannot tell that the stores do not reach it.
+            w.Line("nint s = next;");
             entry.Body(w, d, o);
+            w.Line("next = s;");
+            if (entry.ReturnsValidity) w.Line($"return {Formulas.AllValid(d, o)};");
         }
 
         w.Line();
@@ -181,7 +186,6 @@ internal static class CpuKernelEmitter
             zeroAbsentSlots: false,
             ParameterSource.Chunk,
             keepProbabilities: keepProbabilities);
-        if (!keepProbabilities) w.Line($"return {Formulas.AllValid(d, o)};");
     }
 
     private static void EmitConfusion(SourceWriter w, Dialect d, LossOptions o)
@@ -203,7 +207,6 @@ internal static class CpuKernelEmitter
             store: (total, slot) => $"{Values.CountsBuffer}[{slot}] += {total};",
             ParameterSource.Chunk,
             device: false);
-        w.Line($"return {Formulas.AllValid(d, o)};");
     }
 
     /// <summary>
@@ -223,7 +226,7 @@ internal static class CpuKernelEmitter
         if (argmax)
         {
             Formulas.PredictClass(body);
-            body.Line(d.Store(Values.PredictedClass.Name, Values.PredictionsBuffer, Offset.FromFirst));
+            body.Line(d.Store(Values.PredictedClass.Name, Values.PredictionsBuffer, Offset.FromFirst("s")));
         }
 
         Formulas.CountPixel(body);
@@ -249,7 +252,7 @@ internal static class CpuKernelEmitter
             w.Append(body.Writer);
 
         // Per class: TP, and the pixels predicted (high half) and true (low half) in one counter.
-        const string input = "inputValue", mask = "maskValue", truePositives = "truePositives", pair = "predictedAndTruth";
+        const string input = "inputValue", mask = "maskValue", truePositives = "truePositives", pair = "predictedAndTruth", pixel = "pixel";
         var layout = new ConfusionLayout(o.Classes);
         var k = new KernelContext(w, d, o);
         w.Line("nint end = s;");
@@ -259,17 +262,18 @@ internal static class CpuKernelEmitter
         {
             w.Line($"{d.LabelLocal} {truePositives} = {d.CountZero};");
             w.Line($"{d.LabelLocal} {pair} = {d.CountZero};");
-            using (w.Block($"for (s = first; s < end; s += {d.Count})"))
+            // Its own pixel index: s stays past the last whole vector, where the scalar tail starts.
+            using (w.Block($"for (nint {pixel} = first; {pixel} < end; {pixel} += {d.Count})"))
             {
                 if (o.Labels)
                 {
-                    w.Line($"{d.LabelLocal} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
+                    w.Line($"{d.LabelLocal} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.PixelAt(pixel))};");
                     if (!argmax) w.Line($"{d.MaskLocal} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, Values.IgnoreIndex.Name)};");
                 }
 
-                if (argmax) w.Line($"{d.LabelLocal} {Values.PredictedClass} = {d.LoadLabel(Values.PredictionsBuffer, Offset.FromFirst)};");
-                else w.Line($"{d.Local} {input} = {d.LoadFloat(Values.InputBuffer, Offset.Channel(ClassIndex.Loop))};");
-                if (!o.Labels) w.Line($"{d.Local} {mask} = {d.LoadFloat(Values.MasksBuffer, Offset.Channel(ClassIndex.Loop))};");
+                if (argmax) w.Line($"{d.LabelLocal} {Values.PredictedClass} = {d.LoadLabel(Values.PredictionsBuffer, Offset.FromFirst(pixel))};");
+                else w.Line($"{d.Local} {input} = {d.LoadFloat(Values.InputBuffer, Offset.ChannelAt(ClassIndex.Loop, pixel))};");
+                if (!o.Labels) w.Line($"{d.Local} {mask} = {d.LoadFloat(Values.MasksBuffer, Offset.ChannelAt(ClassIndex.Loop, pixel))};");
                 w.Line($"{d.MaskLocal} {Values.IsPredicted.Name} = {Formulas.Prediction(k, input, "c")};");
                 w.Line($"{d.MaskLocal} {Values.IsTruth.Name} = {Formulas.Truth(k, mask, "c")};");
                 w.Line(d.CountIf(truePositives, d.And(Values.IsPredicted.Name, Values.IsTruth.Name)));
@@ -282,9 +286,7 @@ internal static class CpuKernelEmitter
             w.Line($"{Values.CountsBuffer}[{KernelContext.Slot(layout.Offset(ConfusionCount.Truth), ClassIndex.Loop)}] += {d.CountTotal(pair)} & 0xFFFF;");
         }
 
-        w.Line("s = end;");
         w.Line($"{Values.CountsBuffer}[{SourceWriter.Int(layout.Counted)}] += {d.CountTotal(Values.Counted.Name)};");
-        w.Line($"return {Formulas.AllValid(d, o)};");
     }
 
     private static void EmitValidation(SourceWriter w, Dialect d, LossOptions o)
@@ -299,7 +301,6 @@ internal static class CpuKernelEmitter
         KernelBodies.DeclareClassArrays(w, body);
         using (w.Block($"for (; s <= last; s += {d.Count})"))
             w.Append(body.Writer);
-        w.Line($"return {Formulas.AllValid(d, o)};");
     }
 
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o, bool fromProbabilities)

@@ -36,17 +36,23 @@ internal readonly struct Offset
     }
 
     /// <summary>Pixel s of a per-pixel buffer (the labels).</summary>
-    public static Offset Pixel => new("s", compound: false);
+    public static Offset Pixel => PixelAt("s");
 
     /// <summary>Channel c of pixel s in a C x S sample.</summary>
-    public static Offset Channel(ClassIndex c) =>
-        c.IsLoop ? new("c * spatial + s", compound: true)
-        : c.Value == 0 ? Pixel
-        : c.Value == 1 ? new("spatial + s", compound: true)
-        : new($"{SourceWriter.Int(c.Value)} * spatial + s", compound: true);
+    public static Offset Channel(ClassIndex c) => ChannelAt(c, "s");
 
-    /// <summary>Pixel s of a per-pixel buffer of the pixels a vector kernel covers, from its first one.</summary>
-    public static Offset FromFirst => new("s - first", compound: true);
+    /// <summary>The pixel <paramref name="pixel"/> (a variable) of a per-pixel buffer.</summary>
+    public static Offset PixelAt(string pixel) => new(pixel, compound: false);
+
+    /// <summary>Channel c of the pixel <paramref name="pixel"/> (a variable) in a C x S sample.</summary>
+    public static Offset ChannelAt(ClassIndex c, string pixel) =>
+        c.IsLoop ? new($"c * spatial + {pixel}", compound: true)
+        : c.Value == 0 ? PixelAt(pixel)
+        : c.Value == 1 ? new($"spatial + {pixel}", compound: true)
+        : new($"{SourceWriter.Int(c.Value)} * spatial + {pixel}", compound: true);
+
+    /// <summary>The pixel <paramref name="pixel"/> of a per-pixel buffer of the pixels a vector kernel covers, from its first one.</summary>
+    public static Offset FromFirst(string pixel) => new($"{pixel} - first", compound: true);
 
     public string Text { get; }
 
@@ -113,6 +119,8 @@ internal static class Values
 
     // Pass-1 accumulators of the checks.
     public static readonly PixelValue NonFinite = new("nonFinite");
+    /// <summary>The sum of one pixel's x·0 over classes, added to <see cref="NonFinite"/> once per pixel.</summary>
+    public static readonly PixelValue PixelNonFinite = new("pixelNonFinite");
     public static readonly PixelValue OutOfRange = new("outOfRange");
     public static readonly PixelValue BadLabel = new("badLabel");
 

@@ -216,11 +216,12 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -262,10 +263,12 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
                 var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
@@ -319,16 +322,18 @@ namespace Dice.Kernels
             partial[11] += KernelMath.SumToDouble(truth3);
             partial[12] += KernelMath.SumToDouble(crossEntropy);
             partial[13] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(badLabel.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -370,10 +375,12 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
                 var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
@@ -427,16 +434,18 @@ namespace Dice.Kernels
             partial[11] += KernelMath.SumToDouble(truth3);
             partial[12] += KernelMath.SumToDouble(crossEntropy);
             partial[13] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(badLabel.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -478,10 +487,12 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
                 var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
@@ -535,16 +546,18 @@ namespace Dice.Kernels
             partial[11] += KernelMath.SumToDouble(truth3);
             partial[12] += KernelMath.SumToDouble(crossEntropy);
             partial[13] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(badLabel.AsInt32(),
                 Vector128<int>.Zero);
         }
 
-        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the
-        /// end of the chunk.</summary>
+        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="next"/> to
+        /// the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -586,10 +599,12 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
-                nonFinite += x3 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                pixelNonFinite += x3 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 4u & validMask);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
@@ -640,6 +655,7 @@ namespace Dice.Kernels
             partial[11] += truth3;
             partial[12] += crossEntropy;
             partial[13] += crossEntropyWeight;
+            next = s;
             return nonFinite == 0f && !badLabel;
         }
 
@@ -665,12 +681,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -752,15 +769,17 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector512.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -842,15 +861,17 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector256.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -932,15 +953,17 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector128.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end
-        /// of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="next"/> to the
+        /// end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1019,6 +1042,7 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Unsafe.Add(ref gradient, 3 * spatial + s);
                 Unsafe.Add(ref gradient, 3 * spatial + s) = grad3;
             }
+            next = s;
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
@@ -1034,10 +1058,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion512(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1059,10 +1084,12 @@ namespace Dice.Kernels
                 var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
                 var largest = x0;
@@ -1087,10 +1114,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector512<int>.Zero;
                 var predictedAndTruth = Vector512<int>.Zero;
-                for (s = first; s < end; s += Vector512<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector512<float>.Count)
                 {
-                    var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector512.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector512.Equals(predictedClass, Vector512.Create(c)).AsSingle();
                     var isTruth = Vector512.Equals(label, Vector512.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1101,17 +1128,18 @@ namespace Dice.Kernels
                 counts[4 + c] += Vector512.Sum(predictedAndTruth) >> 16;
                 counts[8 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[12] += Vector512.Sum(counted);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(badLabel.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion256(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1133,10 +1161,12 @@ namespace Dice.Kernels
                 var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
                 var largest = x0;
@@ -1161,10 +1191,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector256<int>.Zero;
                 var predictedAndTruth = Vector256<int>.Zero;
-                for (s = first; s < end; s += Vector256<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector256<float>.Count)
                 {
-                    var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector256.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector256.Equals(predictedClass, Vector256.Create(c)).AsSingle();
                     var isTruth = Vector256.Equals(label, Vector256.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1175,17 +1205,18 @@ namespace Dice.Kernels
                 counts[4 + c] += Vector256.Sum(predictedAndTruth) >> 16;
                 counts[8 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[12] += Vector256.Sum(counted);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(badLabel.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion128(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1207,10 +1238,12 @@ namespace Dice.Kernels
                 var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
                 var largest = x0;
@@ -1235,10 +1268,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector128<int>.Zero;
                 var predictedAndTruth = Vector128<int>.Zero;
-                for (s = first; s < end; s += Vector128<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector128<float>.Count)
                 {
-                    var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector128.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector128.Equals(predictedClass, Vector128.Create(c)).AsSingle();
                     var isTruth = Vector128.Equals(label, Vector128.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1249,17 +1282,18 @@ namespace Dice.Kernels
                 counts[4 + c] += Vector128.Sum(predictedAndTruth) >> 16;
                 counts[8 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[12] += Vector128.Sum(counted);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(badLabel.AsInt32(),
                 Vector128<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1288,10 +1322,12 @@ namespace Dice.Kernels
                 float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
-                nonFinite += x3 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                pixelNonFinite += x3 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 4u & validMask);
                 float largest = x0;
                 int predictedClass = 0;
@@ -1340,6 +1376,7 @@ namespace Dice.Kernels
             counts[10] += truthPixels2;
             counts[11] += truthPixels3;
             counts[12] += counted;
+            next = s;
             return nonFinite == 0f && !badLabel;
         }
 
@@ -1410,10 +1447,12 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
-                nonFinite += x3 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                pixelNonFinite += x3 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 4u & validMask);
                 float max = XMath.Max(XMath.Max(x0, x1), XMath.Max(x2, x3));
                 float e0 = XMath.Exp(x0 - max);
@@ -1600,10 +1639,12 @@ namespace Dice.Kernels
                 float x3 = input[3 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
-                nonFinite += x3 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                pixelNonFinite += x3 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 4u & validMask);
                 float largest = x0;
                 int predictedClass = 0;

@@ -230,11 +230,12 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -267,9 +268,11 @@ namespace Dice.Kernels
                 var t0 = (Vector512.Equals(label, Vector512.Create(0)).AsSingle() & Vector512<float>.One);
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(3u)).AsSingle()
                     & validMask);
                 var max = Vector512.Max(x0, Vector512.Max(x1, x2));
@@ -309,16 +312,18 @@ namespace Dice.Kernels
             partial[8] += KernelMath.SumToDouble(truth2);
             partial[9] += KernelMath.SumToDouble(crossEntropy);
             partial[10] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(badLabel.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -351,9 +356,11 @@ namespace Dice.Kernels
                 var t0 = (Vector256.Equals(label, Vector256.Create(0)).AsSingle() & Vector256<float>.One);
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(3u)).AsSingle()
                     & validMask);
                 var max = Vector256.Max(x0, Vector256.Max(x1, x2));
@@ -393,16 +400,18 @@ namespace Dice.Kernels
             partial[8] += KernelMath.SumToDouble(truth2);
             partial[9] += KernelMath.SumToDouble(crossEntropy);
             partial[10] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(badLabel.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -435,9 +444,11 @@ namespace Dice.Kernels
                 var t0 = (Vector128.Equals(label, Vector128.Create(0)).AsSingle() & Vector128<float>.One);
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(3u)).AsSingle()
                     & validMask);
                 var max = Vector128.Max(x0, Vector128.Max(x1, x2));
@@ -477,16 +488,18 @@ namespace Dice.Kernels
             partial[8] += KernelMath.SumToDouble(truth2);
             partial[9] += KernelMath.SumToDouble(crossEntropy);
             partial[10] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(badLabel.AsInt32(),
                 Vector128<int>.Zero);
         }
 
-        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the
-        /// end of the chunk.</summary>
+        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="next"/> to
+        /// the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -519,9 +532,11 @@ namespace Dice.Kernels
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 3u & validMask);
                 float max = MathF.Max(x0, MathF.Max(x1, x2));
                 float e0 = MathF.Exp(x0 - max);
@@ -559,6 +574,7 @@ namespace Dice.Kernels
             partial[8] += truth2;
             partial[9] += crossEntropy;
             partial[10] += crossEntropyWeight;
+            next = s;
             return nonFinite == 0f && !badLabel;
         }
 
@@ -584,12 +600,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -645,15 +662,17 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
                 grad2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -709,15 +728,17 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
                 grad2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -773,15 +794,17 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
                 grad2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end
-        /// of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="next"/> to the
+        /// end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -837,6 +860,7 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Unsafe.Add(ref gradient, 2 * spatial + s);
                 Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
             }
+            next = s;
         }
 
         /// <summary>The validity checks alone, reading the input and target once over one chunk: the widest vector loop
@@ -852,10 +876,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate512(in DiceChunk chunk, ref nint s)
+        private static bool Validate512(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -870,21 +895,25 @@ namespace Dice.Kernels
                 var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(3u)).AsSingle()
                     & validMask);
             }
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(badLabel.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate256(in DiceChunk chunk, ref nint s)
+        private static bool Validate256(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -899,21 +928,25 @@ namespace Dice.Kernels
                 var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(3u)).AsSingle()
                     & validMask);
             }
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(badLabel.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate128(in DiceChunk chunk, ref nint s)
+        private static bool Validate128(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -928,21 +961,25 @@ namespace Dice.Kernels
                 var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(3u)).AsSingle()
                     & validMask);
             }
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(badLabel.AsInt32(),
                 Vector128<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once, one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ValidateScalar(in DiceChunk chunk, ref nint s)
+        private static bool ValidateScalar(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -957,11 +994,14 @@ namespace Dice.Kernels
                 float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 3u & validMask);
             }
+            next = s;
             return nonFinite == 0f && !badLabel;
         }
 
@@ -989,12 +1029,14 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping512<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping512<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1066,15 +1108,18 @@ namespace Dice.Kernels
             partial[8] += KernelMath.SumToDouble(truth2);
             partial[9] += KernelMath.SumToDouble(crossEntropy);
             partial[10] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping256<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1146,15 +1191,18 @@ namespace Dice.Kernels
             partial[8] += KernelMath.SumToDouble(truth2);
             partial[9] += KernelMath.SumToDouble(crossEntropy);
             partial[10] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping128<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1226,15 +1274,17 @@ namespace Dice.Kernels
             partial[8] += KernelMath.SumToDouble(truth2);
             partial[9] += KernelMath.SumToDouble(crossEntropy);
             partial[10] += KernelMath.SumToDouble(crossEntropyWeight);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time
-        /// from <paramref name="s"/> to the end of the chunk.</summary>
+        /// from <paramref name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeepingScalar<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeepingScalar<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1305,6 +1355,7 @@ namespace Dice.Kernels
             partial[8] += truth2;
             partial[9] += crossEntropy;
             partial[10] += crossEntropyWeight;
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk
@@ -1333,12 +1384,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities512<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilities512<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1385,15 +1437,17 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Vector512.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
                 grad2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities256<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilities256<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1440,15 +1494,17 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Vector256.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
                 grad2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities128<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilities128<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1495,15 +1551,17 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Vector128.LoadUnsafe(ref gradient, (nuint)(2 * spatial + s));
                 grad2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/>
-        /// to the end of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilitiesScalar<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilitiesScalar<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1550,6 +1608,7 @@ namespace Dice.Kernels
                 if (accumulate) grad2 += Unsafe.Add(ref gradient, 2 * spatial + s);
                 Unsafe.Add(ref gradient, 2 * spatial + s) = grad2;
             }
+            next = s;
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
@@ -1565,10 +1624,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion512(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1589,9 +1649,11 @@ namespace Dice.Kernels
                 var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, nonFinite);
-                nonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(3u)).AsSingle()
                     & validMask);
                 var largest = x0;
@@ -1613,10 +1675,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector512<int>.Zero;
                 var predictedAndTruth = Vector512<int>.Zero;
-                for (s = first; s < end; s += Vector512<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector512<float>.Count)
                 {
-                    var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector512.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector512.Equals(predictedClass, Vector512.Create(c)).AsSingle();
                     var isTruth = Vector512.Equals(label, Vector512.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1627,17 +1689,18 @@ namespace Dice.Kernels
                 counts[3 + c] += Vector512.Sum(predictedAndTruth) >> 16;
                 counts[6 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[9] += Vector512.Sum(counted);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(badLabel.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion256(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1658,9 +1721,11 @@ namespace Dice.Kernels
                 var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, nonFinite);
-                nonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(3u)).AsSingle()
                     & validMask);
                 var largest = x0;
@@ -1682,10 +1747,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector256<int>.Zero;
                 var predictedAndTruth = Vector256<int>.Zero;
-                for (s = first; s < end; s += Vector256<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector256<float>.Count)
                 {
-                    var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector256.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector256.Equals(predictedClass, Vector256.Create(c)).AsSingle();
                     var isTruth = Vector256.Equals(label, Vector256.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1696,17 +1761,18 @@ namespace Dice.Kernels
                 counts[3 + c] += Vector256.Sum(predictedAndTruth) >> 16;
                 counts[6 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[9] += Vector256.Sum(counted);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(badLabel.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion128(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1727,9 +1793,11 @@ namespace Dice.Kernels
                 var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, nonFinite);
-                nonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(3u)).AsSingle()
                     & validMask);
                 var largest = x0;
@@ -1751,10 +1819,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector128<int>.Zero;
                 var predictedAndTruth = Vector128<int>.Zero;
-                for (s = first; s < end; s += Vector128<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector128<float>.Count)
                 {
-                    var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector128.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector128.Equals(predictedClass, Vector128.Create(c)).AsSingle();
                     var isTruth = Vector128.Equals(label, Vector128.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1765,17 +1833,18 @@ namespace Dice.Kernels
                 counts[3 + c] += Vector128.Sum(predictedAndTruth) >> 16;
                 counts[6 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[9] += Vector128.Sum(counted);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(badLabel.AsInt32(),
                 Vector128<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1800,9 +1869,11 @@ namespace Dice.Kernels
                 float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 3u & validMask);
                 float largest = x0;
                 int predictedClass = 0;
@@ -1840,6 +1911,7 @@ namespace Dice.Kernels
             counts[7] += truthPixels1;
             counts[8] += truthPixels2;
             counts[9] += counted;
+            next = s;
             return nonFinite == 0f && !badLabel;
         }
 
@@ -1901,9 +1973,11 @@ namespace Dice.Kernels
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 3u & validMask);
                 float max = XMath.Max(x0, XMath.Max(x1, x2));
                 float e0 = XMath.Exp(x0 - max);
@@ -2050,9 +2124,11 @@ namespace Dice.Kernels
                 float x2 = input[2 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
-                nonFinite += x0 * 0f;
-                nonFinite += x1 * 0f;
-                nonFinite += x2 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
+                pixelNonFinite += x1 * 0f;
+                pixelNonFinite += x2 * 0f;
+                nonFinite += pixelNonFinite;
                 badLabel |= ((uint)label >= 3u & validMask);
                 float largest = x0;
                 int predictedClass = 0;

@@ -213,10 +213,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics512(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics512(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -241,14 +242,16 @@ namespace Dice.Kernels
             partial[0] += KernelMath.SumToDouble(intersection0);
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
+            next = s;
             return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics256(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -273,14 +276,16 @@ namespace Dice.Kernels
             partial[0] += KernelMath.SumToDouble(intersection0);
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
+            next = s;
             return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics128(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -305,14 +310,16 @@ namespace Dice.Kernels
             partial[0] += KernelMath.SumToDouble(intersection0);
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
+            next = s;
             return Vector128.EqualsAll(outOfRange.AsInt32(), Vector128<int>.Zero);
         }
 
-        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the
-        /// end of the chunk.</summary>
+        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="next"/> to
+        /// the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool StatisticsScalar(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool StatisticsScalar(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -335,6 +342,7 @@ namespace Dice.Kernels
             partial[0] += intersection0;
             partial[1] += predicted0;
             partial[2] += truth0;
+            next = s;
             return !outOfRange;
         }
 
@@ -350,10 +358,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient512(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void Gradient512(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice, Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -372,13 +381,15 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void Gradient256(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice, Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -397,13 +408,15 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void Gradient128(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice, Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -422,13 +435,16 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end
-        /// of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="next"/> to the
+        /// end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientScalar(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void GradientScalar(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
+            Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -447,6 +463,7 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
             }
+            next = s;
         }
 
         /// <summary>The validity checks alone, reading the input and target once over one chunk: the widest vector loop
@@ -462,10 +479,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate512(in DiceChunk chunk, ref nint s)
+        private static bool Validate512(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -480,14 +498,16 @@ namespace Dice.Kernels
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
             }
+            next = s;
             return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate256(in DiceChunk chunk, ref nint s)
+        private static bool Validate256(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -502,14 +522,16 @@ namespace Dice.Kernels
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
             }
+            next = s;
             return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate128(in DiceChunk chunk, ref nint s)
+        private static bool Validate128(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -524,14 +546,16 @@ namespace Dice.Kernels
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
             }
+            next = s;
             return Vector128.EqualsAll(outOfRange.AsInt32(), Vector128<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once, one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ValidateScalar(in DiceChunk chunk, ref nint s)
+        private static bool ValidateScalar(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -544,6 +568,7 @@ namespace Dice.Kernels
                 outOfRange |= !(x0 >= 0f & x0 <= 1f);
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
             }
+            next = s;
             return !outOfRange;
         }
 
@@ -560,11 +585,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping512(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping512(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -586,14 +613,17 @@ namespace Dice.Kernels
             partial[0] += KernelMath.SumToDouble(intersection0);
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping256(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping256(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -615,14 +645,17 @@ namespace Dice.Kernels
             partial[0] += KernelMath.SumToDouble(intersection0);
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping128(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping128(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -644,14 +677,16 @@ namespace Dice.Kernels
             partial[0] += KernelMath.SumToDouble(intersection0);
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time
-        /// from <paramref name="s"/> to the end of the chunk.</summary>
+        /// from <paramref name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeepingScalar(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeepingScalar(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -673,6 +708,7 @@ namespace Dice.Kernels
             partial[0] += intersection0;
             partial[1] += predicted0;
             partial[2] += truth0;
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk: the widest vector loop the
@@ -691,11 +727,12 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities512(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilities512(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -714,14 +751,16 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities256(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilities256(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -740,14 +779,16 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities128(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilities128(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -766,14 +807,16 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/>
-        /// to the end of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilitiesScalar(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilitiesScalar(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -792,6 +835,7 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
             }
+            next = s;
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
@@ -807,10 +851,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion512(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -837,10 +882,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector512<int>.Zero;
                 var predictedAndTruth = Vector512<int>.Zero;
-                for (s = first; s < end; s += Vector512<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector512<float>.Count)
                 {
-                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector512.GreaterThanOrEqual(inputValue, Vector512.Create(0.5f));
                     var isTruth = Vector512.GreaterThanOrEqual(maskValue, Vector512.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -851,16 +896,17 @@ namespace Dice.Kernels
                 counts[1 + c] += Vector512.Sum(predictedAndTruth) >> 16;
                 counts[2 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[3] += Vector512.Sum(counted);
+            next = s;
             return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion256(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -887,10 +933,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector256<int>.Zero;
                 var predictedAndTruth = Vector256<int>.Zero;
-                for (s = first; s < end; s += Vector256<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector256<float>.Count)
                 {
-                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector256.GreaterThanOrEqual(inputValue, Vector256.Create(0.5f));
                     var isTruth = Vector256.GreaterThanOrEqual(maskValue, Vector256.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -901,16 +947,17 @@ namespace Dice.Kernels
                 counts[1 + c] += Vector256.Sum(predictedAndTruth) >> 16;
                 counts[2 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[3] += Vector256.Sum(counted);
+            next = s;
             return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion128(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -937,10 +984,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector128<int>.Zero;
                 var predictedAndTruth = Vector128<int>.Zero;
-                for (s = first; s < end; s += Vector128<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector128<float>.Count)
                 {
-                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector128.GreaterThanOrEqual(inputValue, Vector128.Create(0.5f));
                     var isTruth = Vector128.GreaterThanOrEqual(maskValue, Vector128.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -951,16 +998,17 @@ namespace Dice.Kernels
                 counts[1 + c] += Vector128.Sum(predictedAndTruth) >> 16;
                 counts[2 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[3] += Vector128.Sum(counted);
+            next = s;
             return Vector128.EqualsAll(outOfRange.AsInt32(), Vector128<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -988,6 +1036,7 @@ namespace Dice.Kernels
             counts[1] += predictedPixels0;
             counts[2] += truthPixels0;
             counts[3] += counted;
+            next = s;
             return !outOfRange;
         }
 

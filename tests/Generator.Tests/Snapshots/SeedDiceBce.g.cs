@@ -223,11 +223,12 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -243,9 +244,11 @@ namespace Dice.Kernels
             {
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
+                nonFinite += pixelNonFinite;
                 var e0 = KernelMath.Exp(-Vector512.Abs(x0));
                 var r0 = Vector512<float>.One / (Vector512<float>.One + e0);
                 var p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0
@@ -264,16 +267,18 @@ namespace Dice.Kernels
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
             partial[3] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -289,9 +294,11 @@ namespace Dice.Kernels
             {
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
+                nonFinite += pixelNonFinite;
                 var e0 = KernelMath.Exp(-Vector256.Abs(x0));
                 var r0 = Vector256<float>.One / (Vector256<float>.One + e0);
                 var p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0
@@ -310,16 +317,18 @@ namespace Dice.Kernels
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
             partial[3] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -335,9 +344,11 @@ namespace Dice.Kernels
             {
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
+                nonFinite += pixelNonFinite;
                 var e0 = KernelMath.Exp(-Vector128.Abs(x0));
                 var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                 var p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0
@@ -356,16 +367,18 @@ namespace Dice.Kernels
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
             partial[3] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(outOfRange.AsInt32(),
                 Vector128<int>.Zero);
         }
 
-        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the
-        /// end of the chunk.</summary>
+        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="next"/> to
+        /// the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -381,8 +394,10 @@ namespace Dice.Kernels
             {
                 float x0 = Unsafe.Add(ref input, s);
                 float t0 = Unsafe.Add(ref masks, s);
-                nonFinite += x0 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                nonFinite += pixelNonFinite;
                 float e0 = MathF.Exp(-MathF.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
@@ -399,6 +414,7 @@ namespace Dice.Kernels
             partial[1] += predicted0;
             partial[2] += truth0;
             partial[3] += crossEntropy;
+            next = s;
             return nonFinite == 0f && !outOfRange;
         }
 
@@ -424,12 +440,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -455,15 +472,17 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -489,15 +508,17 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -523,15 +544,17 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end
-        /// of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="next"/> to the
+        /// end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -556,6 +579,7 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
             }
+            next = s;
         }
 
         /// <summary>The validity checks alone, reading the input and target once over one chunk: the widest vector loop
@@ -571,10 +595,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate512(in DiceChunk chunk, ref nint s)
+        private static bool Validate512(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -585,19 +610,23 @@ namespace Dice.Kernels
             {
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
+                nonFinite += pixelNonFinite;
             }
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate256(in DiceChunk chunk, ref nint s)
+        private static bool Validate256(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -608,19 +637,23 @@ namespace Dice.Kernels
             {
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
+                nonFinite += pixelNonFinite;
             }
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate128(in DiceChunk chunk, ref nint s)
+        private static bool Validate128(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -631,19 +664,23 @@ namespace Dice.Kernels
             {
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
+                nonFinite += pixelNonFinite;
             }
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(outOfRange.AsInt32(),
                 Vector128<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once, one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ValidateScalar(in DiceChunk chunk, ref nint s)
+        private static bool ValidateScalar(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -654,9 +691,12 @@ namespace Dice.Kernels
             {
                 float x0 = Unsafe.Add(ref input, s);
                 float t0 = Unsafe.Add(ref masks, s);
-                nonFinite += x0 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                nonFinite += pixelNonFinite;
             }
+            next = s;
             return nonFinite == 0f && !outOfRange;
         }
 
@@ -684,12 +724,14 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping512<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping512<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -723,15 +765,18 @@ namespace Dice.Kernels
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
             partial[3] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping256<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -765,15 +810,18 @@ namespace Dice.Kernels
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
             partial[3] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping128<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -807,15 +855,17 @@ namespace Dice.Kernels
             partial[1] += KernelMath.SumToDouble(predicted0);
             partial[2] += KernelMath.SumToDouble(truth0);
             partial[3] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time
-        /// from <paramref name="s"/> to the end of the chunk.</summary>
+        /// from <paramref name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeepingScalar<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeepingScalar<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -847,6 +897,7 @@ namespace Dice.Kernels
             partial[1] += predicted0;
             partial[2] += truth0;
             partial[3] += crossEntropy;
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk
@@ -875,12 +926,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities512<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilities512<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -902,15 +954,17 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities256<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilities256<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -932,15 +986,17 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities128<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilities128<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -962,15 +1018,17 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/>
-        /// to the end of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilitiesScalar<TWeighting>(in DiceChunk chunk, ref nint s,
+        private static void GradientFromProbabilitiesScalar<TWeighting>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -992,6 +1050,7 @@ namespace Dice.Kernels
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
             }
+            next = s;
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
@@ -1007,10 +1066,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion512(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -1024,9 +1084,11 @@ namespace Dice.Kernels
             {
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector512<float>.Zero;
+                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
+                nonFinite += pixelNonFinite;
                 counted += Vector512<int>.One;
             }
             nint end = s;
@@ -1037,10 +1099,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector512<int>.Zero;
                 var predictedAndTruth = Vector512<int>.Zero;
-                for (s = first; s < end; s += Vector512<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector512<float>.Count)
                 {
-                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector512.GreaterThanOrEqual(inputValue, Vector512<float>.Zero);
                     var isTruth = Vector512.GreaterThanOrEqual(maskValue, Vector512.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1051,17 +1113,18 @@ namespace Dice.Kernels
                 counts[1 + c] += Vector512.Sum(predictedAndTruth) >> 16;
                 counts[2 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[3] += Vector512.Sum(counted);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion256(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -1075,9 +1138,11 @@ namespace Dice.Kernels
             {
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector256<float>.Zero;
+                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
+                nonFinite += pixelNonFinite;
                 counted += Vector256<int>.One;
             }
             nint end = s;
@@ -1088,10 +1153,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector256<int>.Zero;
                 var predictedAndTruth = Vector256<int>.Zero;
-                for (s = first; s < end; s += Vector256<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector256<float>.Count)
                 {
-                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector256.GreaterThanOrEqual(inputValue, Vector256<float>.Zero);
                     var isTruth = Vector256.GreaterThanOrEqual(maskValue, Vector256.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1102,17 +1167,18 @@ namespace Dice.Kernels
                 counts[1 + c] += Vector256.Sum(predictedAndTruth) >> 16;
                 counts[2 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[3] += Vector256.Sum(counted);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion128(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -1126,9 +1192,11 @@ namespace Dice.Kernels
             {
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
-                nonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, nonFinite);
+                var pixelNonFinite = Vector128<float>.Zero;
+                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
+                nonFinite += pixelNonFinite;
                 counted += Vector128<int>.One;
             }
             nint end = s;
@@ -1139,10 +1207,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector128<int>.Zero;
                 var predictedAndTruth = Vector128<int>.Zero;
-                for (s = first; s < end; s += Vector128<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector128<float>.Count)
                 {
-                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector128.GreaterThanOrEqual(inputValue, Vector128<float>.Zero);
                     var isTruth = Vector128.GreaterThanOrEqual(maskValue, Vector128.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1153,17 +1221,18 @@ namespace Dice.Kernels
                 counts[1 + c] += Vector128.Sum(predictedAndTruth) >> 16;
                 counts[2 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[3] += Vector128.Sum(counted);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(outOfRange.AsInt32(),
                 Vector128<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -1178,8 +1247,10 @@ namespace Dice.Kernels
             {
                 float x0 = Unsafe.Add(ref input, s);
                 float t0 = Unsafe.Add(ref masks, s);
-                nonFinite += x0 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                nonFinite += pixelNonFinite;
                 bool isPredicted0 = x0 >= 0f;
                 bool isTruth0 = t0 >= 0.5f;
                 if ((isPredicted0 & isTruth0)) truePositives0++;
@@ -1192,6 +1263,7 @@ namespace Dice.Kernels
             counts[1] += predictedPixels0;
             counts[2] += truthPixels0;
             counts[3] += counted;
+            next = s;
             return nonFinite == 0f && !outOfRange;
         }
 
@@ -1236,8 +1308,10 @@ namespace Dice.Kernels
             {
                 float x0 = input[s];
                 float t0 = masks[s];
-                nonFinite += x0 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                nonFinite += pixelNonFinite;
                 float e0 = XMath.Exp(-XMath.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
@@ -1323,8 +1397,10 @@ namespace Dice.Kernels
             {
                 float x0 = input[s];
                 float t0 = masks[s];
-                nonFinite += x0 * 0f;
+                float pixelNonFinite = 0f;
+                pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
+                nonFinite += pixelNonFinite;
                 bool isPredicted0 = x0 >= 0f;
                 bool isTruth0 = t0 >= 0.5f;
                 if ((isPredicted0 & isTruth0)) truePositives0++;

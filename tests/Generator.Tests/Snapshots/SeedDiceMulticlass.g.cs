@@ -220,10 +220,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics512(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics512(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -292,15 +293,17 @@ namespace Dice.Kernels
             partial[9] += KernelMath.SumToDouble(truth1);
             partial[10] += KernelMath.SumToDouble(truth2);
             partial[11] += KernelMath.SumToDouble(truth3);
+            next = s;
             return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero)
                 && Vector512.EqualsAll(badLabel.AsInt32(), Vector512<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics256(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -369,15 +372,17 @@ namespace Dice.Kernels
             partial[9] += KernelMath.SumToDouble(truth1);
             partial[10] += KernelMath.SumToDouble(truth2);
             partial[11] += KernelMath.SumToDouble(truth3);
+            next = s;
             return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero)
                 && Vector256.EqualsAll(badLabel.AsInt32(), Vector256<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics128(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -446,15 +451,17 @@ namespace Dice.Kernels
             partial[9] += KernelMath.SumToDouble(truth1);
             partial[10] += KernelMath.SumToDouble(truth2);
             partial[11] += KernelMath.SumToDouble(truth3);
+            next = s;
             return Vector128.EqualsAll(outOfRange.AsInt32(), Vector128<int>.Zero)
                 && Vector128.EqualsAll(badLabel.AsInt32(), Vector128<int>.Zero);
         }
 
-        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the
-        /// end of the chunk.</summary>
+        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="next"/> to
+        /// the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool StatisticsScalar(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool StatisticsScalar(in DiceChunk chunk, ref nint next, Span<double> partial)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -518,6 +525,7 @@ namespace Dice.Kernels
             partial[9] += truth1;
             partial[10] += truth2;
             partial[11] += truth3;
+            next = s;
             return !outOfRange && !badLabel;
         }
 
@@ -533,10 +541,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient512(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void Gradient512(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice, Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -583,13 +592,15 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector512.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void Gradient256(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice, Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -636,13 +647,15 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector256.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void Gradient128(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice, Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -689,13 +702,16 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector128.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end
-        /// of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="next"/> to the
+        /// end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientScalar(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice, Span<float> output)
+        private static void GradientScalar(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
+            Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -742,6 +758,7 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Unsafe.Add(ref gradient, 3 * spatial + s);
                 Unsafe.Add(ref gradient, 3 * spatial + s) = grad3;
             }
+            next = s;
         }
 
         /// <summary>The validity checks alone, reading the input and target once over one chunk: the widest vector loop
@@ -757,10 +774,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate512(in DiceChunk chunk, ref nint s)
+        private static bool Validate512(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -787,15 +805,17 @@ namespace Dice.Kernels
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
             }
+            next = s;
             return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero)
                 && Vector512.EqualsAll(badLabel.AsInt32(), Vector512<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate256(in DiceChunk chunk, ref nint s)
+        private static bool Validate256(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -822,15 +842,17 @@ namespace Dice.Kernels
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
             }
+            next = s;
             return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero)
                 && Vector256.EqualsAll(badLabel.AsInt32(), Vector256<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate128(in DiceChunk chunk, ref nint s)
+        private static bool Validate128(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -857,15 +879,17 @@ namespace Dice.Kernels
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
             }
+            next = s;
             return Vector128.EqualsAll(outOfRange.AsInt32(), Vector128<int>.Zero)
                 && Vector128.EqualsAll(badLabel.AsInt32(), Vector128<int>.Zero);
         }
 
         /// <summary>The validity checks alone, reading the input and target once, one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ValidateScalar(in DiceChunk chunk, ref nint s)
+        private static bool ValidateScalar(in DiceChunk chunk, ref nint next)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -887,6 +911,7 @@ namespace Dice.Kernels
                 outOfRange |= !(x3 >= 0f & x3 <= 1f);
                 badLabel |= ((uint)label >= 4u & validMask);
             }
+            next = s;
             return !outOfRange && !badLabel;
         }
 
@@ -903,11 +928,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector512&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping512(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping512(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -969,14 +996,17 @@ namespace Dice.Kernels
             partial[9] += KernelMath.SumToDouble(truth1);
             partial[10] += KernelMath.SumToDouble(truth2);
             partial[11] += KernelMath.SumToDouble(truth3);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping256(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping256(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1038,14 +1068,17 @@ namespace Dice.Kernels
             partial[9] += KernelMath.SumToDouble(truth1);
             partial[10] += KernelMath.SumToDouble(truth2);
             partial[11] += KernelMath.SumToDouble(truth3);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient with
-        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
+        /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping128(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeeping128(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1107,14 +1140,16 @@ namespace Dice.Kernels
             partial[9] += KernelMath.SumToDouble(truth1);
             partial[10] += KernelMath.SumToDouble(truth2);
             partial[11] += KernelMath.SumToDouble(truth3);
+            next = s;
         }
 
         /// <summary>Pass 1 after validation (the sums, no checks), writing p into the gradient, one pixel at a time
-        /// from <paramref name="s"/> to the end of the chunk.</summary>
+        /// from <paramref name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeepingScalar(in DiceChunk chunk, ref nint s, Span<double> partial,
+        private static void StatisticsKeepingScalar(in DiceChunk chunk, ref nint next, Span<double> partial,
             Span<float> output)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -1176,6 +1211,7 @@ namespace Dice.Kernels
             partial[9] += truth1;
             partial[10] += truth2;
             partial[11] += truth3;
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) over one chunk: the widest vector loop the
@@ -1194,11 +1230,12 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector512&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities512(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilities512(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1245,14 +1282,16 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector512.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities256(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilities256(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1299,14 +1338,16 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector256.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of
-        /// pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities128(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilities128(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1353,14 +1394,16 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Vector128.LoadUnsafe(ref gradient, (nuint)(3 * spatial + s));
                 grad3.StoreUnsafe(ref gradient, (nuint)(3 * spatial + s));
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref name="s"/>
-        /// to the end of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, from the p that pass 1 kept), one pixel at a time from <paramref
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilitiesScalar(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientFromProbabilitiesScalar(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             ReadOnlySpan<float> probabilities, Span<float> output)
         {
+            nint s = next;
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             ref float gradient = ref MemoryMarshal.GetReference(output);
             nint spatial = chunk.Spatial;
@@ -1407,6 +1450,7 @@ namespace Dice.Kernels
                 if (accumulate) grad3 += Unsafe.Add(ref gradient, 3 * spatial + s);
                 Unsafe.Add(ref gradient, 3 * spatial + s) = grad3;
             }
+            next = s;
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
@@ -1422,10 +1466,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion512(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1479,10 +1524,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector512<int>.Zero;
                 var predictedAndTruth = Vector512<int>.Zero;
-                for (s = first; s < end; s += Vector512<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector512<float>.Count)
                 {
-                    var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector512.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector512.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector512.Equals(predictedClass, Vector512.Create(c)).AsSingle();
                     var isTruth = Vector512.Equals(label, Vector512.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1493,17 +1538,18 @@ namespace Dice.Kernels
                 counts[4 + c] += Vector512.Sum(predictedAndTruth) >> 16;
                 counts[8 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[12] += Vector512.Sum(counted);
+            next = s;
             return Vector512.EqualsAll(outOfRange.AsInt32(), Vector512<int>.Zero)
                 && Vector512.EqualsAll(badLabel.AsInt32(), Vector512<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion256(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1557,10 +1603,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector256<int>.Zero;
                 var predictedAndTruth = Vector256<int>.Zero;
-                for (s = first; s < end; s += Vector256<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector256<float>.Count)
                 {
-                    var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector256.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector256.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector256.Equals(predictedClass, Vector256.Create(c)).AsSingle();
                     var isTruth = Vector256.Equals(label, Vector256.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1571,17 +1617,18 @@ namespace Dice.Kernels
                 counts[4 + c] += Vector256.Sum(predictedAndTruth) >> 16;
                 counts[8 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[12] += Vector256.Sum(counted);
+            next = s;
             return Vector256.EqualsAll(outOfRange.AsInt32(), Vector256<int>.Zero)
                 && Vector256.EqualsAll(badLabel.AsInt32(), Vector256<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion128(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1635,10 +1682,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector128<int>.Zero;
                 var predictedAndTruth = Vector128<int>.Zero;
-                for (s = first; s < end; s += Vector128<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector128<float>.Count)
                 {
-                    var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
-                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(s - first));
+                    var label = Vector128.LoadUnsafe(ref labels, (nuint)pixel);
+                    var predictedClass = Vector128.LoadUnsafe(ref predicted, (nuint)(pixel - first));
                     var isPredicted = Vector128.Equals(predictedClass, Vector128.Create(c)).AsSingle();
                     var isTruth = Vector128.Equals(label, Vector128.Create(c)).AsSingle();
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -1649,17 +1696,18 @@ namespace Dice.Kernels
                 counts[4 + c] += Vector128.Sum(predictedAndTruth) >> 16;
                 counts[8 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[12] += Vector128.Sum(counted);
+            next = s;
             return Vector128.EqualsAll(outOfRange.AsInt32(), Vector128<int>.Zero)
                 && Vector128.EqualsAll(badLabel.AsInt32(), Vector128<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref int labels = ref MemoryMarshal.GetReference(chunk.Labels);
             nint spatial = chunk.Spatial;
@@ -1740,6 +1788,7 @@ namespace Dice.Kernels
             counts[10] += truthPixels2;
             counts[11] += truthPixels3;
             counts[12] += counted;
+            next = s;
             return !outOfRange && !badLabel;
         }
 

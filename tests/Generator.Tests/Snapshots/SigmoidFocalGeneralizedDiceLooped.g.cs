@@ -212,11 +212,12 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector512&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics512<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -249,9 +250,17 @@ namespace Dice.Kernels
                 {
                     x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                    nonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, nonFinite);
+                }
+                var pixelNonFinite = Vector512<float>.Zero;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                     r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
                     p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
@@ -293,16 +302,18 @@ namespace Dice.Kernels
                 partial[34 + c] += KernelMath.SumToDouble(truth[c]);
             }
             partial[51] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -335,9 +346,17 @@ namespace Dice.Kernels
                 {
                     x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                    nonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, nonFinite);
+                }
+                var pixelNonFinite = Vector256<float>.Zero;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                     r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
                     p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
@@ -379,16 +398,18 @@ namespace Dice.Kernels
                 partial[34 + c] += KernelMath.SumToDouble(truth[c]);
             }
             partial[51] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
-        /// from <paramref name="s"/>; leaves the tail.</summary>
+        /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -421,9 +442,17 @@ namespace Dice.Kernels
                 {
                     x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                    nonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, nonFinite);
+                }
+                var pixelNonFinite = Vector128<float>.Zero;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                     r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
                     p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
@@ -465,16 +494,18 @@ namespace Dice.Kernels
                 partial[34 + c] += KernelMath.SumToDouble(truth[c]);
             }
             partial[51] += KernelMath.SumToDouble(crossEntropy);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(outOfRange.AsInt32(),
                 Vector128<int>.Zero);
         }
 
-        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="s"/> to the
-        /// end of the chunk.</summary>
+        /// <summary>Pass 1 (the sums, with the validity checks), one pixel at a time from <paramref name="next"/> to
+        /// the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint s, Span<double> partial)
+        private static bool StatisticsScalar<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -507,8 +538,16 @@ namespace Dice.Kernels
                 {
                     x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                    nonFinite += x[c] * 0f;
+                }
+                float pixelNonFinite = 0f;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
                     r[c] = 1f / (1f + e[c]);
                     p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
@@ -547,6 +586,7 @@ namespace Dice.Kernels
                 partial[34 + c] += truth[c];
             }
             partial[51] += crossEntropy;
+            next = s;
             return nonFinite == 0f && !outOfRange;
         }
 
@@ -572,12 +612,13 @@ namespace Dice.Kernels
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector512&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient512<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -631,15 +672,17 @@ namespace Dice.Kernels
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -693,15 +736,17 @@ namespace Dice.Kernels
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
+            next = s;
         }
 
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
-        /// <paramref name="s"/>; leaves the tail.</summary>
+        /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -755,15 +800,17 @@ namespace Dice.Kernels
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
+            next = s;
         }
 
-        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="s"/> to the end
-        /// of the chunk.</summary>
+        /// <summary>Pass 2 (the gradient, p computed from x), one pixel at a time from <paramref name="next"/> to the
+        /// end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint s, ReadOnlySpan<float> dice,
+        private static void GradientScalar<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             ref float gradient = ref MemoryMarshal.GetReference(output);
@@ -813,6 +860,7 @@ namespace Dice.Kernels
                     Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
                 }
             }
+            next = s;
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) over one chunk: the widest vector loop
@@ -828,10 +876,11 @@ namespace Dice.Kernels
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector512&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion512(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion512(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -849,10 +898,15 @@ namespace Dice.Kernels
                 {
                     x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                    nonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, nonFinite);
+                }
+                var pixelNonFinite = Vector512<float>.Zero;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
                 }
+                nonFinite += pixelNonFinite;
                 counted += Vector512<int>.One;
             }
             nint end = s;
@@ -863,10 +917,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector512<int>.Zero;
                 var predictedAndTruth = Vector512<int>.Zero;
-                for (s = first; s < end; s += Vector512<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector512<float>.Count)
                 {
-                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector512.GreaterThanOrEqual(inputValue, Vector512<float>.Zero);
                     var isTruth = Vector512.GreaterThanOrEqual(maskValue, Vector512.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -877,17 +931,18 @@ namespace Dice.Kernels
                 counts[17 + c] += Vector512.Sum(predictedAndTruth) >> 16;
                 counts[34 + c] += Vector512.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[51] += Vector512.Sum(counted);
+            next = s;
             return Vector512.EqualsAll(nonFinite, Vector512<float>.Zero) && Vector512.EqualsAll(outOfRange.AsInt32(),
                 Vector512<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector256&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion256(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion256(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -905,10 +960,15 @@ namespace Dice.Kernels
                 {
                     x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                    nonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, nonFinite);
+                }
+                var pixelNonFinite = Vector256<float>.Zero;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
                 }
+                nonFinite += pixelNonFinite;
                 counted += Vector256<int>.One;
             }
             nint end = s;
@@ -919,10 +979,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector256<int>.Zero;
                 var predictedAndTruth = Vector256<int>.Zero;
-                for (s = first; s < end; s += Vector256<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector256<float>.Count)
                 {
-                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector256.GreaterThanOrEqual(inputValue, Vector256<float>.Zero);
                     var isTruth = Vector256.GreaterThanOrEqual(maskValue, Vector256.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -933,17 +993,18 @@ namespace Dice.Kernels
                 counts[17 + c] += Vector256.Sum(predictedAndTruth) >> 16;
                 counts[34 + c] += Vector256.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[51] += Vector256.Sum(counted);
+            next = s;
             return Vector256.EqualsAll(nonFinite, Vector256<float>.Zero) && Vector256.EqualsAll(outOfRange.AsInt32(),
                 Vector256<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks) with Vector128&lt;float&gt;: whole
-        /// vectors of pixels from <paramref name="s"/>; leaves the tail.</summary>
+        /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Confusion128(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool Confusion128(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -961,10 +1022,15 @@ namespace Dice.Kernels
                 {
                     x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                    nonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, nonFinite);
+                }
+                var pixelNonFinite = Vector128<float>.Zero;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
                 }
+                nonFinite += pixelNonFinite;
                 counted += Vector128<int>.One;
             }
             nint end = s;
@@ -975,10 +1041,10 @@ namespace Dice.Kernels
             {
                 var truePositives = Vector128<int>.Zero;
                 var predictedAndTruth = Vector128<int>.Zero;
-                for (s = first; s < end; s += Vector128<float>.Count)
+                for (nint pixel = first; pixel < end; pixel += Vector128<float>.Count)
                 {
-                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    var inputValue = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + pixel));
+                    var maskValue = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + pixel));
                     var isPredicted = Vector128.GreaterThanOrEqual(inputValue, Vector128<float>.Zero);
                     var isTruth = Vector128.GreaterThanOrEqual(maskValue, Vector128.Create(0.5f));
                     truePositives -= (isPredicted & isTruth).AsInt32();
@@ -989,17 +1055,18 @@ namespace Dice.Kernels
                 counts[17 + c] += Vector128.Sum(predictedAndTruth) >> 16;
                 counts[34 + c] += Vector128.Sum(predictedAndTruth) & 0xFFFF;
             }
-            s = end;
             counts[51] += Vector128.Sum(counted);
+            next = s;
             return Vector128.EqualsAll(nonFinite, Vector128<float>.Zero) && Vector128.EqualsAll(outOfRange.AsInt32(),
                 Vector128<int>.Zero);
         }
 
         /// <summary>Evaluate (the confusion counts, with the validity checks), one pixel at a time from <paramref
-        /// name="s"/> to the end of the chunk.</summary>
+        /// name="next"/> to the end of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool ConfusionScalar(in DiceChunk chunk, ref nint s, Span<long> counts)
+        private static bool ConfusionScalar(in DiceChunk chunk, ref nint next, Span<long> counts)
         {
+            nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
             nint spatial = chunk.Spatial;
@@ -1021,8 +1088,16 @@ namespace Dice.Kernels
                 {
                     x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                    nonFinite += x[c] * 0f;
+                }
+                float pixelNonFinite = 0f;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
@@ -1045,6 +1120,7 @@ namespace Dice.Kernels
                 counts[34 + c] += truthPixels[c];
             }
             counts[51] += counted;
+            next = s;
             return nonFinite == 0f && !outOfRange;
         }
 
@@ -1105,8 +1181,16 @@ namespace Dice.Kernels
                 {
                     x[c] = input[c * spatial + s];
                     t[c] = masks[c * spatial + s];
-                    nonFinite += x[c] * 0f;
+                }
+                float pixelNonFinite = 0f;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
                     r[c] = 1f / (1f + e[c]);
                     p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
@@ -1245,8 +1329,16 @@ namespace Dice.Kernels
                 {
                     x[c] = input[c * spatial + s];
                     t[c] = masks[c * spatial + s];
-                    nonFinite += x[c] * 0f;
+                }
+                float pixelNonFinite = 0f;
+                for (int c = 0; c < Classes; c++)
+                {
+                    pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
+                }
+                nonFinite += pixelNonFinite;
+                for (int c = 0; c < Classes; c++)
+                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
