@@ -277,15 +277,26 @@ public sealed class DiceEngine : IDisposable
         ArrayView<double> partials = Buffer<double>("confusion", (long)groups * layout.DevicePartialLength);
         kernels.Confusion(
             new KernelConfig(groups, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)), input, labels, masks, partials, shape);
-        double[] host = partials.GetAsArray();
-        var counts = new long[host.Length];
-        for (int i = 0; i < host.Length; i++) counts[i] = (long)host[i];
-        for (int g = 0; g < groups; g++)
+        // Pooled host copies: the call allocates only its result.
+        int length = groups * layout.DevicePartialLength;
+        double[] host = ArrayPool<double>.Shared.Rent(length);
+        long[] counts = ArrayPool<long>.Shared.Rent(length);
+        try
         {
-            if (counts[g * layout.DevicePartialLength + layout.Invalid] != 0) return null;
-        }
+            partials.CopyToCPU(host.AsSpan(0, length));
+            for (int i = 0; i < length; i++) counts[i] = (long)host[i];
+            for (int g = 0; g < groups; g++)
+            {
+                if (counts[g * layout.DevicePartialLength + layout.Invalid] != 0) return null;
+            }
 
-        return SegmentationCounts.FromPartials(counts, layout.DevicePartialLength, batch, classes, shape.GroupsPerSample);
+            return SegmentationCounts.FromPartials(counts, layout.DevicePartialLength, batch, classes, shape.GroupsPerSample);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(host);
+            ArrayPool<long>.Shared.Return(counts);
+        }
     }
 
     /// <summary>The group size and shape of a grouped launch over <paramref name="batch"/> samples of <paramref name="spatial"/> pixels.</summary>
