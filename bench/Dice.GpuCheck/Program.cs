@@ -1,7 +1,7 @@
-// The GPU check, one process: parity of the device kernels against the CPU path, the time of fused
-// ForwardBackward at N=16, C=4, 512x512 with labels (data already on the device), and the device's
-// copy bandwidth for the same bytes, both timed with the stream's event markers. Prints markdown; exits
-// non-zero when parity fails.
+// The GPU check, one process: parity of the device kernels against the CPU path (losses to the parity tolerances,
+// Evaluate's counts exactly), the time of fused ForwardBackward and of Evaluate at N=16, C=4, 512x512 with labels
+// (data already on the device), and the device's copy bandwidth for the same bytes, all timed with the stream's
+// event markers. Prints markdown; exits non-zero when parity fails.
 //   Dice.GpuCheck [--device Cuda|IlgpuCpu] [--size 512] [--batch 16]
 using System.Diagnostics;
 using System.Globalization;
@@ -50,6 +50,25 @@ foreach (var (name, classes, run) in GpuLosses.All(engine))
     Console.WriteLine(string.Format(ci, "| {0} | {1} | {2} | {3:G7} | {4:G7} | {5:E1} | {6:E1} |", name, n, s, deviceLoss, cpuLoss, relative, l2));
 }
 
+// Evaluate's counts are integers: the device must equal the CPU exactly.
+Console.WriteLine();
+Console.WriteLine("| Evaluate parity | N | S | counts equal to the CPU's |");
+Console.WriteLine("|---|---:|---:|---|");
+foreach (var (name, classes, labelsLoss) in new[] { ("Dice + CE, labels", 4, true), ("Dice + BCE, masks", 1, false) })
+{
+    int n = random.Next(1, 5), s = random.Next(1, 70_000);
+    float[] input = Enumerable.Range(0, n * classes * s).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+    int[] labels = Enumerable.Range(0, n * s).Select(_ => random.Next(classes)).ToArray();
+    float[] masks = Enumerable.Range(0, n * classes * s).Select(_ => random.Next(3) == 0 ? 1f : 0f).ToArray();
+    var (onDevice, onCpu) = labelsLoss
+        ? (engine.Evaluate<GpuCeLoss>(input, labels, n), DiceCpu.Evaluate<GpuCeLoss>(input, labels, n))
+        : (engine.Evaluate<GpuDiceBce>(input, masks, n), DiceCpu.Evaluate<GpuDiceBce>(input, masks, n));
+    bool equal = onDevice.TruePositives.SequenceEqual(onCpu.TruePositives) && onDevice.FalsePositives.SequenceEqual(onCpu.FalsePositives)
+        && onDevice.FalseNegatives.SequenceEqual(onCpu.FalseNegatives) && onDevice.TrueNegatives.SequenceEqual(onCpu.TrueNegatives);
+    allClose &= equal;
+    Console.WriteLine(string.Format(ci, "| {0} | {1} | {2} | {3} |", name, n, s, equal ? "yes" : "NO"));
+}
+
 Console.WriteLine();
 if (engine.Accelerator is not { } accelerator)
 {
@@ -73,6 +92,16 @@ Console.WriteLine("|---|---:|---:|---:|");
 Console.WriteLine(string.Format(ci, "| fused ForwardBackward (Dice + CE) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", fused * 1e3, bytes / 1e6, bytes / fused / 1e9));
 Console.WriteLine(string.Format(ci, "| device copy of the same bytes (floor) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", copy * 1e3, bytes / 1e6, bytes / copy / 1e9));
 Console.WriteLine(string.Format(ci, "| fused / floor | {0:F2}x | | |", fused / copy));
+
+// 3. Evaluate (validation counts) on the same device-resident data: it reads input and labels once.
+long evaluateBytes = 4L * elements + 4L * batch * spatial;
+double evaluate = Time(() => engine.Evaluate<GpuCeLoss>(inputBuffer.View, labelBuffer.View, batch), accelerator);
+using var readSource = accelerator.Allocate1D<byte>(evaluateBytes / 2);
+using var readTarget = accelerator.Allocate1D<byte>(evaluateBytes / 2);
+double readFloor = Time(() => readSource.View.CopyTo(readTarget.View), accelerator);
+Console.WriteLine(string.Format(ci, "| Evaluate (confusion counts) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", evaluate * 1e3, evaluateBytes / 1e6, evaluateBytes / evaluate / 1e9));
+Console.WriteLine(string.Format(ci, "| device copy of the same bytes (floor) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", readFloor * 1e3, evaluateBytes / 1e6, evaluateBytes / readFloor / 1e9));
+Console.WriteLine(string.Format(ci, "| Evaluate / floor | {0:F2}x | | |", evaluate / readFloor));
 return allClose ? 0 : 1;
 
 // The median of 20 runs, each between two event markers on the accelerator's stream (CUDA events on a GPU),
