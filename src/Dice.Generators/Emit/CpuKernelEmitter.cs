@@ -246,7 +246,7 @@ internal static class CpuKernelEmitter
         Formulas.DeclareChecks(new KernelContext(w, d, o));
         KernelBodies.DeclareClassArrays(w, body);
         w.Line(argmax
-            ? "// Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class loop."
+            ? "// Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop."
             : "// Every class of each pixel: the checks and the pixels counted.");
         using (w.Block($"for (; s <= last; s += {d.Count})"))
             w.Append(body.Writer);
@@ -256,8 +256,8 @@ internal static class CpuKernelEmitter
         var layout = new ConfusionLayout(o.Classes);
         var k = new KernelContext(w, d, o);
         w.Line("nint end = s;");
-        w.Line("// Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half) and");
-        w.Line("// of truth c (low half) in one int lane, which counts at most a quarter of a chunk.");
+        // One comment line: the writer wraps it at the indentation it lands at.
+        w.Line("// Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half) and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.");
         using (w.Block("for (int c = 0; c < Classes; c++)"))
         {
             w.Line($"{d.LabelLocal} {truePositives} = {d.CountZero};");

@@ -1074,8 +1074,7 @@ namespace Dice.Kernels
             var counted = Vector512<int>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var badLabel = Vector512<float>.Zero;
-            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
-            // loop.
+            // Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop.
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
@@ -1108,8 +1107,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector512<int>.Zero;
@@ -1151,8 +1149,7 @@ namespace Dice.Kernels
             var counted = Vector256<int>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var badLabel = Vector256<float>.Zero;
-            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
-            // loop.
+            // Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop.
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
@@ -1185,8 +1182,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector256<int>.Zero;
@@ -1228,8 +1224,7 @@ namespace Dice.Kernels
             var counted = Vector128<int>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var badLabel = Vector128<float>.Zero;
-            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
-            // loop.
+            // Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop.
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
@@ -1262,8 +1257,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector128<int>.Zero;

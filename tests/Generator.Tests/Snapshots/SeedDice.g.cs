@@ -876,8 +876,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector512<int>.Zero;
@@ -927,8 +926,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector256<int>.Zero;
@@ -978,8 +976,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector128<int>.Zero;

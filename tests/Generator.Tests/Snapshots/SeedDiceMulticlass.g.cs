@@ -1482,8 +1482,7 @@ namespace Dice.Kernels
             var counted = Vector512<int>.Zero;
             var outOfRange = Vector512<float>.Zero;
             var badLabel = Vector512<float>.Zero;
-            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
-            // loop.
+            // Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop.
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
@@ -1518,8 +1517,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector512<int>.Zero;
@@ -1561,8 +1559,7 @@ namespace Dice.Kernels
             var counted = Vector256<int>.Zero;
             var outOfRange = Vector256<float>.Zero;
             var badLabel = Vector256<float>.Zero;
-            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
-            // loop.
+            // Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop.
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
@@ -1597,8 +1594,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector256<int>.Zero;
@@ -1640,8 +1636,7 @@ namespace Dice.Kernels
             var counted = Vector128<int>.Zero;
             var outOfRange = Vector128<float>.Zero;
             var badLabel = Vector128<float>.Zero;
-            // Every class of each pixel: the checks, the pixels counted and the predicted class, kept for the class
-            // loop.
+            // Every class of each pixel: the checks, the pixels counted and the argmax, kept for the class loop.
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
@@ -1676,8 +1671,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector128<int>.Zero;

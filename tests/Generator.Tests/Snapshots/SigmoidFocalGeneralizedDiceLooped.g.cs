@@ -911,8 +911,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector512<int>.Zero;
@@ -973,8 +972,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector256<int>.Zero;
@@ -1035,8 +1033,7 @@ namespace Dice.Kernels
             }
             nint end = s;
             // Then class by class over the same pixels, now in the caches: TP, and the pixels predicted c (high half)
-            // and
-            // of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
+            // and of truth c (low half) in one int lane, which counts at most a quarter of a chunk.
             for (int c = 0; c < Classes; c++)
             {
                 var truePositives = Vector128<int>.Zero;
