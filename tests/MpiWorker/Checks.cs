@@ -100,12 +100,25 @@ internal static class MetricsCheck
         }
 
         metrics.Reduce(reducer);
+
+        // The same from a loss's Evaluate: each rank counts its samples of one batch of logits.
+        const int spatial = 777;
+        MpiData data = MpiData.Make(Classes, labels: true, total, spatial, seed: 12);
+        var wholeEvaluated = new SegmentationMetrics(Classes);
+        wholeEvaluated.Add(CeLoss.Evaluate(data.Input, data.Labels!, total));
+        var evaluated = new SegmentationMetrics(Classes);
+        evaluated.Add(CeLoss.Evaluate(data.Input.AsSpan(first * Classes * spatial, mine * Classes * spatial),
+            data.Labels!.AsSpan(first * spatial, mine * spatial), mine));
+        evaluated.Reduce(reducer);
+
         static double Error(double expected, double actual) =>
             double.IsNaN(expected) ? (double.IsNaN(actual) ? 0 : double.PositiveInfinity) : Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1e-30);
-        double error = new[] { Error(whole.MeanDice, metrics.MeanDice), Error(whole.MeanIoU, metrics.MeanIoU) }
-            .Concat(whole.ClassDice.Zip(metrics.ClassDice, Error)).Concat(whole.DatasetDice.Zip(metrics.DatasetDice, Error))
-            .Concat(whole.Specificity.Zip(metrics.Specificity, Error)).Max();
-        bool ok = metrics.Samples == total && error <= 1e-12;
+        static IEnumerable<double> Errors(SegmentationMetrics whole, SegmentationMetrics merged) =>
+            new[] { Error(whole.MeanDice, merged.MeanDice), Error(whole.MeanIoU, merged.MeanIoU) }
+                .Concat(whole.ClassDice.Zip(merged.ClassDice, Error)).Concat(whole.DatasetDice.Zip(merged.DatasetDice, Error))
+                .Concat(whole.Specificity.Zip(merged.Specificity, Error));
+        double error = Errors(whole, metrics).Concat(Errors(wholeEvaluated, evaluated)).Max();
+        bool ok = metrics.Samples == total && evaluated.Samples == total && error <= 1e-12;
         return string.Format(CultureInfo.InvariantCulture, "{0} {1} samples merged: MeanDice {2:G9} (one process {3:G9}), largest relative error {4:E1}",
             ok ? "OK" : "FAIL", metrics.Samples, metrics.MeanDice, whole.MeanDice, error);
     }
