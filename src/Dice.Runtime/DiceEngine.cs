@@ -250,14 +250,8 @@ public sealed class DiceEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            DeviceTarget target = call.Target.IsLabels
-                ? DeviceTarget.FromLabels(call.Target.Labels).WithMasks(Buffer<float>("masks", 1))
-                : DeviceTarget.FromMasks(call.Target.Masks).WithLabels(Buffer<int>("labels", 1));
-            SegmentationCounts? counts = Count<TLoss>(call.Input, target.Labels, target.Masks, call.Batch, checkedCall);
-            if (counts is not null) return counts;
-            throw Validation.FirstInvalid(
-                checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input.GetAsArray(),
-                target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray()), checkedCall.Spatial);
+            DeviceTarget target = WithPlaceholder(call.Target);
+            return Count<TLoss>(call.Input, target.Labels, target.Masks, call.Batch, checkedCall) ?? throw FirstInvalid(call.Input, target, checkedCall);
         }
     }
 
@@ -390,25 +384,26 @@ public sealed class DiceEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            // The target form the loss does not take is a one-element placeholder (kernel parameters must be valid views).
-            DeviceTarget target = call.Target.IsLabels
-                ? DeviceTarget.FromLabels(call.Target.Labels).WithMasks(Buffer<float>("masks", 1))
-                : DeviceTarget.FromMasks(call.Target.Masks).WithLabels(Buffer<int>("labels", 1));
+            DeviceTarget target = WithPlaceholder(call.Target);
 
             // inputGrad may be input: pass 2 reads each pixel's C inputs before writing its C gradient values,
             // and runs only once the checks of pass 1 have passed.
             PassOutcome outcome = Run<TLoss>(new DeviceCall(call.Input, target, call.Gradient, call.Batch, pass), checkedCall, global, out bool invalid);
-            if (invalid)
-            {
-                float[] hostInput = call.Input.GetAsArray();
-                throw Validation.FirstInvalid(
-                    checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, hostInput,
-                    target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray()), checkedCall.Spatial);
-            }
-
+            if (invalid) throw FirstInvalid(call.Input, target, checkedCall);
             return outcome;
         }
     }
+
+    /// <summary>A view call's target with a one-element placeholder for the form the loss does not take (kernel parameters must be valid views).</summary>
+    private DeviceTarget WithPlaceholder(DeviceTarget target) => target.IsLabels
+        ? DeviceTarget.FromLabels(target.Labels).WithMasks(Buffer<float>("masks", 1))
+        : DeviceTarget.FromMasks(target.Masks).WithLabels(Buffer<int>("labels", 1));
+
+    /// <summary>The exception of the first bad element of a view call, found in a host copy of its views (the failure path only).</summary>
+    private static Exception FirstInvalid(ArrayView<float> input, DeviceTarget target, in CheckedCall checkedCall) =>
+        Validation.FirstInvalid(
+            checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, input.GetAsArray(),
+            target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray()), checkedCall.Spatial);
 
     /// <summary>Bytes of shared memory pass 1 stages its sums in, per group: rows of one double per thread.</summary>
     private const int StagingBytes = 32 * 1024;

@@ -437,16 +437,14 @@ public static class DiceCpu
                 _spatial, (start, end), _settings);
         }
 
-        private Span<double> ClearedPartial(int index)
-        {
-            var partial = _partials.AsSpan(index * _layout.PartialLength, _layout.PartialLength);
-            partial.Clear();
-            return partial;
-        }
+        private Span<double> ClearedPartial(int index) => Cleared(_partials, index, _layout.PartialLength);
 
-        private Span<long> ClearedCounts(int index)
+        private Span<long> ClearedCounts(int index) => Cleared(_counts, index, _confusion.PartialLength);
+
+        /// <summary>Chunk <paramref name="index"/>'s partial of <paramref name="length"/> values, zeroed for its kernel to add to.</summary>
+        private static Span<T> Cleared<T>(T[]? partials, int index, int length)
         {
-            var partial = _counts.AsSpan(index * _confusion.PartialLength, _confusion.PartialLength);
+            var partial = partials.AsSpan(index * length, length);
             partial.Clear();
             return partial;
         }
