@@ -56,14 +56,16 @@ public sealed class BenchCase
     public float Tensors(bool backward) => TensorSeed.ForwardBackward(Config, _input, _labels, _masks, backward ? _gradient : null, Batch);
 
     /// <summary>The floor: a copy on all cores of half the touched bytes, so that as many bytes are read and written in all.</summary>
-    public void CopyFloor(bool backward)
+    public void CopyFloor(bool backward) => Copy(_copySource, _copyTarget, (int)(BytesTouched(backward) / 2));
+
+    /// <summary>Copies the first <paramref name="length"/> bytes of <paramref name="source"/> into <paramref name="target"/>, one slice per core.</summary>
+    internal static void Copy(byte[] source, byte[] target, int length)
     {
-        int length = (int)(BytesTouched(backward) / 2);
         int parts = Environment.ProcessorCount;
         Parallel.For(0, parts, part =>
         {
             int from = (int)((long)length * part / parts), to = (int)((long)length * (part + 1) / parts);
-            _copySource.AsSpan(from, to - from).CopyTo(_copyTarget.AsSpan(from));
+            source.AsSpan(from, to - from).CopyTo(target.AsSpan(from));
         });
     }
 

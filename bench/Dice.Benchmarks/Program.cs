@@ -10,6 +10,11 @@ using Dice.Benchmarks;
 
 // dotnet run -c Release --project bench/Dice.Benchmarks [-- --quick] [--out FILE]
 bool quick = args.Contains("--quick");
+// --torch FILE: a CSV of bench/torch/ (seed_losses.py for the default table, evaluate_metrics.py for --evaluate).
+int torchIndex = Array.IndexOf(args, "--torch");
+IReadOnlyDictionary<(string Case, string Pass), double>? torch = torchIndex >= 0 && torchIndex + 1 < args.Length
+    ? PerformanceTable.ReadTorch(args[torchIndex + 1])
+    : null;
 int outIndex = Array.IndexOf(args, "--out");
 string? outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
 if (args.Contains("--scaling"))
@@ -51,8 +56,7 @@ if (args.Contains("--evaluate"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --evaluate [--quick] [--torch FILE]: validation counts
     // against the copy floor and, with bench/torch/evaluate_metrics.py's CSV, PyTorch.
-    int torchAt = Array.IndexOf(args, "--torch");
-    Report(EvaluateCost.Measure(quick, torchAt >= 0 && torchAt + 1 < args.Length ? PerformanceTable.ReadTorch(args[torchAt + 1]) : null));
+    Report(EvaluateCost.Measure(quick, torch));
     return;
 }
 
@@ -76,11 +80,6 @@ job = quick
     ? job.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(9).WithInvocationCount(1).WithUnrollFactor(1)
     : job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
 IConfig config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-// --torch FILE: bench/torch/seed_losses.py's CSV, for the table against PyTorch eager.
-int torchIndex = Array.IndexOf(args, "--torch");
-IReadOnlyDictionary<(string Case, string Pass), double>? torch = torchIndex >= 0 && torchIndex + 1 < args.Length
-    ? PerformanceTable.ReadTorch(args[torchIndex + 1])
-    : null;
 string[] benchmarkArgs = args.Where((a, i) => a is not ("--quick" or "--out" or "--torch") && (i == 0 || args[i - 1] is not ("--out" or "--torch"))).ToArray();
 Summary summary = BenchmarkRunner.Run<LossBenchmarks>(config, benchmarkArgs);
 
