@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace Dice.Benchmarks;
 
 /// <summary>
-/// The inputs of the alternated cost benchmarks (--class-weights, --call-settings): logits in [-3, 3), labels and
+/// The inputs of the alternated cost benchmarks (--pixel-term-options, --call-settings): logits in [-3, 3), labels and
 /// one-in-four binary masks from one seed, and the vector width the run measures.
 /// </summary>
 internal sealed class CostData

@@ -38,10 +38,11 @@ if (args.Contains("--family"))
     return;
 }
 
-if (args.Contains("--class-weights"))
+if (args.Contains("--pixel-term-options"))
 {
-    // dotnet run -c Release --project bench/Dice.Benchmarks -- --class-weights: weighted pixel-term kernels against unweighted ones.
-    Report(ClassWeightCost.Measure());
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --pixel-term-options: class weights, positive weights and
+    // label smoothing (the weighted pixel-term kernels) against the unweighted kernels.
+    Report(PixelTermOptionCost.Measure());
     return;
 }
 

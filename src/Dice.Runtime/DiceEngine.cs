@@ -307,6 +307,7 @@ public sealed class DiceEngine : IDisposable
             SliceLength = (spatial + groupsPerSample - 1) / groupsPerSample,
             IgnoreIndex = parameters.IgnoreIndex,
             FocalGamma = parameters.FocalGamma,
+            LabelSmoothing = parameters.LabelSmoothing,
             AccumulateGradient = parameters.AccumulateGradient ? 1 : 0,
         });
     }
@@ -501,20 +502,21 @@ public sealed class DiceEngine : IDisposable
     }
 
     /// <summary>
-    /// The class weights of a call on the device: the loss's own, uploaded once with its kernels, or, when the call's
-    /// parameters carry other weights, those C values copied into a pooled buffer.
+    /// The per-class values of a call on the device (<see cref="ClassValues"/>: class weights, then positive weights): the
+    /// loss's own, uploaded once with its kernels, or, when the call's parameters carry others, copied into a pooled buffer.
     /// </summary>
     private ArrayView<float> ClassWeights(LoadedKernels kernels, DiceLossSpec spec, LossParameters parameters)
     {
-        if (ReferenceEquals(parameters, spec.Parameters) || parameters.ClassWeights.Equals(spec.ClassWeights))
-            return kernels.ClassWeights.View;
-        int classes = spec.Classes;
-        float[] host = ArrayPool<float>.Shared.Rent(classes);
+        if (ReferenceEquals(parameters, spec.Parameters)
+            || (parameters.ClassWeights.Equals(spec.ClassWeights) && parameters.PositiveWeights.Equals(spec.PositiveWeights)))
+            return kernels.ClassValues.View;
+        int length = ClassValues.Length(spec.Classes);
+        float[] host = ArrayPool<float>.Shared.Rent(length);
         try
         {
-            for (int c = 0; c < classes; c++) host[c] = parameters.ClassWeights[c];
-            ArrayView<float> view = Buffer<float>("classWeights", classes);
-            view.CopyFromCPU(host.AsSpan(0, classes));
+            Fill(host, parameters.ClassWeights, parameters.PositiveWeights);
+            ArrayView<float> view = Buffer<float>("classValues", length);
+            view.CopyFromCPU(host.AsSpan(0, length));
             return view;
         }
         finally
@@ -523,12 +525,23 @@ public sealed class DiceEngine : IDisposable
         }
     }
 
-    /// <summary>A loss's compiled kernels on this accelerator, and its class weights uploaded once.</summary>
+    /// <summary>Writes <paramref name="classWeights"/> and <paramref name="positiveWeights"/> into <paramref name="host"/> in <see cref="ClassValues"/>' layout.</summary>
+    private static void Fill(float[] host, IReadOnlyList<float> classWeights, IReadOnlyList<float> positiveWeights)
+    {
+        int classes = classWeights.Count, positive = ClassValues.PositiveWeightsOffset(classes);
+        for (int c = 0; c < classes; c++)
+        {
+            host[c] = classWeights[c];
+            host[positive + c] = positiveWeights[c];
+        }
+    }
+
+    /// <summary>A loss's compiled kernels on this accelerator, and its per-class values (<see cref="ClassValues"/>) uploaded once.</summary>
     private sealed record LoadedKernels(
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
         Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion,
-        MemoryBuffer1D<float, Stride1D.Dense> ClassWeights);
+        MemoryBuffer1D<float, Stride1D.Dense> ClassValues);
 
     private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>
         (LoadedKernels)_kernels.GetOrAdd(typeof(TLoss), _ =>
@@ -539,8 +552,15 @@ public sealed class DiceEngine : IDisposable
                 _accelerator!.LoadStreamKernel(kernels.Statistics),
                 _accelerator!.LoadStreamKernel(kernels.Gradient),
                 _accelerator!.LoadStreamKernel(kernels.Confusion),
-                _accelerator!.Allocate1D(TLoss.Spec.ClassWeights.ToArray()));
+                _accelerator!.Allocate1D(OwnClassValues(TLoss.Spec)));
         });
+
+    private static float[] OwnClassValues(DiceLossSpec spec)
+    {
+        var values = new float[ClassValues.Length(spec.Classes)];
+        Fill(values, spec.ClassWeights, spec.PositiveWeights);
+        return values;
+    }
 
     private Action<KernelConfig, ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int, int> Finalizer() =>
         _finalize ??= _accelerator!.LoadStreamKernel<ArrayView<double>, ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<float>, FinalizeSettings, int, int, int>(DeviceFinalizer.Kernel);
@@ -567,7 +587,7 @@ public sealed class DiceEngine : IDisposable
             _disposed = true;
             foreach (MemoryBuffer buffer in _buffers.Values) buffer.Dispose();
             _buffers.Clear();
-            foreach (LoadedKernels kernels in _kernels.Values.Cast<LoadedKernels>()) kernels.ClassWeights.Dispose();
+            foreach (LoadedKernels kernels in _kernels.Values.Cast<LoadedKernels>()) kernels.ClassValues.Dispose();
             _kernels.Clear();
             _accelerator?.Dispose();
             _context?.Dispose();

@@ -72,6 +72,19 @@ public sealed class DiceLossAttribute : System.Attribute
 
     /// <summary>The focusing exponent of <see cref="Dice.Combine.Focal"/>: (1 - p_t)^FocalGamma scales each pixel's term. In [0, 5]; default 2.</summary>
     public float FocalGamma { get; set; } = 2f;
+
+    /// <summary>
+    /// PyTorch's <c>pos_weight</c> of <c>BCEWithLogitsLoss</c>, one per class (<see cref="Dice.Combine.BinaryCrossEntropy"/>
+    /// only): the BCE of an element with target t is w_c [pw_c t softplus(-x) + (1 - t) softplus(x)], so pw_c &gt; 1 weighs
+    /// the positives of a rare class up. Finite and &gt; 0; default all 1.
+    /// </summary>
+    public float[]? PositiveWeights { get; set; }
+
+    /// <summary>
+    /// PyTorch's <c>label_smoothing</c> of <c>cross_entropy</c> (<see cref="Dice.Combine.CrossEntropy"/> only): the CE target
+    /// becomes (1 - eps) one-hot + eps / C. In [0, 1]; default 0.
+    /// </summary>
+    public float LabelSmoothing { get; set; }
 }
 
 /// <summary>The cross-entropy term combined with the Dice term.</summary>

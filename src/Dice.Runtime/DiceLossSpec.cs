@@ -11,11 +11,14 @@ public sealed record DiceLossSpec
         bool includeBackground, bool batchDice, bool squared, Overlap overlap, bool logLoss, int ignoreIndex,
         IReadOnlyList<float> classWeights, bool hasClassWeights = false,
         float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float overlapExponent = 1f,
-        GeneralizedWeighting generalizedWeighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f)
+        GeneralizedWeighting generalizedWeighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f,
+        IReadOnlyList<float>? positiveWeights = null, float labelSmoothing = 0f)
     {
         if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
         if (target == Target.Auto) throw new ArgumentException("A resolved spec has no Auto target.", nameof(target));
         if (classWeights.Count != classes) throw new ArgumentException($"Expected {classes} class weights, got {classWeights.Count}.", nameof(classWeights));
+        positiveWeights ??= Enumerable.Repeat(1f, classes).ToArray();
+        if (positiveWeights.Count != classes) throw new ArgumentException($"Expected {classes} positive weights, got {positiveWeights.Count}.", nameof(positiveWeights));
         Classes = classes;
         Combine = combine;
         Activation = activation;
@@ -35,8 +38,11 @@ public sealed record DiceLossSpec
         OverlapExponent = overlapExponent;
         GeneralizedWeighting = generalizedWeighting;
         FocalGamma = focalGamma;
+        PositiveWeights = new ValueList<float>(positiveWeights);
+        LabelSmoothing = labelSmoothing;
         Parameters = new LossParameters(
-            smooth, alpha, ignoreIndex, classWeights, falsePositiveWeight, falseNegativeWeight, overlapExponent, focalGamma);
+            smooth, alpha, ignoreIndex, classWeights, falsePositiveWeight, falseNegativeWeight, overlapExponent, focalGamma,
+            positiveWeights, labelSmoothing);
     }
 
     /// <summary>Channels C.</summary>
@@ -81,6 +87,10 @@ public sealed record DiceLossSpec
     public GeneralizedWeighting GeneralizedWeighting { get; }
     /// <summary>The focal term's exponent (used with <see cref="Dice.Combine.Focal"/>).</summary>
     public float FocalGamma { get; }
+    /// <summary>The BCE term's weight of the positives, one per class (all 1 when none were given; used with <see cref="Dice.Combine.BinaryCrossEntropy"/>).</summary>
+    public IReadOnlyList<float> PositiveWeights { get; }
+    /// <summary>The CE term's label smoothing eps (used with <see cref="Dice.Combine.CrossEntropy"/>).</summary>
+    public float LabelSmoothing { get; }
 
     /// <summary>The hyperparameters that are data: the attribute's values, to change with <c>with</c> and pass to an entry point.</summary>
     public LossParameters Parameters { get; }

@@ -94,7 +94,9 @@ public readonly ref struct DiceChunk
         (Start, End) = pixels;
         IgnoreIndex = settings.IgnoreIndex;
         ClassWeights = settings.ClassWeights;
+        PositiveWeights = settings.PositiveWeights;
         FocalGamma = settings.FocalGamma;
+        LabelSmoothing = settings.LabelSmoothing;
         AccumulateGradient = settings.AccumulateGradient;
         WeightedPixelTerm = settings.WeightedPixelTerm;
     }
@@ -115,41 +117,56 @@ public readonly ref struct DiceChunk
     public int IgnoreIndex { get; }
     /// <summary>The call's class weights, C values (<see cref="LossParameters.ClassWeights"/>).</summary>
     public ReadOnlySpan<float> ClassWeights { get; }
+    /// <summary>The call's weights of the positives, C values (<see cref="LossParameters.PositiveWeights"/>).</summary>
+    public ReadOnlySpan<float> PositiveWeights { get; }
     /// <summary>The call's focal exponent (<see cref="LossParameters.FocalGamma"/>).</summary>
     public float FocalGamma { get; }
+    /// <summary>The call's label smoothing (<see cref="LossParameters.LabelSmoothing"/>).</summary>
+    public float LabelSmoothing { get; }
     /// <summary>Whether pass 2 adds its gradient to the buffer's values (<see cref="LossParameters.AccumulateGradient"/>).</summary>
     public bool AccumulateGradient { get; }
-    /// <summary>Whether the call's class weights are not all 1, so that the pixel term runs the kernels weighted by them.</summary>
+    /// <summary>
+    /// Whether the pixel term runs its weighted kernels: the call's class weights or positive weights are not all 1, or
+    /// its label smoothing is not 0 (the unweighted kernels leave those out).
+    /// </summary>
     public bool WeightedPixelTerm { get; }
 }
 
 /// <summary>The values of one call that every chunk's kernels read, resolved once per call from its <see cref="LossParameters"/>.</summary>
 internal readonly struct KernelSettings
 {
-    private readonly float[] _weights;
+    private readonly float[] _classValues;
     private readonly int _classes;
 
-    /// <summary>The settings of <paramref name="parameters"/>, with its class weights copied into <paramref name="weights"/> (at least C values).</summary>
-    public KernelSettings(DiceLossSpec spec, LossParameters parameters, float[] weights)
+    /// <summary>
+    /// The settings of <paramref name="parameters"/>, with its class weights and positive weights copied into
+    /// <paramref name="classValues"/> (at least <see cref="ClassValues.Length"/> values, in that layout).
+    /// </summary>
+    public KernelSettings(DiceLossSpec spec, LossParameters parameters, float[] classValues)
     {
-        bool weighted = false;
-        for (int c = 0; c < spec.Classes; c++)
+        int classes = spec.Classes, positive = ClassValues.PositiveWeightsOffset(classes);
+        bool weighted = parameters.LabelSmoothing != 0f;
+        for (int c = 0; c < classes; c++)
         {
-            weights[c] = parameters.ClassWeights[c];
-            weighted |= weights[c] != 1f;
+            classValues[c] = parameters.ClassWeights[c];
+            classValues[positive + c] = parameters.PositiveWeights[c];
+            weighted |= classValues[c] != 1f || classValues[positive + c] != 1f;
         }
 
-        _weights = weights;
-        _classes = spec.Classes;
+        _classValues = classValues;
+        _classes = classes;
         IgnoreIndex = parameters.IgnoreIndex;
         FocalGamma = parameters.FocalGamma;
+        LabelSmoothing = parameters.LabelSmoothing;
         AccumulateGradient = parameters.AccumulateGradient;
         WeightedPixelTerm = weighted && spec.Combine != Combine.None;
     }
 
     public int IgnoreIndex { get; }
-    public ReadOnlySpan<float> ClassWeights => new(_weights, 0, _classes);
+    public ReadOnlySpan<float> ClassWeights => new(_classValues, 0, _classes);
+    public ReadOnlySpan<float> PositiveWeights => new(_classValues, ClassValues.PositiveWeightsOffset(_classes), _classes);
     public float FocalGamma { get; }
+    public float LabelSmoothing { get; }
     public bool AccumulateGradient { get; }
     public bool WeightedPixelTerm { get; }
 }

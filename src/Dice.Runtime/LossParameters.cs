@@ -15,10 +15,12 @@ namespace Dice;
 public sealed record LossParameters
 {
     private readonly ValueList<float> _classWeights;
+    private readonly ValueList<float> _positiveWeights;
 
     internal LossParameters(
         float smooth, float alpha, int ignoreIndex, IReadOnlyList<float> classWeights,
-        float falsePositiveWeight, float falseNegativeWeight, float overlapExponent, float focalGamma)
+        float falsePositiveWeight, float falseNegativeWeight, float overlapExponent, float focalGamma,
+        IReadOnlyList<float> positiveWeights, float labelSmoothing)
     {
         Smooth = smooth;
         Alpha = alpha;
@@ -28,6 +30,8 @@ public sealed record LossParameters
         FalseNegativeWeight = falseNegativeWeight;
         OverlapExponent = overlapExponent;
         FocalGamma = focalGamma;
+        _positiveWeights = new ValueList<float>(positiveWeights);
+        LabelSmoothing = labelSmoothing;
         Scale = 1f;
     }
 
@@ -62,6 +66,19 @@ public sealed record LossParameters
 
     /// <summary>The focal term's exponent, in [0, 5] (Combine.Focal losses only).</summary>
     public float FocalGamma { get; init; }
+
+    /// <summary>
+    /// One weight pw_c of the positives per class (finite, &gt; 0; BinaryCrossEntropy losses only, all 1 otherwise): PyTorch's
+    /// <c>pos_weight</c>. A copy is kept, so changing the list afterwards changes nothing.
+    /// </summary>
+    public IReadOnlyList<float> PositiveWeights
+    {
+        get => _positiveWeights;
+        init => _positiveWeights = new ValueList<float>(value ?? throw new ArgumentNullException(nameof(PositiveWeights)));
+    }
+
+    /// <summary>The cross-entropy's label smoothing eps, in [0, 1] (CrossEntropy losses only): PyTorch's <c>label_smoothing</c>.</summary>
+    public float LabelSmoothing { get; init; }
 
     /// <summary>
     /// The weight of this loss in the caller's objective (finite, &gt; 0; default 1): <see cref="LossResult.Loss"/>,
@@ -107,5 +124,6 @@ public sealed record LossParameters
         Smooth = Smooth, Alpha = Alpha, IgnoreIndex = IgnoreIndex, ClassWeights = ClassWeights,
         FalsePositiveWeight = FalsePositiveWeight, FalseNegativeWeight = FalseNegativeWeight,
         OverlapExponent = OverlapExponent, FocalGamma = FocalGamma,
+        PositiveWeights = PositiveWeights, LabelSmoothing = LabelSmoothing,
     };
 }

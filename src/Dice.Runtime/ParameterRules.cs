@@ -51,7 +51,7 @@ internal readonly struct ParameterViolation
 
 /// <summary>
 /// The rules on the hyperparameters that are data at run time (Smooth, Alpha, IgnoreIndex, ClassWeights, the Tversky
-/// weights, OverlapExponent, FocalGamma), checked
+/// weights, OverlapExponent, FocalGamma, PositiveWeights, LabelSmoothing), checked
 /// the same way for an attribute at compile time and for a <see cref="LossParameters"/> at run time. Compiled into the
 /// generator too (netstandard2.0: no newer API here).
 /// </summary>
@@ -74,6 +74,11 @@ internal static class ParameterRules
     public const string ClassWeightsWithGeneralizedDiceId = "DICE030";
     public const string TverskyWeightIgnoredId = "DICE033";
     public const string FocalGammaIgnoredId = "DICE035";
+    public const string PositiveWeightsCountId = "DICE038";
+    public const string PositiveWeightInvalidId = "DICE039";
+    public const string LabelSmoothingInvalidId = "DICE040";
+    public const string PositiveWeightsWithoutBinaryCrossEntropyId = "DICE041";
+    public const string LabelSmoothingWithoutCrossEntropyId = "DICE042";
 
     public static readonly ParameterRule SmoothInvalid = new(SmoothInvalidId,
         "Smooth must be finite and non-negative",
@@ -119,6 +124,18 @@ internal static class ParameterRules
         "FocalGamma must lie in [0, 5]",
         "FocalGamma is {0}; it must be finite and lie in [0, 5] (0 is plain cross-entropy)");
 
+    public static readonly ParameterRule PositiveWeightsCount = new(PositiveWeightsCountId,
+        "PositiveWeights needs one weight per class",
+        "PositiveWeights has {0} values but Classes is {1}; give exactly one weight per class");
+
+    public static readonly ParameterRule PositiveWeightInvalid = new(PositiveWeightInvalidId,
+        "Positive weights must be finite and positive",
+        "PositiveWeights[{0}] is {1}; every weight must be finite and > 0 (1 leaves the class's positives as they are)");
+
+    public static readonly ParameterRule LabelSmoothingInvalid = new(LabelSmoothingInvalidId,
+        "LabelSmoothing must lie in [0, 1]",
+        "LabelSmoothing is {0}; it must be finite and lie in [0, 1] (0 is plain cross-entropy)");
+
     // The parameters a configuration ignores: a compile-time warning (an error for DICE030) when the attribute sets one,
     // and at run time an ArgumentException when a LossParameters sets one to anything but the loss's own value.
 
@@ -142,6 +159,17 @@ internal static class ParameterRules
         "FocalGamma has no effect without Combine.Focal",
         "FocalGamma is set but Combine is {0}; only Combine.Focal uses it, so it is ignored");
 
+    // Options of one pixel term that another Combine would ignore: compile-time errors, as a user who sets them expects
+    // them to act (like DICE030), and at run time an ArgumentException when a call changes them from the loss's own.
+
+    public static readonly ParameterRule PositiveWeightsWithoutBinaryCrossEntropy = new(PositiveWeightsWithoutBinaryCrossEntropyId,
+        "PositiveWeights apply to BinaryCrossEntropy only",
+        "PositiveWeights is set but Combine is {0}; only Combine.BinaryCrossEntropy weighs its positives (PyTorch's pos_weight), so remove PositiveWeights or use Combine.BinaryCrossEntropy");
+
+    public static readonly ParameterRule LabelSmoothingWithoutCrossEntropy = new(LabelSmoothingWithoutCrossEntropyId,
+        "LabelSmoothing applies to CrossEntropy only",
+        "LabelSmoothing is set but Combine is {0}; only Combine.CrossEntropy smooths its labels (PyTorch's label_smoothing), so remove LabelSmoothing or use Combine.CrossEntropy");
+
     /// <summary>
     /// The first run-time value that <paramref name="structure"/> ignores and that differs from the loss's own
     /// (<paramref name="compiled"/>), or null: such a value would change nothing, so a call that sets it is a mistake.
@@ -160,6 +188,10 @@ internal static class ParameterRules
             return new ParameterViolation(TverskyWeightIgnored, nameof(DiceLossAttribute.FalseNegativeWeight), nameof(DiceLossAttribute.FalseNegativeWeight), structure.Overlap);
         if (structure.Combine != Combine.Focal && values.FocalGamma != compiled.FocalGamma)
             return new ParameterViolation(FocalGammaIgnored, nameof(DiceLossAttribute.FocalGamma), structure.Combine);
+        if (structure.Combine != Combine.BinaryCrossEntropy && !SameWeights(values.PositiveWeights, compiled.PositiveWeights))
+            return new ParameterViolation(PositiveWeightsWithoutBinaryCrossEntropy, nameof(DiceLossAttribute.PositiveWeights), structure.Combine);
+        if (structure.Combine != Combine.CrossEntropy && values.LabelSmoothing != compiled.LabelSmoothing)
+            return new ParameterViolation(LabelSmoothingWithoutCrossEntropy, nameof(DiceLossAttribute.LabelSmoothing), structure.Combine);
         return null;
     }
 
@@ -205,6 +237,20 @@ internal static class ParameterRules
             Add(new ParameterViolation(LogLossWithExponent, nameof(DiceLossAttribute.OverlapExponent), Format(values.OverlapExponent)));
         if (!IsFinite(values.FocalGamma) || values.FocalGamma < 0 || values.FocalGamma > 5)
             Add(new ParameterViolation(FocalGammaInvalid, nameof(DiceLossAttribute.FocalGamma), Format(values.FocalGamma)));
+        if (!IsFinite(values.LabelSmoothing) || values.LabelSmoothing < 0 || values.LabelSmoothing > 1)
+            Add(new ParameterViolation(LabelSmoothingInvalid, nameof(DiceLossAttribute.LabelSmoothing), Format(values.LabelSmoothing)));
+        if (values.PositiveWeights is { } positiveWeights)
+        {
+            const string positiveName = nameof(DiceLossAttribute.PositiveWeights);
+            if (positiveWeights.Count != structure.Classes)
+                Add(new ParameterViolation(PositiveWeightsCount, positiveName, positiveWeights.Count, structure.Classes));
+            for (int c = 0; c < positiveWeights.Count; c++)
+            {
+                if (IsFinite(positiveWeights[c]) && positiveWeights[c] > 0) continue;
+                Add(new ParameterViolation(PositiveWeightInvalid, positiveName, c, Format(positiveWeights[c])));
+                break;
+            }
+        }
 
         IReadOnlyList<float>? weights = values.ClassWeights;
         int classes = structure.Classes;
@@ -278,4 +324,8 @@ internal readonly struct ParameterValues
     public float FalseNegativeWeight { get; init; }
     public float OverlapExponent { get; init; }
     public float FocalGamma { get; init; }
+
+    /// <summary>Null: none given (all 1).</summary>
+    public IReadOnlyList<float>? PositiveWeights { get; init; }
+    public float LabelSmoothing { get; init; }
 }

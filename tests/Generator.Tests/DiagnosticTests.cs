@@ -96,6 +96,20 @@ public class DiagnosticTests
     [Fact] public Task DICE036_not_at_the_limit_or_other_weightings() => Verify(
         "[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, Smooth = 1e-3f)] public partial class A { }\n"
         + "[DiceLoss(Classes = 4, Overlap = Overlap.GeneralizedDice, GeneralizedWeighting = GeneralizedWeighting.InverseVolume)] public partial class B { }");
+    // The options users port from PyTorch: pos_weight on the BCE, label_smoothing on the CE.
+    [Fact] public Task DICE038_positive_weight_count() => Verify("[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, {|DICE038:PositiveWeights = new[] { 2f, 2f }|})] public partial class Loss { }");
+    [Fact] public Task DICE039_positive_weight_zero() => Verify("[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, {|DICE039:PositiveWeights = new[] { 3f, 0f }|})] public partial class Loss { }");
+    [Fact] public Task DICE039_positive_weight_infinite() => Verify("[DiceLoss(Combine = Combine.BinaryCrossEntropy, {|DICE039:PositiveWeights = new[] { float.PositiveInfinity }|})] public partial class Loss { }");
+    [Fact] public Task DICE040_label_smoothing_above_one() => Verify("[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, {|DICE040:LabelSmoothing = 1.5f|})] public partial class Loss { }");
+    [Fact] public Task DICE040_label_smoothing_negative() => Verify("[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, {|DICE040:LabelSmoothing = -0.1f|})] public partial class Loss { }");
+    [Fact] public Task DICE041_positive_weights_with_cross_entropy() => Verify("[DiceLoss(Classes = 2, Combine = Combine.CrossEntropy, {|DICE041:PositiveWeights = new[] { 1f, 3f }|})] public partial class Loss { }");
+    [Fact] public Task DICE041_positive_weights_with_sigmoid_focal() => Verify("[DiceLoss(Combine = Combine.Focal, {|DICE041:PositiveWeights = new[] { 3f }|})] public partial class Loss { }");
+    [Fact] public Task DICE042_label_smoothing_with_focal() => Verify("[DiceLoss(Classes = 4, Combine = Combine.Focal, {|DICE042:LabelSmoothing = 0.1f|})] public partial class Loss { }");
+    [Fact] public Task DICE042_label_smoothing_without_combine() => Verify("[DiceLoss(Classes = 4, Activation = Activation.Softmax, {|DICE042:LabelSmoothing = 0.1f|})] public partial class Loss { }");
+    [Fact] public Task Positive_weights_and_label_smoothing_where_they_apply_are_valid() => Verify(
+        "[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, PositiveWeights = new[] { 1f, 25f })] public partial class A { }\n"
+        + "[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, LabelSmoothing = 0.1f)] public partial class B { }\n"
+        + "[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, LabelSmoothing = 1f)] public partial class C { }");
     [Fact] public Task Focal_resolves_sigmoid_on_masks() => Verify("[DiceLoss(Combine = Combine.Focal, Activation = Activation.Sigmoid, Target = Target.Masks, FocalGamma = 1f)] public partial class Loss { }");
     [Fact] public Task Focal_tversky_is_valid() => Verify("[DiceLoss(Classes = 4, Combine = Combine.Focal, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class Loss { }");
 

@@ -101,13 +101,15 @@ public class EmitterTests
         Assert.Equal(
         [
             "float labelLogit = t0 * x0 + t1 * x1;",
-            "crossEntropy += valid * (max - labelLogit + MathF.Log(sum));",
+            "float logSum = MathF.Log(sum);",
+            "float labelLoss = max - labelLogit + logSum;",
+            "crossEntropy += valid * labelLoss;",
             "crossEntropyWeight += valid;",
         ], lines);
     }
 
     [Fact]
-    public void Weighted_binary_cross_entropy_gradient_is_v_scale_w_times_p_minus_t_with_w_from_the_call()
+    public void Weighted_binary_cross_entropy_gradient_is_v_scale_w_times_p_minus_t_plus_the_positive_weights_share()
     {
         var o = Options(1, Activation.Sigmoid, Target.Labels, Combine.BinaryCrossEntropy, weights: [0.25f]);
         string[] lines = Lines(o, ScalarDialect.Cpu, k => Formulas.Gradient(k, Values.Probability, PixelTerm.For(o), accumulating: false));
@@ -115,6 +117,7 @@ public class EmitterTests
         [
             "float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);",
             "float grad0 = gradP0 * p0 * (1f - p0) + valid * crossEntropyScale * weight0 * (p0 - t0);",
+            "grad0 += valid * crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0 - 1f);",
             "Unsafe.Add(ref gradient, s) = grad0;",
         ], lines);
     }
@@ -210,9 +213,9 @@ public class EmitterTests
         Assert.Contains("if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(spatial + s));", fromProbabilities);
         Assert.DoesNotContain(fromProbabilities, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("ref input", StringComparison.Ordinal));
 
-        // BCE's element terms take the weight as a statement the type argument keeps or removes.
+        // BCE's element terms take the weight and the positive weight as a statement the type argument keeps or removes.
         string[] statistics = Method(lines, "private static bool Statistics256<TWeighting>(");
-        Assert.Contains("if (TWeighting.Enabled) elementTerm1 *= weight1;", statistics);
+        Assert.Contains(statistics, l => l.StartsWith("if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + t1 * positiveExcess1 * (", StringComparison.Ordinal));
 
         string[] validate = Method(lines, "private static bool Validate256(");
         Assert.DoesNotContain(validate, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("StoreUnsafe", StringComparison.Ordinal));

@@ -15,10 +15,19 @@ public partial class AnchorTversky { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, Alpha = 1f)]
 public partial class AnchorSigmoidFocal { }
 
+// PyTorch's cross_entropy(weight, ignore_index, label_smoothing) and binary_cross_entropy_with_logits(weight, pos_weight),
+// each term alone (Alpha = 1).
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 1f, ClassWeights = new[] { 0.5f, 1f, 2f, 0.25f }, IgnoreIndex = 255, LabelSmoothing = 0.1f)]
+public partial class AnchorSmoothedCrossEntropy { }
+
+[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 1f, ClassWeights = new[] { 1f, 2f, 0.5f }, PositiveWeights = new[] { 3f, 1f, 0.25f })]
+public partial class AnchorPositiveWeightedBce { }
+
 /// <summary>
 /// The loss family against the formulas of the libraries users compare with, transcribed in float64 the way those
 /// libraries compute them (MONAI's GeneralizedDiceLoss with its replacement of infinite weights and TverskyLoss,
-/// segmentation_models_pytorch's focal_loss_with_logits on soft masks), independently of <see cref="Reference"/>: the
+/// segmentation_models_pytorch's focal_loss_with_logits on soft masks, PyTorch's cross_entropy with label smoothing
+/// and binary_cross_entropy_with_logits with pos_weight), independently of <see cref="Reference"/>: the
 /// loss and, through central finite differences of the anchor, the gradient. And FocalGamma = 0 is exactly CE and BCE.
 /// </summary>
 public class AnchorTests
@@ -101,6 +110,51 @@ public class AnchorTests
             double logpt = Math.Max(x[i], 0) - x[i] * target[i] + Math.Log(1 + Math.Exp(-Math.Abs(x[i])));
             double pt = Math.Exp(-logpt);
             total += Math.Pow(1 - pt, gamma) * logpt;
+        }
+
+        return total / x.Length;
+    }
+
+    /// <summary>
+    /// PyTorch's F.cross_entropy(input, target, weight, ignore_index, reduction = "mean", label_smoothing = eps) as ATen's
+    /// cross_entropy_loss_label_smoothing computes it: (1 - eps) nll_loss(log_softmax) + (eps / C) smooth_loss, where
+    /// smooth_loss sums -(log_softmax * weight) over classes and pixels not ignored and divides by the weights of their
+    /// targets, as nll_loss does.
+    /// </summary>
+    private static double TorchSmoothedCrossEntropy(double[] x, int[] labels, int classes, double[] weight, int ignoreIndex, double eps)
+    {
+        double nll = 0, smooth = 0, targetWeights = 0;
+        for (int n = 0; n < Batch; n++)
+            for (int s = 0; s < Spatial; s++)
+            {
+                int y = labels[n * Spatial + s];
+                if (y == ignoreIndex) continue;
+                double max = double.NegativeInfinity, sum = 0;
+                for (int c = 0; c < classes; c++) max = Math.Max(max, x[(n * classes + c) * Spatial + s]);
+                for (int c = 0; c < classes; c++) sum += Math.Exp(x[(n * classes + c) * Spatial + s] - max);
+                double LogSoftmax(int c) => x[(n * classes + c) * Spatial + s] - max - Math.Log(sum);
+                nll += -weight[y] * LogSoftmax(y);
+                targetWeights += weight[y];
+                for (int c = 0; c < classes; c++) smooth += -LogSoftmax(c) * weight[c];
+            }
+
+        return (1 - eps) * nll / targetWeights + eps / classes * (smooth / targetWeights);
+    }
+
+    /// <summary>
+    /// PyTorch's F.binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction = "mean"), weight and
+    /// pos_weight of shape (C, 1) broadcast over pixels, as ATen computes it: log_weight = (pos_weight - 1) target + 1,
+    /// loss = (1 - target) input + log_weight (log1p(exp(-|input|)) + max(-input, 0)), times weight, mean.
+    /// </summary>
+    private static double TorchWeightedBce(double[] x, double[] target, int classes, double[] weight, double[] posWeight)
+    {
+        double total = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            int c = i / Spatial % classes;
+            double logWeight = (posWeight[c] - 1) * target[i] + 1;
+            double loss = (1 - target[i]) * x[i] + logWeight * (Math.Log(1 + Math.Exp(-Math.Abs(x[i]))) + Math.Max(-x[i], 0));
+            total += loss * weight[c];
         }
 
         return total / x.Length;
@@ -251,5 +305,42 @@ public class AnchorTests
         LossResult b = Matrix.SigmoidBceMasks2_BatchDice.ForwardBackward(input, target.Masks, binary, 3);
         Assert.Equal(BitConverter.SingleToInt32Bits(b.Loss), BitConverter.SingleToInt32Bits(a.Loss));
         Assert.True(focal.AsSpan().SequenceEqual(binary));
+    }
+
+    [Theory]
+    [InlineData(0.1f)]
+    [InlineData(0f)]
+    [InlineData(0.35f)]
+    [InlineData(1f)]
+    public void Label_smoothing_is_PyTorchs_cross_entropy_with_weights_and_ignore_index(float eps)
+    {
+        const int classes = 4;
+        float[] input = Logits(Batch * classes * Spatial, seed: 10);
+        var random = new Random(11);
+        int[] labels = Enumerable.Range(0, Batch * Spatial).Select(_ => random.Next(5) == 0 ? 255 : random.Next(classes)).ToArray();
+        var gradient = new float[input.Length];
+        LossParameters parameters = AnchorSmoothedCrossEntropy.Spec.Parameters with { LabelSmoothing = eps };
+        LossResult result = AnchorSmoothedCrossEntropy.ForwardBackward(input, labels, gradient, Batch, parameters);
+        double[] weight = [0.5, 1, 2, 0.25];
+        AgreesWithAnchor(x => TorchSmoothedCrossEntropy(x, labels, classes, weight, 255, eps), input, result, gradient, $"label smoothing {eps}");
+        Assertions.Close(TorchSmoothedCrossEntropy(input.Select(v => (double)v).ToArray(), labels, classes, weight, 255, eps), result.CrossEntropy,
+            Assertions.LossTolerance, "cross-entropy term");
+    }
+
+    [Theory]
+    [InlineData(new[] { 3f, 1f, 0.25f })]
+    [InlineData(new[] { 1f, 1f, 1f })]
+    [InlineData(new[] { 50f, 0.01f, 7f })]
+    public void Positive_weights_are_PyTorchs_binary_cross_entropy_with_logits_with_weight_and_pos_weight(float[] positive)
+    {
+        const int classes = 3;
+        float[] input = Logits(Batch * classes * Spatial, seed: 12);
+        float[] masks = SoftMasks(input.Length, seed: 13);
+        var gradient = new float[input.Length];
+        LossParameters parameters = AnchorPositiveWeightedBce.Spec.Parameters with { PositiveWeights = positive };
+        LossResult result = AnchorPositiveWeightedBce.ForwardBackward(input, masks, gradient, Batch, parameters);
+        double[] target = masks.Select(m => (double)m).ToArray(), weight = [1, 2, 0.5];
+        double[] posWeight = positive.Select(v => (double)v).ToArray();
+        AgreesWithAnchor(x => TorchWeightedBce(x, target, classes, weight, posWeight), input, result, gradient, $"pos_weight {string.Join(",", positive)}");
     }
 }

@@ -73,6 +73,8 @@ public class ConfigurationTests
         Assert.Equal(attribute.OverlapExponent, spec.OverlapExponent);
         Assert.Equal(attribute.GeneralizedWeighting, spec.GeneralizedWeighting);
         Assert.Equal(attribute.FocalGamma, spec.FocalGamma);
+        Assert.Equal(attribute.PositiveWeights ?? Enumerable.Repeat(1f, attribute.Classes).ToArray(), spec.PositiveWeights);
+        Assert.Equal(attribute.LabelSmoothing, spec.LabelSmoothing);
         // The run-time defaults are the attribute's values.
         Assert.Equal(spec.FalsePositiveWeight, spec.Parameters.FalsePositiveWeight);
         Assert.Equal(spec.FalseNegativeWeight, spec.Parameters.FalseNegativeWeight);
@@ -82,6 +84,8 @@ public class ConfigurationTests
         Assert.Equal(spec.Alpha, spec.Parameters.Alpha);
         Assert.Equal(spec.IgnoreIndex, spec.Parameters.IgnoreIndex);
         Assert.Equal(spec.ClassWeights, spec.Parameters.ClassWeights);
+        Assert.Equal(spec.PositiveWeights, spec.Parameters.PositiveWeights);
+        Assert.Equal(spec.LabelSmoothing, spec.Parameters.LabelSmoothing);
     }
 
     /// <summary>Auto resolution, literally: (class, activation, target).</summary>

@@ -215,6 +215,17 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class SoftmaxFocalLabels4_FocalTversky { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, Alpha = 0.3f, Overlap = Overlap.GeneralizedDice)] public partial class SigmoidFocalMasks2_GeneralizedDice { }
 
+// PyTorch's pos_weight on the BCE and label_smoothing on the CE, unrolled and in class loops, with the options they meet.
+[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, PositiveWeights = new[] { 4f, 0.5f, 1f })] public partial class SigmoidBceMasks3_PositiveWeights { }
+[DiceLoss(Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, PositiveWeights = new[] { 25f }, BatchDice = true)] public partial class SigmoidBceMask1_PositiveWeights_BatchDice { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IgnoreIndex = 255, PositiveWeights = new[] { 2f, 3f, 0.25f }, ClassWeights = new[] { 1f, 2f, 0.5f })] public partial class SigmoidBceLabels3_PositiveWeights_IgnoreIndex_ClassWeights { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, PositiveWeights = new[] { 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 0.5f, 0.25f, 1f, 2f, 3f, 4f, 5f })] public partial class SigmoidBceMasks17_PositiveWeights { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 0.1f)] public partial class SoftmaxCeLabels4_LabelSmoothing { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 0.2f, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels4_LabelSmoothing_IgnoreIndex_ClassWeights { }
+[DiceLoss(Classes = 2, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 1f, BatchDice = true)] public partial class SoftmaxCeLabels2_LabelSmoothingOne_BatchDice { }
+[DiceLoss(Classes = 24, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 0.1f, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels24_LabelSmoothing_IgnoreIndex_ClassWeights { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 0.1f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class SoftmaxCeLabels4_LabelSmoothing_FocalTversky { }
+
 public static class LossMatrix
 {
     public static readonly ILossCase[] All =
@@ -425,5 +436,14 @@ public static class LossMatrix
         new LossCase<SigmoidFocalMask1_GammaOneHalf>(),
         new LossCase<SoftmaxFocalLabels4_FocalTversky>(),
         new LossCase<SigmoidFocalMasks2_GeneralizedDice>(),
+        new LossCase<SigmoidBceMasks3_PositiveWeights>(),
+        new LossCase<SigmoidBceMask1_PositiveWeights_BatchDice>(),
+        new LossCase<SigmoidBceLabels3_PositiveWeights_IgnoreIndex_ClassWeights>(),
+        new LossCase<SigmoidBceMasks17_PositiveWeights>(),
+        new LossCase<SoftmaxCeLabels4_LabelSmoothing>(),
+        new LossCase<SoftmaxCeLabels4_LabelSmoothing_IgnoreIndex_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels2_LabelSmoothingOne_BatchDice>(),
+        new LossCase<SoftmaxCeLabels24_LabelSmoothing_IgnoreIndex_ClassWeights>(),
+        new LossCase<SoftmaxCeLabels4_LabelSmoothing_FocalTversky>(),
     ];
 }

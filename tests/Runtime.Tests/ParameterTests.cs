@@ -26,6 +26,10 @@ namespace Dice.Runtime.Tests.Parameters;
 [DiceLoss(Classes = 4, Combine = Combine.Focal, FocalGamma = 0.5f, Alpha = 0.3f, IgnoreIndex = 255)] public partial class Focal4Compiled { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal)] public partial class SigmoidFocal2 { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, FocalGamma = 1.25f, Smooth = 0.5f)] public partial class SigmoidFocal2Compiled { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, LabelSmoothing = 0.1f, ClassWeights = new[] { 0.5f, 1f, 2f, 0.25f }, IgnoreIndex = 9)] public partial class Ce4SmoothedCompiled { }
+[DiceLoss(Classes = 20, Combine = Combine.CrossEntropy, LabelSmoothing = 0.3f)] public partial class Ce20SmoothedCompiled { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, PositiveWeights = new[] { 8f, 1f, 0.5f })] public partial class Bce3PositiveCompiled { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, PositiveWeights = new[] { 3f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 20f }, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 0.5f })] public partial class Bce17PositiveCompiled { }
 [DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice)] public partial class Generalized4 { }
 [DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, OverlapExponent = 1.5f, Smooth = 0.1f)] public partial class Generalized4Compiled { }
 
@@ -81,6 +85,11 @@ public class ParameterTests
         { new LossCase<Ce20>(), new LossCase<Ce20WeightedCompiled>() },
         { new LossCase<Bce17>(), new LossCase<Bce17WeightedCompiled>() },
         { new LossCase<Focal4>(), new LossCase<Focal4WeightedCompiled>() },
+        // LabelSmoothing and PositiveWeights are data too: the weighted kernels, chosen per call.
+        { new LossCase<Ce4>(), new LossCase<Ce4SmoothedCompiled>() },
+        { new LossCase<Ce20>(), new LossCase<Ce20SmoothedCompiled>() },
+        { new LossCase<Bce3>(), new LossCase<Bce3PositiveCompiled>() },
+        { new LossCase<Bce17>(), new LossCase<Bce17PositiveCompiled>() },
     };
 
     [Theory]
@@ -160,6 +169,12 @@ public class ParameterTests
         new BadValue("OverlapExponent 5", p => p with { OverlapExponent = 5f }, ["DICE026"]),
         new BadValue("FocalGamma negative", p => p with { FocalGamma = -1f }, ["DICE028", "FocalGamma is -1; it must be finite and lie in [0, 5]"]),
         new BadValue("FocalGamma infinite", p => p with { FocalGamma = float.PositiveInfinity }, ["DICE028"]),
+        new BadValue("three positive weights for four classes", p => p with { PositiveWeights = [1f, 1f, 1f] }, ["DICE038", "parameters.PositiveWeights", "PositiveWeights has 3 values but Classes is 4"]),
+        new BadValue("zero positive weight", p => p with { PositiveWeights = [1f, 1f, 0f, 1f] }, ["DICE039", "PositiveWeights[2] is 0; every weight must be finite and > 0"]),
+        new BadValue("NaN positive weight", p => p with { PositiveWeights = [float.NaN, 1f, 1f, 1f] }, ["DICE039", "PositiveWeights[0] is NaN"]),
+        new BadValue("LabelSmoothing above 1", p => p with { LabelSmoothing = 1.5f }, ["DICE040", "parameters.LabelSmoothing", "LabelSmoothing is 1.5; it must be finite and lie in [0, 1]"]),
+        new BadValue("LabelSmoothing negative", p => p with { LabelSmoothing = -0.1f }, ["DICE040", "LabelSmoothing is -0.1"]),
+        new BadValue("LabelSmoothing NaN", p => p with { LabelSmoothing = float.NaN }, ["DICE040"]),
     };
 
     [Theory]
@@ -213,6 +228,10 @@ public class ParameterTests
         new IgnoredValue("FalsePositiveWeight without Tversky", new LossCase<Ce4>(), p => p with { FalsePositiveWeight = 0.3f }, "DICE033", "FalsePositiveWeight is set but Overlap is Dice"),
         new IgnoredValue("FalseNegativeWeight without Tversky", new LossCase<Sigmoid5>(), p => p with { FalseNegativeWeight = 0.7f }, "DICE033", "parameters.FalseNegativeWeight"),
         new IgnoredValue("FocalGamma without Focal", new LossCase<Ce4>(), p => p with { FocalGamma = 1f }, "DICE035", "FocalGamma is set but Combine is CrossEntropy"),
+        new IgnoredValue("PositiveWeights with CrossEntropy", new LossCase<Ce4>(), p => p with { PositiveWeights = [1f, 5f, 1f, 1f] }, "DICE041", "PositiveWeights is set but Combine is CrossEntropy"),
+        new IgnoredValue("PositiveWeights with the sigmoid focal term", new LossCase<SigmoidFocal2>(), p => p with { PositiveWeights = [3f, 1f] }, "DICE041", "parameters.PositiveWeights"),
+        new IgnoredValue("LabelSmoothing with BinaryCrossEntropy", new LossCase<Bce3>(), p => p with { LabelSmoothing = 0.1f }, "DICE042", "LabelSmoothing is set but Combine is BinaryCrossEntropy"),
+        new IgnoredValue("LabelSmoothing with the softmax focal term", new LossCase<Focal4>(), p => p with { LabelSmoothing = 0.1f }, "DICE042", "parameters.LabelSmoothing"),
     };
 
     [Theory]

@@ -169,14 +169,16 @@ public static class Reference
         double gamma = spec.Combine == Combine.Focal ? spec.FocalGamma : 0;
         if (softmaxTerm)
         {
-            // PyTorch's weighted CE mean; focal: f = w_y u^gamma (-ln p_y), u = sum_(k != y) e_k / sum e_k.
+            // PyTorch's weighted CE mean with label_smoothing eps: f = (1 - eps) w_y (-ln p_y) + (eps / C) sum_k w_k (-ln p_k)
+            // over W = sum w_y; focal: the label part times u^gamma, u = sum_(k != y) e_k / sum e_k (eps is 0 there).
+            double eps = spec.LabelSmoothing, weightTotal = w.Sum();
             var h = new double[N * S];
             for (int n = 0; n < N; n++)
                 for (int s = 0; s < S; s++)
                 {
                     if (v[n * S + s] == 0) continue;
                     int y = labels![n * S + s];
-                    // -ln p_y = ln sum_k e^(x_k - m) + m - x_y: stable where p_y underflows.
+                    // -ln p_k = ln sum_j e^(x_j - m) + m - x_k: stable where p_k underflows.
                     double m = double.NegativeInfinity, z = 0, others = 0;
                     for (int c = 0; c < C; c++) m = Math.Max(m, x[Idx(n, c, s)]);
                     for (int c = 0; c < C; c++)
@@ -187,7 +189,9 @@ public static class Reference
                     }
 
                     double negLogP = Math.Log(z) + m - x[Idx(n, y, s)], u = others / z, py = Math.Exp(-negLogP);
-                    ce += w[y] * Math.Pow(u, gamma) * negLogP;
+                    double spread = 0;
+                    for (int c = 0; c < C; c++) spread += w[c] * (Math.Log(z) + m - x[Idx(n, c, s)]);
+                    ce += (1 - eps) * w[y] * Math.Pow(u, gamma) * negLogP + eps / C * spread;
                     ceW += w[y];
                     h[n * S + s] = gamma == 0 ? 1 : u == 0 ? 0 : Math.Pow(u, gamma) + gamma * Math.Pow(u, gamma - 1) * py * negLogP;
                 }
@@ -200,8 +204,10 @@ public static class Reference
                         int y = labels![n * S + s];
                         for (int c = 0; c < C; c++)
                         {
-                            grad[Idx(n, c, s)] += a * w[y] * h[n * S + s] * (p[Idx(n, c, s)] - t[Idx(n, c, s)]) / ceW;
-                            scale[Idx(n, c, s)] += Math.Abs(a * w[y] * h[n * S + s]) * (p[Idx(n, c, s)] + t[Idx(n, c, s)]) / ceW;
+                            int i = Idx(n, c, s);
+                            double label = (1 - eps) * w[y] * h[n * S + s], smoothing = eps / C;
+                            grad[i] += a * (label * (p[i] - t[i]) + smoothing * (p[i] * weightTotal - w[c])) / ceW;
+                            scale[i] += Math.Abs(a) * (label * (p[i] + t[i]) + smoothing * (p[i] * weightTotal + w[c])) / ceW;
                         }
                     }
 
@@ -209,20 +215,22 @@ public static class Reference
         }
         else if (elementTerm)
         {
-            // PyTorch's BCEWithLogits mean; focal: SMP's focal_loss_with_logits, p_t = e^(-BCE), u = 1 - p_t.
+            // PyTorch's BCEWithLogits mean with pos_weight: f = pw t softplus(-x) + (1 - t) softplus(x);
+            // focal: SMP's focal_loss_with_logits, p_t = e^(-BCE), u = 1 - p_t (pw is 1 there).
             double count = (double)N * C * S;
             for (int n = 0; n < N; n++)
                 for (int c = 0; c < C; c++)
                     for (int s = 0; s < S; s++)
                     {
                         int i = Idx(n, c, s);
-                        double vs = v[n * S + s];
-                        double bce = Math.Max(x[i], 0) - x[i] * t[i] + Math.Log(1 + Math.Exp(-Math.Abs(x[i])));
+                        double vs = v[n * S + s], pw = spec.PositiveWeights[c];
+                        double bce = pw * t[i] * Softplus(-x[i]) + (1 - t[i]) * Softplus(x[i]);
                         double pt = Math.Exp(-bce), u = -ExpM1(-bce);
                         ce += vs * w[c] * Math.Pow(u, gamma) * bce / count;
                         double hi = gamma == 0 ? 1 : Math.Pow(u, gamma) + (u == 0 ? 0 : gamma * pt * bce * Math.Pow(u, gamma - 1));
-                        grad[i] += vs * a * w[c] * hi * (p[i] - t[i]) / count;
-                        scale[i] += Math.Abs(vs * a * w[c] * hi) * (p[i] + t[i]) / count;
+                        double slope = p[i] * (pw * t[i] + 1 - t[i]) - pw * t[i];
+                        grad[i] += vs * a * w[c] * hi * slope / count;
+                        scale[i] += Math.Abs(vs * a * w[c] * hi) * (p[i] * (pw * t[i] + 1 - t[i]) + pw * t[i]) / count;
                     }
         }
 
@@ -279,6 +287,9 @@ public static class Reference
         double gamma = spec.OverlapExponent;
         return -gamma * Math.Pow(Math.Max(1 - d, 1e-7), gamma - 1);
     }
+
+    /// <summary>softplus(z) = ln(1 + e^z) = max(z, 0) + ln(1 + e^-|z|), without overflow.</summary>
+    private static double Softplus(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
 
     /// <summary>e^x - 1 in float64 without cancellation near 0 (the series where |x| is small).</summary>
     private static double ExpM1(double x)

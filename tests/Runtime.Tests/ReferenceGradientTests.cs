@@ -11,10 +11,11 @@ public class ReferenceGradientTests
         bool includeBackground = true, bool batchDice = false, bool squared = false, bool jaccard = false,
         bool logLoss = false, int ignoreIndex = -100, float[]? weights = null, Overlap? overlap = null,
         float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float exponent = 1f,
-        GeneralizedWeighting weighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f) =>
+        GeneralizedWeighting weighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f,
+        float[]? positiveWeights = null, float labelSmoothing = 0f) =>
         new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, overlap ?? (jaccard ? Overlap.Jaccard : Overlap.Dice), logLoss,
             ignoreIndex, weights ?? Enumerable.Repeat(1f, classes).ToArray(), weights is not null, falsePositiveWeight, falseNegativeWeight, exponent,
-            weighting, focalGamma);
+            weighting, focalGamma, positiveWeights, labelSmoothing);
 
     public static TheoryData<string, DiceLossSpec> Specs()
     {
@@ -64,6 +65,26 @@ public class ReferenceGradientTests
             string weighted = $"{activation}/{target}/Focal/C={classes} weights";
             data.Add(weighted, Spec(classes, activation, target, Combine.Focal, weights: Enumerable.Range(0, classes).Select(c => 0.5f + c).ToArray(),
                 ignoreIndex: target == Target.Labels ? 255 : -100));
+        }
+
+        // BCE's positive weights and CE's label smoothing, alone and with the options they meet.
+        foreach (Target target in new[] { Target.Masks, Target.Labels })
+        {
+            float[] positive = [4f, 0.5f, 1f];
+            string name = $"Sigmoid/{target}/BinaryCrossEntropy/C=3 PositiveWeights";
+            data.Add(name, Spec(3, Activation.Sigmoid, target, Combine.BinaryCrossEntropy, positiveWeights: positive));
+            data.Add(name + "+Weights+BatchDice", Spec(3, Activation.Sigmoid, target, Combine.BinaryCrossEntropy, positiveWeights: positive,
+                weights: [2f, 1f, 0.25f], batchDice: true, ignoreIndex: target == Target.Labels ? 255 : -100));
+        }
+
+        foreach (float eps in new[] { 0.1f, 0.5f, 1f })
+        {
+            string name = $"Softmax/Labels/CrossEntropy/C=3 LabelSmoothing {eps}";
+            data.Add(name, Spec(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy, labelSmoothing: eps));
+            data.Add(name + "+Weights+IgnoreIndex", Spec(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy, labelSmoothing: eps,
+                weights: [0.5f, 2f, 1.5f], ignoreIndex: 255));
+            data.Add(name + "+BatchDice+Tversky", Spec(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy, labelSmoothing: eps,
+                batchDice: true, overlap: Overlap.Tversky, falsePositiveWeight: 0.3f, falseNegativeWeight: 0.7f));
         }
 
         return data;

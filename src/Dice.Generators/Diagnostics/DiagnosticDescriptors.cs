@@ -32,6 +32,9 @@ internal static class DiagnosticDescriptors
         : rule == ParameterRules.OverlapExponentInvalid ? OverlapExponentInvalid
         : rule == ParameterRules.LogLossWithExponent ? LogLossWithExponent
         : rule == ParameterRules.FocalGammaInvalid ? FocalGammaInvalid
+        : rule == ParameterRules.PositiveWeightsCount ? PositiveWeightsCount
+        : rule == ParameterRules.PositiveWeightInvalid ? PositiveWeightInvalid
+        : rule == ParameterRules.LabelSmoothingInvalid ? LabelSmoothingInvalid
         : throw new System.ArgumentOutOfRangeException(nameof(rule), rule.Id, "not a hyperparameter rule");
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
@@ -180,4 +183,16 @@ internal static class DiagnosticDescriptors
         "This is a Debug build: the JIT compiles the generated kernels of '{0}' without optimisation, about ten times "
         + "slower than Release (README, \"Debug builds\"); time and train with -c Release",
         DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor PositiveWeightsCount = Error(ParameterRules.PositiveWeightsCountId, ParameterRules.PositiveWeightsCount);
+
+    public static readonly DiagnosticDescriptor PositiveWeightInvalid = Error(ParameterRules.PositiveWeightInvalidId, ParameterRules.PositiveWeightInvalid);
+
+    public static readonly DiagnosticDescriptor LabelSmoothingInvalid = Error(ParameterRules.LabelSmoothingInvalidId, ParameterRules.LabelSmoothingInvalid);
+
+    public static readonly DiagnosticDescriptor PositiveWeightsWithoutBinaryCrossEntropy =
+        Error(ParameterRules.PositiveWeightsWithoutBinaryCrossEntropyId, ParameterRules.PositiveWeightsWithoutBinaryCrossEntropy);
+
+    public static readonly DiagnosticDescriptor LabelSmoothingWithoutCrossEntropy =
+        Error(ParameterRules.LabelSmoothingWithoutCrossEntropyId, ParameterRules.LabelSmoothingWithoutCrossEntropy);
 }

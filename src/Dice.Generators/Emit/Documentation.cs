@@ -25,7 +25,7 @@ internal static class Documentation
             $"/// <item><description>{Grouping(o)}; {(o.Overlap == Overlap.GeneralizedDice ? "classes summed in G: K" : "classes in the mean K")} = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
             o.Overlap == Overlap.GeneralizedDice
                 ? $"/// <item><description>Class weights: {o.GeneralizedWeighting}, from each group's target sums.</description></item>"
-                : $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}.</description></item>",
+                : $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}{PositiveWeights(o)}.</description></item>",
             "/// </list>",
             "/// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>",
             "/// <code>",
@@ -77,8 +77,13 @@ internal static class Documentation
         if (o.Overlap == Overlap.Tversky) text += $"; Tversky alpha = {f(o.FalsePositiveWeight)}, beta = {f(o.FalseNegativeWeight)}";
         if (o.OverlapExponent != 1) text += $"; term exponent gamma = {f(o.OverlapExponent)}";
         if (o.Combine == Combine.Focal) text += $"; focal gamma = {f(o.FocalGamma)}";
+        if (o.Combine == Combine.CrossEntropy) text += $"; label smoothing eps = {f(o.LabelSmoothing)}";
         return text;
     }
+
+    /// <summary>The BCE's positive weights pw, after the class weights.</summary>
+    private static string PositiveWeights(LossOptions o) => o.Combine != Combine.BinaryCrossEntropy ? ""
+        : $"; positive weights pw: {(o.PositiveWeights.Count > 0 ? string.Join(", ", o.PositiveWeights.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) : "all 1")}";
 
     private static string GeneralizedWeights(GeneralizedWeighting weighting) => weighting switch
     {

@@ -248,15 +248,27 @@ internal static class Formulas
         {
             case Activation.Sigmoid:
                 pixelTerm.PreparePixelGradient(k);
-                k.PerClass(c => k.Let(Values.Gradient, c, $"{gradP[c]} * {p[c]} * ({d.One} - {p[c]})" + pixelTerm.Gradient(k, c, p)));
+                k.PerClass(c =>
+                {
+                    k.Let(Values.Gradient, c, $"{gradP[c]} * {p[c]} * ({d.One} - {p[c]})" + pixelTerm.Gradient(k, c, p));
+                    pixelTerm.AdjustGradient(k, c, p);
+                });
                 break;
             case Activation.Softmax:
                 k.Sum(Values.Dot, c => $"{p[c]} * {gradP[c]}");
                 pixelTerm.PreparePixelGradient(k);
-                k.PerClass(c => k.Let(Values.Gradient, c, $"{p[c]} * ({gradP[c]} - {Values.Dot})" + pixelTerm.Gradient(k, c, p)));
+                k.PerClass(c =>
+                {
+                    k.Let(Values.Gradient, c, $"{p[c]} * ({gradP[c]} - {Values.Dot})" + pixelTerm.Gradient(k, c, p));
+                    pixelTerm.AdjustGradient(k, c, p);
+                });
                 break;
             default:
-                k.PerClass(c => k.Let(Values.Gradient, c, gradP[c] + pixelTerm.Gradient(k, c, p)));
+                k.PerClass(c =>
+                {
+                    k.Let(Values.Gradient, c, gradP[c] + pixelTerm.Gradient(k, c, p));
+                    pixelTerm.AdjustGradient(k, c, p);
+                });
                 break;
         }
 

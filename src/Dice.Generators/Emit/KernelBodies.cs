@@ -206,15 +206,38 @@ internal static class KernelBodies
             w.Line($"bool {Values.FocalSquare} = {source.FocalGamma} == 2f;");
         }
 
-        if (!k.UsesClassWeights) return;
-        if (!k.Unrolled)
+        if (k.UsesClassWeights)
         {
-            if (source.LoopWeights is { } declaration) w.Line(declaration);
-            return;
+            if (!k.Unrolled && source.LoopWeights is { } declaration) w.Line(declaration);
+            if (k.Unrolled)
+                for (int c = 0; c < k.Classes; c++)
+                    w.Line($"float {Values.Weight[ClassIndex.Literal(c)]} = {source.ClassWeights}[{SourceWriter.Int(c)}];");
         }
 
-        for (int c = 0; c < k.Classes; c++)
-            w.Line($"float {Values.Weight[ClassIndex.Literal(c)]} = {source.ClassWeights}[{SourceWriter.Int(c)}];");
+        if (k.UsesPositiveWeights)
+        {
+            w.Line(source.PositiveWeights(k.Classes));
+            if (k.Unrolled)
+                for (int c = 0; c < k.Classes; c++)
+                    w.Line($"float {Values.PositiveExcess[ClassIndex.Literal(c)]} = {Values.PositiveWeights}[{SourceWriter.Int(c)}] - 1f;");
+        }
+
+        if (k.UsesLabelSmoothing)
+        {
+            // eps = 0 leaves the term as without smoothing, at its cost: the smoothing is a branch on this loop-invariant bool.
+            w.Line($"bool {Values.SmoothsLabels} = {source.LabelSmoothing} != 0f;");
+            w.Line($"float {Values.LabelShare} = 1f - {source.LabelSmoothing};");
+            w.Line($"float {Values.ClassShare} = {source.LabelSmoothing} / {SourceWriter.Int(k.Classes)};");
+            string total = k.Unrolled
+                ? string.Join(" + ", Enumerable.Range(0, k.Classes).Select(c => Values.Weight[ClassIndex.Literal(c)]))
+                : "0f";
+            w.Line($"float {Values.WeightTotal} = {total};");
+            if (!k.Unrolled)
+            {
+                using (w.Block($"for (int c = 0; c < {SourceWriter.Int(k.Classes)}; c++)"))
+                    w.Line($"{Values.WeightTotal} += {Values.ClassWeights}[c];");
+            }
+        }
     }
 
     /// <summary>Before the pass-2 pixel loop: whether the call adds its gradient into the buffer (<see cref="Values.AccumulateGradient"/>).</summary>
@@ -245,31 +268,49 @@ internal static class KernelBodies
 }
 
 /// <summary>
-/// Where a kernel reads the call's hyperparameters: expressions for IgnoreIndex, the class weights and FocalGamma, and in
-/// loop mode the declaration of <see cref="Values.ClassWeights"/> (none where it is already a parameter).
+/// Where a kernel reads the call's hyperparameters: expressions for IgnoreIndex, the class weights, FocalGamma and the
+/// label smoothing, in loop mode the declaration of <see cref="Values.ClassWeights"/> (none where it is already a
+/// parameter), and the declaration of <see cref="Values.PositiveWeights"/>.
 /// </summary>
 internal sealed class ParameterSource
 {
-    public ParameterSource(string ignoreIndex, string classWeights, string? loopWeights, string focalGamma, string accumulateGradient)
+    private readonly Func<int, string> _positiveWeights;
+
+    public ParameterSource(
+        string ignoreIndex, string classWeights, string? loopWeights, Func<int, string> positiveWeights, string focalGamma, string labelSmoothing,
+        string accumulateGradient)
     {
         AccumulateGradient = accumulateGradient;
         IgnoreIndex = ignoreIndex;
         FocalGamma = focalGamma;
+        LabelSmoothing = labelSmoothing;
         ClassWeights = classWeights;
         LoopWeights = loopWeights;
+        _positiveWeights = positiveWeights;
     }
 
     /// <summary>The chunk's: what the CPU kernels read.</summary>
     public static ParameterSource Chunk { get; } = new(
-        "chunk.IgnoreIndex", "chunk.ClassWeights", $"ReadOnlySpan<float> {Values.ClassWeights} = chunk.ClassWeights;", "chunk.FocalGamma",
+        "chunk.IgnoreIndex", "chunk.ClassWeights", $"ReadOnlySpan<float> {Values.ClassWeights} = chunk.ClassWeights;",
+        _ => $"ReadOnlySpan<float> {Values.PositiveWeights} = chunk.PositiveWeights;", "chunk.FocalGamma", "chunk.LabelSmoothing",
         "chunk.AccumulateGradient");
 
-    /// <summary>The launch's: what the device kernels read (the weights are a kernel parameter named <see cref="Values.ClassWeights"/>).</summary>
-    public static ParameterSource Device { get; } = new("shape.IgnoreIndex", Values.ClassWeights, null, "shape.FocalGamma", "shape.AccumulateGradient != 0");
+    /// <summary>
+    /// The launch's: what the device kernels read (the class values are a kernel parameter named
+    /// <see cref="Values.ClassWeights"/>, laid out as <see cref="ClassValues"/> says).
+    /// </summary>
+    public static ParameterSource Device { get; } = new(
+        "shape.IgnoreIndex", Values.ClassWeights, null,
+        classes => $"var {Values.PositiveWeights} = {Values.ClassWeights}.SubView({SourceWriter.Int(ClassValues.PositiveWeightsOffset(classes))}, {SourceWriter.Int(classes)});",
+        "shape.FocalGamma", "shape.LabelSmoothing", "shape.AccumulateGradient != 0");
 
     public string IgnoreIndex { get; }
     public string FocalGamma { get; }
+    public string LabelSmoothing { get; }
     public string ClassWeights { get; }
     public string? LoopWeights { get; }
     public string AccumulateGradient { get; }
+
+    /// <summary>The declaration of <see cref="Values.PositiveWeights"/> in a kernel of <paramref name="classes"/> classes.</summary>
+    public string PositiveWeights(int classes) => _positiveWeights(classes);
 }

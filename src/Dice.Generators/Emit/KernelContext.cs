@@ -250,6 +250,33 @@ internal sealed class KernelContext
         return c.IsLoop ? Values.ClassWeights + "[c]" : Values.Weight[c];
     }
 
+    /// <summary>
+    /// pw_c - 1 of class c (the BCE's positive weight less 1), read before the pixel loop: <c>positiveExcess2</c> unrolled,
+    /// <c>(positiveWeights[c] - 1f)</c> in loop mode; records the read.
+    /// </summary>
+    public string PositiveExcess(ClassIndex c)
+    {
+        UsesPositiveWeights = true;
+        return c.IsLoop ? $"({Values.PositiveWeights}[c] - 1f)" : Values.PositiveExcess[c];
+    }
+
+    /// <summary>Whether the body read the positive weights (so the kernel declares them).</summary>
+    public bool UsesPositiveWeights { get; private set; }
+
+    /// <summary>
+    /// One of the call's label-smoothing values (<see cref="Values.SmoothsLabels"/>, <see cref="Values.LabelShare"/>,
+    /// <see cref="Values.ClassShare"/>, <see cref="Values.WeightTotal"/>), declared before the pixel loop; records the read.
+    /// </summary>
+    public string ReadLabelSmoothing(PixelValue value)
+    {
+        UsesLabelSmoothing = true;
+        UsesClassWeights = true;
+        return value.Name;
+    }
+
+    /// <summary>Whether the body read the label smoothing (so the kernel declares its values).</summary>
+    public bool UsesLabelSmoothing { get; private set; }
+
     // The call's values a body reads: each Read method returns the local's name and records that the kernel must declare
     // it before the pixel loop (KernelBodies.DeclareParameters), so that a kernel declares exactly what its body reads.
 

@@ -89,7 +89,7 @@ internal static class LossClassEmitter
         float f => SourceWriter.Float(f),
         bool b => SourceWriter.Bool(b),
         System.Enum e => $"global::Dice.{e.GetType().Name}.{e}",
-        EquatableArray<float> => $"new float[] {{ {string.Join(", ", Enumerable.Range(0, o.Classes).Select(c => SourceWriter.Float(o.Weight(c))))} }}",
+        EquatableArray<float> values => $"new float[] {{ {string.Join(", ", Enumerable.Range(0, o.Classes).Select(c => SourceWriter.Float(LossOptions.Resolved(values, c))))} }}",
         _ => throw new System.ArgumentException($"no literal for an option of type {value.GetType()}", nameof(value)),
     };
 

@@ -70,6 +70,22 @@ internal abstract class PixelTerm
     /// <summary>Pass 2: the term's gradient with respect to x_c, as " + ..." to append, or empty.</summary>
     public abstract string Gradient(KernelContext k, ClassIndex c, ClassValue p);
 
+    /// <summary>Pass 2, per class after <see cref="Values.Gradient"/> is defined: statements that add to it, if any.</summary>
+    public virtual void AdjustGradient(KernelContext k, ClassIndex c, ClassValue p)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="condition"/> in a kernel that weights the term, conjoined with the type argument's choice where the
+    /// CPU instantiates both; null in a kernel that never weights.
+    /// </summary>
+    protected static string? WeightedAnd(KernelContext k, string condition) => k.Options.PixelTermWeighting switch
+    {
+        PixelTermWeighting.Weighted => condition,
+        PixelTermWeighting.ByTypeArgument => $"{Values.WeightingEnabled} && {condition}",
+        _ => null,
+    };
+
     /// <summary>The smallest normal float: u is clamped to it before its logarithm (KernelMath.Log takes normal numbers).</summary>
     private const string SmallestNormal = "1.17549435E-38f";
 
@@ -100,21 +116,37 @@ internal abstract class PixelTerm
 
     /// <summary>
     /// Pass 1 of an element-wise term (BCE, sigmoid focal): <paramref name="declare"/> defines the element's values, then
-    /// v w_c times <paramref name="term"/> is summed over the pixel's classes (compensated in loop mode) and the pixel's sum
-    /// is added to the accumulator: one add per pixel, so the float accumulator of a chunk sees C times fewer adds.
+    /// v w_c times <paramref name="term"/> (plus <paramref name="weightedPart"/> in a weighted kernel) is summed over the
+    /// pixel's classes (compensated in loop mode) and the pixel's sum is added to the accumulator: one add per pixel, so
+    /// the float accumulator of a chunk sees C times fewer adds.
     /// </summary>
-    protected static void AccumulateElements(KernelContext k, Action<ClassIndex> declare, Func<ClassIndex, string> term)
+    protected static void AccumulateElements(KernelContext k, Action<ClassIndex> declare, Func<ClassIndex, string> term, Func<ClassIndex, string>? weightedPart = null)
     {
         k.PerClass(c =>
         {
             declare(c);
             string factor = ElementFactor(k, c);
-            k.Let(ElementTerm, c, factor.Length == 0 ? term(c) : $"{factor} * ({term(c)})");
-            if (k.Options.PixelTermWeighting == PixelTermWeighting.ByTypeArgument)
+            string value = weightedPart is not null && k.Options.PixelTermWeighting == PixelTermWeighting.Weighted ? $"{term(c)} + {weightedPart(c)}" : term(c);
+            k.Let(ElementTerm, c, factor.Length == 0 ? value : $"{factor} * ({value})");
+            if (k.Options.PixelTermWeighting != PixelTermWeighting.ByTypeArgument) return;
+            if (weightedPart is null)
+            {
                 k.Line($"if ({Values.WeightingEnabled}) {ElementTerm[c]} *= {k.Weight(c)};");
+                return;
+            }
+
+            string part = k.Options.Labels ? $"{Values.Valid} * ({weightedPart(c)})" : weightedPart(c);
+            k.Line($"if ({Values.WeightingEnabled}) {ElementTerm[c]} = ({ElementTerm[c]} + {part}) * {k.Weight(c)};");
         });
         k.Sum(PixelTermSum, c => ElementTerm[c], compensated: true);
         k.Line($"{TermSum} += {PixelTermSum};");
+    }
+
+    /// <summary>Writes <paramref name="statement"/> where the kernel weights the term: always on the device, under the type argument on the CPU.</summary>
+    protected static void IfWeighted(KernelContext k, string statement)
+    {
+        if (k.Options.PixelTermWeighting == PixelTermWeighting.Weighted) k.Line(statement);
+        else if (k.Options.PixelTermWeighting == PixelTermWeighting.ByTypeArgument) k.Line($"if ({Values.WeightingEnabled}) {statement}");
     }
 
     /// <summary>
@@ -130,16 +162,17 @@ internal abstract class PixelTerm
     }
 
     /// <summary>v s w_c, in this order: an element-wise term's gradient scale.</summary>
-    protected static string ElementScale(KernelContext k, ClassIndex c)
+    protected static string ElementScale(KernelContext k, ClassIndex c) => k.Options.PixelTermWeighting switch
     {
-        string unweighted = (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale;
-        return k.Options.PixelTermWeighting switch
-        {
-            PixelTermWeighting.Weighted => $"{unweighted} * {k.Weight(c)}",
-            PixelTermWeighting.ByTypeArgument => $"({Values.WeightingEnabled} ? {unweighted} * {k.Weight(c)} : {unweighted})",
-            _ => unweighted,
-        };
-    }
+        PixelTermWeighting.Weighted => WeightedElementScale(k, c),
+        PixelTermWeighting.ByTypeArgument => $"({Values.WeightingEnabled} ? {WeightedElementScale(k, c)} : {UnweightedElementScale(k)})",
+        _ => UnweightedElementScale(k),
+    };
+
+    /// <summary>v s w_c: the gradient scale of a kernel that weights the term.</summary>
+    protected static string WeightedElementScale(KernelContext k, ClassIndex c) => $"{UnweightedElementScale(k)} * {k.Weight(c)}";
+
+    private static string UnweightedElementScale(KernelContext k) => (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale;
 
     /// <summary>w_y at valid pixels, 0 at ignored ones: the CE weight of a pixel, declared once per pixel when weighted.</summary>
     protected static string LabelWeight(KernelContext k)
@@ -173,63 +206,116 @@ internal abstract class PixelTerm
     }
 
     /// <summary>
-    /// Softmax cross-entropy with labels, PyTorch's weighted mean: sums w_y (m - x_y + ln Σ_k e^(x_k - m)) and
-    /// W = Σ w_y over valid pixels; gradient a v w_y (p_c - t_c) / W.
+    /// Softmax cross-entropy with labels, PyTorch's weighted mean with its label smoothing eps: sums
+    /// f = (1 - eps) w_y (-ln p_y) + (eps / C) sum_k w_k (-ln p_k), -ln p_k = max - x_k + ln sum_k e^(x_k - max), and
+    /// W = sum w_y over valid pixels; gradient a v [(1 - eps) w_y (p_c - t_c) + (eps / C) (p_c sum_k w_k - w_c)] / W. The
+    /// smoothing is a branch on a loop-invariant bool of the weighted kernels: eps = 0 costs nothing.
     /// </summary>
     private sealed class CrossEntropyTerm : PixelTerm
     {
         private static readonly PixelValue LabelLogit = new("labelLogit");
+        private static readonly PixelValue LogSum = new("logSum");
+        private static readonly PixelValue LabelLoss = new("labelLoss");
+        private static readonly PixelValue ClassLosses = new("classLosses");
         private static readonly PixelValue LabelScale = new("labelScale");
+        private static readonly PixelValue ClassScale = new("classScale");
 
         public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } =
             new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy), (WeightSum, l => l.CrossEntropyWeight) };
 
         public override string Title => " combined with cross-entropy";
         public override string Symbol => "L_ce";
-        public override string Formula => $"{Symbol} = sum v w_y (-ln p_y) / sum v w_y";
-        public override string GradientText => ", plus a v w_y (p - t) / W from the cross-entropy";
+        public override string Formula => $"{Symbol} = sum v f / sum v w_y,  f = (1 - eps) w_y (-ln p_y) + (eps / C) sum_k w_k (-ln p_k)";
+        public override string GradientText => ", plus a v [(1 - eps) w_y (p - t) + (eps / C) (p sum_k w_k - w)] / W from the cross-entropy";
+
+        /// <summary>The condition under which the kernel smooths the labels, or null where it never does.</summary>
+        private static string? Smoothing(KernelContext k) =>
+            k.Options.PixelTermWeighting == PixelTermWeighting.Unweighted ? null : WeightedAnd(k, k.ReadLabelSmoothing(Values.SmoothsLabels));
 
         public override void Accumulate(KernelContext k)
         {
             Dialect d = k.D;
             k.Sum(LabelLogit, c => $"{Values.Target[c]} * {Values.Input[c]}");
             string labelWeight = LabelWeight(k);
+            k.Line($"{d.Local} {LogSum} = {d.Log(Values.ExponentialSum.Name)};");
             // max - x_y first: both can be large (logits of 1e4), and adding ln(sum) to either before the
             // subtraction would round it away.
-            k.Line(d.AccumulateProduct(TermSum.Name, labelWeight, $"({Values.Max} - {LabelLogit} + {d.Log(Values.ExponentialSum.Name)})"));
+            k.Line($"{d.Local} {LabelLoss} = {Values.Max} - {LabelLogit} + {LogSum};");
+            string plain = d.AccumulateProduct(TermSum.Name, labelWeight, LabelLoss.Name);
+            if (Smoothing(k) is not { } smoothing)
+            {
+                k.Line(plain);
+            }
+            else
+            {
+                k.CloseClassLoop();
+                using (k.Writer.Block($"if ({smoothing})"))
+                {
+                    // sum_k w_k (-ln p_k) as sum_k w_k (max - x_k) + (sum_k w_k) ln(sum): every max - x_k >= 0, so nothing cancels.
+                    k.Sum(ClassLosses, c => $"({Values.Max} - {Values.Input[c]}) * {k.Weight(c)}");
+                    k.Line($"{TermSum} += {labelWeight} * {k.ReadLabelSmoothing(Values.LabelShare)} * {LabelLoss} + "
+                        + $"{Values.Valid} * {k.ReadLabelSmoothing(Values.ClassShare)} * ({ClassLosses} + {LogSum} * {k.ReadLabelSmoothing(Values.WeightTotal)});");
+                }
+
+                using (k.Writer.Block("else"))
+                    k.Line(plain);
+            }
+
             k.Line($"{WeightSum} += {labelWeight};");
         }
 
-        public override void PreparePixelGradient(KernelContext k) =>
+        public override void PreparePixelGradient(KernelContext k)
+        {
             k.Line($"{k.D.Local} {LabelScale} = {LabelWeight(k)} * {Scale};");
+            if (Smoothing(k) is not { } smoothing) return;
+            k.Line($"{k.D.Local} {ClassScale} = {Values.Valid} * ({Scale} * {k.ReadLabelSmoothing(Values.ClassShare)});");
+            k.Line($"if ({smoothing}) {LabelScale} *= {k.ReadLabelSmoothing(Values.LabelShare)};");
+        }
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
             $" + {LabelScale} * ({p[c]} - {Values.Target[c]})";
+
+        public override void AdjustGradient(KernelContext k, ClassIndex c, ClassValue p)
+        {
+            if (Smoothing(k) is not { } smoothing) return;
+            string spread = $"{p[c]} * {k.ReadLabelSmoothing(Values.WeightTotal)} - {k.D.Broadcast(k.Weight(c))}";
+            k.Line($"if ({smoothing}) {Values.Gradient[c]} += {ClassScale} * ({spread});");
+        }
     }
 
     /// <summary>
-    /// Binary cross-entropy on logits, PyTorch's BCEWithLogits with <c>weight</c>: sums
-    /// v w_c (max(x, 0) - x t + ln(1 + e^-|x|)) (e = e^-|x| from the sigmoid); gradient a v w_c (p - t) / (N C S).
+    /// Binary cross-entropy on logits, PyTorch's BCEWithLogits with <c>weight</c> and <c>pos_weight</c>: sums
+    /// v w_c [pw_c t softplus(-x) + (1 - t) softplus(x)], written as max(x, 0) - x t + l + (pw_c - 1) t (max(-x, 0) + l)
+    /// with l = ln(1 + e^-|x|) (e from the sigmoid), the last part in the weighted kernels only; gradient
+    /// a v w_c [p - t + (pw_c - 1) t (p - 1)] / (N C S).
     /// </summary>
     private sealed class BinaryCrossEntropyTerm : PixelTerm
     {
+        private static readonly ClassValue SoftplusTail = new("softplusTail");
+
         public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } =
             new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy) };
 
         public override string Title => " combined with binary cross-entropy";
         public override string Symbol => "L_bce";
-        public override string Formula => $"{Symbol} = mean over n, c, s of w_c (max(x, 0) - x t + ln(1 + e^-|x|))";
-        public override string GradientText => ", plus a w_c (p - t) / (N C S) from the binary cross-entropy";
+        public override string Formula => $"{Symbol} = mean over n, c, s of w_c [pw_c t softplus(-x) + (1 - t) softplus(x)],  softplus(z) = max(z, 0) + ln(1 + e^-|z|)";
+        public override string GradientText => ", plus a w_c [p (pw_c t + 1 - t) - pw_c t] / (N C S) from the binary cross-entropy";
 
         public override void Accumulate(KernelContext k)
         {
             Dialect d = k.D;
-            AccumulateElements(k, _ => { }, c =>
-                $"{d.Max(Values.Input[c], d.Zero)} - {Values.Input[c]} * {Values.Target[c]} + {d.Log($"{d.One} + {Values.Exponential[c]}")}");
+            AccumulateElements(
+                k,
+                c => k.Let(SoftplusTail, c, d.Log($"{d.One} + {Values.Exponential[c]}")),
+                c => $"{d.Max(Values.Input[c], d.Zero)} - {Values.Input[c]} * {Values.Target[c]} + {SoftplusTail[c]}",
+                c => $"{Values.Target[c]} * {k.PositiveExcess(c)} * ({d.Max("-" + Values.Input[c], d.Zero)} + {SoftplusTail[c]})");
         }
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
             $" + {ElementScale(k, c)} * ({p[c]} - {Values.Target[c]})";
+
+        public override void AdjustGradient(KernelContext k, ClassIndex c, ClassValue p) =>
+            IfWeighted(k, $"{Values.Gradient[c]} += {WeightedElementScale(k, c)} * {Values.Target[c]} * {k.PositiveExcess(c)} * ({p[c]} - {k.D.One});");
     }
 
     /// <summary>

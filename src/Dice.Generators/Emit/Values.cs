@@ -92,6 +92,10 @@ internal static class Values
     public static readonly ClassValue Weight = new("weight");
     /// <summary>The call's class weights in loop mode (a span on the CPU, a view on the device).</summary>
     public const string ClassWeights = "classWeights";
+    /// <summary>pw_c - 1, the extra weight of the BCE's positives, read from the call's parameters when unrolled.</summary>
+    public static readonly ClassValue PositiveExcess = new("positiveExcess");
+    /// <summary>The call's positive weights (a span on the CPU, a view of the class values on the device).</summary>
+    public const string PositiveWeights = "positiveWeights";
 
     // Per pixel.
     public static readonly PixelValue Label = new("label");
@@ -107,6 +111,14 @@ internal static class Values
     public static readonly PixelValue FocalGamma = new("focalGamma");
     /// <summary>Whether the call's FocalGamma is 2, the usual value, read once before the pixel loop.</summary>
     public static readonly PixelValue FocalSquare = new("focalSquare");
+    /// <summary>Whether the call's label smoothing eps is not 0, read once before the pixel loop.</summary>
+    public static readonly PixelValue SmoothsLabels = new("smoothsLabels");
+    /// <summary>1 - eps, the label's share of the smoothed CE target, read once before the pixel loop.</summary>
+    public static readonly PixelValue LabelShare = new("labelShare");
+    /// <summary>eps / C, every class's share of the smoothed CE target, read once before the pixel loop.</summary>
+    public static readonly PixelValue ClassShare = new("classShare");
+    /// <summary>The sum of the call's class weights over all classes, computed once before the pixel loop.</summary>
+    public static readonly PixelValue WeightTotal = new("weightTotal");
     /// <summary>Whether pass 2 adds its gradient to the buffer's values (the call's AccumulateGradient), read once before the pixel loop.</summary>
     public static readonly PixelValue AccumulateGradient = new("accumulate");
     /// <summary>u^FocalGamma where u = 0 (1 if FocalGamma is 0, else 0), broadcast once before the pixel loop.</summary>

@@ -91,6 +91,9 @@ internal sealed record LossOptions
     public float OverlapExponent { get; init; }
     public GeneralizedWeighting GeneralizedWeighting { get; init; }
     public float FocalGamma { get; init; }
+    /// <summary>The positive weights as given, or empty when none were given.</summary>
+    public EquatableArray<float> PositiveWeights { get; init; }
+    public float LabelSmoothing { get; init; }
 
     /// <summary>Whether weights were given in the attribute.</summary>
     public bool HasClassWeights => ClassWeights.Count > 0;
@@ -108,7 +111,10 @@ internal sealed record LossOptions
     /// <summary>The term l(d), as the finalizer computes it.</summary>
     public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;
 
-    public float Weight(int c) => HasClassWeights ? ClassWeights[c] : 1f;
+    public float Weight(int c) => Resolved(ClassWeights, c);
+
+    /// <summary>Value c of per-class values given in the attribute, 1 where none were given.</summary>
+    public static float Resolved(EquatableArray<float> values, int c) => values.Count > 0 ? values[c] : 1f;
 }
 
 /// <summary>How a kernel's pixel term takes the class weights (<see cref="LossOptions.PixelTermWeighting"/>).</summary>

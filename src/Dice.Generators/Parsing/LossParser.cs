@@ -136,6 +136,11 @@ internal static class LossParser
             Report(DiagnosticDescriptors.GeneralizedWeightingIgnored, ArgumentLocation(nameof(DiceLossAttribute.GeneralizedWeighting)), a.Overlap);
         if (a.Combine != Combine.Focal && named.ContainsKey(nameof(DiceLossAttribute.FocalGamma)))
             Report(DiagnosticDescriptors.FocalGammaIgnored, ArgumentLocation(nameof(DiceLossAttribute.FocalGamma)), a.Combine);
+        // One pixel term's options on another: errors, as the user expects them to act (the run-time check is ParameterRules').
+        if (a.Combine != Combine.BinaryCrossEntropy && named.ContainsKey(nameof(DiceLossAttribute.PositiveWeights)))
+            Report(DiagnosticDescriptors.PositiveWeightsWithoutBinaryCrossEntropy, ArgumentLocation(nameof(DiceLossAttribute.PositiveWeights)), a.Combine);
+        if (a.Combine != Combine.CrossEntropy && named.ContainsKey(nameof(DiceLossAttribute.LabelSmoothing)))
+            Report(DiagnosticDescriptors.LabelSmoothingWithoutCrossEntropy, ArgumentLocation(nameof(DiceLossAttribute.LabelSmoothing)), a.Combine);
 
         if (resolvedActivation == Activation.Softmax && a.Classes == 1 && a.Combine != Combine.CrossEntropy)
             Report(DiagnosticDescriptors.SoftmaxSingleClass, ArgumentLocation(nameof(DiceLossAttribute.Activation)));
@@ -149,6 +154,7 @@ internal static class LossParser
             Smooth = a.Smooth, Alpha = a.Alpha, IgnoreIndex = a.IgnoreIndex, ClassWeights = a.ClassWeights,
             FalsePositiveWeight = a.FalsePositiveWeight, FalseNegativeWeight = a.FalseNegativeWeight,
             OverlapExponent = a.OverlapExponent, FocalGamma = a.FocalGamma,
+            PositiveWeights = a.PositiveWeights, LabelSmoothing = a.LabelSmoothing,
         };
         foreach (ParameterViolation violation in ParameterRules.Check(structure, values) ?? [])
         {

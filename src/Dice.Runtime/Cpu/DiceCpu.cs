@@ -101,7 +101,7 @@ public static class DiceCpu
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels, chunks = batch * chunksPerSample;
         var layout = new ConfusionLayout(classes);
         long[] counts = ArrayPool<long>.Shared.Rent(chunks * layout.PartialLength);
-        float[] weights = ArrayPool<float>.Shared.Rent(classes);
+        float[] weights = ArrayPool<float>.Shared.Rent(ClassValues.Length(classes));
         try
         {
             var settings = new KernelSettings(spec, checkedCall.Parameters, weights);
@@ -212,7 +212,7 @@ public static class DiceCpu
             Totals = ArrayPool<double>.Shared.Rent(layout.TotalsLength);
             Results = ArrayPool<double>.Shared.Rent(layout.ResultsLength);
             Coefficients = ArrayPool<float>.Shared.Rent(backward ? batch * layout.CoefficientStride : 0);
-            Weights = ArrayPool<float>.Shared.Rent(layout.Classes);
+            Weights = ArrayPool<float>.Shared.Rent(ClassValues.Length(layout.Classes)); // class weights, then positive weights
         }
 
         public StatisticsLayout Layout { get; }

@@ -19,6 +19,8 @@ public struct DeviceShape
     public int IgnoreIndex;
     /// <summary>The call's focal exponent.</summary>
     public float FocalGamma;
+    /// <summary>The call's label smoothing.</summary>
+    public float LabelSmoothing;
     /// <summary>1 when pass 2 adds its gradient to the buffer's values (the call's AccumulateGradient), else 0.</summary>
     public int AccumulateGradient;
 }
@@ -38,10 +40,10 @@ public sealed class DeviceKernels
         Confusion = confusion;
     }
 
-    /// <summary>Pass 1: (input, labels, masks, class weights, partials, shape).</summary>
+    /// <summary>Pass 1: (input, labels, masks, class values (class weights, then positive weights: 2C), partials, shape).</summary>
     public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics { get; }
 
-    /// <summary>Pass 2: (input, labels, masks, class weights, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
+    /// <summary>Pass 2: (input, labels, masks, class values, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
     public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient { get; }
 
     /// <summary>Evaluate: (input, labels, masks, partials, shape); each group's partial has its counts and its count of invalid pixels (<see cref="ConfusionLayout"/>).</summary>

@@ -11,7 +11,8 @@ namespace Snapshots
     /// <list type="bullet">
     /// <item><description>Activation: Softmax (from Auto); target: Labels (from Auto), IgnoreIndex =
     /// 255.</description></item>
-    /// <item><description>Smooth s = 0.5, Alpha a = 0.25; squared denominators (q = 2).</description></item>
+    /// <item><description>Smooth s = 0.5, Alpha a = 0.25; squared denominators (q = 2); label smoothing eps =
+    /// 0.</description></item>
     /// <item><description>Batch Dice: one coefficient per class over the whole batch; classes in the mean K = 1 and up
     /// (background excluded).</description></item>
     /// <item><description>Class weights: 0.1, 1, 2.</description></item>
@@ -22,12 +23,13 @@ namespace Snapshots
     /// d = (2I + s) / (P + T + s)
     /// l = -ln(max(d, 1e-7))
     /// L_dice = sum_(c in K) w_c l_c / sum_(c in K) w_c
-    /// L_ce = sum v w_y (-ln p_y) / sum v w_y
+    /// L_ce = sum v f / sum v w_y,  f = (1 - eps) w_y (-ln p_y) + (eps / C) sum_k w_k (-ln p_k)
     /// L = 0.25 L_ce + 0.75 L_dice
     /// </code>
     /// <para>Gradient: dL/dx, exact for this formula (see docs/semantics.md): the Dice part is
     /// v (A t + B p) with respect to p for per-(n, c) coefficients A and B computed between the passes,
-    /// taken through the softmax Jacobian, plus a v w_y (p - t) / W from the cross-entropy.</para>
+    /// taken through the softmax Jacobian, plus a v [(1 - eps) w_y (p - t) + (eps / C) (p sum_k w_k - w)] / W from the
+    /// cross-entropy.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Dice.Generators", "0.1.0")]
     partial class OptionHeavyLabels : global::Dice.IDiceLoss
@@ -52,7 +54,9 @@ namespace Snapshots
             falseNegativeWeight: 0.5f,
             overlapExponent: 1f,
             generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
-            focalGamma: 2f);
+            focalGamma: 2f,
+            positiveWeights: new float[] { 1f, 1f, 1f },
+            labelSmoothing: 0f);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>
@@ -244,6 +248,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             var intersection0 = Vector512<float>.Zero;
             var intersection1 = Vector512<float>.Zero;
             var intersection2 = Vector512<float>.Zero;
@@ -296,8 +304,18 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -332,6 +350,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             var intersection0 = Vector256<float>.Zero;
             var intersection1 = Vector256<float>.Zero;
             var intersection2 = Vector256<float>.Zero;
@@ -384,8 +406,18 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -420,6 +452,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             var intersection0 = Vector128<float>.Zero;
             var intersection1 = Vector128<float>.Zero;
             var intersection2 = Vector128<float>.Zero;
@@ -472,8 +508,18 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -508,6 +554,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             float intersection0 = 0f;
             float intersection1 = 0f;
             float intersection2 = 0f;
@@ -559,7 +609,18 @@ namespace Dice.Kernels
                 float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy += labelWeight * (max - labelLogit + MathF.Log(sum));
+                float logSum = MathF.Log(sum);
+                float labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    float classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy += labelWeight * labelLoss;
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -616,6 +677,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -652,9 +717,17 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector512.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector512.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector512.Create(weight2));
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector512.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -682,6 +755,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -718,9 +795,17 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector256.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector256.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector256.Create(weight2));
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -748,6 +833,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -784,9 +873,17 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector128.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector128.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector128.Create(weight2));
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector128.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -814,6 +911,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -850,9 +951,14 @@ namespace Dice.Kernels
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 float labelScale = labelWeight * crossEntropyScale;
+                float classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal - weight0);
                 float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal - weight1);
                 float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal - weight2);
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
                 if (accumulate) grad1 += Unsafe.Add(ref gradient, spatial + s);
@@ -1046,6 +1152,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             var intersection0 = Vector512<float>.Zero;
             var intersection1 = Vector512<float>.Zero;
             var intersection2 = Vector512<float>.Zero;
@@ -1092,8 +1202,18 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -1129,6 +1249,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             var intersection0 = Vector256<float>.Zero;
             var intersection1 = Vector256<float>.Zero;
             var intersection2 = Vector256<float>.Zero;
@@ -1175,8 +1299,18 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -1212,6 +1346,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             var intersection0 = Vector128<float>.Zero;
             var intersection1 = Vector128<float>.Zero;
             var intersection2 = Vector128<float>.Zero;
@@ -1258,8 +1396,18 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -1294,6 +1442,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             float intersection0 = 0f;
             float intersection1 = 0f;
             float intersection2 = 0f;
@@ -1340,7 +1492,18 @@ namespace Dice.Kernels
                 float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy += labelWeight * (max - labelLogit + MathF.Log(sum));
+                float logSum = MathF.Log(sum);
+                float labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    float classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy += labelWeight * labelLoss;
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10.
@@ -1400,6 +1563,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -1427,9 +1594,17 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector512.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector512.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector512.Create(weight2));
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector512.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -1457,6 +1632,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -1484,9 +1663,17 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector256.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector256.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector256.Create(weight2));
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -1514,6 +1701,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -1541,9 +1732,17 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector128.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector128.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector128.Create(weight2));
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector128.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -1571,6 +1770,10 @@ namespace Dice.Kernels
             float weight0 = chunk.ClassWeights[0];
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 3 + c, ceScale at 6.
             float crossEntropyScale = dice[6];
@@ -1598,9 +1801,14 @@ namespace Dice.Kernels
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 float labelScale = labelWeight * crossEntropyScale;
+                float classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal - weight0);
                 float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal - weight1);
                 float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal - weight2);
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
                 if (accumulate) grad1 += Unsafe.Add(ref gradient, spatial + s);
@@ -1943,6 +2151,10 @@ namespace Dice.Kernels
             float weight0 = classWeights[0];
             float weight1 = classWeights[1];
             float weight2 = classWeights[2];
+            bool smoothsLabels = shape.LabelSmoothing != 0f;
+            float labelShare = 1f - shape.LabelSmoothing;
+            float classShare = shape.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             float intersection0 = 0f;
             float intersection1 = 0f;
             float intersection2 = 0f;
@@ -1993,7 +2205,18 @@ namespace Dice.Kernels
                 truth2 += t2;
                 float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
-                crossEntropy += labelWeight * (max - labelLogit + XMath.Log(sum));
+                float logSum = XMath.Log(sum);
+                float labelLoss = max - labelLogit + logSum;
+                if (smoothsLabels)
+                {
+                    float classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy += labelWeight * labelLoss;
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 3 + c, T_c at 6 + c, ce at 9, ceWeight at 10, invalid count at 11 (12
@@ -2026,6 +2249,10 @@ namespace Dice.Kernels
             float weight0 = classWeights[0];
             float weight1 = classWeights[1];
             float weight2 = classWeights[2];
+            bool smoothsLabels = shape.LabelSmoothing != 0f;
+            float labelShare = 1f - shape.LabelSmoothing;
+            float classShare = shape.LabelSmoothing / 3;
+            float weightTotal = weight0 + weight1 + weight2;
             bool accumulate = shape.AccumulateGradient != 0;
             for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
             {
@@ -2067,9 +2294,14 @@ namespace Dice.Kernels
                 float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2;
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 float labelScale = labelWeight * crossEntropyScale;
+                float classScale = valid * (crossEntropyScale * classShare);
+                if (smoothsLabels) labelScale *= labelShare;
                 float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (smoothsLabels) grad0 += classScale * (p0 * weightTotal - weight0);
                 float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (smoothsLabels) grad1 += classScale * (p1 * weightTotal - weight1);
                 float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (smoothsLabels) grad2 += classScale * (p2 * weightTotal - weight2);
                 if (accumulate) grad0 += gradient[s];
                 gradient[s] = grad0;
                 if (accumulate) grad1 += gradient[spatial + s];

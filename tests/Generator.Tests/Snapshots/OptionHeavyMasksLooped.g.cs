@@ -13,7 +13,8 @@ namespace Snapshots
     /// <item><description>Smooth s = 1, Alpha a = 0.5; squared denominators (q = 2).</description></item>
     /// <item><description>Per-sample Dice: one coefficient per (sample, class), averaged over samples; classes in the
     /// mean K = all.</description></item>
-    /// <item><description>Class weights: 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 0.5.</description></item>
+    /// <item><description>Class weights: 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 0.5; positive weights pw:
+    /// all 1.</description></item>
     /// </list>
     /// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>
     /// <code>
@@ -21,12 +22,13 @@ namespace Snapshots
     /// d = (I + s) / (P + T - I + s)
     /// l = 1 - d
     /// L_dice = mean over n of sum_(c in K) w_c l_c / sum_(c in K) w_c
-    /// L_bce = mean over n, c, s of w_c (max(x, 0) - x t + ln(1 + e^-|x|))
+    /// L_bce = mean over n, c, s of w_c [pw_c t softplus(-x) + (1 - t) softplus(x)],  softplus(z) = max(z, 0) + ln(1 +
+    /// e^-|z|)
     /// L = 0.5 L_bce + 0.5 L_dice
     /// </code>
     /// <para>Gradient: dL/dx, exact for this formula (see docs/semantics.md): the Dice part is
     /// v (A t + B p) with respect to p for per-(n, c) coefficients A and B computed between the passes,
-    /// times p (1 - p), plus a w_c (p - t) / (N C S) from the binary cross-entropy.</para>
+    /// times p (1 - p), plus a w_c [p (pw_c t + 1 - t) - pw_c t] / (N C S) from the binary cross-entropy.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Dice.Generators", "0.1.0")]
     partial class OptionHeavyMasksLooped : global::Dice.IDiceLoss
@@ -51,7 +53,9 @@ namespace Snapshots
             falseNegativeWeight: 0.5f,
             overlapExponent: 1f,
             generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
-            focalGamma: 2f);
+            focalGamma: 2f,
+            positiveWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f },
+            labelSmoothing: 0f);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>
@@ -235,6 +239,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
             intersection.Clear();
             Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
@@ -248,6 +253,7 @@ namespace Dice.Kernels
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
@@ -274,9 +280,10 @@ namespace Dice.Kernels
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                    elementTerm[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c]
-                        + KernelMath.Log(Vector512<float>.One + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = KernelMath.Log(Vector512<float>.One + e[c]);
+                    elementTerm[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (Vector512.Max(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
                 var pixelTerm = Vector512<float>.Zero;
                 var pixelTermCompensation = Vector512<float>.Zero;
@@ -320,6 +327,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
             intersection.Clear();
             Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
@@ -333,6 +341,7 @@ namespace Dice.Kernels
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
@@ -359,9 +368,10 @@ namespace Dice.Kernels
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                    elementTerm[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c]
-                        + KernelMath.Log(Vector256<float>.One + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = KernelMath.Log(Vector256<float>.One + e[c]);
+                    elementTerm[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (Vector256.Max(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
                 var pixelTerm = Vector256<float>.Zero;
                 var pixelTermCompensation = Vector256<float>.Zero;
@@ -405,6 +415,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
             intersection.Clear();
             Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
@@ -418,6 +429,7 @@ namespace Dice.Kernels
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
@@ -444,9 +456,10 @@ namespace Dice.Kernels
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                    elementTerm[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c]
-                        + KernelMath.Log(Vector128<float>.One + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = KernelMath.Log(Vector128<float>.One + e[c]);
+                    elementTerm[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (Vector128.Max(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
                 var pixelTerm = Vector128<float>.Zero;
                 var pixelTermCompensation = Vector128<float>.Zero;
@@ -490,6 +503,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - 1;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<float> intersection = stackalloc float[Classes];
             intersection.Clear();
             Span<float> predicted = stackalloc float[Classes];
@@ -503,6 +517,7 @@ namespace Dice.Kernels
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
             Span<float> r = stackalloc float[Classes];
+            Span<float> softplusTail = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
@@ -527,8 +542,10 @@ namespace Dice.Kernels
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c] * p[c];
                     truth[c] += t[c] * t[c];
-                    elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + MathF.Log(1f + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = MathF.Log(1f + e[c]);
+                    elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
                 }
                 float pixelTerm = 0f;
                 float pixelTermCompensation = 0f;
@@ -594,6 +611,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -621,6 +639,8 @@ namespace Dice.Kernels
                     gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                     grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - Vector512<float>.One);
                     if (accumulate) grad[c] += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
@@ -642,6 +662,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -669,6 +690,8 @@ namespace Dice.Kernels
                     gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                     grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - Vector256<float>.One);
                     if (accumulate) grad[c] += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
@@ -690,6 +713,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -717,6 +741,8 @@ namespace Dice.Kernels
                     gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                     grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - Vector128<float>.One);
                     if (accumulate) grad[c] += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
@@ -738,6 +764,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - 1;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -764,6 +791,8 @@ namespace Dice.Kernels
                     gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                     grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
                         : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - 1f);
                     if (accumulate) grad[c] += Unsafe.Add(ref gradient, c * spatial + s);
                     Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
                 }
@@ -959,6 +988,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
             intersection.Clear();
             Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
@@ -970,6 +1000,7 @@ namespace Dice.Kernels
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
@@ -986,9 +1017,10 @@ namespace Dice.Kernels
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                    elementTerm[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c]
-                        + KernelMath.Log(Vector512<float>.One + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = KernelMath.Log(Vector512<float>.One + e[c]);
+                    elementTerm[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (Vector512.Max(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
                 var pixelTerm = Vector512<float>.Zero;
                 var pixelTermCompensation = Vector512<float>.Zero;
@@ -1033,6 +1065,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
             intersection.Clear();
             Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
@@ -1044,6 +1077,7 @@ namespace Dice.Kernels
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
@@ -1060,9 +1094,10 @@ namespace Dice.Kernels
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                    elementTerm[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c]
-                        + KernelMath.Log(Vector256<float>.One + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = KernelMath.Log(Vector256<float>.One + e[c]);
+                    elementTerm[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (Vector256.Max(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
                 var pixelTerm = Vector256<float>.Zero;
                 var pixelTermCompensation = Vector256<float>.Zero;
@@ -1107,6 +1142,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
             intersection.Clear();
             Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
@@ -1118,6 +1154,7 @@ namespace Dice.Kernels
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
@@ -1134,9 +1171,10 @@ namespace Dice.Kernels
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
-                    elementTerm[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c]
-                        + KernelMath.Log(Vector128<float>.One + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = KernelMath.Log(Vector128<float>.One + e[c]);
+                    elementTerm[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (Vector128.Max(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
                 var pixelTerm = Vector128<float>.Zero;
                 var pixelTermCompensation = Vector128<float>.Zero;
@@ -1180,6 +1218,7 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - 1;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             Span<float> intersection = stackalloc float[Classes];
             intersection.Clear();
             Span<float> predicted = stackalloc float[Classes];
@@ -1191,6 +1230,7 @@ namespace Dice.Kernels
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
             Span<float> r = stackalloc float[Classes];
+            Span<float> softplusTail = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
@@ -1206,8 +1246,10 @@ namespace Dice.Kernels
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c] * p[c];
                     truth[c] += t[c] * t[c];
-                    elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + MathF.Log(1f + e[c]);
-                    if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                    softplusTail[c] = MathF.Log(1f + e[c]);
+                    elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c];
+                    if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                        * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
                 }
                 float pixelTerm = 0f;
                 float pixelTermCompensation = 0f;
@@ -1276,6 +1318,7 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -1296,6 +1339,8 @@ namespace Dice.Kernels
                     gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                     grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - Vector512<float>.One);
                     if (accumulate) grad[c] += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
@@ -1317,6 +1362,7 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -1337,6 +1383,8 @@ namespace Dice.Kernels
                     gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                     grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - Vector256<float>.One);
                     if (accumulate) grad[c] += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
@@ -1358,6 +1406,7 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -1378,6 +1427,8 @@ namespace Dice.Kernels
                     gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
                     grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - Vector128<float>.One);
                     if (accumulate) grad[c] += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
                     grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
@@ -1399,6 +1450,7 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - 1;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
@@ -1419,6 +1471,8 @@ namespace Dice.Kernels
                     gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                     grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
                         : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                        - 1f) * (p[c] - 1f);
                     if (accumulate) grad[c] += Unsafe.Add(ref gradient, c * spatial + s);
                     Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
                 }
@@ -1714,6 +1768,7 @@ namespace Dice.Kernels
             ArrayView<float> masks = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);
             ArrayView<double> shared = SharedMemory.GetDynamic<double>();
             var sums = new GroupSums(shared, partials, (long)Grid.IdxX * 57);
+            var positiveWeights = classWeights.SubView(18, 18);
             ArrayView<float> intersection = LocalMemory.Allocate<float>(Classes);
             for (int c = 0; c < Classes; c++) intersection[c] = 0f;
             ArrayView<float> predicted = LocalMemory.Allocate<float>(Classes);
@@ -1727,6 +1782,7 @@ namespace Dice.Kernels
             ArrayView<float> elementTerm = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
+            ArrayView<float> softplusTail = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
@@ -1751,7 +1807,9 @@ namespace Dice.Kernels
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c] * p[c];
                     truth[c] += t[c] * t[c];
-                    elementTerm[c] = classWeights[c] * (XMath.Max(x[c], 0f) - x[c] * t[c] + XMath.Log(1f + e[c]));
+                    softplusTail[c] = XMath.Log(1f + e[c]);
+                    elementTerm[c] = classWeights[c] * (XMath.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c] + t[c]
+                        * (positiveWeights[c] - 1f) * (XMath.Max(-x[c], 0f) + softplusTail[c]));
                 }
                 float pixelTerm = 0f;
                 float pixelTermCompensation = 0f;
@@ -1793,6 +1851,7 @@ namespace Dice.Kernels
             if (results[22] != 0) return;
             int spatial = shape.Spatial;
             int pixels = shape.Batch * spatial;
+            var positiveWeights = classWeights.SubView(18, 18);
             bool accumulate = shape.AccumulateGradient != 0;
             ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> grad = LocalMemory.Allocate<float>(Classes);
@@ -1824,6 +1883,7 @@ namespace Dice.Kernels
                     probabilitySlope[c] = dice[18 + c];
                     gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
                     grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                    grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c] - 1f) * (p[c] - 1f);
                     if (accumulate) grad[c] += gradient[c * spatial + s];
                     gradient[c * spatial + s] = grad[c];
                 }

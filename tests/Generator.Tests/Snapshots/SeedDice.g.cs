@@ -50,7 +50,9 @@ namespace Snapshots
             falseNegativeWeight: 0.5f,
             overlapExponent: 1f,
             generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
-            focalGamma: 2f);
+            focalGamma: 2f,
+            positiveWeights: new float[] { 1f },
+            labelSmoothing: 0f);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Probabilities in [0, 1], N x 1 x S row-major (index (n * 1 + c) * S + s).</param>

@@ -13,7 +13,7 @@ namespace Snapshots
     /// <item><description>Smooth s = 1, Alpha a = 0.5; linear denominators (q = 1).</description></item>
     /// <item><description>Per-sample Dice: one coefficient per (sample, class), averaged over samples; classes in the
     /// mean K = all.</description></item>
-    /// <item><description>Class weights: all 1.</description></item>
+    /// <item><description>Class weights: all 1; positive weights pw: all 1.</description></item>
     /// </list>
     /// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>
     /// <code>
@@ -21,12 +21,13 @@ namespace Snapshots
     /// d = (2I + s) / (P + T + s)
     /// l = 1 - d
     /// L_dice = mean over n of sum_(c in K) w_c l_c / sum_(c in K) w_c
-    /// L_bce = mean over n, c, s of w_c (max(x, 0) - x t + ln(1 + e^-|x|))
+    /// L_bce = mean over n, c, s of w_c [pw_c t softplus(-x) + (1 - t) softplus(x)],  softplus(z) = max(z, 0) + ln(1 +
+    /// e^-|z|)
     /// L = 0.5 L_bce + 0.5 L_dice
     /// </code>
     /// <para>Gradient: dL/dx, exact for this formula (see docs/semantics.md): the Dice part is
     /// v (A t + B) with respect to p for per-(n, c) coefficients A and B computed between the passes,
-    /// times p (1 - p), plus a w_c (p - t) / (N C S) from the binary cross-entropy.</para>
+    /// times p (1 - p), plus a w_c [p (pw_c t + 1 - t) - pw_c t] / (N C S) from the binary cross-entropy.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Dice.Generators", "0.1.0")]
     partial class SeedDiceBce : global::Dice.IDiceLoss
@@ -51,7 +52,9 @@ namespace Snapshots
             falseNegativeWeight: 0.5f,
             overlapExponent: 1f,
             generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
-            focalGamma: 2f);
+            focalGamma: 2f,
+            positiveWeights: new float[] { 1f },
+            labelSmoothing: 0f);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 1 x S row-major (index (n * 1 + c) * S + s).</param>
@@ -234,6 +237,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector512<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             var intersection0 = Vector512<float>.Zero;
             var predicted0 = Vector512<float>.Zero;
             var truth0 = Vector512<float>.Zero;
@@ -256,9 +261,10 @@ namespace Dice.Kernels
                 intersection0 = Vector512.MultiplyAddEstimate(p0, t0, intersection0);
                 predicted0 += p0;
                 truth0 += t0;
-                var elementTerm0 = Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0
-                    + KernelMath.Log(Vector512<float>.One + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                var softplusTail0 = KernelMath.Log(Vector512<float>.One + e0);
+                var elementTerm0 = Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector512.Max(-x0,
+                    Vector512<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -284,6 +290,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector256<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             var intersection0 = Vector256<float>.Zero;
             var predicted0 = Vector256<float>.Zero;
             var truth0 = Vector256<float>.Zero;
@@ -306,9 +314,10 @@ namespace Dice.Kernels
                 intersection0 = Vector256.MultiplyAddEstimate(p0, t0, intersection0);
                 predicted0 += p0;
                 truth0 += t0;
-                var elementTerm0 = Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0
-                    + KernelMath.Log(Vector256<float>.One + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                var softplusTail0 = KernelMath.Log(Vector256<float>.One + e0);
+                var elementTerm0 = Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector256.Max(-x0,
+                    Vector256<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -334,6 +343,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector128<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             var intersection0 = Vector128<float>.Zero;
             var predicted0 = Vector128<float>.Zero;
             var truth0 = Vector128<float>.Zero;
@@ -356,9 +367,10 @@ namespace Dice.Kernels
                 intersection0 = Vector128.MultiplyAddEstimate(p0, t0, intersection0);
                 predicted0 += p0;
                 truth0 += t0;
-                var elementTerm0 = Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0
-                    + KernelMath.Log(Vector128<float>.One + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                var softplusTail0 = KernelMath.Log(Vector128<float>.One + e0);
+                var elementTerm0 = Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector128.Max(-x0,
+                    Vector128<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -384,6 +396,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - 1;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             float intersection0 = 0f;
             float predicted0 = 0f;
             float truth0 = 0f;
@@ -404,8 +418,10 @@ namespace Dice.Kernels
                 intersection0 += p0 * t0;
                 predicted0 += p0;
                 truth0 += t0;
-                float elementTerm0 = MathF.Max(x0, 0f) - x0 * t0 + MathF.Log(1f + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                float softplusTail0 = MathF.Log(1f + e0);
+                float elementTerm0 = MathF.Max(x0, 0f) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (MathF.Max(-x0, 0f)
+                    + softplusTail0)) * weight0;
                 float pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -453,6 +469,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector512<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -469,6 +487,8 @@ namespace Dice.Kernels
                 var gradP0 = Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0 * p0 * (Vector512<float>.One - p0) + (TWeighting.Enabled ? crossEntropyScale
                     * weight0 : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0
+                    - Vector512<float>.One);
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
@@ -489,6 +509,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector256<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -505,6 +527,8 @@ namespace Dice.Kernels
                 var gradP0 = Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0 * p0 * (Vector256<float>.One - p0) + (TWeighting.Enabled ? crossEntropyScale
                     * weight0 : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0
+                    - Vector256<float>.One);
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
@@ -525,6 +549,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector128<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -541,6 +567,8 @@ namespace Dice.Kernels
                 var gradP0 = Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0 * p0 * (Vector128<float>.One - p0) + (TWeighting.Enabled ? crossEntropyScale
                     * weight0 : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0
+                    - Vector128<float>.One);
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
@@ -561,6 +589,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - 1;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -576,6 +606,7 @@ namespace Dice.Kernels
                 float gradP0 = targetSlope0 * t0 + probabilitySlope0;
                 float grad0 = gradP0 * p0 * (1f - p0) + (TWeighting.Enabled ? crossEntropyScale * weight0
                     : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0 - 1f);
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
             }
@@ -738,6 +769,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector512<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             var intersection0 = Vector512<float>.Zero;
             var predicted0 = Vector512<float>.Zero;
             var truth0 = Vector512<float>.Zero;
@@ -754,9 +787,10 @@ namespace Dice.Kernels
                 intersection0 = Vector512.MultiplyAddEstimate(p0, t0, intersection0);
                 predicted0 += p0;
                 truth0 += t0;
-                var elementTerm0 = Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0
-                    + KernelMath.Log(Vector512<float>.One + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                var softplusTail0 = KernelMath.Log(Vector512<float>.One + e0);
+                var elementTerm0 = Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector512.Max(-x0,
+                    Vector512<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -783,6 +817,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector256<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             var intersection0 = Vector256<float>.Zero;
             var predicted0 = Vector256<float>.Zero;
             var truth0 = Vector256<float>.Zero;
@@ -799,9 +835,10 @@ namespace Dice.Kernels
                 intersection0 = Vector256.MultiplyAddEstimate(p0, t0, intersection0);
                 predicted0 += p0;
                 truth0 += t0;
-                var elementTerm0 = Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0
-                    + KernelMath.Log(Vector256<float>.One + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                var softplusTail0 = KernelMath.Log(Vector256<float>.One + e0);
+                var elementTerm0 = Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector256.Max(-x0,
+                    Vector256<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -828,6 +865,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - Vector128<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             var intersection0 = Vector128<float>.Zero;
             var predicted0 = Vector128<float>.Zero;
             var truth0 = Vector128<float>.Zero;
@@ -844,9 +883,10 @@ namespace Dice.Kernels
                 intersection0 = Vector128.MultiplyAddEstimate(p0, t0, intersection0);
                 predicted0 += p0;
                 truth0 += t0;
-                var elementTerm0 = Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0
-                    + KernelMath.Log(Vector128<float>.One + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                var softplusTail0 = KernelMath.Log(Vector128<float>.One + e0);
+                var elementTerm0 = Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector128.Max(-x0,
+                    Vector128<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -872,6 +912,8 @@ namespace Dice.Kernels
             nint spatial = chunk.Spatial;
             nint last = chunk.End - 1;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             float intersection0 = 0f;
             float predicted0 = 0f;
             float truth0 = 0f;
@@ -887,8 +929,10 @@ namespace Dice.Kernels
                 intersection0 += p0 * t0;
                 predicted0 += p0;
                 truth0 += t0;
-                float elementTerm0 = MathF.Max(x0, 0f) - x0 * t0 + MathF.Log(1f + e0);
-                if (TWeighting.Enabled) elementTerm0 *= weight0;
+                float softplusTail0 = MathF.Log(1f + e0);
+                float elementTerm0 = MathF.Max(x0, 0f) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (MathF.Max(-x0, 0f)
+                    + softplusTail0)) * weight0;
                 float pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -939,6 +983,8 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - Vector512<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -951,6 +997,8 @@ namespace Dice.Kernels
                 var gradP0 = Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0 * p0 * (Vector512<float>.One - p0) + (TWeighting.Enabled ? crossEntropyScale
                     * weight0 : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0
+                    - Vector512<float>.One);
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
@@ -971,6 +1019,8 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - Vector256<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -983,6 +1033,8 @@ namespace Dice.Kernels
                 var gradP0 = Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0 * p0 * (Vector256<float>.One - p0) + (TWeighting.Enabled ? crossEntropyScale
                     * weight0 : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0
+                    - Vector256<float>.One);
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
@@ -1003,6 +1055,8 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - Vector128<float>.Count;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -1015,6 +1069,8 @@ namespace Dice.Kernels
                 var gradP0 = Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0 * p0 * (Vector128<float>.One - p0) + (TWeighting.Enabled ? crossEntropyScale
                     * weight0 : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0
+                    - Vector128<float>.One);
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
             }
@@ -1035,6 +1091,8 @@ namespace Dice.Kernels
             ref float kept = ref MemoryMarshal.GetReference(probabilities);
             nint last = chunk.End - 1;
             float weight0 = chunk.ClassWeights[0];
+            ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
             float crossEntropyScale = dice[2];
@@ -1047,6 +1105,7 @@ namespace Dice.Kernels
                 float gradP0 = targetSlope0 * t0 + probabilitySlope0;
                 float grad0 = gradP0 * p0 * (1f - p0) + (TWeighting.Enabled ? crossEntropyScale * weight0
                     : crossEntropyScale) * (p0 - t0);
+                if (TWeighting.Enabled) grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0 - 1f);
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
             }
@@ -1295,6 +1354,8 @@ namespace Dice.Kernels
             ArrayView<double> shared = SharedMemory.GetDynamic<double>();
             var sums = new GroupSums(shared, partials, (long)Grid.IdxX * 6);
             float weight0 = classWeights[0];
+            var positiveWeights = classWeights.SubView(1, 1);
+            float positiveExcess0 = positiveWeights[0] - 1f;
             float intersection0 = 0f;
             float predicted0 = 0f;
             float truth0 = 0f;
@@ -1315,7 +1376,9 @@ namespace Dice.Kernels
                 intersection0 += p0 * t0;
                 predicted0 += p0;
                 truth0 += t0;
-                float elementTerm0 = weight0 * (XMath.Max(x0, 0f) - x0 * t0 + XMath.Log(1f + e0));
+                float softplusTail0 = XMath.Log(1f + e0);
+                float elementTerm0 = weight0 * (XMath.Max(x0, 0f) - x0 * t0 + softplusTail0 + t0 * positiveExcess0
+                    * (XMath.Max(-x0, 0f) + softplusTail0));
                 float pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
             }
@@ -1340,6 +1403,8 @@ namespace Dice.Kernels
             int spatial = shape.Spatial;
             int pixels = shape.Batch * spatial;
             float weight0 = classWeights[0];
+            var positiveWeights = classWeights.SubView(1, 1);
+            float positiveExcess0 = positiveWeights[0] - 1f;
             bool accumulate = shape.AccumulateGradient != 0;
             for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
             {
@@ -1360,6 +1425,7 @@ namespace Dice.Kernels
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
                 float gradP0 = targetSlope0 * t0 + probabilitySlope0;
                 float grad0 = gradP0 * p0 * (1f - p0) + crossEntropyScale * weight0 * (p0 - t0);
+                grad0 += crossEntropyScale * weight0 * t0 * positiveExcess0 * (p0 - 1f);
                 if (accumulate) grad0 += gradient[s];
                 gradient[s] = grad0;
             }

@@ -11,7 +11,8 @@ namespace Snapshots
     /// <list type="bullet">
     /// <item><description>Activation: Softmax (from Auto); target: Labels (from Auto), IgnoreIndex =
     /// -100.</description></item>
-    /// <item><description>Smooth s = 1, Alpha a = 0.5; linear denominators (q = 1).</description></item>
+    /// <item><description>Smooth s = 1, Alpha a = 0.5; linear denominators (q = 1); label smoothing eps =
+    /// 0.</description></item>
     /// <item><description>Per-sample Dice: one coefficient per (sample, class), averaged over samples; classes in the
     /// mean K = all.</description></item>
     /// <item><description>Class weights: all 1.</description></item>
@@ -22,12 +23,13 @@ namespace Snapshots
     /// d = (2I + s) / (P + T + s)
     /// l = 1 - d
     /// L_dice = mean over n of sum_(c in K) w_c l_c / sum_(c in K) w_c
-    /// L_ce = sum v w_y (-ln p_y) / sum v w_y
+    /// L_ce = sum v f / sum v w_y,  f = (1 - eps) w_y (-ln p_y) + (eps / C) sum_k w_k (-ln p_k)
     /// L = 0.5 L_ce + 0.5 L_dice
     /// </code>
     /// <para>Gradient: dL/dx, exact for this formula (see docs/semantics.md): the Dice part is
     /// v (A t + B) with respect to p for per-(n, c) coefficients A and B computed between the passes,
-    /// taken through the softmax Jacobian, plus a v w_y (p - t) / W from the cross-entropy.</para>
+    /// taken through the softmax Jacobian, plus a v [(1 - eps) w_y (p - t) + (eps / C) (p sum_k w_k - w)] / W from the
+    /// cross-entropy.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Dice.Generators", "0.1.0")]
     partial class SeedDiceCe : global::Dice.IDiceLoss
@@ -52,7 +54,9 @@ namespace Snapshots
             falseNegativeWeight: 0.5f,
             overlapExponent: 1f,
             generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
-            focalGamma: 2f);
+            focalGamma: 2f,
+            positiveWeights: new float[] { 1f, 1f, 1f, 1f },
+            labelSmoothing: 0f);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
@@ -244,6 +248,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             var intersection0 = Vector512<float>.Zero;
             var intersection1 = Vector512<float>.Zero;
             var intersection2 = Vector512<float>.Zero;
@@ -307,8 +315,19 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -347,6 +366,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             var intersection0 = Vector256<float>.Zero;
             var intersection1 = Vector256<float>.Zero;
             var intersection2 = Vector256<float>.Zero;
@@ -410,8 +433,19 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -450,6 +484,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             var intersection0 = Vector128<float>.Zero;
             var intersection1 = Vector128<float>.Zero;
             var intersection2 = Vector128<float>.Zero;
@@ -513,8 +551,19 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -553,6 +602,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             float intersection0 = 0f;
             float intersection1 = 0f;
             float intersection2 = 0f;
@@ -615,7 +668,19 @@ namespace Dice.Kernels
                 float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy += labelWeight * (max - labelLogit + MathF.Log(sum));
+                float logSum = MathF.Log(sum);
+                float labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    float classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy += labelWeight * labelLoss;
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -676,6 +741,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -719,10 +788,20 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector512.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector512.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector512.Create(weight2));
                 var grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal
+                    - Vector512.Create(weight3));
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector512.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -753,6 +832,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -796,10 +879,20 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector256.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector256.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector256.Create(weight2));
                 var grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal
+                    - Vector256.Create(weight3));
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -830,6 +923,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -873,10 +970,20 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector128.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector128.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector128.Create(weight2));
                 var grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal
+                    - Vector128.Create(weight3));
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector128.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -907,6 +1014,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -950,10 +1061,16 @@ namespace Dice.Kernels
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float labelScale = labelWeight * crossEntropyScale;
+                float classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal - weight0);
                 float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal - weight1);
                 float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal - weight2);
                 float grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal - weight3);
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
                 if (accumulate) grad1 += Unsafe.Add(ref gradient, spatial + s);
@@ -1158,6 +1275,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             var intersection0 = Vector512<float>.Zero;
             var intersection1 = Vector512<float>.Zero;
             var intersection2 = Vector512<float>.Zero;
@@ -1215,8 +1336,19 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector512.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -1256,6 +1388,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             var intersection0 = Vector256<float>.Zero;
             var intersection1 = Vector256<float>.Zero;
             var intersection2 = Vector256<float>.Zero;
@@ -1313,8 +1449,19 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector256.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -1354,6 +1501,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             var intersection0 = Vector128<float>.Zero;
             var intersection1 = Vector128<float>.Zero;
             var intersection2 = Vector128<float>.Zero;
@@ -1411,8 +1562,19 @@ namespace Dice.Kernels
                 var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, (max - labelLogit + KernelMath.Log(sum)),
-                    crossEntropy);
+                var logSum = KernelMath.Log(sum);
+                var labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    var classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy = Vector128.MultiplyAddEstimate(labelWeight, labelLoss, crossEntropy);
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -1451,6 +1613,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             float intersection0 = 0f;
             float intersection1 = 0f;
             float intersection2 = 0f;
@@ -1508,7 +1674,19 @@ namespace Dice.Kernels
                 float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy += labelWeight * (max - labelLogit + MathF.Log(sum));
+                float logSum = MathF.Log(sum);
+                float labelLoss = max - labelLogit + logSum;
+                if (TWeighting.Enabled && smoothsLabels)
+                {
+                    float classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy += labelWeight * labelLoss;
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13.
@@ -1572,6 +1750,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -1604,10 +1786,20 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector512.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector512.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector512.Create(weight2));
                 var grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal
+                    - Vector512.Create(weight3));
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector512.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -1638,6 +1830,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -1670,10 +1866,20 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector256.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector256.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector256.Create(weight2));
                 var grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal
+                    - Vector256.Create(weight3));
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector256.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -1704,6 +1910,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -1736,10 +1946,20 @@ namespace Dice.Kernels
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale;
+                var classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 var grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal
+                    - Vector128.Create(weight0));
                 var grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal
+                    - Vector128.Create(weight1));
                 var grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal
+                    - Vector128.Create(weight2));
                 var grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal
+                    - Vector128.Create(weight3));
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
                 grad0.StoreUnsafe(ref gradient, (nuint)s);
                 if (accumulate) grad1 += Vector128.LoadUnsafe(ref gradient, (nuint)(spatial + s));
@@ -1770,6 +1990,10 @@ namespace Dice.Kernels
             float weight1 = chunk.ClassWeights[1];
             float weight2 = chunk.ClassWeights[2];
             float weight3 = chunk.ClassWeights[3];
+            bool smoothsLabels = chunk.LabelSmoothing != 0f;
+            float labelShare = 1f - chunk.LabelSmoothing;
+            float classShare = chunk.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 4 + c, ceScale at 8.
             float crossEntropyScale = dice[8];
@@ -1802,10 +2026,16 @@ namespace Dice.Kernels
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float labelScale = labelWeight * crossEntropyScale;
+                float classScale = valid * (crossEntropyScale * classShare);
+                if (TWeighting.Enabled && smoothsLabels) labelScale *= labelShare;
                 float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (TWeighting.Enabled && smoothsLabels) grad0 += classScale * (p0 * weightTotal - weight0);
                 float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (TWeighting.Enabled && smoothsLabels) grad1 += classScale * (p1 * weightTotal - weight1);
                 float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (TWeighting.Enabled && smoothsLabels) grad2 += classScale * (p2 * weightTotal - weight2);
                 float grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (TWeighting.Enabled && smoothsLabels) grad3 += classScale * (p3 * weightTotal - weight3);
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
                 Unsafe.Add(ref gradient, s) = grad0;
                 if (accumulate) grad1 += Unsafe.Add(ref gradient, spatial + s);
@@ -2182,6 +2412,10 @@ namespace Dice.Kernels
             float weight1 = classWeights[1];
             float weight2 = classWeights[2];
             float weight3 = classWeights[3];
+            bool smoothsLabels = shape.LabelSmoothing != 0f;
+            float labelShare = 1f - shape.LabelSmoothing;
+            float classShare = shape.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             float intersection0 = 0f;
             float intersection1 = 0f;
             float intersection2 = 0f;
@@ -2243,7 +2477,19 @@ namespace Dice.Kernels
                 truth3 += t3;
                 float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
-                crossEntropy += labelWeight * (max - labelLogit + XMath.Log(sum));
+                float logSum = XMath.Log(sum);
+                float labelLoss = max - labelLogit + logSum;
+                if (smoothsLabels)
+                {
+                    float classLosses = (max - x0) * weight0 + (max - x1) * weight1 + (max - x2) * weight2 + (max - x3)
+                        * weight3;
+                    crossEntropy += labelWeight * labelShare * labelLoss + valid * classShare * (classLosses + logSum
+                        * weightTotal);
+                }
+                else
+                {
+                    crossEntropy += labelWeight * labelLoss;
+                }
                 crossEntropyWeight += labelWeight;
             }
             // The partial: I_c at 0 + c, P_c at 4 + c, T_c at 8 + c, ce at 12, ceWeight at 13, invalid count at 14 (15
@@ -2280,6 +2526,10 @@ namespace Dice.Kernels
             float weight1 = classWeights[1];
             float weight2 = classWeights[2];
             float weight3 = classWeights[3];
+            bool smoothsLabels = shape.LabelSmoothing != 0f;
+            float labelShare = 1f - shape.LabelSmoothing;
+            float classShare = shape.LabelSmoothing / 4;
+            float weightTotal = weight0 + weight1 + weight2 + weight3;
             bool accumulate = shape.AccumulateGradient != 0;
             for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
             {
@@ -2328,10 +2578,16 @@ namespace Dice.Kernels
                 float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2 + p3 * gradP3;
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float labelScale = labelWeight * crossEntropyScale;
+                float classScale = valid * (crossEntropyScale * classShare);
+                if (smoothsLabels) labelScale *= labelShare;
                 float grad0 = p0 * (gradP0 - dot) + labelScale * (p0 - t0);
+                if (smoothsLabels) grad0 += classScale * (p0 * weightTotal - weight0);
                 float grad1 = p1 * (gradP1 - dot) + labelScale * (p1 - t1);
+                if (smoothsLabels) grad1 += classScale * (p1 * weightTotal - weight1);
                 float grad2 = p2 * (gradP2 - dot) + labelScale * (p2 - t2);
+                if (smoothsLabels) grad2 += classScale * (p2 * weightTotal - weight2);
                 float grad3 = p3 * (gradP3 - dot) + labelScale * (p3 - t3);
+                if (smoothsLabels) grad3 += classScale * (p3 * weightTotal - weight3);
                 if (accumulate) grad0 += gradient[s];
                 gradient[s] = grad0;
                 if (accumulate) grad1 += gradient[spatial + s];
