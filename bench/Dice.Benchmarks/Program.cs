@@ -38,6 +38,13 @@ if (args.Contains("--family"))
     return;
 }
 
+if (args.Contains("--pixel-weights"))
+{
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --pixel-weights: a loss with PixelWeights against the same one without.
+    Report(PixelWeightCost.Measure());
+    return;
+}
+
 if (args.Contains("--pixel-term-options"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --pixel-term-options: class weights, positive weights and

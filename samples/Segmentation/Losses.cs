@@ -29,3 +29,7 @@ public partial class DiceFocalLoss { }
 /// </summary>
 [DiceLoss(Classes = SyntheticShapes.Classes, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f)]
 public partial class GeneralizedDiceLoss { }
+
+/// <summary>Dice + CE with the U-Net border weight map as pixel weights (for <c>--compare</c>; <see cref="BorderWeights"/>).</summary>
+[DiceLoss(Classes = SyntheticShapes.Classes, Combine = Combine.CrossEntropy, PixelWeights = true)]
+public partial class BorderWeightedDiceCeLoss { }

@@ -84,6 +84,8 @@ else
         Train("Dice + CE", Trainer.Step<DiceCeLoss>(engine), options, train, test),
         // Label smoothing is data: the same compiled loss, with PyTorch's label_smoothing = 0.1 given per call.
         Train("Dice + CE, label smoothing 0.1", Trainer.Step<DiceCeLoss>(engine, DiceCeLoss.Spec.Parameters with { LabelSmoothing = 0.1f }), options, train, test),
+        // The U-Net border weight map, from each batch's labels, as pixel weights.
+        Train("Dice + CE, border weights", BorderWeights.Step<BorderWeightedDiceCeLoss>(engine, options.Size), options, train, test),
         Train("Tversky(0.3, 0.7) + CE", Trainer.Step<TverskyCeLoss>(engine), options, train, test),
         Train("Dice + focal", Trainer.Step<DiceFocalLoss>(engine), options, train, test),
         Train("Generalized Dice", Trainer.Step<GeneralizedDiceLoss>(engine), options, train, test),

@@ -117,11 +117,23 @@ public sealed class DiceEngine : IDisposable
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
     public LossResult Forward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory unless accumulating).</summary>
     /// <remarks>
@@ -134,31 +146,63 @@ public sealed class DiceEngine : IDisposable
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/> (which may be the input's memory unless accumulating).</summary>
     public LossResult ForwardBackward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes (docs/distributed.md).</summary>
     public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>Pass 1 of this process's part of a batch: statistics to sum over processes (docs/distributed.md).</summary>
     public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
+
     /// <summary>The loss of the summed <paramref name="global"/> and its gradient with respect to this process's input (the Statistics call's input, labels and batch).</summary>
     public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, Span<float> inputGrad, int batch, LossStatistics global)
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
     /// <summary>The loss of the summed <paramref name="global"/> and its gradient with respect to this process's input (the Statistics call's input, masks and batch).</summary>
     public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global)
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
     /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
     public LossResult Forward<TLoss>(
@@ -166,11 +210,23 @@ public sealed class DiceEngine : IDisposable
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Forward<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> pixelWeights, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Loss of data already on this engine's accelerator; no host copies but the small result.</summary>
     public LossResult Forward<TLoss>(
         ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Forward<TLoss>(
+        ArrayView<float> input, ArrayView<float> masks, ArrayView<float> pixelWeights, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
     /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
     public LossResult ForwardBackward<TLoss>(
@@ -178,51 +234,103 @@ public sealed class DiceEngine : IDisposable
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ArrayView<float> input, ArrayView<int> labels, ArrayView<float> pixelWeights, ArrayView<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Loss and gradient of data already on this engine's accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
     public LossResult ForwardBackward<TLoss>(
         ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult ForwardBackward<TLoss>(
+        ArrayView<float> input, ArrayView<float> masks, ArrayView<float> pixelWeights, ArrayView<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Pass 1 of data already on this engine's accelerator: statistics to sum over processes.</summary>
     public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>Pass 1 of data already on this engine's accelerator: statistics to sum over processes.</summary>
     public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossStatistics Statistics<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
+
     /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
     public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> inputGrad, int batch, LossStatistics global)
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> pixelWeights, ArrayView<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
     /// <summary>The loss of the summed <paramref name="global"/> and its gradient, on the accelerator; <paramref name="inputGrad"/> may be <paramref name="input"/> unless accumulating.</summary>
     public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> inputGrad, int batch, LossStatistics global)
         where TLoss : IDiceLoss =>
         RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public LossResult Backward<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> pixelWeights, ArrayView<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        RunViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
     /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="labels"/> for validation metrics (the generated <c>Evaluate</c>).</summary>
     public SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         EvaluateHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Evaluate) { Parameters = parameters });
 
     /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="masks"/> for validation metrics (the generated <c>Evaluate</c>).</summary>
     public SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         EvaluateHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Evaluate) { Parameters = parameters });
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateHost<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Evaluate) { Parameters = parameters });
+
     /// <summary>The confusion counts of data already on this engine's accelerator; no host copies but the small partials.</summary>
     public SegmentationCounts Evaluate<TLoss>(ArrayView<float> input, ArrayView<int> labels, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         EvaluateViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels), default, batch, Pass.Evaluate) { Parameters = parameters });
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public SegmentationCounts Evaluate<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateViews<TLoss>(new DeviceCall(input, DeviceTarget.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Evaluate) { Parameters = parameters });
+
     /// <summary>The confusion counts of data already on this engine's accelerator; no host copies but the small partials.</summary>
     public SegmentationCounts Evaluate<TLoss>(ArrayView<float> input, ArrayView<float> masks, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         EvaluateViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public SegmentationCounts Evaluate<TLoss>(ArrayView<float> input, ArrayView<float> masks, ArrayView<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        EvaluateViews<TLoss>(new DeviceCall(input, DeviceTarget.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Evaluate) { Parameters = parameters });
 
     /// <summary>Evaluate on host spans: the SIMD kernels on a CPU engine; on an accelerator, the data copied there and the device kernel.</summary>
     private SegmentationCounts EvaluateHost<TLoss>(in LossCall call) where TLoss : IDiceLoss
@@ -235,7 +343,7 @@ public sealed class DiceEngine : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             (ArrayView<float> inputView, DeviceTarget deviceTarget) = Upload(call);
-            SegmentationCounts? counts = Count<TLoss>(inputView, deviceTarget.Labels, deviceTarget.Masks, call.Batch, checkedCall);
+            SegmentationCounts? counts = Count<TLoss>(inputView, deviceTarget, call.Batch, checkedCall);
             return counts ?? throw Validation.FirstInvalid(checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, call.Input, target, checkedCall.Spatial);
         }
     }
@@ -251,7 +359,7 @@ public sealed class DiceEngine : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             DeviceTarget target = WithPlaceholder(call.Target);
-            return Count<TLoss>(call.Input, target.Labels, target.Masks, call.Batch, checkedCall) ?? throw FirstInvalid(call.Input, target, checkedCall);
+            return Count<TLoss>(call.Input, target, call.Batch, checkedCall) ?? throw FirstInvalid(call.Input, target, checkedCall);
         }
     }
 
@@ -259,7 +367,7 @@ public sealed class DiceEngine : IDisposable
     /// The device Evaluate kernel, then one read of the group partials, summed on the host per sample (exact integers);
     /// null when a group counted an invalid element.
     /// </summary>
-    private SegmentationCounts? Count<TLoss>(ArrayView<float> input, ArrayView<int> labels, ArrayView<float> masks, int batch, in CheckedCall checkedCall)
+    private SegmentationCounts? Count<TLoss>(ArrayView<float> input, DeviceTarget target, int batch, in CheckedCall checkedCall)
         where TLoss : IDiceLoss
     {
         int spatial = checkedCall.Spatial, classes = checkedCall.Spec.Classes;
@@ -270,7 +378,8 @@ public sealed class DiceEngine : IDisposable
         int groups = batch * shape.GroupsPerSample;
         ArrayView<double> partials = Buffer<double>("confusion", (long)groups * layout.DevicePartialLength);
         kernels.Confusion(
-            new KernelConfig(groups, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)), input, labels, masks, partials, shape);
+            new KernelConfig(groups, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)),
+            input, target.Labels, target.Masks, target.PixelWeights, partials, shape);
         // Pooled host copies: the call allocates only its result.
         int length = groups * layout.DevicePartialLength;
         double[] host = ArrayPool<double>.Shared.Rent(length);
@@ -364,8 +473,8 @@ public sealed class DiceEngine : IDisposable
     }
 
     /// <summary>
-    /// The input and target of a host call copied into pooled device buffers; the target form the loss does not take is
-    /// a one-element placeholder (kernel parameters must be valid views).
+    /// The input, target and pixel weights of a host call copied into pooled device buffers; the target form the loss does
+    /// not take, and pixel weights it does not take, are one-element placeholders (kernel parameters must be valid views).
     /// </summary>
     private (ArrayView<float> Input, DeviceTarget Target) Upload(in LossCall call)
     {
@@ -376,7 +485,11 @@ public sealed class DiceEngine : IDisposable
         if (target.IsLabels) labels.CopyFromCPU(target.Labels);
         ArrayView<float> masks = Buffer<float>("masks", target.IsLabels ? 1 : target.Length);
         if (!target.IsLabels) masks.CopyFromCPU(target.Masks);
-        return (input, target.IsLabels ? DeviceTarget.FromLabels(labels).WithMasks(masks) : DeviceTarget.FromMasks(masks).WithLabels(labels));
+        ArrayView<float> pixelWeights = Buffer<float>("pixelWeights", target.HasPixelWeights ? target.PixelWeights.Length : 1);
+        DeviceTarget uploaded = target.IsLabels ? DeviceTarget.FromLabels(labels).WithMasks(masks) : DeviceTarget.FromMasks(masks).WithLabels(labels);
+        if (!target.HasPixelWeights) return (input, uploaded.WithPixelWeightsPlaceholder(pixelWeights));
+        pixelWeights.CopyFromCPU(target.PixelWeights);
+        return (input, uploaded.WithPixelWeights(pixelWeights));
     }
 
     /// <summary>One pass of a checked call on views; bad input is reported from a host copy of the views.</summary>
@@ -395,16 +508,23 @@ public sealed class DiceEngine : IDisposable
         }
     }
 
-    /// <summary>A view call's target with a one-element placeholder for the form the loss does not take (kernel parameters must be valid views).</summary>
-    private DeviceTarget WithPlaceholder(DeviceTarget target) => target.IsLabels
-        ? DeviceTarget.FromLabels(target.Labels).WithMasks(Buffer<float>("masks", 1))
-        : DeviceTarget.FromMasks(target.Masks).WithLabels(Buffer<int>("labels", 1));
+    /// <summary>
+    /// A view call's target with one-element placeholders for the form the loss does not take and for pixel weights it
+    /// does not take (kernel parameters must be valid views).
+    /// </summary>
+    private DeviceTarget WithPlaceholder(DeviceTarget target)
+    {
+        DeviceTarget placed = target.IsLabels ? target.WithMasks(Buffer<float>("masks", 1)) : target.WithLabels(Buffer<int>("labels", 1));
+        return target.HasPixelWeights ? placed : placed.WithPixelWeightsPlaceholder(Buffer<float>("pixelWeights", 1));
+    }
 
     /// <summary>The exception of the first bad element of a view call, found in a host copy of its views (the failure path only).</summary>
-    private static Exception FirstInvalid(ArrayView<float> input, DeviceTarget target, in CheckedCall checkedCall) =>
-        Validation.FirstInvalid(
-            checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, input.GetAsArray(),
-            target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray()), checkedCall.Spatial);
+    private static Exception FirstInvalid(ArrayView<float> input, DeviceTarget target, in CheckedCall checkedCall)
+    {
+        TargetSpan host = target.IsLabels ? TargetSpan.FromLabels(target.Labels.GetAsArray()) : TargetSpan.FromMasks(target.Masks.GetAsArray());
+        if (target.HasPixelWeights) host = host.WithPixelWeights(target.PixelWeights.GetAsArray());
+        return Validation.FirstInvalid(checkedCall.Spec, checkedCall.Parameters.IgnoreIndex, input.GetAsArray(), host, checkedCall.Spatial);
+    }
 
     /// <summary>Bytes of shared memory pass 1 stages its sums in, per group: rows of one double per thread.</summary>
     private const int StagingBytes = 32 * 1024;
@@ -419,7 +539,7 @@ public sealed class DiceEngine : IDisposable
         Pass pass = call.Pass;
         int batch = call.Batch, spatial = checkedCall.Spatial;
         LossParameters parameters = checkedCall.Parameters;
-        ArrayView<float> input = call.Input, masks = call.Target.Masks, gradient = call.Gradient;
+        ArrayView<float> input = call.Input, masks = call.Target.Masks, gradient = call.Gradient, pixelWeights = call.Target.PixelWeights;
         ArrayView<int> labels = call.Target.Labels;
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         DiceLossSpec spec = TLoss.Spec;
@@ -445,7 +565,7 @@ public sealed class DiceEngine : IDisposable
         {
             kernels.Statistics(
                 new KernelConfig(batch * groupsPerSample, groupSize, SharedMemoryConfig.RequestDynamic<double>(stagedRows * groupSize)),
-                input, labels, masks, weights, partials, shape);
+                input, labels, masks, pixelWeights, weights, partials, shape);
         }
         else
         {
@@ -464,7 +584,7 @@ public sealed class DiceEngine : IDisposable
         {
             long pixels = (long)batch * spatial;
             int gradientGroups = (int)Math.Clamp((pixels + groupSize - 1) / groupSize, 1, 65535);
-            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, weights, coefficients, results, gradient, shape);
+            kernels.Gradient(new KernelConfig(gradientGroups, groupSize), input, labels, masks, pixelWeights, weights, coefficients, results, gradient, shape);
         }
 
         // The one wait of the call: reading the results waits for the kernels before it. The per-sample statistics (N
@@ -538,9 +658,9 @@ public sealed class DiceEngine : IDisposable
 
     /// <summary>A loss's compiled kernels on this accelerator, and its per-class values (<see cref="ClassValues"/>) uploaded once.</summary>
     private sealed record LoadedKernels(
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
-        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient,
+        Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion,
         MemoryBuffer1D<float, Stride1D.Dense> ClassValues);
 
     private LoadedKernels Kernels<TLoss>() where TLoss : IDiceLoss =>

@@ -85,6 +85,14 @@ public sealed class DiceLossAttribute : System.Attribute
     /// becomes (1 - eps) one-hot + eps / C. In [0, 1]; default 0.
     /// </summary>
     public float LabelSmoothing { get; set; }
+
+    /// <summary>
+    /// Whether every entry point takes a weight per pixel, <c>pixelWeights</c> (N x S, finite, &gt;= 0), right after the
+    /// target: every sum, the CE/focal weighted mean and the BCE mean then weight pixel (n, s) by it, a pixel of weight 0
+    /// counts nowhere, and Evaluate skips such pixels (MONAI's MaskedDiceLoss with a binary weight, the U-Net border
+    /// weight map). Default false.
+    /// </summary>
+    public bool PixelWeights { get; set; }
 }
 
 /// <summary>The cross-entropy term combined with the Dice term.</summary>

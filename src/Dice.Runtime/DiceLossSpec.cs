@@ -12,7 +12,7 @@ public sealed record DiceLossSpec
         IReadOnlyList<float> classWeights, bool hasClassWeights = false,
         float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float overlapExponent = 1f,
         GeneralizedWeighting generalizedWeighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f,
-        IReadOnlyList<float>? positiveWeights = null, float labelSmoothing = 0f)
+        IReadOnlyList<float>? positiveWeights = null, float labelSmoothing = 0f, bool pixelWeights = false)
     {
         if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
         if (target == Target.Auto) throw new ArgumentException("A resolved spec has no Auto target.", nameof(target));
@@ -40,6 +40,7 @@ public sealed record DiceLossSpec
         FocalGamma = focalGamma;
         PositiveWeights = new ValueList<float>(positiveWeights);
         LabelSmoothing = labelSmoothing;
+        PixelWeights = pixelWeights;
         Parameters = new LossParameters(
             smooth, alpha, ignoreIndex, classWeights, falsePositiveWeight, falseNegativeWeight, overlapExponent, focalGamma,
             positiveWeights, labelSmoothing);
@@ -91,6 +92,8 @@ public sealed record DiceLossSpec
     public IReadOnlyList<float> PositiveWeights { get; }
     /// <summary>The CE term's label smoothing eps (used with <see cref="Dice.Combine.CrossEntropy"/>).</summary>
     public float LabelSmoothing { get; }
+    /// <summary>Whether the entry points take a weight per pixel (<c>pixelWeights</c>, N x S).</summary>
+    public bool PixelWeights { get; }
 
     /// <summary>The hyperparameters that are data: the attribute's values, to change with <c>with</c> and pass to an entry point.</summary>
     public LossParameters Parameters { get; }

@@ -107,6 +107,8 @@ public readonly ref struct DiceChunk
     public ReadOnlySpan<int> Labels { get; }
     /// <summary>The sample's masks, C x S (empty for labels losses).</summary>
     public ReadOnlySpan<float> Masks { get; }
+    /// <summary>The sample's pixel weights, S (empty for losses without PixelWeights).</summary>
+    public ReadOnlySpan<float> PixelWeights { get; init; }
     /// <summary>S, the pixels per channel.</summary>
     public int Spatial { get; }
     /// <summary>First pixel of the chunk.</summary>

@@ -30,14 +30,24 @@ internal readonly ref struct LossCall
 
     /// <summary>The lengths the checks need.</summary>
     public CallExtent Extent => new(Input.Length, Target.Length, Target.IsLabels, Gradient.Length, Batch,
-        Input.Overlaps((ReadOnlySpan<float>)Gradient));
+        Input.Overlaps((ReadOnlySpan<float>)Gradient))
+    {
+        PixelWeights = Target.PixelWeights.Length, HasPixelWeights = Target.HasPixelWeights,
+    };
 }
 
 /// <summary>
 /// What the checks of a call need of its arguments, whatever holds them (host spans or device views): the lengths of
 /// input, target and gradient, the target form, N, and whether inputGrad shares memory with input (in place).
 /// </summary>
-internal readonly record struct CallExtent(long Input, long Target, bool TargetIsLabels, long Gradient, int Batch, bool GradientOverlapsInput);
+internal readonly record struct CallExtent(long Input, long Target, bool TargetIsLabels, long Gradient, int Batch, bool GradientOverlapsInput)
+{
+    /// <summary>The length of the pixel weights.</summary>
+    public long PixelWeights { get; init; }
+
+    /// <summary>Whether the call passed pixel weights (an overload that takes them).</summary>
+    public bool HasPixelWeights { get; init; }
+}
 
 /// <summary>A call that passed its checks: the loss's configuration, the values its kernels run with, and S.</summary>
 internal readonly record struct CheckedCall(DiceLossSpec Spec, LossParameters Parameters, int Spatial);
@@ -63,6 +73,7 @@ internal static class CallFlow
     {
         DiceLossSpec spec = TLoss.Spec;
         Validation.CheckTarget(typeof(TLoss), spec, extent.TargetIsLabels);
+        Validation.CheckPixelWeights(typeof(TLoss), spec, extent.HasPixelWeights);
         if (pass == Pass.Backward) ArgumentNullException.ThrowIfNull(global);
         parameters?.Validate(spec, nameof(parameters));
         LossParameters values = global?.Parameters ?? parameters ?? spec.Parameters;

@@ -22,6 +22,17 @@ internal static class Validation
             targetIsLabels ? "labels" : "masks");
     }
 
+    /// <summary>Throws unless the call passed pixel weights exactly when <paramref name="loss"/> takes them (PixelWeights).</summary>
+    public static void CheckPixelWeights(Type loss, DiceLossSpec spec, bool hasPixelWeights)
+    {
+        if (hasPixelWeights == spec.PixelWeights) return;
+        throw new ArgumentException(
+            spec.PixelWeights
+                ? $"{loss.Name} takes a weight per pixel (PixelWeights = true): call the overload with ReadOnlySpan<float> pixelWeights (N x S) after the target."
+                : $"{loss.Name} takes no pixel weights: compile it with [DiceLoss(PixelWeights = true)] to weight pixels, or call the overload without pixelWeights.",
+            "pixelWeights");
+    }
+
     /// <summary>Checks lengths against batch, C and S and returns S.</summary>
     public static int CheckShapes(DiceLossSpec spec, in CallExtent extent, Pass pass)
     {
@@ -44,13 +55,17 @@ internal static class Validation
             throw new ArgumentException(
                 Format($"{targetName} has {extent.Target} elements; expected {expectedTarget} ({(extent.TargetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
                 targetName);
+        if (extent.HasPixelWeights && extent.PixelWeights != (long)batch * spatial)
+            throw new ArgumentException(
+                Format($"pixelWeights has {extent.PixelWeights} elements; expected {(long)batch * spatial} (batch x S with batch = {batch}, S = {spatial})."),
+                "pixelWeights");
         if (pass is Pass.ForwardBackward or Pass.Backward && extent.Gradient != inputLength)
             throw new ArgumentException(
                 Format($"inputGrad has {extent.Gradient} elements; expected {inputLength}, the length of input."), "inputGrad");
         return spatial;
     }
 
-    /// <summary>Finds the first invalid element (input first, then the target) and throws its exception.</summary>
+    /// <summary>Finds the first invalid element (input first, then the target, then the pixel weights) and returns its exception.</summary>
     public static Exception FirstInvalid(DiceLossSpec spec, int ignoreIndex, ReadOnlySpan<float> input, TargetSpan target, int spatial)
     {
         ReadOnlySpan<int> labels = target.Labels;
@@ -80,6 +95,16 @@ internal static class Validation
             float t = masks[i];
             if (!(t >= 0 && t <= 1))
                 return ValueError("masks", i, classes, spatial, t, "masks must be finite and lie in [0, 1]");
+        }
+
+        ReadOnlySpan<float> weights = target.PixelWeights;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            float w = weights[i];
+            if (!(w >= 0 && w <= float.MaxValue))
+                return new ArgumentException(
+                    Format($"pixelWeights[{i}] at (n = {i / spatial}, s = {i % spatial}) is {w.ToString("R", CultureInfo.InvariantCulture)}; pixel weights must be finite and >= 0."),
+                    "pixelWeights");
         }
 
         return new InvalidOperationException("A kernel reported an invalid element that the validation scan did not find; please report this bug.");

@@ -28,6 +28,8 @@ public partial class ReadmeTests
         for (int i = 0; i < labels.Length; i++) labels[i] = random.Next(C);
         float[] logitsGrad = new float[N * C * S], grad = new float[N * C * S], auxGrad = new float[N * C * S];
         int batch = N, myBatch = N;
+        // A field of view: the outer ring of pixels of every image weighs 0.
+        float[] fieldOfView = Enumerable.Range(0, N * S).Select(i => i % S < 4 || i % S >= S - 4 ? 0f : 1f).ToArray();
 
         """;
 
@@ -71,7 +73,10 @@ public partial class ReadmeTests
         // Each loss the README declares runs once on the prelude's logits and labels (an example that needs
         // probabilities would throw here): the README's losses are all of the labels form.
         foreach (string declaration in declarations)
-            statements.Add($"{Regex.Match(declaration, @"partial class (\w+)").Groups[1].Value}.Forward(logits, labels, batch);");
+        {
+            string weights = declaration.Contains("PixelWeights = true", StringComparison.Ordinal) ? "fieldOfView, " : "";
+            statements.Add($"{Regex.Match(declaration, @"partial class (\w+)").Groups[1].Value}.Forward(logits, labels, {weights}batch);");
+        }
         string program = Prelude + string.Join('\n', statements) + "\n" + string.Join('\n', declarations) + "\n";
 
         var (_, diagnostics, output) = GeneratorHarness.Run(program);

@@ -26,6 +26,8 @@ public class SnapshotTests
         { "OptionHeavyMasksLooped", "[DiceLoss(Classes = 18, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Overlap = Overlap.Jaccard, Squared = true, ClassWeights = new[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 2f, 0.5f })]" },
         { "FocalTversky", "[DiceLoss(Classes = 4, Combine = Combine.Focal, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f, IgnoreIndex = 255)]" },
         { "SigmoidFocalGeneralizedDiceLooped", "[DiceLoss(Classes = 17, Combine = Combine.Focal, Target = Target.Masks, Overlap = Overlap.GeneralizedDice, FocalGamma = 1.5f, Smooth = 1e-5f)]" },
+        { "PixelWeightedBce", "[DiceLoss(Classes = 2, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, PositiveWeights = new[] { 1f, 20f }, PixelWeights = true)]" },
+        { "PixelWeightedCe", "[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, LabelSmoothing = 0.1f, IgnoreIndex = 255, PixelWeights = true)]" },
     };
 
     private static string Source(string name, string attribute) =>

@@ -192,7 +192,7 @@ public class AnchorTests
     }
 
     /// <summary>The generated loss and gradient against the anchor's loss and its central finite differences.</summary>
-    private static void AgreesWithAnchor(Func<double[], double> anchor, float[] input, LossResult result, float[] gradient, string context)
+    internal static void AgreesWithAnchor(Func<double[], double> anchor, float[] input, LossResult result, float[] gradient, string context)
     {
         double[] x = input.Select(v => (double)v).ToArray();
         Assertions.Close(anchor(x), result.Loss, Assertions.LossTolerance, context + " loss");

@@ -79,9 +79,7 @@ public class CallShapeTests
         for (int n = 0; n < Batch; n++)
         {
             float[] x = input.AsSpan(n * sampleLength, sampleLength).ToArray();
-            var one = target.Labels is { } labels
-                ? new TargetData(labels.AsSpan(n * Spatial, Spatial).ToArray(), null)
-                : new TargetData(null, target.Masks!.AsSpan(n * sampleLength, sampleLength).ToArray());
+            TargetData one = target.Samples(n, 1, loss.Spec.Classes, Spatial);
             LossResult alone = loss.Forward(x, one, 1, parameters);
             Assertions.Close(alone.Loss, all.SampleLoss[n], 1e-6, $"{loss.Name} SampleLoss[{n}]");
             Assert.Equal(Bits(alone.Loss), Bits(alone.SampleLoss[0]));

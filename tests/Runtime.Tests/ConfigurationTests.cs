@@ -75,6 +75,7 @@ public class ConfigurationTests
         Assert.Equal(attribute.FocalGamma, spec.FocalGamma);
         Assert.Equal(attribute.PositiveWeights ?? Enumerable.Repeat(1f, attribute.Classes).ToArray(), spec.PositiveWeights);
         Assert.Equal(attribute.LabelSmoothing, spec.LabelSmoothing);
+        Assert.Equal(attribute.PixelWeights, spec.PixelWeights);
         // The run-time defaults are the attribute's values.
         Assert.Equal(spec.FalsePositiveWeight, spec.Parameters.FalsePositiveWeight);
         Assert.Equal(spec.FalseNegativeWeight, spec.Parameters.FalseNegativeWeight);

@@ -22,11 +22,6 @@ public class DistributedTests
 
     private delegate LossResult PartBackward(float[] input, TargetData target, float[] gradient, int batch, LossStatistics global);
 
-    private static TargetData Slice(TargetData target, int from, int count, int perSampleLabels, int perSampleMasks) =>
-        target.Labels is { } labels
-            ? new TargetData(labels.AsSpan(from * perSampleLabels, count * perSampleLabels).ToArray(), null)
-            : new TargetData(null, target.Masks!.AsSpan(from * perSampleMasks, count * perSampleMasks).ToArray());
-
     /// <summary>Runs the split and returns the results of every part and the concatenated gradient.</summary>
     private static (LossResult[] Results, float[] Gradient) RunSplit(
         DiceLossSpec spec, float[] input, TargetData target, int spatial, int[] split, PartStatistics statistics, PartBackward backward)
@@ -37,7 +32,7 @@ public class DistributedTests
         foreach (int count in split)
         {
             float[] partInput = input.AsSpan(from * perSample, count * perSample).ToArray();
-            TargetData partTarget = Slice(target, from, count, spatial, perSample);
+            TargetData partTarget = target.Samples(from, count, spec.Classes, spatial);
             parts.Add((partInput, partTarget, count, statistics(partInput, partTarget, count)));
             from += count;
         }

@@ -28,6 +28,7 @@ public class EvaluateTests
             for (int s = 0; s < spatial; s++)
             {
                 if (target.Labels is { } labels && labels[n * spatial + s] == ignoreIndex) continue;
+                if (target.PixelWeights is { } weights && weights[n * spatial + s] == 0) continue; // weight 0: counts nowhere
                 double X(int c) => input[(n * classes + c) * spatial + s];
                 int best = 0;
                 for (int c = 1; c < classes; c++)
@@ -86,12 +87,15 @@ public class EvaluateTests
             var labels = new int[batch * spatial];
             for (int i = 0; i < labels.Length; i++)
                 labels[i] = random.Next(5) == 0 ? spec.IgnoreIndex : random.Next(Math.Max(1, classes - 1));
-            return (input, new TargetData(labels, null));
+            return (input, WithPixelWeights(new TargetData(labels, null)));
         }
 
         var masks = new float[input.Length];
         for (int i = 0; i < masks.Length; i++) masks[i] = new[] { 0f, 0.5f, 1f, 0.4999999f }[random.Next(4)];
-        return (input, new TargetData(null, masks));
+        return (input, WithPixelWeights(new TargetData(null, masks)));
+
+        TargetData WithPixelWeights(TargetData target) =>
+            spec.PixelWeights ? target with { PixelWeights = TestData.PixelWeights(random, batch * spatial) } : target;
     }
 
     [Theory]

@@ -23,58 +23,113 @@ public sealed class LossCase<TLoss> : ILossCase where TLoss : IDiceLoss
     public DiceLossSpec Spec => TLoss.Spec;
 
     public LossResult Forward(float[] input, TargetData target, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null) =>
-        (target.Labels, engine) switch
-        {
-            ({ } labels, null) => DiceCpu.Forward<TLoss>(input, labels, batch, parameters, reducer),
-            ({ } labels, _) => engine.Forward<TLoss>(input, labels, batch, parameters, reducer),
-            (null, null) => DiceCpu.Forward<TLoss>(input, target.Masks!, batch, parameters, reducer),
-            (null, _) => engine.Forward<TLoss>(input, target.Masks!, batch, parameters, reducer),
-        };
+        target.PixelWeights is { } weights
+            ? (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Forward<TLoss>(input, labels, weights, batch, parameters, reducer),
+                ({ } labels, _) => engine.Forward<TLoss>(input, labels, weights, batch, parameters, reducer),
+                (null, null) => DiceCpu.Forward<TLoss>(input, target.Masks!, weights, batch, parameters, reducer),
+                (null, _) => engine.Forward<TLoss>(input, target.Masks!, weights, batch, parameters, reducer),
+            }
+            : (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Forward<TLoss>(input, labels, batch, parameters, reducer),
+                ({ } labels, _) => engine.Forward<TLoss>(input, labels, batch, parameters, reducer),
+                (null, null) => DiceCpu.Forward<TLoss>(input, target.Masks!, batch, parameters, reducer),
+                (null, _) => engine.Forward<TLoss>(input, target.Masks!, batch, parameters, reducer),
+            };
 
     public LossResult ForwardBackward(
         float[] input, TargetData target, Span<float> gradient, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null, DiceEngine? engine = null) =>
-        (target.Labels, engine) switch
-        {
-            ({ } labels, null) => DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters, reducer),
-            ({ } labels, _) => engine.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters, reducer),
-            (null, null) => DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters, reducer),
-            (null, _) => engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters, reducer),
-        };
+        target.PixelWeights is { } weights
+            ? (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.ForwardBackward<TLoss>(input, labels, weights, gradient, batch, parameters, reducer),
+                ({ } labels, _) => engine.ForwardBackward<TLoss>(input, labels, weights, gradient, batch, parameters, reducer),
+                (null, null) => DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, weights, gradient, batch, parameters, reducer),
+                (null, _) => engine.ForwardBackward<TLoss>(input, target.Masks!, weights, gradient, batch, parameters, reducer),
+            }
+            : (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters, reducer),
+                ({ } labels, _) => engine.ForwardBackward<TLoss>(input, labels, gradient, batch, parameters, reducer),
+                (null, null) => DiceCpu.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters, reducer),
+                (null, _) => engine.ForwardBackward<TLoss>(input, target.Masks!, gradient, batch, parameters, reducer),
+            };
 
     public LossStatistics Statistics(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null) =>
-        (target.Labels, engine) switch
-        {
-            ({ } labels, null) => DiceCpu.Statistics<TLoss>(input, labels, batch, parameters),
-            ({ } labels, _) => engine.Statistics<TLoss>(input, labels, batch, parameters),
-            (null, null) => DiceCpu.Statistics<TLoss>(input, target.Masks!, batch, parameters),
-            (null, _) => engine.Statistics<TLoss>(input, target.Masks!, batch, parameters),
-        };
+        target.PixelWeights is { } weights
+            ? (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Statistics<TLoss>(input, labels, weights, batch, parameters),
+                ({ } labels, _) => engine.Statistics<TLoss>(input, labels, weights, batch, parameters),
+                (null, null) => DiceCpu.Statistics<TLoss>(input, target.Masks!, weights, batch, parameters),
+                (null, _) => engine.Statistics<TLoss>(input, target.Masks!, weights, batch, parameters),
+            }
+            : (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Statistics<TLoss>(input, labels, batch, parameters),
+                ({ } labels, _) => engine.Statistics<TLoss>(input, labels, batch, parameters),
+                (null, null) => DiceCpu.Statistics<TLoss>(input, target.Masks!, batch, parameters),
+                (null, _) => engine.Statistics<TLoss>(input, target.Masks!, batch, parameters),
+            };
 
     public LossResult Backward(float[] input, TargetData target, Span<float> gradient, int batch, LossStatistics global, DiceEngine? engine = null) =>
-        (target.Labels, engine) switch
-        {
-            ({ } labels, null) => DiceCpu.Backward<TLoss>(input, labels, gradient, batch, global),
-            ({ } labels, _) => engine.Backward<TLoss>(input, labels, gradient, batch, global),
-            (null, null) => DiceCpu.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
-            (null, _) => engine.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
-        };
+        target.PixelWeights is { } weights
+            ? (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Backward<TLoss>(input, labels, weights, gradient, batch, global),
+                ({ } labels, _) => engine.Backward<TLoss>(input, labels, weights, gradient, batch, global),
+                (null, null) => DiceCpu.Backward<TLoss>(input, target.Masks!, weights, gradient, batch, global),
+                (null, _) => engine.Backward<TLoss>(input, target.Masks!, weights, gradient, batch, global),
+            }
+            : (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Backward<TLoss>(input, labels, gradient, batch, global),
+                ({ } labels, _) => engine.Backward<TLoss>(input, labels, gradient, batch, global),
+                (null, null) => DiceCpu.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
+                (null, _) => engine.Backward<TLoss>(input, target.Masks!, gradient, batch, global),
+            };
 
     public SegmentationCounts Evaluate(float[] input, TargetData target, int batch, LossParameters? parameters = null, DiceEngine? engine = null) =>
-        (target.Labels, engine) switch
-        {
-            ({ } labels, null) => DiceCpu.Evaluate<TLoss>(input, labels, batch, parameters),
-            ({ } labels, _) => engine.Evaluate<TLoss>(input, labels, batch, parameters),
-            (null, null) => DiceCpu.Evaluate<TLoss>(input, target.Masks!, batch, parameters),
-            (null, _) => engine.Evaluate<TLoss>(input, target.Masks!, batch, parameters),
-        };
+        target.PixelWeights is { } weights
+            ? (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Evaluate<TLoss>(input, labels, weights, batch, parameters),
+                ({ } labels, _) => engine.Evaluate<TLoss>(input, labels, weights, batch, parameters),
+                (null, null) => DiceCpu.Evaluate<TLoss>(input, target.Masks!, weights, batch, parameters),
+                (null, _) => engine.Evaluate<TLoss>(input, target.Masks!, weights, batch, parameters),
+            }
+            : (target.Labels, engine) switch
+            {
+                ({ } labels, null) => DiceCpu.Evaluate<TLoss>(input, labels, batch, parameters),
+                ({ } labels, _) => engine.Evaluate<TLoss>(input, labels, batch, parameters),
+                (null, null) => DiceCpu.Evaluate<TLoss>(input, target.Masks!, batch, parameters),
+                (null, _) => engine.Evaluate<TLoss>(input, target.Masks!, batch, parameters),
+            };
 
     public override string ToString() => Name;
 }
 
-/// <summary>Labels or masks, whichever the loss takes.</summary>
+/// <summary>Labels or masks, whichever the loss takes, and the pixel weights of a loss with PixelWeights.</summary>
 public sealed record TargetData(int[]? Labels, float[]? Masks)
 {
+    /// <summary>ω per pixel (N x S), for a loss with PixelWeights; null otherwise.</summary>
+    public float[]? PixelWeights { get; init; }
+
     public double[]? MasksAsDouble => Masks?.Select(m => (double)m).ToArray();
+
+    public double[]? PixelWeightsAsDouble => PixelWeights?.Select(w => (double)w).ToArray();
+
+    /// <summary>Samples [<paramref name="from"/>, from + <paramref name="count"/>) of a target of <paramref name="classes"/> x <paramref name="spatial"/> per sample.</summary>
+    public TargetData Samples(int from, int count, int classes, int spatial)
+    {
+        float[]? Slice(float[]? values, int perSample) => values?.AsSpan(from * perSample, count * perSample).ToArray();
+        return new TargetData(Labels?.AsSpan(from * spatial, count * spatial).ToArray(), Slice(Masks, classes * spatial))
+        {
+            PixelWeights = Slice(PixelWeights, spatial),
+        };
+    }
 }
 
 /// <summary>Random inputs that a loss accepts: probabilities or logits, labels (some ignored) or masks (binary and soft).</summary>
@@ -88,23 +143,38 @@ public static class TestData
         for (int i = 0; i < input.Length; i++)
             input[i] = spec.Activation == Activation.None ? (float)random.NextDouble() : (float)(random.NextDouble() * 8 - 4);
 
+        TargetData target;
         if (spec.Target == Target.Labels)
         {
             var labels = new int[batch * spatial];
             for (int i = 0; i < labels.Length; i++)
                 labels[i] = random.NextDouble() < 0.1 ? spec.IgnoreIndex : random.Next(C);
-            return (input, new TargetData(labels, null));
+            target = new TargetData(labels, null);
+        }
+        else
+        {
+            var masks = new float[input.Length];
+            bool soft = random.Next(2) == 0;
+            for (int i = 0; i < masks.Length; i++)
+                masks[i] = soft ? (float)random.NextDouble() : random.Next(3) == 0 ? 1f : 0f;
+            target = new TargetData(null, masks);
         }
 
-        var masks = new float[input.Length];
-        bool soft = random.Next(2) == 0;
-        for (int i = 0; i < masks.Length; i++)
-            masks[i] = soft ? (float)random.NextDouble() : random.Next(3) == 0 ? 1f : 0f;
-        return (input, new TargetData(null, masks));
+        // Drawn after the target, so that the input and target are those of the same loss without pixel weights.
+        return spec.PixelWeights ? (input, target with { PixelWeights = PixelWeights(random, batch * spatial) }) : (input, target);
+    }
+
+    /// <summary>Pixel weights as users give them: a quarter 0 (masked out), a quarter 1, the rest spread over (0, 3).</summary>
+    public static float[] PixelWeights(Random random, int length)
+    {
+        var weights = new float[length];
+        for (int i = 0; i < length; i++)
+            weights[i] = random.Next(4) switch { 0 => 0f, 1 => 1f, _ => (float)(random.NextDouble() * 3) };
+        return weights;
     }
 
     public static ReferenceResult Reference(DiceLossSpec spec, float[] input, TargetData target, int batch) =>
-        Tests.Reference.Compute(spec, input.Select(v => (double)v).ToArray(), target.Labels, target.MasksAsDouble, batch);
+        Tests.Reference.Compute(spec, input.Select(v => (double)v).ToArray(), target.Labels, target.MasksAsDouble, batch, target.PixelWeightsAsDouble);
 }
 
 public static class Assertions

@@ -226,6 +226,22 @@ namespace Dice.Runtime.Tests.Matrix;
 [DiceLoss(Classes = 24, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 0.1f, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f })] public partial class SoftmaxCeLabels24_LabelSmoothing_IgnoreIndex_ClassWeights { }
 [DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, LabelSmoothing = 0.1f, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)] public partial class SoftmaxCeLabels4_LabelSmoothing_FocalTversky { }
 
+// Pixel weights (PixelWeights = true): every kind of term and target, unrolled and in class loops.
+[DiceLoss(Target = Target.Masks, Activation = Activation.None, PixelWeights = true)] public partial class ProbMask1_PixelWeights { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Activation = Activation.None, Squared = true, PixelWeights = true)] public partial class ProbMasks3_Squared_PixelWeights { }
+[DiceLoss(Classes = 4, Target = Target.Labels, Activation = Activation.None, IgnoreIndex = 255, PixelWeights = true)] public partial class ProbLabels4_PixelWeights_IgnoreIndex { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, PixelWeights = true)] public partial class SoftmaxCeLabels4_PixelWeights { }
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Alpha = 0.3f, IgnoreIndex = 255, ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f }, LabelSmoothing = 0.1f, BatchDice = true, PixelWeights = true)] public partial class SoftmaxCeLabels4_PixelWeights_IgnoreIndex_ClassWeights_LabelSmoothing_BatchDice { }
+[DiceLoss(Classes = 20, Combine = Combine.CrossEntropy, Alpha = 0.3f, IgnoreIndex = 255, PixelWeights = true)] public partial class SoftmaxCeLabels20_PixelWeights_IgnoreIndex { }
+[DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, ClassWeights = new[] { 1f, 2f, 0.5f }, PositiveWeights = new[] { 4f, 1f, 0.5f }, PixelWeights = true)] public partial class SigmoidBceMasks3_PixelWeights_ClassWeights_PositiveWeights { }
+[DiceLoss(Classes = 3, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, IgnoreIndex = 255, PixelWeights = true)] public partial class SigmoidBceLabels3_PixelWeights_IgnoreIndex { }
+[DiceLoss(Classes = 17, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Alpha = 0.3f, BatchDice = true, PixelWeights = true)] public partial class SigmoidBceMasks17_PixelWeights_BatchDice { }
+[DiceLoss(Classes = 18, Target = Target.Masks, Activation = Activation.Softmax, PixelWeights = true)] public partial class SoftmaxMasks18_PixelWeights { }
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Alpha = 0.3f, IgnoreIndex = 255, PixelWeights = true)] public partial class SoftmaxFocalLabels4_PixelWeights_IgnoreIndex { }
+[DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, Alpha = 0.3f, PixelWeights = true)] public partial class SigmoidFocalMasks2_PixelWeights { }
+[DiceLoss(Classes = 4, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f, PixelWeights = true)] public partial class SoftmaxLabels4_GeneralizedDice_PixelWeights { }
+[DiceLoss(Classes = 5, Target = Target.Labels, Activation = Activation.Sigmoid, IgnoreIndex = 255, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, PixelWeights = true)] public partial class SigmoidLabels5_Tversky_PixelWeights_IgnoreIndex { }
+
 public static class LossMatrix
 {
     public static readonly ILossCase[] All =
@@ -445,5 +461,19 @@ public static class LossMatrix
         new LossCase<SoftmaxCeLabels2_LabelSmoothingOne_BatchDice>(),
         new LossCase<SoftmaxCeLabels24_LabelSmoothing_IgnoreIndex_ClassWeights>(),
         new LossCase<SoftmaxCeLabels4_LabelSmoothing_FocalTversky>(),
+        new LossCase<ProbMask1_PixelWeights>(),
+        new LossCase<ProbMasks3_Squared_PixelWeights>(),
+        new LossCase<ProbLabels4_PixelWeights_IgnoreIndex>(),
+        new LossCase<SoftmaxCeLabels4_PixelWeights>(),
+        new LossCase<SoftmaxCeLabels4_PixelWeights_IgnoreIndex_ClassWeights_LabelSmoothing_BatchDice>(),
+        new LossCase<SoftmaxCeLabels20_PixelWeights_IgnoreIndex>(),
+        new LossCase<SigmoidBceMasks3_PixelWeights_ClassWeights_PositiveWeights>(),
+        new LossCase<SigmoidBceLabels3_PixelWeights_IgnoreIndex>(),
+        new LossCase<SigmoidBceMasks17_PixelWeights_BatchDice>(),
+        new LossCase<SoftmaxMasks18_PixelWeights>(),
+        new LossCase<SoftmaxFocalLabels4_PixelWeights_IgnoreIndex>(),
+        new LossCase<SigmoidFocalMasks2_PixelWeights>(),
+        new LossCase<SoftmaxLabels4_GeneralizedDice_PixelWeights>(),
+        new LossCase<SigmoidLabels5_Tversky_PixelWeights_IgnoreIndex>(),
     ];
 }

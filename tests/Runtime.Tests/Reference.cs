@@ -14,7 +14,8 @@ public sealed record ReferenceResult(double Loss, double DiceLoss, double CrossE
 /// </summary>
 public static class Reference
 {
-    public static ReferenceResult Compute(DiceLossSpec spec, double[] x, int[]? labels, double[]? masks, int batch)
+    /// <param name="pixelWeights">ω per pixel (N x S) for a loss with PixelWeights: v becomes v ω everywhere, and the BCE mean is over C Ω.</param>
+    public static ReferenceResult Compute(DiceLossSpec spec, double[] x, int[]? labels, double[]? masks, int batch, double[]? pixelWeights = null)
     {
         int C = spec.Classes, N = batch, S = x.Length / (N * C);
         double a = spec.Alpha, smooth = spec.Smooth;
@@ -31,7 +32,7 @@ public static class Reference
         for (int n = 0; n < N; n++)
             for (int s = 0; s < S; s++)
             {
-                v[n * S + s] = labels is null || labels[n * S + s] != spec.IgnoreIndex ? 1 : 0;
+                v[n * S + s] = (labels is null || labels[n * S + s] != spec.IgnoreIndex ? 1 : 0) * (pixelWeights?[n * S + s] ?? 1);
                 for (int c = 0; c < C; c++)
                     t[Idx(n, c, s)] = labels is null ? masks![Idx(n, c, s)] : labels[n * S + s] == c ? 1 : 0;
                 switch (spec.Activation)
@@ -191,8 +192,9 @@ public static class Reference
                     double negLogP = Math.Log(z) + m - x[Idx(n, y, s)], u = others / z, py = Math.Exp(-negLogP);
                     double spread = 0;
                     for (int c = 0; c < C; c++) spread += w[c] * (Math.Log(z) + m - x[Idx(n, c, s)]);
-                    ce += (1 - eps) * w[y] * Math.Pow(u, gamma) * negLogP + eps / C * spread;
-                    ceW += w[y];
+                    double vs = v[n * S + s];
+                    ce += vs * ((1 - eps) * w[y] * Math.Pow(u, gamma) * negLogP + eps / C * spread);
+                    ceW += vs * w[y];
                     h[n * S + s] = gamma == 0 ? 1 : u == 0 ? 0 : Math.Pow(u, gamma) + gamma * Math.Pow(u, gamma - 1) * py * negLogP;
                 }
 
@@ -205,7 +207,7 @@ public static class Reference
                         for (int c = 0; c < C; c++)
                         {
                             int i = Idx(n, c, s);
-                            double label = (1 - eps) * w[y] * h[n * S + s], smoothing = eps / C;
+                            double vs = v[n * S + s], label = vs * (1 - eps) * w[y] * h[n * S + s], smoothing = vs * eps / C;
                             grad[i] += a * (label * (p[i] - t[i]) + smoothing * (p[i] * weightTotal - w[c])) / ceW;
                             scale[i] += Math.Abs(a) * (label * (p[i] + t[i]) + smoothing * (p[i] * weightTotal + w[c])) / ceW;
                         }
@@ -217,7 +219,9 @@ public static class Reference
         {
             // PyTorch's BCEWithLogits mean with pos_weight: f = pw t softplus(-x) + (1 - t) softplus(x);
             // focal: SMP's focal_loss_with_logits, p_t = e^(-BCE), u = 1 - p_t (pw is 1 there).
-            double count = (double)N * C * S;
+            // N C S, or with pixel weights C Ω, Ω = sum of ω over every pixel (ignored ones too); the term is 0 when Ω = 0.
+            double count = pixelWeights is null ? (double)N * C * S : C * pixelWeights.Sum();
+            if (count == 0) count = double.PositiveInfinity;
             for (int n = 0; n < N; n++)
                 for (int c = 0; c < C; c++)
                     for (int s = 0; s < S; s++)

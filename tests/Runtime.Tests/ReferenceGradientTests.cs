@@ -12,10 +12,10 @@ public class ReferenceGradientTests
         bool logLoss = false, int ignoreIndex = -100, float[]? weights = null, Overlap? overlap = null,
         float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float exponent = 1f,
         GeneralizedWeighting weighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f,
-        float[]? positiveWeights = null, float labelSmoothing = 0f) =>
+        float[]? positiveWeights = null, float labelSmoothing = 0f, bool pixelWeights = false) =>
         new(classes, combine, activation, target, smooth, 0.3f, includeBackground, batchDice, squared, overlap ?? (jaccard ? Overlap.Jaccard : Overlap.Dice), logLoss,
             ignoreIndex, weights ?? Enumerable.Repeat(1f, classes).ToArray(), weights is not null, falsePositiveWeight, falseNegativeWeight, exponent,
-            weighting, focalGamma, positiveWeights, labelSmoothing);
+            weighting, focalGamma, positiveWeights, labelSmoothing, pixelWeights);
 
     public static TheoryData<string, DiceLossSpec> Specs()
     {
@@ -87,6 +87,31 @@ public class ReferenceGradientTests
                 batchDice: true, overlap: Overlap.Tversky, falsePositiveWeight: 0.3f, falseNegativeWeight: 0.7f));
         }
 
+        // Pixel weights on every kind of term, alone and with the options they meet.
+        foreach (var (activation, target, combine, classes) in new[]
+        {
+            (Activation.None, Target.Masks, Combine.None, 1),
+            (Activation.None, Target.Labels, Combine.None, 3),
+            (Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy, 2),
+            (Activation.Sigmoid, Target.Labels, Combine.BinaryCrossEntropy, 3),
+            (Activation.Softmax, Target.Labels, Combine.CrossEntropy, 3),
+            (Activation.Softmax, Target.Masks, Combine.None, 3),
+            (Activation.Softmax, Target.Labels, Combine.Focal, 3),
+            (Activation.Sigmoid, Target.Masks, Combine.Focal, 2),
+        })
+        {
+            string name = $"{activation}/{target}/{combine}/C={classes} PixelWeights";
+            data.Add(name, Spec(classes, activation, target, combine, pixelWeights: true));
+            data.Add(name + "+Squared+BatchDice", Spec(classes, activation, target, combine, pixelWeights: true, squared: true, batchDice: true));
+            data.Add(name + "+Weights+IgnoreIndex", Spec(classes, activation, target, combine, pixelWeights: true,
+                weights: Enumerable.Range(0, classes).Select(c => 0.5f + c).ToArray(), ignoreIndex: target == Target.Labels ? 255 : -100));
+            data.Add(name + "+GeneralizedDice", Spec(classes, activation, target, combine, pixelWeights: true, overlap: Overlap.GeneralizedDice));
+        }
+
+        data.Add("Softmax/Labels/CrossEntropy/C=3 PixelWeights+LabelSmoothing", Spec(3, Activation.Softmax, Target.Labels, Combine.CrossEntropy,
+            pixelWeights: true, labelSmoothing: 0.2f, weights: [0.5f, 2f, 1f]));
+        data.Add("Sigmoid/Masks/BinaryCrossEntropy/C=2 PixelWeights+PositiveWeights", Spec(2, Activation.Sigmoid, Target.Masks, Combine.BinaryCrossEntropy,
+            pixelWeights: true, positiveWeights: [5f, 0.5f]));
         return data;
     }
 
@@ -100,15 +125,16 @@ public class ReferenceGradientTests
         if (spec.Activation == Activation.None)
             for (int i = 0; i < x.Length; i++) x[i] = 0.05 + 0.9 * x[i]; // keep x ± h inside [0, 1]
 
-        double[] analytic = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch).Gradient;
+        double[]? omega = target.PixelWeightsAsDouble;
+        double[] analytic = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch, omega).Gradient;
         const double h = 1e-6;
         for (int i = 0; i < x.Length; i++)
         {
             double saved = x[i];
             x[i] = saved + h;
-            double up = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch).Loss;
+            double up = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch, omega).Loss;
             x[i] = saved - h;
-            double down = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch).Loss;
+            double down = Reference.Compute(spec, x, target.Labels, target.MasksAsDouble, batch, omega).Loss;
             x[i] = saved;
             double numeric = (up - down) / (2 * h);
             Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-6 + 1e-5 * Math.Abs(numeric),

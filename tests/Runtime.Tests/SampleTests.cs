@@ -53,6 +53,26 @@ public class SampleTests
     }
 
     [Fact]
+    public void Border_weights_peak_on_outlines_and_decay_with_the_distance()
+    {
+        // 5 x 5, one pixel of class 1 in the middle: it and its four neighbours are border pixels (d = 0).
+        int[] labels = new int[25];
+        labels[12] = 1;
+        var weights = new float[25];
+        BorderWeights.Fill(labels, 5, weights);
+        float Expected(int d) => (float)(1 + BorderWeights.Peak * Math.Exp(-d * d / (2.0 * BorderWeights.Sigma * BorderWeights.Sigma)));
+        foreach (int border in new[] { 12, 7, 11, 13, 17 }) Assert.Equal(Expected(0), weights[border]);
+        // Pixel (x, y) is index 5 y + x.
+        Assert.Equal(Expected(1), weights[6]);   // (1, 1): one step from (2, 1) and (1, 2)
+        Assert.Equal(Expected(1), weights[2]);   // (2, 0): one step from (2, 1)
+        Assert.Equal(Expected(2), weights[1]);   // (1, 0): two steps from (2, 1)
+        Assert.Equal(Expected(3), weights[0]);   // (0, 0): three steps from (2, 1) or (1, 2)
+
+        BorderWeights.Fill(new int[25], 5, weights);
+        Assert.All(weights, w => Assert.Equal(1f, w));
+    }
+
+    [Fact]
     public void Short_training_run_lowers_the_loss_and_raises_Dice()
     {
         var train = SyntheticShapes.Generate(256, 64, seed: 6);

@@ -223,6 +223,7 @@ internal static class CpuKernelEmitter
         Formulas.LoadInput(body);
         Formulas.LoadTarget(body, oneHot: false);
         Formulas.AccumulateChecks(body);
+        Formulas.DeclareCountsPixel(body);
         if (argmax)
         {
             Formulas.PredictClass(body);
@@ -268,7 +269,13 @@ internal static class CpuKernelEmitter
                 if (o.Labels)
                 {
                     w.Line($"{d.LabelLocal} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.PixelAt(pixel))};");
-                    if (!argmax) w.Line($"{d.MaskLocal} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, Values.IgnoreIndex.Name)};");
+                    if (!argmax || o.PixelWeights) w.Line($"{d.MaskLocal} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, Values.IgnoreIndex.Name)};");
+                }
+
+                if (o.PixelWeights)
+                {
+                    w.Line($"{d.Local} {Values.PixelWeight} = {d.LoadFloat(Values.PixelWeightsBuffer, Offset.PixelAt(pixel))};");
+                    Formulas.DeclareCountsPixel(k);
                 }
 
                 if (argmax) w.Line($"{d.LabelLocal} {Values.PredictedClass} = {d.LoadLabel(Values.PredictionsBuffer, Offset.FromFirst(pixel))};");
@@ -327,6 +334,7 @@ internal static class CpuKernelEmitter
         w.Line(o.Labels
             ? $"ref int {Values.LabelsBuffer} = ref MemoryMarshal.GetReference(chunk.Labels);"
             : $"ref float {Values.MasksBuffer} = ref MemoryMarshal.GetReference(chunk.Masks);");
+        if (o.PixelWeights) w.Line($"ref float {Values.PixelWeightsBuffer} = ref MemoryMarshal.GetReference(chunk.PixelWeights);");
         if (gradient) w.Line($"ref float {Values.GradientBuffer} = ref MemoryMarshal.GetReference(output);");
         w.Line("nint spatial = chunk.Spatial;");
     }

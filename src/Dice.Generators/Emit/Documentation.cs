@@ -27,7 +27,9 @@ internal static class Documentation
                 ? $"/// <item><description>Class weights: {o.GeneralizedWeighting}, from each group's target sums.</description></item>"
                 : $"/// <item><description>Class weights: {(o.HasClassWeights ? string.Join(", ", o.ClassWeights.Select(f)) : "all 1")}{PositiveWeights(o)}.</description></item>",
             "/// </list>",
-            "/// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>",
+            o.PixelWeights
+                ? $"/// <para>Loss, with p = act(x), t the target, v = the pixel weight ω{(o.Labels ? " (0 at ignored pixels)" : "")}; the element-wise mean is over C Ω, Ω = sum ω:</para>"
+                : "/// <para>Loss, with p = act(x), t the target, v = 0 at ignored pixels:</para>",
             "/// <code>",
             $"/// I = sum v p t,  P = sum v p^q,  T = sum v t^q   (over s{(o.BatchDice ? " and n" : "")})",
             $"/// {OverlapCoefficient.Formula(o.Overlap)}",

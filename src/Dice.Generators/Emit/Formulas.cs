@@ -22,22 +22,27 @@ internal static class Formulas
         k.PerClass(c => k.Let(Values.Input, c, k.D.LoadFloat(Values.InputBuffer, Offset.Channel(c))));
 
     /// <summary>
-    /// Loads the pixel's target: the label and its validity (with <paramref name="oneHot"/>, also v and the one-hot
-    /// t_c the formulas use; the checks need only the label), or the masks t_c.
+    /// Loads the pixel's target: the label and its validity (with <paramref name="oneHot"/>, also the factor v ω and the
+    /// one-hot t_c the formulas use; the checks need only the label), or the masks t_c; and with PixelWeights the pixel's
+    /// weight ω (with <paramref name="oneHot"/> and masks, the factor is ω itself).
     /// </summary>
     public static void LoadTarget(KernelContext k, bool oneHot)
     {
         Dialect d = k.D;
-        if (k.Options.Labels)
+        LossOptions o = k.Options;
+        if (o.PixelWeights) k.Line($"{d.Local} {Values.PixelWeight} = {d.LoadFloat(Values.PixelWeightsBuffer, Offset.Pixel)};");
+        if (o.Labels)
         {
             k.Line($"{d.LabelLocal} {Values.Label} = {d.LoadLabel(Values.LabelsBuffer, Offset.Pixel)};");
             k.Line($"{d.MaskLocal} {Values.ValidMask} = {d.LabelDiffers(Values.Label.Name, k.ReadIgnoreIndex())};");
             if (!oneHot) return;
-            k.Line($"{d.Local} {Values.Valid} = {d.AsFloat(Values.ValidMask.Name)};");
+            string valid = d.AsFloat(Values.ValidMask.Name);
+            k.Line($"{d.Local} {Values.Valid} = {(o.PixelWeights ? $"{valid} * {Values.PixelWeight}" : valid)};");
             k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));
         }
         else
         {
+            if (oneHot && o.PixelWeights) k.Line($"{d.Local} {Values.Valid} = {Values.PixelWeight};");
             k.PerClass(c => k.Let(Values.Target, c, d.LoadFloat(Values.MasksBuffer, Offset.Channel(c))));
         }
     }
@@ -94,24 +99,30 @@ internal static class Formulas
     }
 
     /// <summary>
-    /// Pass 1 sums: I_c += v p t, P_c += v p^q, T_c += v t^q. With labels t is one-hot and already 0 at
-    /// ignored pixels, so I and T need no v, and t^q = t.
+    /// Pass 1 sums: I_c += v ω p t, P_c += v ω p^q, T_c += v ω t^q. With labels t is one-hot and already 0 at
+    /// ignored pixels, so I and T need no v, and t^q = t; without PixelWeights ω is 1.
     /// </summary>
     public static void AccumulateDiceSums(KernelContext k, ClassValue p)
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
+        string valid = Values.Valid.Name;
         k.PerClass(c =>
         {
             string pc = p[c], tc = Values.Target[c];
             string intersection = Values.Sum(Kernels.DiceSum.Intersection)[c];
             string predicted = Values.Sum(Kernels.DiceSum.Predicted)[c];
             string truth = Values.Sum(Kernels.DiceSum.Truth)[c];
-            k.Line(d.AccumulateProduct(intersection, pc, tc));
+            // t v ω: t alone unless pixels weigh (v is in t already).
+            string weightedTarget = o.PixelWeights ? $"({tc} * {valid})" : tc;
+            k.Line(d.AccumulateProduct(intersection, pc, weightedTarget));
             string probability = o.Squared ? $"({pc} * {pc})" : pc;
-            k.Line(o.Labels ? d.AccumulateProduct(predicted, Values.Valid.Name, probability)
-                : o.Squared ? d.AccumulateProduct(predicted, pc, pc) : $"{predicted} += {pc};");
-            k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, tc) : $"{truth} += {tc};");
+            // With masks, p (p ω) and ω p: at ω = 1 the same roundings as p p and p, so weights of 1 give the unweighted bits.
+            k.Line(o.Labels ? d.AccumulateProduct(predicted, valid, probability)
+                : o.Squared ? d.AccumulateProduct(predicted, pc, o.PixelWeights ? $"({pc} * {valid})" : pc)
+                : o.PixelWeights ? d.AccumulateProduct(predicted, valid, pc) : $"{predicted} += {pc};");
+            k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, weightedTarget)
+                : o.PixelWeights ? d.AccumulateProduct(truth, tc, valid) : $"{truth} += {tc};");
         });
     }
 
@@ -123,6 +134,7 @@ internal static class Formulas
         if (o.Activation != Activation.None) k.Line($"{d.Local} {Values.NonFinite} = {d.Zero}; // stays 0 unless an x is NaN or infinite");
         if (o.Activation == Activation.None || !o.Labels) k.Line($"{d.MaskLocal} {Values.OutOfRange} = {d.NoMask};");
         if (o.Labels) k.Line($"{d.MaskLocal} {Values.BadLabel} = {d.NoMask};");
+        if (o.PixelWeights) k.Line($"{d.MaskLocal} {Values.BadPixelWeight} = {d.NoMask};");
     }
 
     /// <summary>
@@ -152,6 +164,12 @@ internal static class Formulas
         if (o.Activation != Activation.None) k.Line($"{Values.NonFinite} += {Values.PixelNonFinite};");
         if (o.Labels)
             k.Line($"{Values.BadLabel} |= {d.And(d.LabelOutOfRange(Values.Label.Name, o.Classes), Values.ValidMask.Name)};");
+        // ω in [0, float.MaxValue]: NaN fails both comparisons, infinity the second.
+        if (o.PixelWeights)
+        {
+            string w = Values.PixelWeight.Name;
+            k.Line($"{Values.BadPixelWeight} |= {d.Not(d.And(d.GreaterOrEqual(w, d.Zero), d.LessOrEqual(w, d.Broadcast("float.MaxValue"))))};");
+        }
     }
 
     /// <summary>
@@ -163,6 +181,7 @@ internal static class Formulas
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
+        DeclareCountsPixel(k);
         if (PredictsByArgmax(o)) PredictClass(k);
         k.PerClass(c =>
         {
@@ -175,18 +194,35 @@ internal static class Formulas
         CountPixel(k);
     }
 
+    /// <summary>
+    /// The mask of the pixels Evaluate counts, or null where it counts every pixel (masks without PixelWeights): the
+    /// labels' validity, and with PixelWeights also ω &gt; 0 (<see cref="DeclareCountsPixel"/>).
+    /// </summary>
+    public static string? CountsMask(LossOptions o) =>
+        o.PixelWeights ? Values.CountsPixel.Name : o.Labels ? Values.ValidMask.Name : null;
+
+    /// <summary>With PixelWeights, declares <see cref="Values.CountsPixel"/>: not ignored, and of weight above 0.</summary>
+    public static void DeclareCountsPixel(KernelContext k)
+    {
+        Dialect d = k.D;
+        if (!k.Options.PixelWeights) return;
+        string positive = d.GreaterThan(Values.PixelWeight.Name, d.Zero);
+        k.Line($"{d.MaskLocal} {Values.CountsPixel} = {(k.Options.Labels ? d.And(Values.ValidMask.Name, positive) : positive)};");
+    }
+
     /// <summary>Whether the prediction is the argmax over classes: with Softmax, and with None on labels (one class per pixel).</summary>
     public static bool PredictsByArgmax(LossOptions o) => o.Activation == Activation.Softmax || (o.Activation == Activation.None && o.Labels);
 
     /// <summary>
-    /// Defines <see cref="Values.PredictedClass"/>: argmax_c x (the first class on ties), and -1 at an ignored pixel, so
-    /// that no class compares equal to it there.
+    /// Defines <see cref="Values.PredictedClass"/>: argmax_c x (the first class on ties), and -1 at a pixel that does not
+    /// count (ignored, or of weight 0), so that no class compares equal to it there.
     /// </summary>
     public static void PredictClass(KernelContext k)
     {
         Dialect d = k.D;
         k.Argmax(Values.Input);
-        if (k.Options.Labels) k.Line($"{Values.PredictedClass} = {d.SelectLabel(Values.ValidMask.Name, Values.PredictedClass.Name, d.LabelFrom("-1"))};");
+        if (CountsMask(k.Options) is { } counts)
+            k.Line($"{Values.PredictedClass} = {d.SelectLabel(counts, Values.PredictedClass.Name, d.LabelFrom("-1"))};");
     }
 
     /// <summary>
@@ -200,19 +236,23 @@ internal static class Formulas
         LossOptions o = k.Options;
         if (PredictsByArgmax(o)) return d.LabelEquals(Values.PredictedClass.Name, classIndex);
         string z = d.GreaterOrEqual(x, o.Activation == Activation.Sigmoid ? d.Zero : d.Broadcast("0.5f"));
-        return o.Labels ? d.And(z, Values.ValidMask.Name) : z;
+        return CountsMask(o) is { } counts ? d.And(z, counts) : z;
     }
 
     /// <summary>
     /// t for class <paramref name="classIndex"/>: the one-hot label (0 at ignored pixels, as IgnoreIndex lies outside
-    /// [0, C)), or the mask binarised, [mask >= 0.5].
+    /// [0, C)), or the mask binarised, [mask >= 0.5]; with PixelWeights 0 at pixels of weight 0 too.
     /// </summary>
-    public static string Truth(KernelContext k, string mask, string classIndex) =>
-        k.Options.Labels ? k.D.LabelEquals(Values.Label.Name, classIndex) : k.D.GreaterOrEqual(mask, k.D.Broadcast("0.5f"));
+    public static string Truth(KernelContext k, string mask, string classIndex)
+    {
+        Dialect d = k.D;
+        string t = k.Options.Labels ? d.LabelEquals(Values.Label.Name, classIndex) : d.GreaterOrEqual(mask, d.Broadcast("0.5f"));
+        return k.Options.PixelWeights ? d.And(t, Values.CountsPixel.Name) : t;
+    }
 
-    /// <summary>Counts the pixel (or the vector of pixels) unless ignored.</summary>
+    /// <summary>Counts the pixel (or the vector of pixels) unless it does not count (ignored, or of weight 0).</summary>
     public static void CountPixel(KernelContext k) =>
-        k.Line(k.Options.Labels ? k.D.CountIf(Values.Counted.Name, Values.ValidMask.Name) : k.D.CountEvery(Values.Counted.Name));
+        k.Line(CountsMask(k.Options) is { } counts ? k.D.CountIf(Values.Counted.Name, counts) : k.D.CountEvery(Values.Counted.Name));
 
     /// <summary>True when every pixel seen was valid (an expression over the check accumulators).</summary>
     public static string AllValid(Dialect d, LossOptions o)
@@ -221,6 +261,7 @@ internal static class Formulas
         if (o.Activation != Activation.None) checks.Add(d.AllFinite(Values.NonFinite.Name));
         if (o.Activation == Activation.None || !o.Labels) checks.Add(d.IsEmpty(Values.OutOfRange.Name));
         if (o.Labels) checks.Add(d.IsEmpty(Values.BadLabel.Name));
+        if (o.PixelWeights) checks.Add(d.IsEmpty(Values.BadPixelWeight.Name));
         return string.Join(d.AllOf, checks);
     }
 
@@ -241,7 +282,7 @@ internal static class Formulas
         {
             string slopeP = o.Squared ? $"{Values.ProbabilitySlope[c]} * {p[c]}" : Values.ProbabilitySlope[c];
             string diceGradient = d.MultiplyAdd(Values.TargetSlope[c], Values.Target[c], slopeP);
-            k.Let(gradP, c, o.Labels ? $"{Values.Valid} * ({diceGradient})" : diceGradient);
+            k.Let(gradP, c, o.HasPixelFactor ? $"{Values.Valid} * ({diceGradient})" : diceGradient);
         });
 
         switch (o.Activation)

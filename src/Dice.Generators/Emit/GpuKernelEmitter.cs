@@ -44,6 +44,7 @@ internal static class GpuKernelEmitter
         w.Line(o.Labels
             ? $"{View}<int> {Values.LabelsBuffer} = allLabels.SubView((long)n * spatial, spatial);"
             : $"{View}<float> {Values.MasksBuffer} = allMasks.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
+        if (o.PixelWeights) w.Line($"{View}<float> {Values.PixelWeightsBuffer} = allPixelWeights.SubView((long)n * spatial, spatial);");
         if (gradient) w.Line($"{View}<float> {Values.GradientBuffer} = allGradient.SubView((long)n * Classes * spatial, (long)Classes * spatial);");
     }
 
@@ -55,7 +56,7 @@ internal static class GpuKernelEmitter
         w.Line("/// then reduces the sums over the group as fixed-order trees, many values per tree pass (GroupSums), and writes");
         w.Line($"/// the group's partial: {LayoutText.DevicePartial(layout)}.");
         w.Line("/// </summary>");
-        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<double> partials, DeviceShape shape)"))
+        using (w.Block($"internal static void StatisticsDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> allPixelWeights, {View}<float> {Values.ClassWeights}, {View}<double> partials, DeviceShape shape)"))
         {
             KernelBodies.EmitStatistics(w, d, o,
                 prelude: () => EmitGroupSlice(w, o, layout.DevicePartialLength),
@@ -79,7 +80,7 @@ internal static class GpuKernelEmitter
         w.Line("/// then sums the counts over the group as fixed-order trees (GroupSums; integers below 2^53 add exactly in double,");
         w.Line($"/// in any order) and writes the group's partial: {LayoutText.Confusion(layout, device: true)}.");
         w.Line("/// </summary>");
-        using (w.Block($"internal static void ConfusionDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<double> partials, DeviceShape shape)"))
+        using (w.Block($"internal static void ConfusionDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> allPixelWeights, {View}<double> partials, DeviceShape shape)"))
         {
             KernelBodies.EmitConfusion(w, d, o,
                 prelude: () => EmitGroupSlice(w, o, layout.DevicePartialLength),
@@ -97,7 +98,7 @@ internal static class GpuKernelEmitter
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o)
     {
         w.Line("/// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless pass 1 found an invalid element.</summary>");
-        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> {Values.ClassWeights}, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, DeviceShape shape)"))
+        using (w.Block($"internal static void GradientDevice({View}<float> allInput, {View}<int> allLabels, {View}<float> allMasks, {View}<float> allPixelWeights, {View}<float> {Values.ClassWeights}, {View}<float> coefficients, {View}<double> results, {View}<float> allGradient, DeviceShape shape)"))
         {
             var pixelTerm = PixelTerm.For(o);
             KernelContext body = KernelBodies.Body(w, d, o);

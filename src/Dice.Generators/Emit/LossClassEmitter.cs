@@ -102,32 +102,37 @@ internal static class LossClassEmitter
     /// (pass 1, to sum over processes) and Backward (the summed statistics' loss and this process's gradient), and for
     /// validation Evaluate (the confusion counts).
     /// </summary>
-    private static EntryPoint[] EntryPoints(bool labels)
+    private static EntryPoint[] EntryPoints(bool labels, bool pixelWeights)
     {
-        string target = labels ? "labels" : "masks";
+        // The pixel weights follow the target in every entry point of a loss that takes them.
+        string[] target = pixelWeights ? new[] { labels ? "labels" : "masks", "pixelWeights" } : new[] { labels ? "labels" : "masks" };
         const string result = "The loss, its terms, the per-class coefficient and the per-sample losses.";
         return new[]
         {
             new EntryPoint(GeneratedMembers.Forward, KnownTypes.LossResult,
                 "Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).", result,
-                new[] { "input", target, "batch", "parameters", "reducer" }),
+                Parameters("input", target, "batch", "parameters", "reducer")),
             new EntryPoint(GeneratedMembers.ForwardBackward, KnownTypes.LossResult,
                 "Computes the loss and writes dL/d(input) into <paramref name=\"inputGrad\"/> on all CPU cores (two fused passes).", result,
-                new[] { "input", target, "inputGrad", "batch", "parameters", "reducer" }),
+                Parameters("input", target, "inputGrad", "batch", "parameters", "reducer")),
             new EntryPoint(GeneratedMembers.Statistics, KnownTypes.LossStatistics,
                 "Pass 1 of this process's part of a data-parallel batch: statistics whose <c>Values</c> every process sums (an all-reduce) before <see cref=\"Backward\"/>.",
                 "This process's statistics; their <c>Result</c> is the loss of the statistics as they are.",
-                new[] { "input", target, "batch", "parameters" }),
+                Parameters("input", target, "batch", "parameters")),
             new EntryPoint(GeneratedMembers.Backward, KnownTypes.LossResult,
                 "The loss of <paramref name=\"global\"/> (this process's statistics, summed over every process) and its exact gradient with respect to this process's input.",
                 "The loss of the union of every process's batch; SampleLoss has this process's samples.",
-                new[] { "input", target, "inputGrad", "batch", "global" }),
+                Parameters("input", target, "inputGrad", "batch", "global")),
             new EntryPoint(GeneratedMembers.Evaluate, KnownTypes.SegmentationCounts,
                 "The confusion counts of the batch for validation metrics, on all CPU cores (one fused, read-only pass): per (sample, class) the pixels predicted and true, from the prediction rule of the activation (docs/semantics.md, \"Segmentation metrics\"). Add them to a <see cref=\"global::Dice.SegmentationMetrics\"/>.",
                 "TP, FP, FN and TN per (sample, class), exact.",
-                new[] { "input", target, "batch", "parameters" }),
+                Parameters("input", target, "batch", "parameters")),
         };
     }
+
+    /// <summary>The parameter names in order, each a name or the target's names.</summary>
+    private static string[] Parameters(params object[] names) =>
+        names.SelectMany(n => n as string[] ?? new[] { (string)n }).ToArray();
 
     /// <summary>The declaration of an entry point's parameter.</summary>
     private static string Declaration(string parameter) => parameter switch
@@ -135,6 +140,7 @@ internal static class LossClassEmitter
         "input" => $"{KnownTypes.ReadOnlySpan}<float> input",
         "labels" => $"{KnownTypes.ReadOnlySpan}<int> labels",
         "masks" => $"{KnownTypes.ReadOnlySpan}<float> masks",
+        "pixelWeights" => $"{KnownTypes.ReadOnlySpan}<float> pixelWeights",
         "inputGrad" => $"{KnownTypes.Span}<float> inputGrad",
         "batch" => "int batch",
         "parameters" => $"{KnownTypes.LossParameters}? parameters = null",
@@ -154,13 +160,14 @@ internal static class LossClassEmitter
                 : $"Logits, N x {o.Classes} x S row-major (index (n * {o.Classes} + c) * S + s).",
             ["labels"] = $"One class index per pixel, N x S, in [0, {o.Classes}) or IgnoreIndex ({o.IgnoreIndex} unless the call's parameters say otherwise).",
             ["masks"] = $"Target in [0, 1], N x {o.Classes} x S, the layout of the input.",
+            ["pixelWeights"] = "The weight of each pixel, N x S (index n * S + s; finite, >= 0): every sum and mean weights pixel (n, s) by it, and a pixel of weight 0 counts nowhere.",
             ["inputGrad"] = "Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.",
             ["batch"] = "N, this process's number of samples; S is derived from the input length.",
             ["parameters"] = "This call's hyperparameters and settings (Smooth, Alpha, ClassWeights, Scale, AccumulateGradient, ...): null for <c>Spec.Parameters</c>; otherwise start from it and change fields with <c>with</c>. The attribute's rules apply, with the same DICE ids.",
             ["reducer"] = "For data-parallel training: sums the statistics over every process (an all-reduce, e.g. <c>Dice.Mpi.MpiReducer</c>), so the loss is that of the union of their batches; null for this call's batch alone.",
             ["global"] = "The statistics of this process's Statistics call (same input, target and batch), after their Values were summed over every process; their parameters apply.",
         };
-        foreach (EntryPoint entry in EntryPoints(o.Labels))
+        foreach (EntryPoint entry in EntryPoints(o.Labels, o.PixelWeights))
         {
             w.Line($"/// <summary>{entry.Summary}</summary>");
             foreach (string parameter in entry.Parameters) w.Line($"/// <param name=\"{parameter}\">{docs[parameter]}</param>");
@@ -197,7 +204,7 @@ internal static class LossClassEmitter
             w.Line("/// <summary>Throws: the configuration is invalid.</summary>");
             w.Line($"public static {KnownTypes.DiceLossSpec} {GeneratedMembers.Spec} => {fail}");
             w.Line();
-            foreach (EntryPoint entry in EntryPoints(model.Labels))
+            foreach (EntryPoint entry in EntryPoints(model.Labels, model.PixelWeights))
             {
                 w.Line("/// <summary>Throws: the configuration is invalid.</summary>");
                 w.Line($"{Signature(entry)} => {fail}");

@@ -23,9 +23,9 @@ internal abstract class PixelTerm
     public static PixelTerm For(LossOptions o) => o.Combine switch
     {
         Combine.CrossEntropy => new CrossEntropyTerm(),
-        Combine.BinaryCrossEntropy => new BinaryCrossEntropyTerm(),
+        Combine.BinaryCrossEntropy => new BinaryCrossEntropyTerm(o.PixelWeights),
         Combine.Focal when o.Activation == Activation.Softmax => new SoftmaxFocalTerm(),
-        Combine.Focal => new SigmoidFocalTerm(),
+        Combine.Focal => new SigmoidFocalTerm(o.PixelWeights),
         _ => new NoTerm(),
     };
 
@@ -135,12 +135,19 @@ internal abstract class PixelTerm
                 return;
             }
 
-            string part = k.Options.Labels ? $"{Values.Valid} * ({weightedPart(c)})" : weightedPart(c);
+            string part = k.Options.HasPixelFactor ? $"{Values.Valid} * ({weightedPart(c)})" : weightedPart(c);
             k.Line($"if ({Values.WeightingEnabled}) {ElementTerm[c]} = ({ElementTerm[c]} + {part}) * {k.Weight(c)};");
         });
         k.Sum(PixelTermSum, c => ElementTerm[c], compensated: true);
         k.Line($"{TermSum} += {PixelTermSum};");
+        // With pixel weights the mean is over C Ω: Ω sums every pixel's ω, ignored pixels included (as N S counts them).
+        if (k.Options.PixelWeights) k.Line($"{WeightSum} += {Values.PixelWeight};");
     }
+
+    /// <summary>The accumulators of an element-wise term: its sum, and with pixel weights Ω, the count of its mean over C Ω.</summary>
+    protected static (PixelValue, Func<StatisticsLayout, int>)[] ElementAccumulators(bool pixelWeights) => pixelWeights
+        ? new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy), (WeightSum, l => l.CrossEntropyWeight) }
+        : new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy) };
 
     /// <summary>Writes <paramref name="statement"/> where the kernel weights the term: always on the device, under the type argument on the CPU.</summary>
     protected static void IfWeighted(KernelContext k, string statement)
@@ -156,7 +163,7 @@ internal abstract class PixelTerm
     protected static string ElementFactor(KernelContext k, ClassIndex c)
     {
         var factors = new List<string>();
-        if (k.Options.Labels) factors.Add(Values.Valid.Name);
+        if (k.Options.HasPixelFactor) factors.Add(Values.Valid.Name);
         if (k.Options.PixelTermWeighting == PixelTermWeighting.Weighted) factors.Add(k.Weight(c));
         return string.Join(" * ", factors);
     }
@@ -172,9 +179,12 @@ internal abstract class PixelTerm
     /// <summary>v s w_c: the gradient scale of a kernel that weights the term.</summary>
     protected static string WeightedElementScale(KernelContext k, ClassIndex c) => $"{UnweightedElementScale(k)} * {k.Weight(c)}";
 
-    private static string UnweightedElementScale(KernelContext k) => (k.Options.Labels ? $"{Values.Valid} * " : "") + Scale;
+    private static string UnweightedElementScale(KernelContext k) => (k.Options.HasPixelFactor ? $"{Values.Valid} * " : "") + Scale;
 
-    /// <summary>w_y at valid pixels, 0 at ignored ones: the CE weight of a pixel, declared once per pixel when weighted.</summary>
+    /// <summary>
+    /// w_y ω at valid pixels, 0 at ignored ones: the CE weight of a pixel, declared once per pixel when weighted (ω is 1
+    /// without PixelWeights).
+    /// </summary>
     protected static string LabelWeight(KernelContext k)
     {
         var labelWeight = new PixelValue("labelWeight");
@@ -182,11 +192,13 @@ internal abstract class PixelTerm
         {
             case PixelTermWeighting.Weighted:
                 k.Sum(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}");
+                if (k.Options.PixelWeights) k.Line($"{labelWeight} *= {Values.PixelWeight};");
                 return labelWeight.Name;
             case PixelTermWeighting.ByTypeArgument:
                 // t_c is 0 at ignored pixels, so sum t_c w_c is w_y there and 0 at ignored ones, as v is unweighted.
                 k.Line($"{k.D.Local} {labelWeight} = {Values.Valid};");
                 k.SumInto(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}", condition: Values.WeightingEnabled);
+                if (k.Options.PixelWeights) k.Line($"if ({Values.WeightingEnabled}) {labelWeight} *= {Values.PixelWeight};");
                 return labelWeight.Name;
             default:
                 return Values.Valid.Name;
@@ -289,12 +301,11 @@ internal abstract class PixelTerm
     /// with l = ln(1 + e^-|x|) (e from the sigmoid), the last part in the weighted kernels only; gradient
     /// a v w_c [p - t + (pw_c - 1) t (p - 1)] / (N C S).
     /// </summary>
-    private sealed class BinaryCrossEntropyTerm : PixelTerm
+    private sealed class BinaryCrossEntropyTerm(bool pixelWeights) : PixelTerm
     {
         private static readonly ClassValue SoftplusTail = new("softplusTail");
 
-        public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } =
-            new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy) };
+        public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } = ElementAccumulators(pixelWeights);
 
         public override string Title => " combined with binary cross-entropy";
         public override string Symbol => "L_bce";
@@ -380,15 +391,14 @@ internal abstract class PixelTerm
     /// (the BCE), u = 1 - e^-l computed as -expm1(-l), f = v w_c u^gamma l, mean over N C S. Gradient
     /// a v w_c h (p - t) / (N C S), h = u^gamma + gamma (1 - u) l u^(gamma - 1). Needs x in pass 2.
     /// </summary>
-    private sealed class SigmoidFocalTerm : PixelTerm
+    private sealed class SigmoidFocalTerm(bool pixelWeights) : PixelTerm
     {
         private static readonly ClassValue Bce = new("bce");
         private static readonly ClassValue Complement = new("u");
         private static readonly ClassValue Power = new("focalPower");
         private static readonly ClassValue Ratio = new("focalRatio");
 
-        public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } =
-            new (PixelValue, Func<StatisticsLayout, int>)[] { (TermSum, l => l.CrossEntropy) };
+        public override IReadOnlyList<(PixelValue, Func<StatisticsLayout, int>)> Accumulators { get; } = ElementAccumulators(pixelWeights);
 
         public override string Title => " combined with the sigmoid focal loss";
         public override string Symbol => "L_focal";

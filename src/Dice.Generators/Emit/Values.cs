@@ -73,6 +73,8 @@ internal static class Values
     public const string LabelsBuffer = "labels";
     public const string MasksBuffer = "masks";
     public const string GradientBuffer = "gradient";
+    /// <summary>The sample's pixel weights ω (S values), with PixelWeights.</summary>
+    public const string PixelWeightsBuffer = "pixelWeights";
     /// <summary>Where pass 1 kept p for pass 2: the gradient buffer itself, or a scratch buffer when the call accumulates.</summary>
     public const string KeptBuffer = "kept";
     /// <summary>The sample's backward coefficients (<see cref="StatisticsLayout"/>).</summary>
@@ -100,7 +102,12 @@ internal static class Values
     // Per pixel.
     public static readonly PixelValue Label = new("label");
     public static readonly PixelValue ValidMask = new("validMask");
+    /// <summary>v ω, the factor of a pixel's terms (<see cref="Model.LossOptions.HasPixelFactor"/>).</summary>
     public static readonly PixelValue Valid = new("valid");
+    /// <summary>ω, the pixel's weight (PixelWeights).</summary>
+    public static readonly PixelValue PixelWeight = new("pixelWeight");
+    /// <summary>Evaluate's pixels that count: not ignored, and of weight above 0 with PixelWeights (a mask).</summary>
+    public static readonly PixelValue CountsPixel = new("countsPixel");
     public static readonly PixelValue Max = new("max");
     public static readonly PixelValue ExponentialSum = new("sum");
     public static readonly PixelValue InverseSum = new("inverseSum");
@@ -135,6 +142,8 @@ internal static class Values
     public static readonly PixelValue PixelNonFinite = new("pixelNonFinite");
     public static readonly PixelValue OutOfRange = new("outOfRange");
     public static readonly PixelValue BadLabel = new("badLabel");
+    /// <summary>Pixel weights that are negative, NaN or infinite (a mask).</summary>
+    public static readonly PixelValue BadPixelWeight = new("badPixelWeight");
 
     // Evaluate: the prediction, the binarised truth and the counts (docs/semantics.md, "Segmentation metrics").
     /// <summary>z_c, whether the pixel is predicted c (a mask, local to the class body).</summary>

@@ -19,7 +19,8 @@ internal sealed record LossModel(
 /// <param name="Type">The class.</param>
 /// <param name="Labels">Whether the target resolves to labels (the entry points' target form).</param>
 /// <param name="ErrorIds">The ids of the DICE errors on the attribute, for the placeholder's message.</param>
-internal sealed record InvalidLossModel(TypeIdentity Type, bool Labels, EquatableArray<string> ErrorIds);
+/// <param name="PixelWeights">Whether the entry points take pixel weights (PixelWeights = true).</param>
+internal sealed record InvalidLossModel(TypeIdentity Type, bool Labels, EquatableArray<string> ErrorIds, bool PixelWeights);
 
 /// <summary>Where the annotated class lives and how to reopen it as a partial.</summary>
 /// <param name="Namespace">The namespace, empty for the global namespace.</param>
@@ -94,6 +95,7 @@ internal sealed record LossOptions
     /// <summary>The positive weights as given, or empty when none were given.</summary>
     public EquatableArray<float> PositiveWeights { get; init; }
     public float LabelSmoothing { get; init; }
+    public bool PixelWeights { get; init; }
 
     /// <summary>Whether weights were given in the attribute.</summary>
     public bool HasClassWeights => ClassWeights.Count > 0;
@@ -107,6 +109,12 @@ internal sealed record LossOptions
     public PixelTermWeighting PixelTermWeighting { get; init; }
 
     public bool Labels => Target == Target.Labels;
+
+    /// <summary>
+    /// Whether the formulas multiply a pixel's terms by its factor <c>valid</c>: v (0 at ignored pixels) with labels, the
+    /// pixel weight ω with PixelWeights, their product with both. Without either it is 1 and left out.
+    /// </summary>
+    public bool HasPixelFactor => Labels || PixelWeights;
 
     /// <summary>The term l(d), as the finalizer computes it.</summary>
     public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;

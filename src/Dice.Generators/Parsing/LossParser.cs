@@ -167,7 +167,7 @@ internal static class LossParser
         {
             // The placeholder keeps the class's callers compiling, so the DICE errors are the build's only errors.
             InvalidLossModel? invalid = canTakeMembers
-                ? new InvalidLossModel(Identity(type), resolvedTarget == Target.Labels, errors.ToEquatableArray())
+                ? new InvalidLossModel(Identity(type), resolvedTarget == Target.Labels, errors.ToEquatableArray(), a.PixelWeights)
                 : null;
             return new LossGenerationResult(null, diagnosticArray) { Invalid = invalid };
         }

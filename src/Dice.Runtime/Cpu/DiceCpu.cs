@@ -37,11 +37,23 @@ public static class DiceCpu
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S); see the generated <c>Forward</c>.</summary>
     public static LossResult Forward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossResult Forward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory; see the generated <c>ForwardBackward</c>.</summary>
     public static LossResult ForwardBackward<TLoss>(
@@ -49,21 +61,43 @@ public static class DiceCpu
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Loss and dL/d(input) into <paramref name="inputGrad"/>, which may be <paramref name="input"/>'s memory; see the generated <c>ForwardBackward</c>.</summary>
     public static LossResult ForwardBackward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossResult ForwardBackward<TLoss>(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.ForwardBackward) { Parameters = parameters, Reducer = reducer }).Result!;
+
     /// <summary>Pass 1 of this process's part of a batch, for data-parallel training: statistics to sum over processes (docs/distributed.md).</summary>
     public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
+
     /// <summary>Pass 1 of this process's part of a batch, for data-parallel training: statistics to sum over processes (docs/distributed.md).</summary>
     public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossStatistics Statistics<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Statistics) { Parameters = parameters }).Statistics!;
 
     /// <summary>
     /// The loss of <paramref name="global"/> (this process's statistics after their sum over processes) and its gradient
@@ -74,20 +108,40 @@ public static class DiceCpu
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
     /// <summary>As the labels form, for masks.</summary>
     public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, Span<float> inputGrad, int batch, LossStatistics global)
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static LossResult Backward<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, Span<float> inputGrad, int batch, LossStatistics global)
+        where TLoss : IDiceLoss =>
+        Run<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), inputGrad, batch, Pass.Backward) { Global = global }).Result!;
 
     /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="labels"/> for validation metrics; see the generated <c>Evaluate</c>.</summary>
     public static SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         Evaluate<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels), default, batch, Pass.Evaluate) { Parameters = parameters });
 
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<int> labels, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Evaluate<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Evaluate) { Parameters = parameters });
+
     /// <summary>The confusion counts of <paramref name="input"/> against <paramref name="masks"/> for validation metrics; see the generated <c>Evaluate</c>.</summary>
     public static SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null)
         where TLoss : IDiceLoss =>
         Evaluate<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks), default, batch, Pass.Evaluate) { Parameters = parameters });
+
+    /// <summary>As the overload without, for a loss compiled with PixelWeights: <paramref name="pixelWeights"/> weights pixel (n, s) (N x S, finite, &gt;= 0).</summary>
+    public static SegmentationCounts Evaluate<TLoss>(ReadOnlySpan<float> input, ReadOnlySpan<float> masks, ReadOnlySpan<float> pixelWeights, int batch, LossParameters? parameters = null)
+        where TLoss : IDiceLoss =>
+        Evaluate<TLoss>(new LossCall(input, TargetSpan.FromMasks(masks).WithPixelWeights(pixelWeights), default, batch, Pass.Evaluate) { Parameters = parameters });
 
     /// <summary>
     /// Evaluate on the SIMD kernels: the checks, then one read-only pass over the chunks, each counting into its own
@@ -108,9 +162,11 @@ public static class DiceCpu
             fixed (float* inputPtr = call.Input)
             fixed (int* labelsPtr = call.Target.Labels)
             fixed (float* masksPtr = call.Target.Masks)
+            fixed (float* pixelWeightsPtr = call.Target.PixelWeights)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
-                job.Prepare(new ChunkPointers(inputPtr, labelsPtr, masksPtr, null, null), new StatisticsLayout(classes), spatial, chunksPerSample, null, settings);
+                var pointers = new ChunkPointers(inputPtr, labelsPtr, masksPtr, null, null) { PixelWeights = pixelWeightsPtr };
+                job.Prepare(pointers, new StatisticsLayout(classes), spatial, chunksPerSample, null, settings);
                 job.SetCounts(counts, layout);
                 try
                 {
@@ -161,8 +217,8 @@ public static class DiceCpu
         bool backward = pass is Pass.ForwardBackward or Pass.Backward;
         var layout = new StatisticsLayout(classes);
         int chunksPerSample = (spatial + ChunkPixels - 1) / ChunkPixels;
-        // Input, target and (backward) gradient: what a pass streams through the caches.
-        long bytes = 4L * call.Input.Length * (backward ? 2 : 1) + 4L * call.Target.Length;
+        // Input, target, pixel weights and (backward) gradient: what a pass streams through the caches.
+        long bytes = 4L * call.Input.Length * (backward ? 2 : 1) + 4L * call.Target.Length + 4L * call.Target.PixelWeights.Length;
         bool keep = pass == Pass.ForwardBackward && ChooseSchedule(spec, bytes) == BackwardSchedule.KeepProbabilities;
         // An accumulating call keeps p in a pooled scratch buffer: the gradient buffer holds the values to add to.
         bool scratch = keep && checkedCall.Parameters.AccumulateGradient;
@@ -175,9 +231,10 @@ public static class DiceCpu
             fixed (float* masksPtr = call.Target.Masks)
             fixed (float* gradPtr = call.Gradient)
             fixed (float* scratchPtr = buffers.KeptProbabilities)
+            fixed (float* pixelWeightsPtr = call.Target.PixelWeights)
             {
                 ChunkJob<TLoss> job = ChunkJob<TLoss>.ForThisThread;
-                var pointers = new ChunkPointers(inputPtr, labelsPtr, masksPtr, gradPtr, scratch ? scratchPtr : gradPtr);
+                var pointers = new ChunkPointers(inputPtr, labelsPtr, masksPtr, gradPtr, scratch ? scratchPtr : gradPtr) { PixelWeights = pixelWeightsPtr };
                 job.Prepare(pointers, layout, spatial, chunksPerSample, buffers.Partials, settings);
                 try
                 {
@@ -434,7 +491,10 @@ public static class DiceCpu
                 new ReadOnlySpan<float>(_pointers.Input + (long)sample * sampleLength, sampleLength),
                 _pointers.Labels == null ? default : new ReadOnlySpan<int>(_pointers.Labels + (long)sample * _spatial, _spatial),
                 _pointers.Masks == null ? default : new ReadOnlySpan<float>(_pointers.Masks + (long)sample * sampleLength, sampleLength),
-                _spatial, (start, end), _settings);
+                _spatial, (start, end), _settings)
+            {
+                PixelWeights = _pointers.PixelWeights == null ? default : new ReadOnlySpan<float>(_pointers.PixelWeights + (long)sample * _spatial, _spatial),
+            };
         }
 
         private Span<double> ClearedPartial(int index) => Cleared(_partials, index, _layout.PartialLength);
@@ -466,7 +526,7 @@ public static class DiceCpu
     }
 }
 
-/// <summary>The pinned buffers of one call: input, labels or masks (the other null), gradient (null without backward), kept p.</summary>
+/// <summary>The pinned buffers of one call: input, labels or masks (the other null), gradient (null without backward), kept p, pixel weights (null without).</summary>
 internal readonly unsafe struct ChunkPointers(float* input, int* labels, float* masks, float* gradient, float* kept)
 {
     public float* Input { get; } = input;
@@ -475,6 +535,7 @@ internal readonly unsafe struct ChunkPointers(float* input, int* labels, float* 
     public float* Gradient { get; } = gradient;
     /// <summary>Where pass 1 keeps p: the gradient, or the scratch of an accumulating call.</summary>
     public float* Kept { get; } = kept;
+    public float* PixelWeights { get; init; }
 }
 
 /// <summary>The ForwardBackward schedules of <see cref="DiceCpu"/> (docs/performance.md measures both).</summary>

@@ -1,18 +1,32 @@
 namespace Dice;
 
-/// <summary>The target of one call, labels or masks, as the schedulers carry it: one value instead of two spans and a flag.</summary>
+/// <summary>
+/// The target of one call, labels or masks, and the pixel weights of a loss that takes them, as the schedulers carry it:
+/// one value instead of three spans and two flags.
+/// </summary>
 internal readonly ref struct TargetSpan
 {
-    private TargetSpan(ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool isLabels)
+    private TargetSpan(ReadOnlySpan<int> labels, ReadOnlySpan<float> masks, bool isLabels, ReadOnlySpan<float> pixelWeights, bool hasPixelWeights)
     {
         Labels = labels;
         Masks = masks;
         IsLabels = isLabels;
+        PixelWeights = pixelWeights;
+        HasPixelWeights = hasPixelWeights;
     }
 
-    public static TargetSpan FromLabels(ReadOnlySpan<int> labels) => new(labels, default, isLabels: true);
+    public static TargetSpan FromLabels(ReadOnlySpan<int> labels) => new(labels, default, isLabels: true, default, false);
 
-    public static TargetSpan FromMasks(ReadOnlySpan<float> masks) => new(default, masks, isLabels: false);
+    public static TargetSpan FromMasks(ReadOnlySpan<float> masks) => new(default, masks, isLabels: false, default, false);
+
+    /// <summary>The same target with the call's pixel weights (N x S): the overloads of a loss compiled with PixelWeights.</summary>
+    public TargetSpan WithPixelWeights(ReadOnlySpan<float> pixelWeights) => new(Labels, Masks, IsLabels, pixelWeights, true);
+
+    /// <summary>The pixel weights (empty without).</summary>
+    public ReadOnlySpan<float> PixelWeights { get; }
+
+    /// <summary>Whether the call passed pixel weights (an overload that takes them), even an empty span.</summary>
+    public bool HasPixelWeights { get; }
 
     /// <summary>The labels (empty for masks).</summary>
     public ReadOnlySpan<int> Labels { get; }

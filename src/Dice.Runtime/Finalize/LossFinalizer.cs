@@ -70,13 +70,15 @@ internal static class LossFinalizer
 
         totals[StatisticsLayout.DiceTermTotal] = 0;
         totals[StatisticsLayout.SamplesTotal] = batch;
-        totals[StatisticsLayout.ElementsTotal] = (double)batch * classes * settings.Spatial;
         double pixelTerm = 0, pixelWeight = 0;
         for (int n = 0; n < batch; n++)
         {
             pixelTerm += statistics[layout.Sample(n) + layout.CrossEntropy];
             pixelWeight += statistics[layout.Sample(n) + layout.CrossEntropyWeight];
         }
+
+        // The BCE mean's count: N C S, or with pixel weights C Ω, which the element-wise terms sum in the weight slot.
+        totals[StatisticsLayout.ElementsTotal] = settings.PixelWeights ? classes * pixelWeight : (double)batch * classes * settings.Spatial;
 
         totals[StatisticsLayout.PixelTermTotal] = pixelTerm;
         totals[StatisticsLayout.PixelWeightTotal] = pixelWeight;
@@ -358,7 +360,7 @@ internal static class LossFinalizer
 /// </summary>
 internal struct FinalizeSettings
 {
-    private const int IncludeBackgroundFlag = 1, BatchDiceFlag = 2, SquaredFlag = 4;
+    private const int IncludeBackgroundFlag = 1, BatchDiceFlag = 2, SquaredFlag = 4, PixelWeightsFlag = 8;
 
     public int Classes;
     public int Batch;
@@ -380,6 +382,8 @@ internal struct FinalizeSettings
     public readonly bool IncludeBackground => (Flags & IncludeBackgroundFlag) != 0;
     public readonly bool BatchDice => (Flags & BatchDiceFlag) != 0;
     public readonly bool Squared => (Flags & SquaredFlag) != 0;
+    /// <summary>Whether pixels carry weights: the BCE mean is then over C Ω (Ω the summed pixel weights) instead of N C S.</summary>
+    public readonly bool PixelWeights => (Flags & PixelWeightsFlag) != 0;
     public readonly Overlap Overlap => (Overlap)OverlapValue;
     public readonly TermKind Term => (TermKind)TermValue;
     public readonly GeneralizedWeighting Weighting => (GeneralizedWeighting)WeightingValue;
@@ -394,7 +398,7 @@ internal struct FinalizeSettings
         Smooth = parameters.Smooth,
         Alpha = parameters.Alpha,
         Flags = (spec.IncludeBackground ? IncludeBackgroundFlag : 0) | (spec.BatchDice ? BatchDiceFlag : 0)
-            | (spec.Squared ? SquaredFlag : 0),
+            | (spec.Squared ? SquaredFlag : 0) | (spec.PixelWeights ? PixelWeightsFlag : 0),
         OverlapValue = (int)spec.Overlap,
         TermValue = (int)(spec.LogLoss ? TermKind.Log : TermKind.Linear),
         FalsePositiveWeight = parameters.FalsePositiveWeight,

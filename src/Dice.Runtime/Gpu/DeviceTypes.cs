@@ -31,23 +31,23 @@ public sealed class DeviceKernels
 {
     /// <summary>Wraps the three generated kernels.</summary>
     public DeviceKernels(
-        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> statistics,
-        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> gradient,
-        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> confusion)
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> statistics,
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> gradient,
+        Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> confusion)
     {
         Statistics = statistics;
         Gradient = gradient;
         Confusion = confusion;
     }
 
-    /// <summary>Pass 1: (input, labels, masks, class values (class weights, then positive weights: 2C), partials, shape).</summary>
-    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics { get; }
+    /// <summary>Pass 1: (input, labels, masks, pixel weights, class values (class weights, then positive weights: 2C), partials, shape).</summary>
+    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Statistics { get; }
 
-    /// <summary>Pass 2: (input, labels, masks, class values, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
-    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient { get; }
+    /// <summary>Pass 2: (input, labels, masks, pixel weights, class values, coefficients, results, gradient, shape); it writes nothing when the results count invalid elements.</summary>
+    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, ArrayView<float>, DeviceShape> Gradient { get; }
 
-    /// <summary>Evaluate: (input, labels, masks, partials, shape); each group's partial has its counts and its count of invalid pixels (<see cref="ConfusionLayout"/>).</summary>
-    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion { get; }
+    /// <summary>Evaluate: (input, labels, masks, pixel weights, partials, shape); each group's partial has its counts and its count of invalid pixels (<see cref="ConfusionLayout"/>).</summary>
+    public Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<double>, DeviceShape> Confusion { get; }
 }
 
 /// <summary>

@@ -48,7 +48,10 @@ internal readonly struct StatisticsLayout
     /// <summary>The CE/BCE sum in a partial.</summary>
     public int CrossEntropy => SumsLength;
 
-    /// <summary>W, the sum of the CE pixel weights, in a partial.</summary>
+    /// <summary>
+    /// In a partial: W, the sum of the CE pixel weights (CE and softmax focal), or Ω, the sum of the pixel weights, for the
+    /// element-wise terms of a loss with PixelWeights (their mean is over C Ω).
+    /// </summary>
     public int CrossEntropyWeight => SumsLength + 1;
 
     /// <summary>The count of invalid pixels in a device partial.</summary>
@@ -87,7 +90,7 @@ internal readonly struct StatisticsLayout
     /// <summary>In the totals: the number of samples N.</summary>
     public const int SamplesTotal = 1;
 
-    /// <summary>In the totals: the number of elements N C S (the BCE and sigmoid focal mean).</summary>
+    /// <summary>In the totals: the count of the BCE and sigmoid focal mean, the elements N C S, or C Ω with pixel weights.</summary>
     public const int ElementsTotal = 2;
 
     /// <summary>In the totals: the summed CE/BCE/focal term; W follows it.</summary>

@@ -56,7 +56,8 @@ namespace Snapshots
             generalizedWeighting: global::Dice.GeneralizedWeighting.InverseSquaredVolume,
             focalGamma: 2f,
             positiveWeights: new float[] { 1f, 1f, 1f, 1f },
-            labelSmoothing: 0f);
+            labelSmoothing: 0f,
+            pixelWeights: false);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>
@@ -2397,7 +2398,8 @@ namespace Dice.Kernels
         /// (15 values).
         /// </summary>
         internal static void StatisticsDevice(ArrayView<float> allInput, ArrayView<int> allLabels,
-            ArrayView<float> allMasks, ArrayView<float> classWeights, ArrayView<double> partials, DeviceShape shape)
+            ArrayView<float> allMasks, ArrayView<float> allPixelWeights, ArrayView<float> classWeights,
+            ArrayView<double> partials, DeviceShape shape)
         {
             int spatial = shape.Spatial;
             int n = Grid.IdxX / shape.GroupsPerSample;
@@ -2515,8 +2517,8 @@ namespace Dice.Kernels
         /// <summary>Device pass 2: a grid-stride loop over the N x S pixels, each writing its C gradient values, unless
         /// pass 1 found an invalid element.</summary>
         internal static void GradientDevice(ArrayView<float> allInput, ArrayView<int> allLabels,
-            ArrayView<float> allMasks, ArrayView<float> classWeights, ArrayView<float> coefficients,
-            ArrayView<double> results, ArrayView<float> allGradient, DeviceShape shape)
+            ArrayView<float> allMasks, ArrayView<float> allPixelWeights, ArrayView<float> classWeights,
+            ArrayView<float> coefficients, ArrayView<double> results, ArrayView<float> allGradient, DeviceShape shape)
         {
             if (results[8] != 0) return;
             int spatial = shape.Spatial;
@@ -2608,7 +2610,7 @@ namespace Dice.Kernels
         /// at 12, invalid count at 13 (14 values).
         /// </summary>
         internal static void ConfusionDevice(ArrayView<float> allInput, ArrayView<int> allLabels,
-            ArrayView<float> allMasks, ArrayView<double> partials, DeviceShape shape)
+            ArrayView<float> allMasks, ArrayView<float> allPixelWeights, ArrayView<double> partials, DeviceShape shape)
         {
             int spatial = shape.Spatial;
             int n = Grid.IdxX / shape.GroupsPerSample;
