@@ -548,7 +548,7 @@ public sealed class DiceEngine : IDisposable
         LoadedKernels kernels = Kernels<TLoss>();
         (int groupSize, DeviceShape shape) = Launch(batch, spatial, parameters);
         int groupsPerSample = shape.GroupsPerSample;
-        ArrayView<float> weights = ClassWeights(kernels, spec, parameters);
+        ArrayView<float> weights = ClassValuesOf(kernels, spec, parameters);
 
         // All of a group's sums in as few tree passes as the staging memory allows.
         int stagedRows = Math.Clamp(StagingBytes / (sizeof(double) * groupSize), 1, layout.DevicePartialLength);
@@ -625,7 +625,7 @@ public sealed class DiceEngine : IDisposable
     /// The per-class values of a call on the device (<see cref="ClassValues"/>: class weights, then positive weights): the
     /// loss's own, uploaded once with its kernels, or, when the call's parameters carry others, copied into a pooled buffer.
     /// </summary>
-    private ArrayView<float> ClassWeights(LoadedKernels kernels, DiceLossSpec spec, LossParameters parameters)
+    private ArrayView<float> ClassValuesOf(LoadedKernels kernels, DiceLossSpec spec, LossParameters parameters)
     {
         if (ReferenceEquals(parameters, spec.Parameters)
             || (parameters.ClassWeights.Equals(spec.ClassWeights) && parameters.PositiveWeights.Equals(spec.PositiveWeights)))
