@@ -30,7 +30,8 @@ if (engine.Accelerator is CudaAccelerator cuda)
     Console.WriteLine();
 }
 
-// 1. Parity against the CPU path, the four seed configurations, random shapes.
+// 1. Parity against the CPU path, the four seed configurations and the options ported from PyTorch (label smoothing,
+// pos_weight, pixel weights), random shapes.
 Console.WriteLine("| parity | N | S | loss (device) | loss (CPU) | relative | gradient relative L2 |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 var random = new Random(5);
@@ -136,6 +137,12 @@ public partial class GpuDiceMulticlass { }
 [DiceLoss(Combine = Combine.BinaryCrossEntropy)]
 public partial class GpuDiceBce { }
 
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, LabelSmoothing = 0.1f, PixelWeights = true)]
+public partial class GpuSmoothedCePixelWeights { }
+
+[DiceLoss(Combine = Combine.BinaryCrossEntropy, PositiveWeights = new[] { 10f }, PixelWeights = true)]
+public partial class GpuPositiveBcePixelWeights { }
+
 internal static class GpuLosses
 {
     public delegate (float DeviceLoss, float[] DeviceGradient, float CpuLoss, float[] CpuGradient) Run(float[] input, int[] labels, float[] masks, int batch);
@@ -146,7 +153,26 @@ internal static class GpuLosses
         yield return ("dice_loss_multiclass on probabilities", 4, Labels<GpuDiceMulticlass>(engine));
         yield return ("dice_bce_loss", 1, Masks<GpuDiceBce>(engine));
         yield return ("dice_bce_loss_multiclass", 4, Labels<GpuCeLoss>(engine));
+        yield return ("Dice + CE, label smoothing 0.1, pixel weights", 4, WeightedLabels<GpuSmoothedCePixelWeights>(engine));
+        yield return ("Dice + BCE, pos_weight 10, pixel weights", 1, WeightedMasks<GpuPositiveBcePixelWeights>(engine));
     }
+
+    /// <summary>A field of view and a ramp: a quarter of the pixels 0, the rest between 0.5 and 2.</summary>
+    private static float[] PixelWeights(int length) => Enumerable.Range(0, length).Select(i => i % 4 == 0 ? 0f : 0.5f + i % 7 / 4f).ToArray();
+
+    private static Run WeightedLabels<TLoss>(DiceEngine engine) where TLoss : IDiceLoss => (input, labels, _, batch) =>
+    {
+        float[] weights = PixelWeights(labels.Length), device = new float[input.Length], cpu = new float[input.Length];
+        return (engine.ForwardBackward<TLoss>(input, labels, weights, device, batch).Loss, device,
+            DiceCpu.ForwardBackward<TLoss>(input, labels, weights, cpu, batch).Loss, cpu);
+    };
+
+    private static Run WeightedMasks<TLoss>(DiceEngine engine) where TLoss : IDiceLoss => (input, _, masks, batch) =>
+    {
+        float[] weights = PixelWeights(input.Length / TLoss.Spec.Classes / batch * batch), device = new float[input.Length], cpu = new float[input.Length];
+        return (engine.ForwardBackward<TLoss>(input, masks, weights, device, batch).Loss, device,
+            DiceCpu.ForwardBackward<TLoss>(input, masks, weights, cpu, batch).Loss, cpu);
+    };
 
     private static Run Labels<TLoss>(DiceEngine engine) where TLoss : IDiceLoss => (input, labels, _, batch) =>
     {
