@@ -206,12 +206,14 @@ internal static class KernelBodies
             w.Line($"bool {Values.FocalSquare} = {source.FocalGamma} == 2f;");
         }
 
-        if (k.UsesClassWeights)
+        if (k.UsesClassWeights && k.Unrolled)
         {
-            if (!k.Unrolled && source.LoopWeights is { } declaration) w.Line(declaration);
-            if (k.Unrolled)
-                for (int c = 0; c < k.Classes; c++)
-                    w.Line($"float {Values.Weight[ClassIndex.Literal(c)]} = {source.ClassWeights}[{SourceWriter.Int(c)}];");
+            for (int c = 0; c < k.Classes; c++)
+                w.Line($"float {Values.Weight[ClassIndex.Literal(c)]} = {source.ClassWeights}[{SourceWriter.Int(c)}];");
+        }
+        else if (k.UsesClassWeights && source.LoopWeights is { } declaration)
+        {
+            w.Line(declaration);
         }
 
         if (k.UsesPositiveWeights)
@@ -224,7 +226,7 @@ internal static class KernelBodies
 
         if (k.UsesLabelSmoothing)
         {
-            // eps = 0 leaves the term as without smoothing, at its cost: the smoothing is a branch on this loop-invariant bool.
+            // The smoothing is a branch on this loop-invariant bool: eps = 0 costs what a loss without smoothing costs.
             w.Line($"bool {Values.SmoothsLabels} = {source.LabelSmoothing} != 0f;");
             w.Line($"float {Values.LabelShare} = 1f - {source.LabelSmoothing};");
             w.Line($"float {Values.ClassShare} = {source.LabelSmoothing} / {SourceWriter.Int(k.Classes)};");
