@@ -51,10 +51,15 @@ public static class BorderWeights
         }
 
         // City-block distances: close enough to Euclidean for a map that decays over a few pixels.
+        Span<int> neighbours = stackalloc int[4];
         while (queue.Count > 0)
         {
             int p = queue.Dequeue(), x = p % size, y = p / size, next = distance[p] + 1;
-            foreach (int q in new[] { x > 0 ? p - 1 : -1, x < size - 1 ? p + 1 : -1, y > 0 ? p - size : -1, y < size - 1 ? p + size : -1 })
+            neighbours[0] = x > 0 ? p - 1 : -1;
+            neighbours[1] = x < size - 1 ? p + 1 : -1;
+            neighbours[2] = y > 0 ? p - size : -1;
+            neighbours[3] = y < size - 1 ? p + size : -1;
+            foreach (int q in neighbours)
             {
                 if (q < 0 || distance[q] <= next) continue;
                 distance[q] = next;

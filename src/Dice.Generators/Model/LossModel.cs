@@ -119,8 +119,6 @@ internal sealed record LossOptions
     /// <summary>The term l(d), as the finalizer computes it.</summary>
     public TermKind Term => LogLoss ? TermKind.Log : TermKind.Linear;
 
-    public float Weight(int c) => Resolved(ClassWeights, c);
-
     /// <summary>Value c of per-class values given in the attribute, 1 where none were given.</summary>
     public static float Resolved(EquatableArray<float> values, int c) => values.Count > 0 ? values[c] : 1f;
 }
