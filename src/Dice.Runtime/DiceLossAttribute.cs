@@ -93,6 +93,21 @@ public sealed class DiceLossAttribute : System.Attribute
     /// weight map). Default false.
     /// </summary>
     public bool PixelWeights { get; set; }
+
+    /// <summary>
+    /// The memory layout of the input, the masks and the gradient: <see cref="Dice.Layout.ChannelsFirst"/> (N x C x S, the
+    /// default) or <see cref="Dice.Layout.ChannelsLast"/> (N x S x C, interleaved). Labels and pixel weights are N x S in both.
+    /// </summary>
+    public Layout Layout { get; set; } = Layout.ChannelsFirst;
+}
+
+/// <summary>How the C values of a pixel lie in memory (input, masks and gradient; labels and pixel weights are N x S).</summary>
+public enum Layout
+{
+    /// <summary>N x C x S, index (n * C + c) * S + s: each class a plane (PyTorch's NCHW, NCDHW).</summary>
+    ChannelsFirst,
+    /// <summary>N x S x C, index (n * S + s) * C + c: the classes of a pixel side by side (NHWC, NDHWC; image libraries, TensorFlow, PyTorch's channels_last).</summary>
+    ChannelsLast,
 }
 
 /// <summary>The cross-entropy term combined with the Dice term.</summary>

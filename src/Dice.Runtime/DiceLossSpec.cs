@@ -12,7 +12,8 @@ public sealed record DiceLossSpec
         IReadOnlyList<float> classWeights, bool hasClassWeights = false,
         float falsePositiveWeight = 0.5f, float falseNegativeWeight = 0.5f, float overlapExponent = 1f,
         GeneralizedWeighting generalizedWeighting = GeneralizedWeighting.InverseSquaredVolume, float focalGamma = 2f,
-        IReadOnlyList<float>? positiveWeights = null, float labelSmoothing = 0f, bool pixelWeights = false)
+        IReadOnlyList<float>? positiveWeights = null, float labelSmoothing = 0f, bool pixelWeights = false,
+        Layout layout = Layout.ChannelsFirst)
     {
         if (activation == Activation.Auto) throw new ArgumentException("A resolved spec has no Auto activation.", nameof(activation));
         if (target == Target.Auto) throw new ArgumentException("A resolved spec has no Auto target.", nameof(target));
@@ -41,6 +42,7 @@ public sealed record DiceLossSpec
         PositiveWeights = new ValueList<float>(positiveWeights);
         LabelSmoothing = labelSmoothing;
         PixelWeights = pixelWeights;
+        Layout = layout;
         Parameters = new LossParameters(
             smooth, alpha, ignoreIndex, classWeights, falsePositiveWeight, falseNegativeWeight, overlapExponent, focalGamma,
             positiveWeights, labelSmoothing);
@@ -94,6 +96,8 @@ public sealed record DiceLossSpec
     public float LabelSmoothing { get; }
     /// <summary>Whether the entry points take a weight per pixel (<c>pixelWeights</c>, N x S).</summary>
     public bool PixelWeights { get; }
+    /// <summary>The layout of the input, the masks and the gradient: N x C x S or N x S x C.</summary>
+    public Layout Layout { get; }
 
     /// <summary>The hyperparameters that are data: the attribute's values, to change with <c>with</c> and pass to an entry point.</summary>
     public LossParameters Parameters { get; }

@@ -18,7 +18,7 @@ internal static class Validation
         throw new ArgumentException(
             lossWantsLabels
                 ? $"{loss.Name} takes integer class labels (Target = Labels, N x S); call it with ReadOnlySpan<int> labels, not masks."
-                : $"{loss.Name} takes float masks (Target = Masks, N x C x S); call it with ReadOnlySpan<float> masks, not labels.",
+                : $"{loss.Name} takes float masks (Target = Masks, {Shape(spec)}); call it with ReadOnlySpan<float> masks, not labels.",
             targetIsLabels ? "labels" : "masks");
     }
 
@@ -47,13 +47,13 @@ internal static class Validation
         long perSample = (long)batch * spec.Classes;
         if (inputLength == 0 || inputLength % perSample != 0)
             throw new ArgumentException(
-                Format($"input has {inputLength} elements, which is not batch x C x S with batch = {batch}, C = {spec.Classes} and S >= 1."),
+                Format($"input has {inputLength} elements, which is not {Shape(spec, "batch")} with batch = {batch}, C = {spec.Classes} and S >= 1."),
                 "input");
         int spatial = (int)(inputLength / perSample);
         long expectedTarget = extent.TargetIsLabels ? (long)batch * spatial : inputLength;
         if (extent.Target != expectedTarget)
             throw new ArgumentException(
-                Format($"{targetName} has {extent.Target} elements; expected {expectedTarget} ({(extent.TargetIsLabels ? "batch x S" : "batch x C x S")} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
+                Format($"{targetName} has {extent.Target} elements; expected {expectedTarget} ({(extent.TargetIsLabels ? "batch x S" : Shape(spec, "batch"))} with batch = {batch}, C = {spec.Classes}, S = {spatial})."),
                 targetName);
         if (extent.HasPixelWeights && extent.PixelWeights != (long)batch * spatial)
             throw new ArgumentException(
@@ -76,9 +76,9 @@ internal static class Validation
         {
             float x = input[i];
             if (!float.IsFinite(x))
-                return ValueError("input", i, classes, spatial, x, "every input value must be finite");
+                return ValueError(spec, "input", i, spatial, x, "every input value must be finite");
             if (probabilities && (x < 0 || x > 1))
-                return ValueError("input", i, classes, spatial, x, "with Activation None the input holds probabilities, which must lie in [0, 1]");
+                return ValueError(spec, "input", i, spatial, x, "with Activation None the input holds probabilities, which must lie in [0, 1]");
         }
 
         for (int i = 0; i < labels.Length; i++)
@@ -94,7 +94,7 @@ internal static class Validation
         {
             float t = masks[i];
             if (!(t >= 0 && t <= 1))
-                return ValueError("masks", i, classes, spatial, t, "masks must be finite and lie in [0, 1]");
+                return ValueError(spec, "masks", i, spatial, t, "masks must be finite and lie in [0, 1]");
         }
 
         ReadOnlySpan<float> weights = target.PixelWeights;
@@ -110,13 +110,22 @@ internal static class Validation
         return new InvalidOperationException("A kernel reported an invalid element that the validation scan did not find; please report this bug.");
     }
 
-    private static ArgumentException ValueError(string name, int index, int classes, int spatial, float value, string rule)
+    /// <summary>The error of element <paramref name="index"/> of the input or the masks, at its (n, c, s) in the loss's layout.</summary>
+    private static ArgumentException ValueError(DiceLossSpec spec, string name, int index, int spatial, float value, string rule)
     {
-        int n = index / (classes * spatial), c = index / spatial % classes, s = index % spatial;
+        int classes = spec.Classes;
+        int n = index / (classes * spatial);
+        (int c, int s) = spec.Layout == Layout.ChannelsLast
+            ? (index % classes, index / classes % spatial)
+            : (index / spatial % classes, index % spatial);
         return new ArgumentException(
             Format($"{name}[{index}] at (n = {n}, c = {c}, s = {s}) is {value.ToString("R", CultureInfo.InvariantCulture)}; {rule}."),
             name);
     }
+
+    /// <summary>The shape of the input and the masks in the loss's layout: N x C x S, or N x S x C (N spelled <paramref name="samples"/>).</summary>
+    public static string Shape(DiceLossSpec spec, string samples = "N") =>
+        spec.Layout == Layout.ChannelsLast ? $"{samples} x S x C" : $"{samples} x C x S";
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

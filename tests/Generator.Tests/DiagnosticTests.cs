@@ -52,6 +52,7 @@ public class DiagnosticTests
     [Fact] public Task DICE015_cross_entropy_with_masks() => Verify("[DiceLoss(Classes = 3, Combine = Combine.CrossEntropy, {|DICE015:Target = Target.Masks|})] public partial class Loss { }");
     [Fact] public Task DICE016_bce_with_softmax() => Verify("[DiceLoss(Classes = 3, Combine = Combine.BinaryCrossEntropy, {|DICE016:Activation = Activation.Softmax|})] public partial class Loss { }");
     [Fact] public Task DICE017_undefined_enum() => Verify("[DiceLoss({|DICE017:Combine = (Combine)7|})] public partial class Loss { }");
+    [Fact] public Task DICE017_undefined_layout() => Verify("[DiceLoss(Classes = 2, {|DICE017:Layout = (Layout)2|})] public partial class Loss { }");
     [Fact] public Task DICE018_static_class() => Verify("[DiceLoss] public static partial class {|DICE018:Loss|} { }");
     [Fact] public Task DICE019_smooth_zero_warns() => Verify("[DiceLoss(Classes = 2, {|DICE019:Smooth = 0f|})] public partial class Loss { }");
     [Fact] public Task DICE020_alpha_without_combine_warns() => Verify("[DiceLoss(Classes = 2, {|DICE020:Alpha = 0.2f|})] public partial class Loss { }");

@@ -28,6 +28,8 @@ public class SnapshotTests
         { "SigmoidFocalGeneralizedDiceLooped", "[DiceLoss(Classes = 17, Combine = Combine.Focal, Target = Target.Masks, Overlap = Overlap.GeneralizedDice, FocalGamma = 1.5f, Smooth = 1e-5f)]" },
         { "PixelWeightedBce", "[DiceLoss(Classes = 2, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, PositiveWeights = new[] { 1f, 20f }, PixelWeights = true)]" },
         { "PixelWeightedCe", "[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, LabelSmoothing = 0.1f, IgnoreIndex = 255, PixelWeights = true)]" },
+        { "ChannelsLastCe", "[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Layout = Layout.ChannelsLast)]" },
+        { "ChannelsLastMasksLooped", "[DiceLoss(Classes = 19, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Layout = Layout.ChannelsLast)]" },
     };
 
     private static string Source(string name, string attribute) =>

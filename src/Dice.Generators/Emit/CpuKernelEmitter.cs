@@ -279,8 +279,8 @@ internal static class CpuKernelEmitter
                 }
 
                 if (argmax) w.Line($"{d.LabelLocal} {Values.PredictedClass} = {d.LoadLabel(Values.PredictionsBuffer, Offset.FromFirst(pixel))};");
-                else w.Line($"{d.Local} {input} = {d.LoadFloat(Values.InputBuffer, Offset.ChannelAt(ClassIndex.Loop, pixel))};");
-                if (!o.Labels) w.Line($"{d.Local} {mask} = {d.LoadFloat(Values.MasksBuffer, Offset.ChannelAt(ClassIndex.Loop, pixel))};");
+                else w.Line($"{d.Local} {input} = {d.LoadFloat(Values.InputBuffer, k.ChannelAt(ClassIndex.Loop, pixel))};");
+                if (!o.Labels) w.Line($"{d.Local} {mask} = {d.LoadFloat(Values.MasksBuffer, k.ChannelAt(ClassIndex.Loop, pixel))};");
                 w.Line($"{d.MaskLocal} {Values.IsPredicted.Name} = {Formulas.Prediction(k, input, "c")};");
                 w.Line($"{d.MaskLocal} {Values.IsTruth.Name} = {Formulas.Truth(k, mask, "c")};");
                 w.Line(d.CountIf(truePositives, d.And(Values.IsPredicted.Name, Values.IsTruth.Name)));
@@ -336,7 +336,8 @@ internal static class CpuKernelEmitter
             : $"ref float {Values.MasksBuffer} = ref MemoryMarshal.GetReference(chunk.Masks);");
         if (o.PixelWeights) w.Line($"ref float {Values.PixelWeightsBuffer} = ref MemoryMarshal.GetReference(chunk.PixelWeights);");
         if (gradient) w.Line($"ref float {Values.GradientBuffer} = ref MemoryMarshal.GetReference(output);");
-        w.Line("nint spatial = chunk.Spatial;");
+        // The plane size strides the channels of channels-first data; channels-last strides them by Classes.
+        if (!o.ChannelsLast) w.Line("nint spatial = chunk.Spatial;");
     }
 }
 

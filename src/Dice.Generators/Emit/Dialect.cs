@@ -138,9 +138,14 @@ internal sealed class VectorDialect : Dialect
     public override string LabelFrom(string scalar) => $"{_v}.Create({scalar})";
     public override string LabelDiffers(string label, string other) => $"~{_v}.Equals({label}, {other}).AsSingle()";
     public override string LabelOutOfRange(string label, int classes) => $"{_v}.GreaterThanOrEqual({label}.AsUInt32(), {_v}.Create({I(classes)}u)).AsSingle()";
-    public override string LoadFloat(string reference, Offset offset) => $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
+    // A channel of channels-last data is strided: its lanes are gathered and scattered (the runtime's Interleaved).
+    public override string LoadFloat(string reference, Offset offset) => offset.PixelStride is { } stride
+        ? $"Interleaved.Load{Suffix}(ref {reference}, {Unsigned(offset)}, {stride})"
+        : $"{_v}.LoadUnsafe(ref {reference}, {Unsigned(offset)})";
     public override string LoadLabel(string reference, Offset offset) => LoadFloat(reference, offset);
-    public override string Store(string value, string reference, Offset offset) => $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
+    public override string Store(string value, string reference, Offset offset) => offset.PixelStride is { } stride
+        ? $"Interleaved.Store({value}, ref {reference}, {Unsigned(offset)}, {stride});"
+        : $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
 
     private static string Unsigned(Offset offset) => offset.IsCompound ? $"(nuint)({offset})" : $"(nuint){offset}";
     public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";

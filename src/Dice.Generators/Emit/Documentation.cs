@@ -21,6 +21,7 @@ internal static class Documentation
             "/// <para>Configuration:</para>",
             "/// <list type=\"bullet\">",
             $"/// <item><description>Activation: {o.Activation}{auto(o.ActivationWasAuto)}; target: {o.Target}{auto(o.TargetWasAuto)}{(o.Labels ? $", IgnoreIndex = {o.IgnoreIndex}" : "")}.</description></item>",
+            $"/// <item><description>Layout: {o.Layout}, input{(o.Labels ? "" : ", masks")} and gradient {LayoutText.Shape(o)} (index {LayoutText.Index(o)}).</description></item>",
             $"/// <item><description>Smooth s = {f(o.Smooth)}{(PixelTerm.For(o).Exists ? $", Alpha a = {f(o.Alpha)}" : "")}; {(o.Squared ? "squared denominators (q = 2)" : "linear denominators (q = 1)")}{Family(o)}.</description></item>",
             $"/// <item><description>{Grouping(o)}; {(o.Overlap == Overlap.GeneralizedDice ? "classes summed in G: K" : "classes in the mean K")} = {(o.IncludeBackground ? "all" : "1 and up (background excluded)")}.</description></item>",
             o.Overlap == Overlap.GeneralizedDice

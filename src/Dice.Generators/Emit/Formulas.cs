@@ -19,7 +19,7 @@ internal static class Formulas
 
     /// <summary>Loads x_c for every class.</summary>
     public static void LoadInput(KernelContext k) =>
-        k.PerClass(c => k.Let(Values.Input, c, k.D.LoadFloat(Values.InputBuffer, Offset.Channel(c))));
+        k.PerClass(c => k.Let(Values.Input, c, k.D.LoadFloat(Values.InputBuffer, k.Channel(c))));
 
     /// <summary>
     /// Loads the pixel's target: the label and its validity (with <paramref name="oneHot"/>, also the factor v ω and the
@@ -43,7 +43,7 @@ internal static class Formulas
         else
         {
             if (oneHot && o.PixelWeights) k.Line($"{d.Local} {Values.Valid} = {Values.PixelWeight};");
-            k.PerClass(c => k.Let(Values.Target, c, d.LoadFloat(Values.MasksBuffer, Offset.Channel(c))));
+            k.PerClass(c => k.Let(Values.Target, c, d.LoadFloat(Values.MasksBuffer, k.Channel(c))));
         }
     }
 
@@ -53,7 +53,7 @@ internal static class Formulas
     /// </summary>
     public static ClassValue LoadProbabilities(KernelContext k)
     {
-        k.PerClass(c => k.Let(Values.Probability, c, k.D.LoadFloat(Values.KeptBuffer, Offset.Channel(c))));
+        k.PerClass(c => k.Let(Values.Probability, c, k.D.LoadFloat(Values.KeptBuffer, k.Channel(c))));
         return Values.Probability;
     }
 
@@ -63,7 +63,7 @@ internal static class Formulas
     /// input itself.
     /// </summary>
     public static void KeepProbabilities(KernelContext k, ClassValue p) =>
-        k.PerClass(c => k.Line(k.D.Store(p[c], Values.GradientBuffer, Offset.Channel(c))));
+        k.PerClass(c => k.Line(k.D.Store(p[c], Values.GradientBuffer, k.Channel(c))));
 
     /// <summary>
     /// Defines p_c = act(x_c) and returns the per-class probability: <see cref="Values.Probability"/>, or the input
@@ -316,8 +316,8 @@ internal static class Formulas
         k.PerClass(c =>
         {
             if (accumulating)
-                k.Line($"if ({Values.AccumulateGradient}) {Values.Gradient[c]} += {d.LoadFloat(Values.GradientBuffer, Offset.Channel(c))};");
-            k.Line(d.Store(Values.Gradient[c], Values.GradientBuffer, Offset.Channel(c)));
+                k.Line($"if ({Values.AccumulateGradient}) {Values.Gradient[c]} += {d.LoadFloat(Values.GradientBuffer, k.Channel(c))};");
+            k.Line(d.Store(Values.Gradient[c], Values.GradientBuffer, k.Channel(c)));
         });
     }
 }

@@ -67,6 +67,12 @@ internal sealed class KernelContext
     public static string Slot(int blockOffset, ClassIndex c) =>
         !c.IsLoop ? SourceWriter.Int(blockOffset + c.Value) : blockOffset == 0 ? "c" : $"{SourceWriter.Int(blockOffset)} + c";
 
+    /// <summary>Channel c of pixel s in the sample's input, masks or gradient, in the loss's layout.</summary>
+    public Offset Channel(ClassIndex c) => ChannelAt(c, "s");
+
+    /// <summary>Channel c of the pixel <paramref name="pixel"/> (a variable) in the loss's layout.</summary>
+    public Offset ChannelAt(ClassIndex c, string pixel) => Offset.ChannelAt(c, pixel, Options.ChannelsLast);
+
     /// <summary>Names of per-class values that loop mode keeps in stack spans (declared before the pixel loop).</summary>
     public IReadOnlyCollection<string> ClassArrays => _classArrays;
 
@@ -153,6 +159,27 @@ internal sealed class KernelContext
             Writer.Line($"{result}Compensation = ({result}Next - {result}) - {result}Term;");
             Writer.Line($"{result} = {result}Next;");
         }
+    }
+
+    /// <summary>
+    /// Defines <paramref name="result"/> as the value of the pixel's label class (0 at an ignored pixel): with labels,
+    /// sum_c t_c v_c, as a chain of selects on label == c. t is one-hot, so the sum adds only zeros to v_y and the
+    /// select gives its bits, at a latency of one select per class instead of one add.
+    /// </summary>
+    public void AtLabel(PixelValue result, Func<ClassIndex, string> value)
+    {
+        CloseClassLoop();
+        string label = Values.Label.Name;
+        Writer.Line($"{D.Local} {result} = {D.Zero};");
+        if (Unrolled)
+        {
+            for (int c = 0; c < Classes; c++)
+                Writer.Line($"{result} = {D.Select(D.LabelEquals(label, SourceWriter.Int(c)), value(ClassIndex.Literal(c)), result.Name)};");
+            return;
+        }
+
+        using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+            Writer.Line($"{result} = {D.Select(D.LabelEquals(label, "c"), value(ClassIndex.Loop), result.Name)};");
     }
 
     /// <summary>term(0) + term(1) + ... over the unrolled classes.</summary>

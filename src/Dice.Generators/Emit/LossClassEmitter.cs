@@ -155,11 +155,9 @@ internal static class LossClassEmitter
     {
         var docs = new System.Collections.Generic.Dictionary<string, string>
         {
-            ["input"] = o.Activation == Activation.None
-                ? $"Probabilities in [0, 1], N x {o.Classes} x S row-major (index (n * {o.Classes} + c) * S + s)."
-                : $"Logits, N x {o.Classes} x S row-major (index (n * {o.Classes} + c) * S + s).",
+            ["input"] = $"{(o.Activation == Activation.None ? "Probabilities in [0, 1]" : "Logits")}, {LayoutText.Shape(o)} row-major (index {LayoutText.Index(o)}).",
             ["labels"] = $"One class index per pixel, N x S, in [0, {o.Classes}) or IgnoreIndex ({o.IgnoreIndex} unless the call's parameters say otherwise).",
-            ["masks"] = $"Target in [0, 1], N x {o.Classes} x S, the layout of the input.",
+            ["masks"] = $"Target in [0, 1], {LayoutText.Shape(o)}, the layout of the input.",
             ["pixelWeights"] = "The weight of each pixel, N x S (index n * S + s; finite, >= 0): every sum and mean weights pixel (n, s) by it, and a pixel of weight 0 counts nowhere.",
             ["inputGrad"] = "Receives dL/d(input) times Scale (or has it added, with AccumulateGradient), the shape of the input; may be the input's own memory unless accumulating.",
             ["batch"] = "N, this process's number of samples; S is derived from the input length.",

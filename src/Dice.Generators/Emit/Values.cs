@@ -25,31 +25,43 @@ internal readonly struct ClassValue
 
 /// <summary>
 /// An element offset into a buffer, with whether it is a compound expression (which a cast must parenthesise):
-/// <c>s</c>, or <c>2 * spatial + s</c>.
+/// <c>s</c>, or <c>2 * spatial + s</c>; and, where the elements of consecutive pixels are not adjacent (a channel of
+/// channels-last data), the stride between them, which a vector load gathers by.
 /// </summary>
 internal readonly struct Offset
 {
-    private Offset(string text, bool compound)
+    private Offset(string text, bool compound, string? pixelStride = null)
     {
         Text = text;
         IsCompound = compound;
+        PixelStride = pixelStride;
     }
 
     /// <summary>Pixel s of a per-pixel buffer (the labels).</summary>
     public static Offset Pixel => PixelAt("s");
 
-    /// <summary>Channel c of pixel s in a C x S sample.</summary>
-    public static Offset Channel(ClassIndex c) => ChannelAt(c, "s");
-
     /// <summary>The pixel <paramref name="pixel"/> (a variable) of a per-pixel buffer.</summary>
     public static Offset PixelAt(string pixel) => new(pixel, compound: false);
 
-    /// <summary>Channel c of the pixel <paramref name="pixel"/> (a variable) in a C x S sample.</summary>
-    public static Offset ChannelAt(ClassIndex c, string pixel) =>
-        c.IsLoop ? new($"c * spatial + {pixel}", compound: true)
-        : c.Value == 0 ? PixelAt(pixel)
-        : c.Value == 1 ? new($"spatial + {pixel}", compound: true)
-        : new($"{SourceWriter.Int(c.Value)} * spatial + {pixel}", compound: true);
+    /// <summary>
+    /// Channel c of the pixel <paramref name="pixel"/> (a variable) in one sample: C x S, index c * S + s (the next
+    /// pixel's is adjacent), or with <paramref name="channelsLast"/> S x C, index s * C + c (the next pixel's C apart).
+    /// </summary>
+    public static Offset ChannelAt(ClassIndex c, string pixel, bool channelsLast)
+    {
+        if (channelsLast)
+        {
+            string first = $"{pixel} * Classes";
+            return c.IsLoop || c.Value != 0
+                ? new($"{first} + {c}", compound: true, pixelStride: "Classes")
+                : new(first, compound: true, pixelStride: "Classes");
+        }
+
+        return c.IsLoop ? new($"c * spatial + {pixel}", compound: true)
+            : c.Value == 0 ? PixelAt(pixel)
+            : c.Value == 1 ? new($"spatial + {pixel}", compound: true)
+            : new($"{SourceWriter.Int(c.Value)} * spatial + {pixel}", compound: true);
+    }
 
     /// <summary>The pixel <paramref name="pixel"/> of a per-pixel buffer of the pixels a vector kernel covers, from its first one.</summary>
     public static Offset FromFirst(string pixel) => new($"{pixel} - first", compound: true);
@@ -57,6 +69,9 @@ internal readonly struct Offset
     public string Text { get; }
 
     public bool IsCompound { get; }
+
+    /// <summary>The elements between one pixel's value and the next's, where it is not 1 (null where they are adjacent).</summary>
+    public string? PixelStride { get; }
 
     public override string ToString() => Text;
 }

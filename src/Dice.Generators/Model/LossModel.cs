@@ -96,6 +96,7 @@ internal sealed record LossOptions
     public EquatableArray<float> PositiveWeights { get; init; }
     public float LabelSmoothing { get; init; }
     public bool PixelWeights { get; init; }
+    public Layout Layout { get; init; }
 
     /// <summary>Whether weights were given in the attribute.</summary>
     public bool HasClassWeights => ClassWeights.Count > 0;
@@ -109,6 +110,9 @@ internal sealed record LossOptions
     public PixelTermWeighting PixelTermWeighting { get; init; }
 
     public bool Labels => Target == Target.Labels;
+
+    /// <summary>Whether the C values of a pixel are adjacent (N x S x C): channel loads of a vector kernel then gather.</summary>
+    public bool ChannelsLast => Layout == Layout.ChannelsLast;
 
     /// <summary>
     /// Whether the formulas multiply a pixel's terms by its factor <c>valid</c>: v (0 at ignored pixels) with labels, the

@@ -65,6 +65,7 @@ internal static class LossParser
         CheckEnum(nameof(DiceLossAttribute.Target), a.Target);
         CheckEnum(nameof(DiceLossAttribute.Overlap), a.Overlap);
         CheckEnum(nameof(DiceLossAttribute.GeneralizedWeighting), a.GeneralizedWeighting);
+        CheckEnum(nameof(DiceLossAttribute.Layout), a.Layout);
 
         // Jaccard = true is the older spelling of Overlap = Overlap.Jaccard; with another Overlap it contradicts it.
 #pragma warning disable CS0618 // the obsolete spelling is read on purpose

@@ -11,6 +11,8 @@ namespace Snapshots
     /// <list type="bullet">
     /// <item><description>Activation: Softmax (from Auto); target: Labels (from Auto), IgnoreIndex =
     /// 255.</description></item>
+    /// <item><description>Layout: ChannelsFirst, input and gradient N x 3 x S (index (n * 3 + c) * S +
+    /// s).</description></item>
     /// <item><description>Smooth s = 0.5, Alpha a = 0.25; squared denominators (q = 2); label smoothing eps =
     /// 0.</description></item>
     /// <item><description>Batch Dice: one coefficient per class over the whole batch; classes in the mean K = 1 and up
@@ -57,7 +59,8 @@ namespace Snapshots
             focalGamma: 2f,
             positiveWeights: new float[] { 1f, 1f, 1f },
             labelSmoothing: 0f,
-            pixelWeights: false);
+            pixelWeights: false,
+            layout: global::Dice.Layout.ChannelsFirst);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 3 x S row-major (index (n * 3 + c) * S + s).</param>

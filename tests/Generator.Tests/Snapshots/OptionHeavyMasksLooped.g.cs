@@ -10,6 +10,8 @@ namespace Snapshots
     /// <para>Configuration:</para>
     /// <list type="bullet">
     /// <item><description>Activation: Sigmoid (from Auto); target: Masks.</description></item>
+    /// <item><description>Layout: ChannelsFirst, input, masks and gradient N x 18 x S (index (n * 18 + c) * S +
+    /// s).</description></item>
     /// <item><description>Smooth s = 1, Alpha a = 0.5; squared denominators (q = 2).</description></item>
     /// <item><description>Per-sample Dice: one coefficient per (sample, class), averaged over samples; classes in the
     /// mean K = all.</description></item>
@@ -56,7 +58,8 @@ namespace Snapshots
             focalGamma: 2f,
             positiveWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f },
             labelSmoothing: 0f,
-            pixelWeights: false);
+            pixelWeights: false,
+            layout: global::Dice.Layout.ChannelsFirst);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 18 x S row-major (index (n * 18 + c) * S + s).</param>

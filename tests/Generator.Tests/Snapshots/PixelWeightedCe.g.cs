@@ -11,6 +11,8 @@ namespace Snapshots
     /// <list type="bullet">
     /// <item><description>Activation: Softmax (from Auto); target: Labels (from Auto), IgnoreIndex =
     /// 255.</description></item>
+    /// <item><description>Layout: ChannelsFirst, input and gradient N x 4 x S (index (n * 4 + c) * S +
+    /// s).</description></item>
     /// <item><description>Smooth s = 1, Alpha a = 0.5; linear denominators (q = 1); label smoothing eps =
     /// 0.1.</description></item>
     /// <item><description>Per-sample Dice: one coefficient per (sample, class), averaged over samples; classes in the
@@ -58,7 +60,8 @@ namespace Snapshots
             focalGamma: 2f,
             positiveWeights: new float[] { 1f, 1f, 1f, 1f },
             labelSmoothing: 0.1f,
-            pixelWeights: true);
+            pixelWeights: true,
+            layout: global::Dice.Layout.ChannelsFirst);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 4 x S row-major (index (n * 4 + c) * S + s).</param>

@@ -10,6 +10,8 @@ namespace Snapshots
     /// <para>Configuration:</para>
     /// <list type="bullet">
     /// <item><description>Activation: Sigmoid (from Auto); target: Masks.</description></item>
+    /// <item><description>Layout: ChannelsFirst, input, masks and gradient N x 17 x S (index (n * 17 + c) * S +
+    /// s).</description></item>
     /// <item><description>Smooth s = 1E-05, Alpha a = 0.5; linear denominators (q = 1); focal gamma =
     /// 1.5.</description></item>
     /// <item><description>Per-sample Generalized Dice: one coefficient G_n per sample over its classes, averaged over
@@ -57,7 +59,8 @@ namespace Snapshots
             focalGamma: 1.5f,
             positiveWeights: new float[] { 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f },
             labelSmoothing: 0f,
-            pixelWeights: false);
+            pixelWeights: false,
+            layout: global::Dice.Layout.ChannelsFirst);
 
         /// <summary>Computes the loss on all CPU cores (fused SIMD kernel, one pass over the data).</summary>
         /// <param name="input">Logits, N x 17 x S row-major (index (n * 17 + c) * S + s).</param>
