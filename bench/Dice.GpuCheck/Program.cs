@@ -1,5 +1,6 @@
 // The GPU check, one process: parity of the device kernels against the CPU path (losses to the parity tolerances,
-// Evaluate's counts exactly), the time of fused ForwardBackward and of Evaluate at N=16, C=4, 512x512 with labels
+// Evaluate's counts exactly), the time of fused ForwardBackward and of Evaluate at N=16, C=4, 512x512 with labels and of
+// ForwardBackward at N=1, C=104, 48^3 in both layouts
 // (data already on the device), and the device's copy bandwidth for the same bytes, all timed with the stream's
 // event markers. Prints markdown; exits non-zero when parity fails.
 //   Dice.GpuCheck [--device Cuda|IlgpuCpu] [--size 512] [--batch 16]
@@ -30,15 +31,16 @@ if (engine.Accelerator is CudaAccelerator cuda)
     Console.WriteLine();
 }
 
-// 1. Parity against the CPU path, the four seed configurations and the options ported from PyTorch (label smoothing,
-// pos_weight, pixel weights), random shapes.
+// 1. Parity against the CPU path, the four seed configurations, the options ported from PyTorch (label smoothing,
+// pos_weight, pixel weights), the loss family, many classes (class loops) and channels-last data, random shapes (about
+// the same elements whatever C: the pixels scale down with the classes).
 Console.WriteLine("| parity | N | S | loss (device) | loss (CPU) | relative | gradient relative L2 |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 var random = new Random(5);
 bool allClose = true;
 foreach (var (name, classes, run) in GpuLosses.All(engine))
 {
-    int n = random.Next(1, 5), s = random.Next(1, 70_000);
+    int n = random.Next(1, 5), s = random.Next(1, 70_000 * 4 / Math.Max(4, classes));
     float[] input = Enumerable.Range(0, n * classes * s).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
     if (name.EndsWith("probabilities", StringComparison.Ordinal)) input = input.Select(x => 1 / (1 + MathF.Exp(-x))).ToArray();
     int[] labels = Enumerable.Range(0, n * s).Select(_ => random.Next(classes)).ToArray();
@@ -103,6 +105,25 @@ double readFloor = Time(() => readSource.View.CopyTo(readTarget.View), accelerat
 Console.WriteLine(string.Format(ci, "| Evaluate (confusion counts) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", evaluate * 1e3, evaluateBytes / 1e6, evaluateBytes / evaluate / 1e9));
 Console.WriteLine(string.Format(ci, "| device copy of the same bytes (floor) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s |", readFloor * 1e3, evaluateBytes / 1e6, evaluateBytes / readFloor / 1e9));
 Console.WriteLine(string.Format(ci, "| Evaluate / floor | {0:F2}x | | |", evaluate / readFloor));
+
+// 4. Many classes in both layouts: TotalSegmentator-like, N = 1, C = 104, 48^3, labels, against the same floor.
+Console.WriteLine();
+const int manyClasses = 104, volume = 48 * 48 * 48;
+int manyElements = manyClasses * volume;
+using var manyInput = accelerator.Allocate1D(Enumerable.Range(0, manyElements).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray());
+using var manyLabels = accelerator.Allocate1D(Enumerable.Range(0, volume).Select(_ => random.Next(manyClasses)).ToArray());
+using var manyGradient = accelerator.Allocate1D<float>(manyElements);
+long manyBytes = 4L * manyElements * 2 + 4L * volume;
+using var manySource = accelerator.Allocate1D<byte>(manyBytes / 2);
+using var manyTarget = accelerator.Allocate1D<byte>(manyBytes / 2);
+double manyFloor = Time(() => manySource.View.CopyTo(manyTarget.View), accelerator);
+double first = Time(() => engine.ForwardBackward<GpuCe104>(manyInput.View, manyLabels.View, manyGradient.View, 1), accelerator);
+double last = Time(() => engine.ForwardBackward<GpuCe104Last>(manyInput.View, manyLabels.View, manyGradient.View, 1), accelerator);
+Console.WriteLine("| N=1, C=104, 48^3, labels | time | bytes moved | bandwidth | / floor |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+Console.WriteLine(string.Format(ci, "| fused ForwardBackward, channels-first | {0:F3} ms | {1:F1} MB | {2:F0} GB/s | {3:F2}x |", first * 1e3, manyBytes / 1e6, manyBytes / first / 1e9, first / manyFloor));
+Console.WriteLine(string.Format(ci, "| fused ForwardBackward, channels-last | {0:F3} ms | {1:F1} MB | {2:F0} GB/s | {3:F2}x |", last * 1e3, manyBytes / 1e6, manyBytes / last / 1e9, last / manyFloor));
+Console.WriteLine(string.Format(ci, "| device copy of the same bytes (floor) | {0:F3} ms | {1:F1} MB | {2:F0} GB/s | 1.00x |", manyFloor * 1e3, manyBytes / 1e6, manyBytes / manyFloor / 1e9));
 return allClose ? 0 : 1;
 
 // The median of 20 runs, each between two event markers on the accelerator's stream (CUDA events on a GPU),
@@ -143,6 +164,24 @@ public partial class GpuSmoothedCePixelWeights { }
 [DiceLoss(Combine = Combine.BinaryCrossEntropy, PositiveWeights = new[] { 10f }, PixelWeights = true)]
 public partial class GpuPositiveBcePixelWeights { }
 
+[DiceLoss(Classes = 4, Combine = Combine.Focal, Overlap = Overlap.Tversky, FalsePositiveWeight = 0.3f, FalseNegativeWeight = 0.7f, OverlapExponent = 0.75f)]
+public partial class GpuFocalTversky { }
+
+[DiceLoss(Classes = 3, Activation = Activation.Softmax, Overlap = Overlap.GeneralizedDice, Smooth = 1e-5f)]
+public partial class GpuGeneralizedDice { }
+
+[DiceLoss(Classes = 104, Combine = Combine.CrossEntropy)]
+public partial class GpuCe104 { }
+
+[DiceLoss(Classes = 104, Combine = Combine.CrossEntropy, Layout = Layout.ChannelsLast)]
+public partial class GpuCe104Last { }
+
+[DiceLoss(Classes = 4, Combine = Combine.CrossEntropy, Layout = Layout.ChannelsLast)]
+public partial class GpuCeLast { }
+
+[DiceLoss(Classes = 3, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks, Layout = Layout.ChannelsLast)]
+public partial class GpuBceMasksLast { }
+
 internal static class GpuLosses
 {
     public delegate (float DeviceLoss, float[] DeviceGradient, float CpuLoss, float[] CpuGradient) Run(float[] input, int[] labels, float[] masks, int batch);
@@ -155,6 +194,12 @@ internal static class GpuLosses
         yield return ("dice_bce_loss_multiclass", 4, Labels<GpuCeLoss>(engine));
         yield return ("Dice + CE, label smoothing 0.1, pixel weights", 4, WeightedLabels<GpuSmoothedCePixelWeights>(engine));
         yield return ("Dice + BCE, pos_weight 10, pixel weights", 1, WeightedMasks<GpuPositiveBcePixelWeights>(engine));
+        yield return ("focal Tversky + softmax focal", 4, Labels<GpuFocalTversky>(engine));
+        yield return ("Generalized Dice, softmax", 3, Labels<GpuGeneralizedDice>(engine));
+        yield return ("Dice + CE, C = 104 (class loops)", 104, Labels<GpuCe104>(engine));
+        yield return ("Dice + CE, C = 104, channels-last", 104, Labels<GpuCe104Last>(engine));
+        yield return ("Dice + CE, channels-last", 4, Labels<GpuCeLast>(engine));
+        yield return ("Dice + BCE, C = 3 masks, channels-last", 3, Masks<GpuBceMasksLast>(engine));
     }
 
     /// <summary>A field of view and a ramp: a quarter of the pixels 0, the rest between 0.5 and 2.</summary>

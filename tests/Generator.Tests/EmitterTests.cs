@@ -67,11 +67,18 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Softmax_beyond_the_unroll_limit_sums_with_compensation()
+    public void Softmax_beyond_the_unroll_limit_sums_in_double_on_the_cpu_and_with_compensation_on_the_device()
     {
-        string[] lines = Lines(Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels), ScalarDialect.Cpu, k => Formulas.Probabilities(k));
-        Assert.Contains("float sumTerm = e[c] - sumCompensation;", lines);
-        Assert.Contains("sumCompensation = (sumNext - sum) - sumTerm;", lines);
+        var o = Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels);
+        string[] cpu = Lines(o, ScalarDialect.Cpu, k => Formulas.Probabilities(k));
+        Assert.Contains("sumWide += e[c];", cpu);
+        Assert.Contains("float sum = (float)sumWide;", cpu);
+        string[] vector = Lines(o, Vector256, k => Formulas.Probabilities(k));
+        Assert.Contains("var (low, high) = Vector256.Widen(e[c]);", vector);
+        Assert.Contains("var sum = Vector256.Narrow(sumLow, sumHigh);", vector);
+        string[] device = Lines(o, ScalarDialect.Device, k => Formulas.Probabilities(k));
+        Assert.Contains("float sumTerm = e[c] - sumCompensation;", device);
+        Assert.Contains("sumCompensation = (sumNext - sum) - sumTerm;", device);
     }
 
     [Fact]
@@ -100,7 +107,9 @@ public class EmitterTests
         string[] lines = Lines(o, ScalarDialect.Cpu, k => PixelTerm.For(o).Accumulate(k));
         Assert.Equal(
         [
-            "float labelLogit = t0 * x0 + t1 * x1;",
+            "float labelLogit = 0f;",
+            "labelLogit = (label == 0 ? x0 : labelLogit);",
+            "labelLogit = (label == 1 ? x1 : labelLogit);",
             "float logSum = MathF.Log(sum);",
             "float labelLoss = max - labelLogit + logSum;",
             "crossEntropy += valid * labelLoss;",
@@ -219,8 +228,8 @@ public class EmitterTests
 
         string[] validate = Method(lines, "private static bool Validate256(");
         Assert.DoesNotContain(validate, l => l.Contains("Exp(", StringComparison.Ordinal) || l.Contains("StoreUnsafe", StringComparison.Ordinal));
-        // The pixel's x·0 summed in a local, added to the running check once per pixel.
-        Assert.Contains(validate, l => l.StartsWith("pixelNonFinite = ", StringComparison.Ordinal));
+        // The pixel's x·0 OR-ed into a local, added to the running check once per pixel.
+        Assert.Contains(validate, l => l.StartsWith("pixelNonFinite |= x0 * Vector256<float>.Zero;", StringComparison.Ordinal));
         Assert.Contains("nonFinite += pixelNonFinite;", validate);
     }
 

@@ -154,7 +154,7 @@ internal static class Formulas
             if (o.Activation == Activation.None)
                 k.Line($"{Values.OutOfRange} |= {d.Not(d.And(d.GreaterOrEqual(x, d.Zero), d.LessOrEqual(x, d.One)))};");
             else
-                k.Line(d.AccumulateProduct(Values.PixelNonFinite.Name, x, d.Zero));
+                k.Line(d.AccumulateNonFinite(Values.PixelNonFinite.Name, x));
             if (!o.Labels)
             {
                 string t = Values.Target[c];

@@ -131,8 +131,8 @@ internal sealed class KernelContext
 
     /// <summary>
     /// Defines <paramref name="result"/> as the sum over classes of <paramref name="term"/>. With
-    /// <paramref name="compensated"/>, loop mode sums with Kahan's compensation: a plain float sum of
-    /// hundreds of terms loses about C ulps, which the loss would show.
+    /// <paramref name="compensated"/>, loop mode sums in double on the CPU (<see cref="Dialect.SumsInDouble"/>) and with
+    /// Kahan's compensation on the device: a plain float sum of hundreds of terms loses about C ulps, which the loss would show.
     /// </summary>
     public void Sum(PixelValue result, Func<ClassIndex, string> term, bool compensated = false)
     {
@@ -140,6 +140,17 @@ internal sealed class KernelContext
         if (Unrolled)
         {
             Writer.Line($"{D.Local} {result} = {UnrolledSum(term)};");
+            return;
+        }
+
+        if (compensated && D.SumsInDouble)
+        {
+            // In double the sum of hundreds of floats is exact to far below a float ulp, and each class adds one add
+            // to the chain that the loop carries instead of Kahan's four dependent ones.
+            foreach (string line in D.DoubleSumStart(result.Name)) Writer.Line(line);
+            using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+                foreach (string line in D.DoubleSumAdd(result.Name, term(ClassIndex.Loop))) Writer.Line(line);
+            Writer.Line($"{D.Local} {result} = {D.DoubleSumEnd(result.Name)};");
             return;
         }
 
@@ -151,6 +162,7 @@ internal sealed class KernelContext
             return;
         }
 
+        // The device sums with Kahan's compensation in float: many GPUs run double at a small fraction of float's rate.
         Writer.Line($"{D.Local} {result}Compensation = {D.Zero};");
         using (Writer.Block("for (int c = 0; c < Classes; c++)"))
         {

@@ -285,14 +285,14 @@ namespace Dice.Kernels
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -315,7 +315,15 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -402,14 +410,14 @@ namespace Dice.Kernels
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -432,7 +440,15 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -519,14 +535,14 @@ namespace Dice.Kernels
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -549,7 +565,15 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -665,7 +689,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float logSum = MathF.Log(sum);
@@ -768,7 +796,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -858,7 +886,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -948,7 +976,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1112,10 +1140,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -1146,10 +1174,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -1180,10 +1208,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -1297,7 +1325,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1324,7 +1352,15 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -1409,7 +1445,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1436,7 +1472,15 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -1521,7 +1565,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1548,7 +1592,15 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -1659,7 +1711,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float logSum = MathF.Log(sum);
@@ -2070,10 +2126,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -2144,10 +2200,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -2218,10 +2274,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -2456,7 +2512,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float logSum = XMath.Log(sum);
                 float labelLoss = max - labelLogit + logSum;

@@ -268,7 +268,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
                 }
@@ -283,19 +283,19 @@ namespace Dice.Kernels
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = KernelMath.Log(Vector512<float>.One + e[c]);
-                    elementTerm[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    elementTerm[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
-                        * (Vector512.Max(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        * (Vector512.MaxNative(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
-                var pixelTerm = Vector512<float>.Zero;
-                var pixelTermCompensation = Vector512<float>.Zero;
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector512.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -355,7 +355,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
                 }
@@ -370,19 +370,19 @@ namespace Dice.Kernels
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = KernelMath.Log(Vector256<float>.One + e[c]);
-                    elementTerm[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
-                        * (Vector256.Max(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
-                var pixelTerm = Vector256<float>.Zero;
-                var pixelTermCompensation = Vector256<float>.Zero;
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector256.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -442,7 +442,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
                 }
@@ -457,19 +457,19 @@ namespace Dice.Kernels
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = KernelMath.Log(Vector128<float>.One + e[c]);
-                    elementTerm[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
-                        * (Vector128.Max(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
-                var pixelTerm = Vector128<float>.Zero;
-                var pixelTermCompensation = Vector128<float>.Zero;
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector128.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -546,15 +546,12 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
                 }
-                float pixelTerm = 0f;
-                float pixelTermCompensation = 0f;
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
-                    float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    float pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    pixelTermWide += elementTerm[c];
                 }
+                float pixelTerm = (float)pixelTermWide;
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -830,7 +827,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
                 }
@@ -864,7 +861,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
                 }
@@ -898,7 +895,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
                 }
@@ -1008,19 +1005,19 @@ namespace Dice.Kernels
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = KernelMath.Log(Vector512<float>.One + e[c]);
-                    elementTerm[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    elementTerm[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
-                        * (Vector512.Max(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        * (Vector512.MaxNative(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
-                var pixelTerm = Vector512<float>.Zero;
-                var pixelTermCompensation = Vector512<float>.Zero;
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector512.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -1084,19 +1081,19 @@ namespace Dice.Kernels
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = KernelMath.Log(Vector256<float>.One + e[c]);
-                    elementTerm[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
-                        * (Vector256.Max(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
-                var pixelTerm = Vector256<float>.Zero;
-                var pixelTermCompensation = Vector256<float>.Zero;
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector256.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -1160,19 +1157,19 @@ namespace Dice.Kernels
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = KernelMath.Log(Vector128<float>.One + e[c]);
-                    elementTerm[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
+                    elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
-                        * (Vector128.Max(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
                 }
-                var pixelTerm = Vector128<float>.Zero;
-                var pixelTermCompensation = Vector128<float>.Zero;
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector128.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -1238,15 +1235,12 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
                 }
-                float pixelTerm = 0f;
-                float pixelTermCompensation = 0f;
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
-                    float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    float pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    pixelTermWide += elementTerm[c];
                 }
+                float pixelTerm = (float)pixelTermWide;
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
@@ -1501,7 +1495,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
                 }
@@ -1561,7 +1555,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
                 }
@@ -1621,7 +1615,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
                 }

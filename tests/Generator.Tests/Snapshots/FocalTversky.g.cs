@@ -270,14 +270,14 @@ namespace Dice.Kernels
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -300,13 +300,21 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var others = (Vector512<float>.One - t0) * e0 + (Vector512<float>.One - t1) * e1 + (Vector512<float>.One
                     - t2) * e2 + (Vector512<float>.One - t3) * e3;
                 var labelLoss = max - labelLogit + KernelMath.Log(sum);
                 var u = others * inverseSum;
                 var focalPower = (focalSquare ? u * u : Vector512.ConditionalSelect(Vector512.GreaterThan(u,
-                    Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.Max(u,
+                    Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.MaxNative(u,
                     Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
@@ -382,14 +390,14 @@ namespace Dice.Kernels
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -412,13 +420,21 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var others = (Vector256<float>.One - t0) * e0 + (Vector256<float>.One - t1) * e1 + (Vector256<float>.One
                     - t2) * e2 + (Vector256<float>.One - t3) * e3;
                 var labelLoss = max - labelLogit + KernelMath.Log(sum);
                 var u = others * inverseSum;
                 var focalPower = (focalSquare ? u * u : Vector256.ConditionalSelect(Vector256.GreaterThan(u,
-                    Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.Max(u,
+                    Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.MaxNative(u,
                     Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
@@ -494,14 +510,14 @@ namespace Dice.Kernels
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -524,13 +540,21 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var others = (Vector128<float>.One - t0) * e0 + (Vector128<float>.One - t1) * e1 + (Vector128<float>.One
                     - t2) * e2 + (Vector128<float>.One - t3) * e3;
                 var labelLoss = max - labelLogit + KernelMath.Log(sum);
                 var u = others * inverseSum;
                 var focalPower = (focalSquare ? u * u : Vector128.ConditionalSelect(Vector128.GreaterThan(u,
-                    Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.Max(u,
+                    Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.MaxNative(u,
                     Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
@@ -635,7 +659,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
                 float labelLoss = max - labelLogit + MathF.Log(sum);
                 float u = others * inverseSum;
@@ -731,7 +759,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -747,17 +775,33 @@ namespace Dice.Kernels
                 var gradP2 = valid * (Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
                 var gradP3 = valid * (Vector512.MultiplyAddEstimate(targetSlope3, t3, probabilitySlope3));
                 var dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2 + p3 * gradP3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var others = (Vector512<float>.One - t0) * e0 + (Vector512<float>.One - t1) * e1 + (Vector512<float>.One
                     - t2) * e2 + (Vector512<float>.One - t3) * e3;
                 var labelLoss = max - labelLogit + KernelMath.Log(sum);
                 var u = others * inverseSum;
                 var focalPower = (focalSquare ? u * u : Vector512.ConditionalSelect(Vector512.GreaterThan(u,
-                    Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.Max(u,
+                    Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.MaxNative(u,
                     Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                 var focalRatio = Vector512.ConditionalSelect(Vector512.GreaterThan(u, Vector512<float>.Zero), focalPower
-                    / Vector512.Max(u, Vector512.Create(1.17549435E-38f)), Vector512<float>.Zero);
-                var labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
+                    / Vector512.MaxNative(u, Vector512.Create(1.17549435E-38f)), Vector512<float>.Zero);
+                var labelProbability = Vector512<float>.Zero;
+                labelProbability = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(),
+                    p0, labelProbability);
+                labelProbability = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(),
+                    p1, labelProbability);
+                labelProbability = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(),
+                    p2, labelProbability);
+                labelProbability = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(),
+                    p3, labelProbability);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale * (focalPower + focalGamma * labelProbability
@@ -823,7 +867,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -839,17 +883,33 @@ namespace Dice.Kernels
                 var gradP2 = valid * (Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
                 var gradP3 = valid * (Vector256.MultiplyAddEstimate(targetSlope3, t3, probabilitySlope3));
                 var dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2 + p3 * gradP3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var others = (Vector256<float>.One - t0) * e0 + (Vector256<float>.One - t1) * e1 + (Vector256<float>.One
                     - t2) * e2 + (Vector256<float>.One - t3) * e3;
                 var labelLoss = max - labelLogit + KernelMath.Log(sum);
                 var u = others * inverseSum;
                 var focalPower = (focalSquare ? u * u : Vector256.ConditionalSelect(Vector256.GreaterThan(u,
-                    Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.Max(u,
+                    Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.MaxNative(u,
                     Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                 var focalRatio = Vector256.ConditionalSelect(Vector256.GreaterThan(u, Vector256<float>.Zero), focalPower
-                    / Vector256.Max(u, Vector256.Create(1.17549435E-38f)), Vector256<float>.Zero);
-                var labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
+                    / Vector256.MaxNative(u, Vector256.Create(1.17549435E-38f)), Vector256<float>.Zero);
+                var labelProbability = Vector256<float>.Zero;
+                labelProbability = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(),
+                    p0, labelProbability);
+                labelProbability = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(),
+                    p1, labelProbability);
+                labelProbability = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(),
+                    p2, labelProbability);
+                labelProbability = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(),
+                    p3, labelProbability);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale * (focalPower + focalGamma * labelProbability
@@ -915,7 +975,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -931,17 +991,33 @@ namespace Dice.Kernels
                 var gradP2 = valid * (Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
                 var gradP3 = valid * (Vector128.MultiplyAddEstimate(targetSlope3, t3, probabilitySlope3));
                 var dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2 + p3 * gradP3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var others = (Vector128<float>.One - t0) * e0 + (Vector128<float>.One - t1) * e1 + (Vector128<float>.One
                     - t2) * e2 + (Vector128<float>.One - t3) * e3;
                 var labelLoss = max - labelLogit + KernelMath.Log(sum);
                 var u = others * inverseSum;
                 var focalPower = (focalSquare ? u * u : Vector128.ConditionalSelect(Vector128.GreaterThan(u,
-                    Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.Max(u,
+                    Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.MaxNative(u,
                     Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                 var focalRatio = Vector128.ConditionalSelect(Vector128.GreaterThan(u, Vector128<float>.Zero), focalPower
-                    / Vector128.Max(u, Vector128.Create(1.17549435E-38f)), Vector128<float>.Zero);
-                var labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
+                    / Vector128.MaxNative(u, Vector128.Create(1.17549435E-38f)), Vector128<float>.Zero);
+                var labelProbability = Vector128<float>.Zero;
+                labelProbability = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(),
+                    p0, labelProbability);
+                labelProbability = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(),
+                    p1, labelProbability);
+                labelProbability = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(),
+                    p2, labelProbability);
+                labelProbability = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(),
+                    p3, labelProbability);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var labelScale = labelWeight * crossEntropyScale * (focalPower + focalGamma * labelProbability
@@ -1023,14 +1099,22 @@ namespace Dice.Kernels
                 float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2);
                 float gradP3 = valid * (targetSlope3 * t3 + probabilitySlope3);
                 float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2 + p3 * gradP3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
                 float labelLoss = max - labelLogit + MathF.Log(sum);
                 float u = others * inverseSum;
                 float focalPower = (focalSquare ? u * u : (u > 0f ? MathF.Exp(focalGamma * MathF.Log(MathF.Max(u,
                     1.17549435E-38f))) : focalPowerAtZero));
                 float focalRatio = (u > 0f ? focalPower / MathF.Max(u, 1.17549435E-38f) : 0f);
-                float labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
+                float labelProbability = 0f;
+                labelProbability = (label == 0 ? p0 : labelProbability);
+                labelProbability = (label == 1 ? p1 : labelProbability);
+                labelProbability = (label == 2 ? p2 : labelProbability);
+                labelProbability = (label == 3 ? p3 : labelProbability);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float labelScale = labelWeight * crossEntropyScale * (focalPower + focalGamma * labelProbability
@@ -1090,10 +1174,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -1165,10 +1249,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -1240,10 +1324,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -1478,7 +1562,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
                 float labelLoss = max - labelLogit + XMath.Log(sum);
                 float u = others * inverseSum;
@@ -1571,14 +1659,22 @@ namespace Dice.Kernels
                 float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2);
                 float gradP3 = valid * (targetSlope3 * t3 + probabilitySlope3);
                 float dot = p0 * gradP0 + p1 * gradP1 + p2 * gradP2 + p3 * gradP3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float others = (1f - t0) * e0 + (1f - t1) * e1 + (1f - t2) * e2 + (1f - t3) * e3;
                 float labelLoss = max - labelLogit + XMath.Log(sum);
                 float u = others * inverseSum;
                 float focalPower = (focalSquare ? u * u : (u > 0f ? XMath.Exp(focalGamma * XMath.Log(XMath.Max(u,
                     1.17549435E-38f))) : focalPowerAtZero));
                 float focalRatio = (u > 0f ? focalPower / XMath.Max(u, 1.17549435E-38f) : 0f);
-                float labelProbability = t0 * p0 + t1 * p1 + t2 * p2 + t3 * p3;
+                float labelProbability = 0f;
+                labelProbability = (label == 0 ? p0 : labelProbability);
+                labelProbability = (label == 1 ? p1 : labelProbability);
+                labelProbability = (label == 2 ? p2 : labelProbability);
+                labelProbability = (label == 3 ? p3 : labelProbability);
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float labelScale = labelWeight * crossEntropyScale * (focalPower + focalGamma * labelProbability
                     * labelLoss * focalRatio);

@@ -281,13 +281,13 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(3u)).AsSingle()
                     & validMask);
-                var max = Vector512.Max(x0, Vector512.Max(x1, x2));
+                var max = Vector512.MaxNative(x0, Vector512.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -305,7 +305,13 @@ namespace Dice.Kernels
                 intersection2 = Vector512.MultiplyAddEstimate(p2, t2, intersection2);
                 predicted2 = Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
                 truth2 += t2;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var logSum = KernelMath.Log(sum);
@@ -383,13 +389,13 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(3u)).AsSingle()
                     & validMask);
-                var max = Vector256.Max(x0, Vector256.Max(x1, x2));
+                var max = Vector256.MaxNative(x0, Vector256.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -407,7 +413,13 @@ namespace Dice.Kernels
                 intersection2 = Vector256.MultiplyAddEstimate(p2, t2, intersection2);
                 predicted2 = Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
                 truth2 += t2;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var logSum = KernelMath.Log(sum);
@@ -485,13 +497,13 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(3u)).AsSingle()
                     & validMask);
-                var max = Vector128.Max(x0, Vector128.Max(x1, x2));
+                var max = Vector128.MaxNative(x0, Vector128.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -509,7 +521,13 @@ namespace Dice.Kernels
                 intersection2 = Vector128.MultiplyAddEstimate(p2, t2, intersection2);
                 predicted2 = Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
                 truth2 += t2;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var logSum = KernelMath.Log(sum);
@@ -610,7 +628,10 @@ namespace Dice.Kernels
                 intersection2 += p2 * t2;
                 predicted2 += valid * (p2 * p2);
                 truth2 += t2;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 float logSum = MathF.Log(sum);
@@ -705,7 +726,7 @@ namespace Dice.Kernels
                 var t0 = (Vector512.Equals(label, Vector512.Create(0)).AsSingle() & Vector512<float>.One);
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(x0, Vector512.Max(x1, x2));
+                var max = Vector512.MaxNative(x0, Vector512.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -783,7 +804,7 @@ namespace Dice.Kernels
                 var t0 = (Vector256.Equals(label, Vector256.Create(0)).AsSingle() & Vector256<float>.One);
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(x0, Vector256.Max(x1, x2));
+                var max = Vector256.MaxNative(x0, Vector256.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -861,7 +882,7 @@ namespace Dice.Kernels
                 var t0 = (Vector128.Equals(label, Vector128.Create(0)).AsSingle() & Vector128<float>.One);
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(x0, Vector128.Max(x1, x2));
+                var max = Vector128.MaxNative(x0, Vector128.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1006,9 +1027,9 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(3u)).AsSingle()
                     & validMask);
@@ -1039,9 +1060,9 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(3u)).AsSingle()
                     & validMask);
@@ -1072,9 +1093,9 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(3u)).AsSingle()
                     & validMask);
@@ -1182,7 +1203,7 @@ namespace Dice.Kernels
                 var t0 = (Vector512.Equals(label, Vector512.Create(0)).AsSingle() & Vector512<float>.One);
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(x0, Vector512.Max(x1, x2));
+                var max = Vector512.MaxNative(x0, Vector512.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1203,7 +1224,13 @@ namespace Dice.Kernels
                 intersection2 = Vector512.MultiplyAddEstimate(p2, t2, intersection2);
                 predicted2 = Vector512.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
                 truth2 += t2;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var logSum = KernelMath.Log(sum);
@@ -1279,7 +1306,7 @@ namespace Dice.Kernels
                 var t0 = (Vector256.Equals(label, Vector256.Create(0)).AsSingle() & Vector256<float>.One);
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(x0, Vector256.Max(x1, x2));
+                var max = Vector256.MaxNative(x0, Vector256.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1300,7 +1327,13 @@ namespace Dice.Kernels
                 intersection2 = Vector256.MultiplyAddEstimate(p2, t2, intersection2);
                 predicted2 = Vector256.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
                 truth2 += t2;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var logSum = KernelMath.Log(sum);
@@ -1376,7 +1409,7 @@ namespace Dice.Kernels
                 var t0 = (Vector128.Equals(label, Vector128.Create(0)).AsSingle() & Vector128<float>.One);
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(x0, Vector128.Max(x1, x2));
+                var max = Vector128.MaxNative(x0, Vector128.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1397,7 +1430,13 @@ namespace Dice.Kernels
                 intersection2 = Vector128.MultiplyAddEstimate(p2, t2, intersection2);
                 predicted2 = Vector128.MultiplyAddEstimate(valid, (p2 * p2), predicted2);
                 truth2 += t2;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 var logSum = KernelMath.Log(sum);
@@ -1493,7 +1532,10 @@ namespace Dice.Kernels
                 intersection2 += p2 * t2;
                 predicted2 += valid * (p2 * p2);
                 truth2 += t2;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 float logSum = MathF.Log(sum);
@@ -1861,9 +1903,9 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(3u)).AsSingle()
                     & validMask);
@@ -1931,9 +1973,9 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(3u)).AsSingle()
                     & validMask);
@@ -2001,9 +2043,9 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(3u)).AsSingle()
                     & validMask);
@@ -2208,7 +2250,10 @@ namespace Dice.Kernels
                 intersection2 += p2 * t2;
                 predicted2 += valid * (p2 * p2);
                 truth2 += t2;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2;
                 float logSum = XMath.Log(sum);
                 float labelLoss = max - labelLogit + logSum;

@@ -281,10 +281,10 @@ namespace Dice.Kernels
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector512.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t1, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t1,
                     Vector512<float>.One));
                 nonFinite += pixelNonFinite;
@@ -305,13 +305,13 @@ namespace Dice.Kernels
                 predicted1 = Vector512.MultiplyAddEstimate(valid, p1, predicted1);
                 truth1 = Vector512.MultiplyAddEstimate(t1, valid, truth1);
                 var softplusTail0 = KernelMath.Log(Vector512<float>.One + e0);
-                var elementTerm0 = valid * (Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0);
+                var elementTerm0 = valid * (Vector512.MaxNative(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0);
                 if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + valid * (t0 * positiveExcess0
-                    * (Vector512.Max(-x0, Vector512<float>.Zero) + softplusTail0))) * weight0;
+                    * (Vector512.MaxNative(-x0, Vector512<float>.Zero) + softplusTail0))) * weight0;
                 var softplusTail1 = KernelMath.Log(Vector512<float>.One + e1);
-                var elementTerm1 = valid * (Vector512.Max(x1, Vector512<float>.Zero) - x1 * t1 + softplusTail1);
+                var elementTerm1 = valid * (Vector512.MaxNative(x1, Vector512<float>.Zero) - x1 * t1 + softplusTail1);
                 if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + valid * (t1 * positiveExcess1
-                    * (Vector512.Max(-x1, Vector512<float>.Zero) + softplusTail1))) * weight1;
+                    * (Vector512.MaxNative(-x1, Vector512<float>.Zero) + softplusTail1))) * weight1;
                 var pixelTerm = elementTerm0 + elementTerm1;
                 crossEntropy += pixelTerm;
                 crossEntropyWeight += pixelWeight;
@@ -367,10 +367,10 @@ namespace Dice.Kernels
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector256.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t1, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t1,
                     Vector256<float>.One));
                 nonFinite += pixelNonFinite;
@@ -391,13 +391,13 @@ namespace Dice.Kernels
                 predicted1 = Vector256.MultiplyAddEstimate(valid, p1, predicted1);
                 truth1 = Vector256.MultiplyAddEstimate(t1, valid, truth1);
                 var softplusTail0 = KernelMath.Log(Vector256<float>.One + e0);
-                var elementTerm0 = valid * (Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0);
+                var elementTerm0 = valid * (Vector256.MaxNative(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0);
                 if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + valid * (t0 * positiveExcess0
-                    * (Vector256.Max(-x0, Vector256<float>.Zero) + softplusTail0))) * weight0;
+                    * (Vector256.MaxNative(-x0, Vector256<float>.Zero) + softplusTail0))) * weight0;
                 var softplusTail1 = KernelMath.Log(Vector256<float>.One + e1);
-                var elementTerm1 = valid * (Vector256.Max(x1, Vector256<float>.Zero) - x1 * t1 + softplusTail1);
+                var elementTerm1 = valid * (Vector256.MaxNative(x1, Vector256<float>.Zero) - x1 * t1 + softplusTail1);
                 if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + valid * (t1 * positiveExcess1
-                    * (Vector256.Max(-x1, Vector256<float>.Zero) + softplusTail1))) * weight1;
+                    * (Vector256.MaxNative(-x1, Vector256<float>.Zero) + softplusTail1))) * weight1;
                 var pixelTerm = elementTerm0 + elementTerm1;
                 crossEntropy += pixelTerm;
                 crossEntropyWeight += pixelWeight;
@@ -453,10 +453,10 @@ namespace Dice.Kernels
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector128.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t1, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t1,
                     Vector128<float>.One));
                 nonFinite += pixelNonFinite;
@@ -477,13 +477,13 @@ namespace Dice.Kernels
                 predicted1 = Vector128.MultiplyAddEstimate(valid, p1, predicted1);
                 truth1 = Vector128.MultiplyAddEstimate(t1, valid, truth1);
                 var softplusTail0 = KernelMath.Log(Vector128<float>.One + e0);
-                var elementTerm0 = valid * (Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0);
+                var elementTerm0 = valid * (Vector128.MaxNative(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0);
                 if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + valid * (t0 * positiveExcess0
-                    * (Vector128.Max(-x0, Vector128<float>.Zero) + softplusTail0))) * weight0;
+                    * (Vector128.MaxNative(-x0, Vector128<float>.Zero) + softplusTail0))) * weight0;
                 var softplusTail1 = KernelMath.Log(Vector128<float>.One + e1);
-                var elementTerm1 = valid * (Vector128.Max(x1, Vector128<float>.Zero) - x1 * t1 + softplusTail1);
+                var elementTerm1 = valid * (Vector128.MaxNative(x1, Vector128<float>.Zero) - x1 * t1 + softplusTail1);
                 if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + valid * (t1 * positiveExcess1
-                    * (Vector128.Max(-x1, Vector128<float>.Zero) + softplusTail1))) * weight1;
+                    * (Vector128.MaxNative(-x1, Vector128<float>.Zero) + softplusTail1))) * weight1;
                 var pixelTerm = elementTerm0 + elementTerm1;
                 crossEntropy += pixelTerm;
                 crossEntropyWeight += pixelWeight;
@@ -873,10 +873,10 @@ namespace Dice.Kernels
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector512.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t1, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t1,
                     Vector512<float>.One));
                 nonFinite += pixelNonFinite;
@@ -910,10 +910,10 @@ namespace Dice.Kernels
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector256.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t1, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t1,
                     Vector256<float>.One));
                 nonFinite += pixelNonFinite;
@@ -947,10 +947,10 @@ namespace Dice.Kernels
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector128.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t1, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t1,
                     Vector128<float>.One));
                 nonFinite += pixelNonFinite;
@@ -1071,13 +1071,13 @@ namespace Dice.Kernels
                 predicted1 = Vector512.MultiplyAddEstimate(valid, p1, predicted1);
                 truth1 = Vector512.MultiplyAddEstimate(t1, valid, truth1);
                 var softplusTail0 = KernelMath.Log(Vector512<float>.One + e0);
-                var elementTerm0 = valid * (Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0);
+                var elementTerm0 = valid * (Vector512.MaxNative(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0);
                 if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + valid * (t0 * positiveExcess0
-                    * (Vector512.Max(-x0, Vector512<float>.Zero) + softplusTail0))) * weight0;
+                    * (Vector512.MaxNative(-x0, Vector512<float>.Zero) + softplusTail0))) * weight0;
                 var softplusTail1 = KernelMath.Log(Vector512<float>.One + e1);
-                var elementTerm1 = valid * (Vector512.Max(x1, Vector512<float>.Zero) - x1 * t1 + softplusTail1);
+                var elementTerm1 = valid * (Vector512.MaxNative(x1, Vector512<float>.Zero) - x1 * t1 + softplusTail1);
                 if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + valid * (t1 * positiveExcess1
-                    * (Vector512.Max(-x1, Vector512<float>.Zero) + softplusTail1))) * weight1;
+                    * (Vector512.MaxNative(-x1, Vector512<float>.Zero) + softplusTail1))) * weight1;
                 var pixelTerm = elementTerm0 + elementTerm1;
                 crossEntropy += pixelTerm;
                 crossEntropyWeight += pixelWeight;
@@ -1147,13 +1147,13 @@ namespace Dice.Kernels
                 predicted1 = Vector256.MultiplyAddEstimate(valid, p1, predicted1);
                 truth1 = Vector256.MultiplyAddEstimate(t1, valid, truth1);
                 var softplusTail0 = KernelMath.Log(Vector256<float>.One + e0);
-                var elementTerm0 = valid * (Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0);
+                var elementTerm0 = valid * (Vector256.MaxNative(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0);
                 if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + valid * (t0 * positiveExcess0
-                    * (Vector256.Max(-x0, Vector256<float>.Zero) + softplusTail0))) * weight0;
+                    * (Vector256.MaxNative(-x0, Vector256<float>.Zero) + softplusTail0))) * weight0;
                 var softplusTail1 = KernelMath.Log(Vector256<float>.One + e1);
-                var elementTerm1 = valid * (Vector256.Max(x1, Vector256<float>.Zero) - x1 * t1 + softplusTail1);
+                var elementTerm1 = valid * (Vector256.MaxNative(x1, Vector256<float>.Zero) - x1 * t1 + softplusTail1);
                 if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + valid * (t1 * positiveExcess1
-                    * (Vector256.Max(-x1, Vector256<float>.Zero) + softplusTail1))) * weight1;
+                    * (Vector256.MaxNative(-x1, Vector256<float>.Zero) + softplusTail1))) * weight1;
                 var pixelTerm = elementTerm0 + elementTerm1;
                 crossEntropy += pixelTerm;
                 crossEntropyWeight += pixelWeight;
@@ -1223,13 +1223,13 @@ namespace Dice.Kernels
                 predicted1 = Vector128.MultiplyAddEstimate(valid, p1, predicted1);
                 truth1 = Vector128.MultiplyAddEstimate(t1, valid, truth1);
                 var softplusTail0 = KernelMath.Log(Vector128<float>.One + e0);
-                var elementTerm0 = valid * (Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0);
+                var elementTerm0 = valid * (Vector128.MaxNative(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0);
                 if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + valid * (t0 * positiveExcess0
-                    * (Vector128.Max(-x0, Vector128<float>.Zero) + softplusTail0))) * weight0;
+                    * (Vector128.MaxNative(-x0, Vector128<float>.Zero) + softplusTail0))) * weight0;
                 var softplusTail1 = KernelMath.Log(Vector128<float>.One + e1);
-                var elementTerm1 = valid * (Vector128.Max(x1, Vector128<float>.Zero) - x1 * t1 + softplusTail1);
+                var elementTerm1 = valid * (Vector128.MaxNative(x1, Vector128<float>.Zero) - x1 * t1 + softplusTail1);
                 if (TWeighting.Enabled) elementTerm1 = (elementTerm1 + valid * (t1 * positiveExcess1
-                    * (Vector128.Max(-x1, Vector128<float>.Zero) + softplusTail1))) * weight1;
+                    * (Vector128.MaxNative(-x1, Vector128<float>.Zero) + softplusTail1))) * weight1;
                 var pixelTerm = elementTerm0 + elementTerm1;
                 crossEntropy += pixelTerm;
                 crossEntropyWeight += pixelWeight;
@@ -1587,10 +1587,10 @@ namespace Dice.Kernels
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector512.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t1, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t1,
                     Vector512<float>.One));
                 nonFinite += pixelNonFinite;
@@ -1653,10 +1653,10 @@ namespace Dice.Kernels
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector256.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t1, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t1,
                     Vector256<float>.One));
                 nonFinite += pixelNonFinite;
@@ -1719,10 +1719,10 @@ namespace Dice.Kernels
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector128.LoadUnsafe(ref masks, (nuint)(spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t1, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t1,
                     Vector128<float>.One));
                 nonFinite += pixelNonFinite;

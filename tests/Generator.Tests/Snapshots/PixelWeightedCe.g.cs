@@ -304,16 +304,16 @@ namespace Dice.Kernels
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
                 badPixelWeight |= ~(Vector512.GreaterThanOrEqual(pixelWeight, Vector512<float>.Zero)
                     & Vector512.LessThanOrEqual(pixelWeight, Vector512.Create(float.MaxValue)));
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -336,7 +336,15 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, (t3 * valid), intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 = Vector512.MultiplyAddEstimate(t3, valid, truth3);
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -428,16 +436,16 @@ namespace Dice.Kernels
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
                 badPixelWeight |= ~(Vector256.GreaterThanOrEqual(pixelWeight, Vector256<float>.Zero)
                     & Vector256.LessThanOrEqual(pixelWeight, Vector256.Create(float.MaxValue)));
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -460,7 +468,15 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, (t3 * valid), intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 = Vector256.MultiplyAddEstimate(t3, valid, truth3);
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -552,16 +568,16 @@ namespace Dice.Kernels
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
                 badPixelWeight |= ~(Vector128.GreaterThanOrEqual(pixelWeight, Vector128<float>.Zero)
                     & Vector128.LessThanOrEqual(pixelWeight, Vector128.Create(float.MaxValue)));
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -584,7 +600,15 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, (t3 * valid), intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 = Vector128.MultiplyAddEstimate(t3, valid, truth3);
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -706,7 +730,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * (t3 * valid);
                 predicted3 += valid * p3;
                 truth3 += t3 * valid;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -813,7 +841,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -907,7 +935,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1001,7 +1029,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1174,10 +1202,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -1214,10 +1242,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -1254,10 +1282,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -1381,7 +1409,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1408,7 +1436,15 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, (t3 * valid), intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 = Vector512.MultiplyAddEstimate(t3, valid, truth3);
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -1497,7 +1533,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1524,7 +1560,15 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, (t3 * valid), intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 = Vector256.MultiplyAddEstimate(t3, valid, truth3);
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -1613,7 +1657,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1640,7 +1684,15 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, (t3 * valid), intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 = Vector128.MultiplyAddEstimate(t3, valid, truth3);
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -1755,7 +1807,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * (t3 * valid);
                 predicted3 += valid * p3;
                 truth3 += t3 * valid;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 if (TWeighting.Enabled) labelWeight *= pixelWeight;
@@ -2187,10 +2243,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -2272,10 +2328,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -2357,10 +2413,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -2612,7 +2668,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * (t3 * valid);
                 predicted3 += valid * p3;
                 truth3 += t3 * valid;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 labelWeight *= pixelWeight;
                 float logSum = XMath.Log(sum);

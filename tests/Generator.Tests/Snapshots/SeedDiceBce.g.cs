@@ -254,7 +254,7 @@ namespace Dice.Kernels
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
                 nonFinite += pixelNonFinite;
@@ -266,8 +266,8 @@ namespace Dice.Kernels
                 predicted0 += p0;
                 truth0 += t0;
                 var softplusTail0 = KernelMath.Log(Vector512<float>.One + e0);
-                var elementTerm0 = Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0;
-                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector512.Max(-x0,
+                var elementTerm0 = Vector512.MaxNative(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector512.MaxNative(-x0,
                     Vector512<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
@@ -307,7 +307,7 @@ namespace Dice.Kernels
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
                 nonFinite += pixelNonFinite;
@@ -319,8 +319,8 @@ namespace Dice.Kernels
                 predicted0 += p0;
                 truth0 += t0;
                 var softplusTail0 = KernelMath.Log(Vector256<float>.One + e0);
-                var elementTerm0 = Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0;
-                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector256.Max(-x0,
+                var elementTerm0 = Vector256.MaxNative(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector256.MaxNative(-x0,
                     Vector256<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
@@ -360,7 +360,7 @@ namespace Dice.Kernels
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
                 nonFinite += pixelNonFinite;
@@ -372,8 +372,8 @@ namespace Dice.Kernels
                 predicted0 += p0;
                 truth0 += t0;
                 var softplusTail0 = KernelMath.Log(Vector128<float>.One + e0);
-                var elementTerm0 = Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0;
-                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector128.Max(-x0,
+                var elementTerm0 = Vector128.MaxNative(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector128.MaxNative(-x0,
                     Vector128<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
@@ -646,7 +646,7 @@ namespace Dice.Kernels
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
                 nonFinite += pixelNonFinite;
@@ -673,7 +673,7 @@ namespace Dice.Kernels
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
                 nonFinite += pixelNonFinite;
@@ -700,7 +700,7 @@ namespace Dice.Kernels
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
                 nonFinite += pixelNonFinite;
@@ -792,8 +792,8 @@ namespace Dice.Kernels
                 predicted0 += p0;
                 truth0 += t0;
                 var softplusTail0 = KernelMath.Log(Vector512<float>.One + e0);
-                var elementTerm0 = Vector512.Max(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0;
-                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector512.Max(-x0,
+                var elementTerm0 = Vector512.MaxNative(x0, Vector512<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector512.MaxNative(-x0,
                     Vector512<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
@@ -840,8 +840,8 @@ namespace Dice.Kernels
                 predicted0 += p0;
                 truth0 += t0;
                 var softplusTail0 = KernelMath.Log(Vector256<float>.One + e0);
-                var elementTerm0 = Vector256.Max(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0;
-                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector256.Max(-x0,
+                var elementTerm0 = Vector256.MaxNative(x0, Vector256<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector256.MaxNative(-x0,
                     Vector256<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
@@ -888,8 +888,8 @@ namespace Dice.Kernels
                 predicted0 += p0;
                 truth0 += t0;
                 var softplusTail0 = KernelMath.Log(Vector128<float>.One + e0);
-                var elementTerm0 = Vector128.Max(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0;
-                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector128.Max(-x0,
+                var elementTerm0 = Vector128.MaxNative(x0, Vector128<float>.Zero) - x0 * t0 + softplusTail0;
+                if (TWeighting.Enabled) elementTerm0 = (elementTerm0 + t0 * positiveExcess0 * (Vector128.MaxNative(-x0,
                     Vector128<float>.Zero) + softplusTail0)) * weight0;
                 var pixelTerm = elementTerm0;
                 crossEntropy += pixelTerm;
@@ -1148,7 +1148,7 @@ namespace Dice.Kernels
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
                     Vector512<float>.One));
                 nonFinite += pixelNonFinite;
@@ -1201,7 +1201,7 @@ namespace Dice.Kernels
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
                     Vector256<float>.One));
                 nonFinite += pixelNonFinite;
@@ -1254,7 +1254,7 @@ namespace Dice.Kernels
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
                     Vector128<float>.One));
                 nonFinite += pixelNonFinite;

@@ -286,14 +286,14 @@ namespace Dice.Kernels
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -316,7 +316,15 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -404,14 +412,14 @@ namespace Dice.Kernels
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -434,7 +442,15 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -522,14 +538,14 @@ namespace Dice.Kernels
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -552,7 +568,15 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -669,7 +693,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float logSum = MathF.Log(sum);
@@ -773,7 +801,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -864,7 +892,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -955,7 +983,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1121,10 +1149,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -1156,10 +1184,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -1191,10 +1219,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -1310,7 +1338,7 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var max = Vector512.Max(Vector512.Max(x0, x1), Vector512.Max(x2, x3));
+                var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1337,7 +1365,15 @@ namespace Dice.Kernels
                 intersection3 = Vector512.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector512.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector512<float>.Zero;
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector512.ConditionalSelect(Vector512.Equals(label, Vector512.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -1423,7 +1459,7 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var max = Vector256.Max(Vector256.Max(x0, x1), Vector256.Max(x2, x3));
+                var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1450,7 +1486,15 @@ namespace Dice.Kernels
                 intersection3 = Vector256.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector256.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector256<float>.Zero;
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector256.ConditionalSelect(Vector256.Equals(label, Vector256.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -1536,7 +1580,7 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var max = Vector128.Max(Vector128.Max(x0, x1), Vector128.Max(x2, x3));
+                var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
                 var e2 = KernelMath.Exp(x2 - max);
@@ -1563,7 +1607,15 @@ namespace Dice.Kernels
                 intersection3 = Vector128.MultiplyAddEstimate(p3, t3, intersection3);
                 predicted3 = Vector128.MultiplyAddEstimate(valid, p3, predicted3);
                 truth3 += t3;
-                var labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                var labelLogit = Vector128<float>.Zero;
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(0)).AsSingle(), x0,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(1)).AsSingle(), x1,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(2)).AsSingle(), x2,
+                    labelLogit);
+                labelLogit = Vector128.ConditionalSelect(Vector128.Equals(label, Vector128.Create(3)).AsSingle(), x3,
+                    labelLogit);
                 var labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 var logSum = KernelMath.Log(sum);
@@ -1675,7 +1727,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = valid;
                 if (TWeighting.Enabled) labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float logSum = MathF.Log(sum);
@@ -2091,10 +2147,10 @@ namespace Dice.Kernels
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector512<float>.Zero;
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x0, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x1, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x2, Vector512<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector512.MultiplyAddEstimate(x3, Vector512<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector512<float>.Zero;
+                pixelNonFinite |= x1 * Vector512<float>.Zero;
+                pixelNonFinite |= x2 * Vector512<float>.Zero;
+                pixelNonFinite |= x3 * Vector512<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector512.GreaterThanOrEqual(label.AsUInt32(), Vector512.Create(4u)).AsSingle()
                     & validMask);
@@ -2166,10 +2222,10 @@ namespace Dice.Kernels
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector256<float>.Zero;
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x0, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x1, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x2, Vector256<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector256.MultiplyAddEstimate(x3, Vector256<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector256<float>.Zero;
+                pixelNonFinite |= x1 * Vector256<float>.Zero;
+                pixelNonFinite |= x2 * Vector256<float>.Zero;
+                pixelNonFinite |= x3 * Vector256<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(4u)).AsSingle()
                     & validMask);
@@ -2241,10 +2297,10 @@ namespace Dice.Kernels
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var pixelNonFinite = Vector128<float>.Zero;
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x0, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x1, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x2, Vector128<float>.Zero, pixelNonFinite);
-                pixelNonFinite = Vector128.MultiplyAddEstimate(x3, Vector128<float>.Zero, pixelNonFinite);
+                pixelNonFinite |= x0 * Vector128<float>.Zero;
+                pixelNonFinite |= x1 * Vector128<float>.Zero;
+                pixelNonFinite |= x2 * Vector128<float>.Zero;
+                pixelNonFinite |= x3 * Vector128<float>.Zero;
                 nonFinite += pixelNonFinite;
                 badLabel |= (Vector128.GreaterThanOrEqual(label.AsUInt32(), Vector128.Create(4u)).AsSingle()
                     & validMask);
@@ -2480,7 +2536,11 @@ namespace Dice.Kernels
                 intersection3 += p3 * t3;
                 predicted3 += valid * p3;
                 truth3 += t3;
-                float labelLogit = t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3;
+                float labelLogit = 0f;
+                labelLogit = (label == 0 ? x0 : labelLogit);
+                labelLogit = (label == 1 ? x1 : labelLogit);
+                labelLogit = (label == 2 ? x2 : labelLogit);
+                labelLogit = (label == 3 ? x3 : labelLogit);
                 float labelWeight = t0 * weight0 + t1 * weight1 + t2 * weight2 + t3 * weight3;
                 float logSum = XMath.Log(sum);
                 float labelLoss = max - labelLogit + logSum;

@@ -260,7 +260,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
                 }
@@ -274,24 +274,24 @@ namespace Dice.Kernels
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
-                    bce[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c]
+                    bce[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector512<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : Vector512.ConditionalSelect(Vector512.GreaterThan(u[c],
-                        Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.Max(u[c],
+                        Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.MaxNative(u[c],
                         Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
                 }
-                var pixelTerm = Vector512<float>.Zero;
-                var pixelTermCompensation = Vector512<float>.Zero;
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector512.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
@@ -356,7 +356,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
                 }
@@ -370,24 +370,24 @@ namespace Dice.Kernels
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
-                    bce[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c]
+                    bce[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector256<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : Vector256.ConditionalSelect(Vector256.GreaterThan(u[c],
-                        Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.Max(u[c],
+                        Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.MaxNative(u[c],
                         Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
                 }
-                var pixelTerm = Vector256<float>.Zero;
-                var pixelTermCompensation = Vector256<float>.Zero;
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector256.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
@@ -452,7 +452,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
                 }
@@ -466,24 +466,24 @@ namespace Dice.Kernels
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
-                    bce[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c]
+                    bce[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector128<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : Vector128.ConditionalSelect(Vector128.GreaterThan(u[c],
-                        Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.Max(u[c],
+                        Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.MaxNative(u[c],
                         Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
                 }
-                var pixelTerm = Vector128<float>.Zero;
-                var pixelTermCompensation = Vector128<float>.Zero;
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    var pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    var pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    var (low, high) = Vector128.Widen(elementTerm[c]);
+                    pixelTermLow += low;
+                    pixelTermHigh += high;
                 }
+                var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
@@ -567,15 +567,12 @@ namespace Dice.Kernels
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
                 }
-                float pixelTerm = 0f;
-                float pixelTermCompensation = 0f;
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
-                    float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
-                    float pixelTermNext = pixelTerm + pixelTermTerm;
-                    pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
-                    pixelTerm = pixelTermNext;
+                    pixelTermWide += elementTerm[c];
                 }
+                float pixelTerm = (float)pixelTermWide;
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52.
@@ -663,14 +660,15 @@ namespace Dice.Kernels
                     targetSlope[c] = Vector512.Create(dice[c]);
                     probabilitySlope[c] = Vector512.Create(dice[17 + c]);
                     gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    bce[c] = Vector512.Max(x[c], Vector512<float>.Zero) - x[c] * t[c]
+                    bce[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector512<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : Vector512.ConditionalSelect(Vector512.GreaterThan(u[c],
-                        Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.Max(u[c],
+                        Vector512<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector512.MaxNative(u[c],
                         Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                     focalRatio[c] = Vector512.ConditionalSelect(Vector512.GreaterThan(u[c], Vector512<float>.Zero),
-                        focalPower[c] / Vector512.Max(u[c], Vector512.Create(1.17549435E-38f)), Vector512<float>.Zero);
+                        focalPower[c] / Vector512.MaxNative(u[c], Vector512.Create(1.17549435E-38f)),
+                        Vector512<float>.Zero);
                     grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (Vector512<float>.One
                         - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
@@ -727,14 +725,15 @@ namespace Dice.Kernels
                     targetSlope[c] = Vector256.Create(dice[c]);
                     probabilitySlope[c] = Vector256.Create(dice[17 + c]);
                     gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    bce[c] = Vector256.Max(x[c], Vector256<float>.Zero) - x[c] * t[c]
+                    bce[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector256<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : Vector256.ConditionalSelect(Vector256.GreaterThan(u[c],
-                        Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.Max(u[c],
+                        Vector256<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.MaxNative(u[c],
                         Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                     focalRatio[c] = Vector256.ConditionalSelect(Vector256.GreaterThan(u[c], Vector256<float>.Zero),
-                        focalPower[c] / Vector256.Max(u[c], Vector256.Create(1.17549435E-38f)), Vector256<float>.Zero);
+                        focalPower[c] / Vector256.MaxNative(u[c], Vector256.Create(1.17549435E-38f)),
+                        Vector256<float>.Zero);
                     grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (Vector256<float>.One
                         - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
@@ -791,14 +790,15 @@ namespace Dice.Kernels
                     targetSlope[c] = Vector128.Create(dice[c]);
                     probabilitySlope[c] = Vector128.Create(dice[17 + c]);
                     gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    bce[c] = Vector128.Max(x[c], Vector128<float>.Zero) - x[c] * t[c]
+                    bce[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector128<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : Vector128.ConditionalSelect(Vector128.GreaterThan(u[c],
-                        Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.Max(u[c],
+                        Vector128<float>.Zero), KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.MaxNative(u[c],
                         Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                     focalRatio[c] = Vector128.ConditionalSelect(Vector128.GreaterThan(u[c], Vector128<float>.Zero),
-                        focalPower[c] / Vector128.Max(u[c], Vector128.Create(1.17549435E-38f)), Vector128<float>.Zero);
+                        focalPower[c] / Vector128.MaxNative(u[c], Vector128.Create(1.17549435E-38f)),
+                        Vector128<float>.Zero);
                     grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (Vector128<float>.One
                         - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
@@ -908,7 +908,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector512.MultiplyAddEstimate(x[c], Vector512<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
                 }
@@ -969,7 +969,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector256.MultiplyAddEstimate(x[c], Vector256<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
                 }
@@ -1030,7 +1030,7 @@ namespace Dice.Kernels
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    pixelNonFinite = Vector128.MultiplyAddEstimate(x[c], Vector128<float>.Zero, pixelNonFinite);
+                    pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
                 }

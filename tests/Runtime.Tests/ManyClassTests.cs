@@ -1,0 +1,48 @@
+namespace Dice.Runtime.Tests;
+
+/// <summary>
+/// The class counts of TotalSegmentator (104) and ADE20K (150), far above the unroll limit, in both layouts, against the
+/// float64 reference: the softmax sums of hundreds of exponentials (summed in double on the CPU), the CE term and the
+/// class-loop accumulators at vector tails and chunk edges.
+/// </summary>
+public class ManyClassTests
+{
+    public static TheoryData<ILossCase> Cases() => new(
+    [
+        new LossCase<ManyCe104>(), new LossCase<ManyCe104Last>(), new LossCase<ManyCe150>(), new LossCase<ManyCe150Last>(),
+        new LossCase<ManyFocal104>(), new LossCase<ManySoftmaxMasks150Last>(), new LossCase<ManyBceMasks104>(),
+    ]);
+
+    [Theory]
+    [MemberData(nameof(Cases), DisableDiscoveryEnumeration = true)]
+    public void Matches_reference(ILossCase loss)
+    {
+        foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 4096 + 21) })
+        {
+            var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: spatial);
+            // The reference reads N x C x S: give it the channels-first copy of a channels-last loss's data.
+            ReferenceResult expected = loss.Spec.Layout == Layout.ChannelsLast
+                ? TestData.Reference(loss.Spec, Transpose(input, batch, spatial, loss.Spec.Classes), Transpose(target, batch, spatial, loss.Spec.Classes), batch)
+                : TestData.Reference(loss.Spec, input, target, batch);
+            string context = $"{loss.Name} N={batch} S={spatial}";
+            var gradient = new float[input.Length];
+            Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
+            float[] comparable = loss.Spec.Layout == Layout.ChannelsLast ? Transpose(gradient, batch, spatial, loss.Spec.Classes) : gradient;
+            Assertions.GradientMatches(expected.Gradient, comparable, context);
+        }
+    }
+
+    // N x S x C back to N x C x S: ChannelsLastTests.Transpose with the roles of C and S swapped.
+    private static float[] Transpose(float[] values, int batch, int spatial, int classes) => ChannelsLastTests.Transpose(values, batch, spatial, classes);
+
+    private static TargetData Transpose(TargetData target, int batch, int spatial, int classes) =>
+        target.Masks is { } masks ? target with { Masks = Transpose(masks, batch, spatial, classes) } : target;
+}
+
+[DiceLoss(Classes = 104, Combine = Combine.CrossEntropy)] public partial class ManyCe104 { }
+[DiceLoss(Classes = 104, Combine = Combine.CrossEntropy, Layout = Layout.ChannelsLast)] public partial class ManyCe104Last { }
+[DiceLoss(Classes = 150, Combine = Combine.CrossEntropy, IgnoreIndex = 255)] public partial class ManyCe150 { }
+[DiceLoss(Classes = 150, Combine = Combine.CrossEntropy, IgnoreIndex = 255, Layout = Layout.ChannelsLast)] public partial class ManyCe150Last { }
+[DiceLoss(Classes = 104, Combine = Combine.Focal, Overlap = Overlap.Tversky)] public partial class ManyFocal104 { }
+[DiceLoss(Classes = 150, Activation = Activation.Softmax, Target = Target.Masks, Squared = true, Layout = Layout.ChannelsLast)] public partial class ManySoftmaxMasks150Last { }
+[DiceLoss(Classes = 104, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks)] public partial class ManyBceMasks104 { }
