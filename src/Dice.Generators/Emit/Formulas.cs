@@ -140,8 +140,9 @@ internal static class Formulas
     /// <summary>
     /// Folds the pixel into the validity checks of docs/semantics.md (bad input): finite input (x·0 stays 0 unless x
     /// is NaN or infinite), probabilities and masks in [0, 1], labels in [0, C) or IgnoreIndex. The pixel's x·0 are
-    /// summed into a local first and added to the running check once: the loop then carries one add per pixel instead
-    /// of a chain of C multiply-adds of 4 cycles each, which out-of-order execution cannot overlap across pixels.
+    /// folded into a local first (<see cref="Dialect.AccumulateNonFinite"/>: OR-ed for vectors, added for scalars) and
+    /// added to the running check once: the loop then carries one add per pixel instead of a chain of C multiply-adds
+    /// of 4 cycles each, which out-of-order execution cannot overlap across pixels.
     /// </summary>
     public static void AccumulateChecks(KernelContext k)
     {
