@@ -111,7 +111,7 @@ public sealed class DiceEngine : IDisposable
     // TLoss.Spec.Parameters; reducer: null for this batch alone). A loss called with the other target form (labels for a
     // masks loss, or the other way round) is an ArgumentException naming the loss.
 
-    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="labels"/> (N x S).</summary>
+    /// <summary>Loss of <paramref name="input"/> (N x C x S, or N x S x C with Layout.ChannelsLast) against <paramref name="labels"/> (N x S).</summary>
     public LossResult Forward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
@@ -123,7 +123,7 @@ public sealed class DiceEngine : IDisposable
         where TLoss : IDiceLoss =>
         RunHost<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S).</summary>
+    /// <summary>Loss of <paramref name="input"/> (N x C x S, or N x S x C with Layout.ChannelsLast) against <paramref name="masks"/> (the input's shape).</summary>
     public LossResult Forward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>

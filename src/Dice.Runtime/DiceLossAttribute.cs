@@ -146,7 +146,7 @@ public enum Target
     Auto,
     /// <summary>One integer class index per pixel (N x S).</summary>
     Labels,
-    /// <summary>A float target in [0, 1] of the input's shape (N x C x S); soft labels allowed.</summary>
+    /// <summary>A float target in [0, 1] of the input's shape (N x C x S, or N x S x C channels-last); soft labels allowed.</summary>
     Masks,
 }
 

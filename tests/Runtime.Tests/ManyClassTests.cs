@@ -22,21 +22,19 @@ public class ManyClassTests
             var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: spatial);
             // The reference reads N x C x S: give it the channels-first copy of a channels-last loss's data.
             ReferenceResult expected = loss.Spec.Layout == Layout.ChannelsLast
-                ? TestData.Reference(loss.Spec, Transpose(input, batch, spatial, loss.Spec.Classes), Transpose(target, batch, spatial, loss.Spec.Classes), batch)
+                ? TestData.Reference(loss.Spec, ToChannelsFirst(input, batch, spatial, loss.Spec.Classes), ChannelsLastTests.Transpose(target, batch, spatial, loss.Spec.Classes), batch)
                 : TestData.Reference(loss.Spec, input, target, batch);
             string context = $"{loss.Name} N={batch} S={spatial}";
             var gradient = new float[input.Length];
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
-            float[] comparable = loss.Spec.Layout == Layout.ChannelsLast ? Transpose(gradient, batch, spatial, loss.Spec.Classes) : gradient;
+            float[] comparable = loss.Spec.Layout == Layout.ChannelsLast ? ToChannelsFirst(gradient, batch, spatial, loss.Spec.Classes) : gradient;
             Assertions.GradientMatches(expected.Gradient, comparable, context);
         }
     }
 
-    // N x S x C back to N x C x S: ChannelsLastTests.Transpose with the roles of C and S swapped.
-    private static float[] Transpose(float[] values, int batch, int spatial, int classes) => ChannelsLastTests.Transpose(values, batch, spatial, classes);
-
-    private static TargetData Transpose(TargetData target, int batch, int spatial, int classes) =>
-        target.Masks is { } masks ? target with { Masks = Transpose(masks, batch, spatial, classes) } : target;
+    // N x S x C back to N x C x S: ChannelsLastTests.Transpose with the roles of C and S swapped (its TargetData
+    // overload above likewise).
+    private static float[] ToChannelsFirst(float[] values, int batch, int spatial, int classes) => ChannelsLastTests.Transpose(values, batch, spatial, classes);
 }
 
 [DiceLoss(Classes = 104, Combine = Combine.CrossEntropy)] public partial class ManyCe104 { }

@@ -31,7 +31,7 @@ public static class DiceCpu
     // The entry points of the generated loss classes, generic over the loss: one per pass and target form, the optional
     // settings as trailing arguments (parameters: null for TLoss.Spec.Parameters; reducer: null for this batch alone).
 
-    /// <summary>Loss of <paramref name="input"/> (N x C x S) against class <paramref name="labels"/> (N x S); see the generated <c>Forward</c>.</summary>
+    /// <summary>Loss of <paramref name="input"/> (N x C x S, or N x S x C with Layout.ChannelsLast) against class <paramref name="labels"/> (N x S); see the generated <c>Forward</c>.</summary>
     public static LossResult Forward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<int> labels, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
@@ -43,7 +43,7 @@ public static class DiceCpu
         where TLoss : IDiceLoss =>
         Run<TLoss>(new LossCall(input, TargetSpan.FromLabels(labels).WithPixelWeights(pixelWeights), default, batch, Pass.Forward) { Parameters = parameters, Reducer = reducer }).Result!;
 
-    /// <summary>Loss of <paramref name="input"/> (N x C x S) against <paramref name="masks"/> (N x C x S); see the generated <c>Forward</c>.</summary>
+    /// <summary>Loss of <paramref name="input"/> (N x C x S, or N x S x C with Layout.ChannelsLast) against <paramref name="masks"/> (the input's shape); see the generated <c>Forward</c>.</summary>
     public static LossResult Forward<TLoss>(
         ReadOnlySpan<float> input, ReadOnlySpan<float> masks, int batch, LossParameters? parameters = null, IStatisticsReducer? reducer = null)
         where TLoss : IDiceLoss =>
