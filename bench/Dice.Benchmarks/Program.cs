@@ -60,6 +60,15 @@ if (args.Contains("--classes"))
     return;
 }
 
+if (args.Contains("--many-classes"))
+{
+    // /usr/bin/python3 bench/torch/many_classes.py --out out/torch-many-classes.csv, then
+    // dotnet run -c Release --project bench/Dice.Benchmarks -- --many-classes [--quick] [--torch out/torch-many-classes.csv]:
+    // the fused loss against the vectorised PyTorch loss on the BTCV, Cityscapes and TotalSegmentator shapes.
+    Report(ManyClassCost.Measure(quick, torchIndex >= 0 && torchIndex + 1 < args.Length ? ManyClassCost.ReadTorch(args[torchIndex + 1]) : null));
+    return;
+}
+
 if (args.Contains("--evaluate"))
 {
     // dotnet run -c Release --project bench/Dice.Benchmarks -- --evaluate [--quick] [--torch FILE]: validation counts

@@ -71,14 +71,73 @@ public class EmitterTests
     {
         var o = Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels);
         string[] cpu = Lines(o, ScalarDialect.Cpu, k => Formulas.Probabilities(k));
-        Assert.Contains("sumWide += e[c];", cpu);
+        // Loop mode keeps e_c in p's span (scaled in place once the sum is known).
+        Assert.Contains("sumWide += p[c];", cpu);
         Assert.Contains("float sum = (float)sumWide;", cpu);
         string[] vector = Lines(o, Vector256, k => Formulas.Probabilities(k));
-        Assert.Contains("var (low, high) = Vector256.Widen(e[c]);", vector);
+        Assert.Contains("var (low, high) = Vector256.Widen(p[c]);", vector);
         Assert.Contains("var sum = Vector256.Narrow(sumLow, sumHigh);", vector);
         string[] device = Lines(o, ScalarDialect.Device, k => Formulas.Probabilities(k));
-        Assert.Contains("float sumTerm = e[c] - sumCompensation;", device);
+        Assert.Contains("float sumTerm = p[c] - sumCompensation;", device);
         Assert.Contains("sumCompensation = (sumNext - sum) - sumTerm;", device);
+    }
+
+    [Fact]
+    public void Class_loops_take_in_the_reductions_and_prefetch_the_channel_streams()
+    {
+        var o = Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        string[] lines = Lines(o, Vector256, k =>
+        {
+            Formulas.LoadPixel(k);
+            Formulas.AccumulateChecks(k);
+            Formulas.Probabilities(k);
+        });
+        Assert.Equal(
+        [
+            "var label = Vector256.LoadUnsafe(ref labels, (nuint)s);",
+            "var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();",
+            "var valid = (validMask & Vector256<float>.One);",
+            "var pixelNonFinite = Vector256<float>.Zero;",
+            "badLabel |= (Vector256.GreaterThanOrEqual(label.AsUInt32(), Vector256.Create(17u)).AsSingle() & validMask);",
+            "var max = Vector256.Create(float.NegativeInfinity);",
+            // The loads, the finiteness check and the maximum in one pass over the classes; t_c is read as its expression.
+            "for (int c = 0; c < Classes; c++)",
+            "{",
+            "Streams.Prefetch(ref input, (nuint)(c * spatial + s));",
+            "x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));",
+            "pixelNonFinite |= x[c] * Vector256<float>.Zero;",
+            "max = Vector256.MaxNative(max, x[c]);",
+            "}",
+            "nonFinite += pixelNonFinite;",
+            "var sumLow = Vector256<double>.Zero;",
+            "var sumHigh = Vector256<double>.Zero;",
+            // The exponentials and their sum in a second, since they read the maximum.
+            "for (int c = 0; c < Classes; c++)",
+            "{",
+            "p[c] = KernelMath.Exp(x[c] - max);",
+            "var (low, high) = Vector256.Widen(p[c]);",
+            "sumLow += low;",
+            "sumHigh += high;",
+            "}",
+            "var sum = Vector256.Narrow(sumLow, sumHigh);",
+            "var inverseSum = Vector256<float>.One / sum;",
+            "for (int c = 0; c < Classes; c++)",
+            "{",
+            "p[c] = p[c] * inverseSum;",
+            "}",
+        ], lines);
+    }
+
+    [Fact]
+    public void Unrolled_and_channels_last_kernels_do_not_prefetch()
+    {
+        string[] unrolled = Lines(Options(KernelContext.UnrollLimit, Activation.Softmax, Target.Labels), Vector256, Formulas.LoadInput);
+        Assert.DoesNotContain(unrolled, l => l.Contains("Prefetch"));
+        var last = Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels) with { Layout = Layout.ChannelsLast };
+        string[] channelsLast = Lines(last, Vector256, Formulas.LoadInput);
+        Assert.DoesNotContain(channelsLast, l => l.Contains("Prefetch"));
+        string[] scalar = Lines(Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels), ScalarDialect.Cpu, Formulas.LoadInput);
+        Assert.DoesNotContain(scalar, l => l.Contains("Prefetch"));
     }
 
     [Fact]

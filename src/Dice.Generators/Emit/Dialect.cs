@@ -63,6 +63,11 @@ internal abstract class Dialect
     public abstract string LoadFloat(string reference, Offset offset);
     public abstract string LoadLabel(string reference, Offset offset);
     public abstract string Store(string value, string reference, Offset offset);
+    /// <summary>
+    /// The statement that prefetches the stream of <paramref name="offset"/> a few cache lines ahead (the runtime's
+    /// Streams), or null where the dialect does not: only vectors over adjacent pixels do.
+    /// </summary>
+    public virtual string? Prefetch(string reference, Offset offset) => null;
     public abstract string IsEmpty(string mask);
     /// <summary>The operator that joins the validity checks into one bool: short-circuit on the CPU.</summary>
     public virtual string AllOf => " && ";
@@ -167,6 +172,9 @@ internal sealed class VectorDialect : Dialect
     public override string Store(string value, string reference, Offset offset) => offset.PixelStride is { } stride
         ? $"Interleaved.Store({value}, ref {reference}, {Unsigned(offset)}, {stride});"
         : $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
+
+    public override string? Prefetch(string reference, Offset offset) =>
+        offset.PixelStride is null ? $"Streams.Prefetch(ref {reference}, {Unsigned(offset)});" : null;
 
     private static string Unsigned(Offset offset) => offset.IsCompound ? $"(nuint)({offset})" : $"(nuint){offset}";
     public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";

@@ -10,16 +10,19 @@ namespace Dice.Generators.Emit;
 /// </summary>
 internal static class Formulas
 {
-    /// <summary>Loads the pixel: x_c for every class, and the label or the masks t_c.</summary>
+    /// <summary>
+    /// Loads the pixel: the label or the masks t_c, and x_c for every class (the label first, so that in loop mode
+    /// the loads of x join the class loop of t, and the reductions over x the loop of both).
+    /// </summary>
     public static void LoadPixel(KernelContext k)
     {
-        LoadInput(k);
         LoadTarget(k, oneHot: true);
+        LoadInput(k);
     }
 
     /// <summary>Loads x_c for every class.</summary>
     public static void LoadInput(KernelContext k) =>
-        k.PerClass(c => k.Let(Values.Input, c, k.D.LoadFloat(Values.InputBuffer, k.Channel(c))));
+        k.PerClass(c => k.Let(Values.Input, c, k.LoadChannel(Values.InputBuffer, c)));
 
     /// <summary>
     /// Loads the pixel's target: the label and its validity (with <paramref name="oneHot"/>, also the factor v ω and the
@@ -38,12 +41,13 @@ internal static class Formulas
             if (!oneHot) return;
             string valid = d.AsFloat(Values.ValidMask.Name);
             k.Line($"{d.Local} {Values.Valid} = {(o.PixelWeights ? $"{valid} * {Values.PixelWeight}" : valid)};");
-            k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));
+            // Loop mode reads t_c as its expression (KernelContext.Target).
+            if (k.Unrolled) k.PerClass(c => k.Let(Values.Target, c, d.AsFloat(d.LabelEquals(Values.Label.Name, c.ToString()))));
         }
         else
         {
             if (oneHot && o.PixelWeights) k.Line($"{d.Local} {Values.Valid} = {Values.PixelWeight};");
-            k.PerClass(c => k.Let(Values.Target, c, d.LoadFloat(Values.MasksBuffer, k.Channel(c))));
+            k.PerClass(c => k.Let(Values.Target, c, k.LoadChannel(Values.MasksBuffer, c)));
         }
     }
 
@@ -53,7 +57,7 @@ internal static class Formulas
     /// </summary>
     public static ClassValue LoadProbabilities(KernelContext k)
     {
-        k.PerClass(c => k.Let(Values.Probability, c, k.D.LoadFloat(Values.KeptBuffer, k.Channel(c))));
+        k.PerClass(c => k.Let(Values.Probability, c, k.LoadChannel(Values.KeptBuffer, c)));
         return Values.Probability;
     }
 
@@ -63,7 +67,7 @@ internal static class Formulas
     /// input itself.
     /// </summary>
     public static void KeepProbabilities(KernelContext k, ClassValue p) =>
-        k.PerClass(c => k.Line(k.D.Store(p[c], Values.GradientBuffer, k.Channel(c))));
+        k.PerClass(c => k.Line(k.StoreChannel(p[c], Values.GradientBuffer, c)));
 
     /// <summary>
     /// Defines p_c = act(x_c) and returns the per-class probability: <see cref="Values.Probability"/>, or the input
@@ -87,6 +91,9 @@ internal static class Formulas
                 });
                 return p;
             case Activation.Softmax:
+                // Loop mode writes e_c into p's span and scales it in place: one span fewer per pixel vector. Not for the
+                // focal term, which reads the other classes' e_k after p.
+                if (!k.Unrolled && k.Options.Combine != Combine.Focal) e = p;
                 k.Max(Values.Max, x);
                 k.PerClass(c => k.Let(e, c, d.Exp($"{x[c]} - {Values.Max}")));
                 k.Sum(Values.ExponentialSum, c => e[c], compensated: true);
@@ -109,7 +116,7 @@ internal static class Formulas
         string valid = Values.Valid.Name;
         k.PerClass(c =>
         {
-            string pc = p[c], tc = Values.Target[c];
+            string pc = p[c], tc = k.Target(c);
             string intersection = Values.Sum(Kernels.DiceSum.Intersection)[c];
             string predicted = Values.Sum(Kernels.DiceSum.Predicted)[c];
             string truth = Values.Sum(Kernels.DiceSum.Truth)[c];
@@ -148,7 +155,7 @@ internal static class Formulas
     {
         Dialect d = k.D;
         LossOptions o = k.Options;
-        if (o.Activation != Activation.None) k.Line($"{d.Local} {Values.PixelNonFinite} = {d.Zero};");
+        if (o.Activation != Activation.None) k.Declare($"{d.Local} {Values.PixelNonFinite} = {d.Zero};");
         k.PerClass(c =>
         {
             string x = Values.Input[c];
@@ -158,18 +165,18 @@ internal static class Formulas
                 k.Line(d.AccumulateNonFinite(Values.PixelNonFinite.Name, x));
             if (!o.Labels)
             {
-                string t = Values.Target[c];
+                string t = k.Target(c);
                 k.Line($"{Values.OutOfRange} |= {d.Not(d.And(d.GreaterOrEqual(t, d.Zero), d.LessOrEqual(t, d.One)))};");
             }
         });
-        if (o.Activation != Activation.None) k.Line($"{Values.NonFinite} += {Values.PixelNonFinite};");
+        if (o.Activation != Activation.None) k.AfterClassLoop($"{Values.NonFinite} += {Values.PixelNonFinite};");
         if (o.Labels)
-            k.Line($"{Values.BadLabel} |= {d.And(d.LabelOutOfRange(Values.Label.Name, o.Classes), Values.ValidMask.Name)};");
+            k.Declare($"{Values.BadLabel} |= {d.And(d.LabelOutOfRange(Values.Label.Name, o.Classes), Values.ValidMask.Name)};");
         // ω in [0, float.MaxValue]: NaN fails both comparisons, infinity the second.
         if (o.PixelWeights)
         {
             string w = Values.PixelWeight.Name;
-            k.Line($"{Values.BadPixelWeight} |= {d.Not(d.And(d.GreaterOrEqual(w, d.Zero), d.LessOrEqual(w, d.Broadcast("float.MaxValue"))))};");
+            k.Declare($"{Values.BadPixelWeight} |= {d.Not(d.And(d.GreaterOrEqual(w, d.Zero), d.LessOrEqual(w, d.Broadcast("float.MaxValue"))))};");
         }
     }
 
@@ -187,7 +194,7 @@ internal static class Formulas
         k.PerClass(c =>
         {
             string z = k.LetMask(Values.IsPredicted, c, Prediction(k, Values.Input[c], c.ToString()));
-            string t = k.LetMask(Values.IsTruth, c, Truth(k, Values.Target[c], c.ToString()));
+            string t = k.LetMask(Values.IsTruth, c, Truth(k, k.Target(c), c.ToString()));
             k.Line(d.CountIf(Values.Count(Kernels.ConfusionCount.TruePositives)[c], d.And(z, t)));
             k.Line(d.CountIf(Values.Count(Kernels.ConfusionCount.Predicted)[c], z));
             k.Line(d.CountIf(Values.Count(Kernels.ConfusionCount.Truth)[c], t));
@@ -282,7 +289,7 @@ internal static class Formulas
         k.PerClass(c =>
         {
             string slopeP = o.Squared ? $"{Values.ProbabilitySlope[c]} * {p[c]}" : Values.ProbabilitySlope[c];
-            string diceGradient = d.MultiplyAdd(Values.TargetSlope[c], Values.Target[c], slopeP);
+            string diceGradient = d.MultiplyAdd(Values.TargetSlope[c], k.Target(c), slopeP);
             k.Let(gradP, c, o.HasPixelFactor ? $"{Values.Valid} * ({diceGradient})" : diceGradient);
         });
 
@@ -318,7 +325,7 @@ internal static class Formulas
         {
             if (accumulating)
                 k.Line($"if ({Values.AccumulateGradient}) {Values.Gradient[c]} += {d.LoadFloat(Values.GradientBuffer, k.Channel(c))};");
-            k.Line(d.Store(Values.Gradient[c], Values.GradientBuffer, k.Channel(c)));
+            k.Line(k.StoreChannel(Values.Gradient[c], Values.GradientBuffer, c));
         });
     }
 }

@@ -40,10 +40,17 @@ internal sealed class KernelContext
 
     private readonly SortedSet<string> _classArrays = new(StringComparer.Ordinal);
 
-    // Loop mode: consecutive PerClass bodies share one open `for (c)` loop, closed by the next statement
-    // that is not per class (a reduction over classes, or any other line).
+    // Loop mode: consecutive PerClass bodies share one open `for (c)` loop, closed by the next statement that is not
+    // per class. A reduction over classes joins the open loop (its accumulators declared before the loop) and seals it:
+    // what comes next may read the reduction's result, so the next per-class body opens a new loop. Each pass over the
+    // classes touches every per-class span once more, so fewer loops keep fewer spans in flight per pixel vector.
     private SourceWriter.Scope? _openClassLoop;
     private bool _inClassBody;
+    private bool _loopSealed;
+    // Where the open loop's header starts (declarations go before it) and the depth it is written at.
+    private int _loopStart;
+    private int _loopDepth;
+    private readonly List<string> _afterLoop = new();
 
     public KernelContext(SourceWriter writer, Dialect dialect, LossOptions options)
     {
@@ -73,6 +80,39 @@ internal sealed class KernelContext
     /// <summary>Channel c of the pixel <paramref name="pixel"/> (a variable) in the loss's layout.</summary>
     public Offset ChannelAt(ClassIndex c, string pixel) => Offset.ChannelAt(c, pixel, Options.ChannelsLast);
 
+    /// <summary>
+    /// Whether channel loads and stores prefetch their streams: in the vector class loops of channels-first data, where
+    /// each pixel vector touches C streams S floats apart, more than the hardware prefetchers follow (the runtime's
+    /// Streams). Unrolled kernels read at most 16 streams, which the hardware follows; channels-last reads one.
+    /// </summary>
+    public bool PrefetchesStreams => !Unrolled && !Options.ChannelsLast;
+
+    /// <summary>The load of channel <paramref name="c"/> of pixel s from <paramref name="buffer"/>, its stream prefetched where <see cref="PrefetchesStreams"/>.</summary>
+    public string LoadChannel(string buffer, ClassIndex c)
+    {
+        PrefetchChannel(buffer, c);
+        return D.LoadFloat(buffer, Channel(c));
+    }
+
+    /// <summary>The statement storing <paramref name="value"/> to channel <paramref name="c"/> of pixel s, its stream prefetched where <see cref="PrefetchesStreams"/>.</summary>
+    public string StoreChannel(string value, string buffer, ClassIndex c)
+    {
+        PrefetchChannel(buffer, c);
+        return D.Store(value, buffer, Channel(c));
+    }
+
+    private void PrefetchChannel(string buffer, ClassIndex c)
+    {
+        if (PrefetchesStreams && D.Prefetch(buffer, Channel(c)) is { } prefetch) Writer.Line(prefetch);
+    }
+
+    /// <summary>
+    /// t_c as a formula reads it: with labels in loop mode the one-hot expression itself, a compare and an and wherever it
+    /// is read, instead of a span of C vectors that every pass over the classes would stream through.
+    /// </summary>
+    public string Target(ClassIndex c) =>
+        c.IsLoop && Options.Labels ? D.AsFloat(D.LabelEquals(Values.Label.Name, c.ToString())) : Values.Target[c];
+
     /// <summary>Names of per-class values that loop mode keeps in stack spans (declared before the pixel loop).</summary>
     public IReadOnlyCollection<string> ClassArrays => _classArrays;
 
@@ -96,7 +136,8 @@ internal sealed class KernelContext
             return;
         }
 
-        _openClassLoop ??= Writer.Block("for (int c = 0; c < Classes; c++)");
+        if (_loopSealed) CloseClassLoop();
+        OpenClassLoop();
         _inClassBody = true;
         try
         {
@@ -113,12 +154,56 @@ internal sealed class KernelContext
     {
         _openClassLoop?.Dispose();
         _openClassLoop = null;
+        _loopSealed = false;
+        foreach (string line in _afterLoop) Writer.Line(line);
+        _afterLoop.Clear();
+    }
+
+    private void OpenClassLoop()
+    {
+        if (_openClassLoop is not null) return;
+        _loopStart = Writer.Position;
+        _loopDepth = Writer.Depth;
+        _openClassLoop = Writer.Block("for (int c = 0; c < Classes; c++)");
+    }
+
+    /// <summary>
+    /// Writes a per-pixel statement that reads nothing of the open class loop (a declaration, or a value of the label):
+    /// before that loop, which stays open, or in order where none is open or classes are unrolled.
+    /// </summary>
+    public void Declare(string line)
+    {
+        if (_openClassLoop is null) Writer.Line(line);
+        else _loopStart = Writer.InsertLine(_loopStart, _loopDepth, line);
+    }
+
+    /// <summary>
+    /// Writes a per-pixel statement that reads what the open class loop accumulates: after that loop, which stays open
+    /// for the per-class bodies that follow; in order where none is open or classes are unrolled.
+    /// </summary>
+    public void AfterClassLoop(string line)
+    {
+        if (_openClassLoop is null) Writer.Line(line);
+        else _afterLoop.Add(line);
+    }
+
+    /// <summary>
+    /// Loop mode: starts a reduction over classes in the open loop, or in a new one, with its accumulators declared
+    /// before the loop; <paramref name="body"/> writes the per-class step. The loop is sealed after it.
+    /// </summary>
+    private void Reduce(IEnumerable<string> declarations, Action body)
+    {
+        if (_loopSealed) CloseClassLoop();
+        foreach (string line in declarations) Declare(line);
+        OpenClassLoop();
+        body();
+        _loopSealed = true;
     }
 
     /// <summary>Defines the per-class <paramref name="value"/> for class <paramref name="c"/>.</summary>
     public void Let(ClassValue value, ClassIndex c, string expression)
     {
-        if (c.IsLoop)
+        if (c.IsLoop && !value.LoopLocal)
         {
             _classArrays.Add(value.Name);
             Writer.Line($"{value[c]} = {expression};");
@@ -136,10 +221,9 @@ internal sealed class KernelContext
     /// </summary>
     public void Sum(PixelValue result, Func<ClassIndex, string> term, bool compensated = false)
     {
-        CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"{D.Local} {result} = {UnrolledSum(term)};");
+            Line($"{D.Local} {result} = {UnrolledSum(term)};");
             return;
         }
 
@@ -147,30 +231,29 @@ internal sealed class KernelContext
         {
             // In double the sum of hundreds of floats is exact to far below a float ulp, and each class adds one add
             // to the chain that the loop carries instead of Kahan's four dependent ones.
-            foreach (string line in D.DoubleSumStart(result.Name)) Writer.Line(line);
-            using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+            Reduce(D.DoubleSumStart(result.Name), () =>
+            {
                 foreach (string line in D.DoubleSumAdd(result.Name, term(ClassIndex.Loop))) Writer.Line(line);
-            Writer.Line($"{D.Local} {result} = {D.DoubleSumEnd(result.Name)};");
+            });
+            Line($"{D.Local} {result} = {D.DoubleSumEnd(result.Name)};");
             return;
         }
 
-        Writer.Line($"{D.Local} {result} = {D.Zero};");
+        string start = $"{D.Local} {result} = {D.Zero};";
         if (!compensated)
         {
-            using (Writer.Block("for (int c = 0; c < Classes; c++)"))
-                Writer.Line($"{result} += {term(ClassIndex.Loop)};");
+            Reduce(new[] { start }, () => Writer.Line($"{result} += {term(ClassIndex.Loop)};"));
             return;
         }
 
         // The device sums with Kahan's compensation in float: many GPUs run double at a small fraction of float's rate.
-        Writer.Line($"{D.Local} {result}Compensation = {D.Zero};");
-        using (Writer.Block("for (int c = 0; c < Classes; c++)"))
+        Reduce(new[] { start, $"{D.Local} {result}Compensation = {D.Zero};" }, () =>
         {
             Writer.Line($"{D.Local} {result}Term = {term(ClassIndex.Loop)} - {result}Compensation;");
             Writer.Line($"{D.Local} {result}Next = {result} + {result}Term;");
             Writer.Line($"{result}Compensation = ({result}Next - {result}) - {result}Term;");
             Writer.Line($"{result} = {result}Next;");
-        }
+        });
     }
 
     /// <summary>
@@ -180,18 +263,17 @@ internal sealed class KernelContext
     /// </summary>
     public void AtLabel(PixelValue result, Func<ClassIndex, string> value)
     {
-        CloseClassLoop();
         string label = Values.Label.Name;
-        Writer.Line($"{D.Local} {result} = {D.Zero};");
+        string start = $"{D.Local} {result} = {D.Zero};";
         if (Unrolled)
         {
+            Line(start);
             for (int c = 0; c < Classes; c++)
                 Writer.Line($"{result} = {D.Select(D.LabelEquals(label, SourceWriter.Int(c)), value(ClassIndex.Literal(c)), result.Name)};");
             return;
         }
 
-        using (Writer.Block("for (int c = 0; c < Classes; c++)"))
-            Writer.Line($"{result} = {D.Select(D.LabelEquals(label, "c"), value(ClassIndex.Loop), result.Name)};");
+        Reduce(new[] { start }, () => Writer.Line($"{result} = {D.Select(D.LabelEquals(label, "c"), value(ClassIndex.Loop), result.Name)};"));
     }
 
     /// <summary>term(0) + term(1) + ... over the unrolled classes.</summary>
@@ -222,16 +304,15 @@ internal sealed class KernelContext
     /// <summary>Defines <paramref name="result"/> as the maximum over classes of <paramref name="value"/>, as a balanced tree when unrolled.</summary>
     public void Max(PixelValue result, ClassValue value)
     {
-        CloseClassLoop();
         if (Unrolled)
         {
-            Writer.Line($"{D.Local} {result} = {MaxTree(value, 0, Classes)};");
+            Line($"{D.Local} {result} = {MaxTree(value, 0, Classes)};");
             return;
         }
 
-        Writer.Line($"{D.Local} {result} = {value.Name}[0];");
-        using (Writer.Block("for (int c = 1; c < Classes; c++)"))
-            Writer.Line($"{result} = {D.Max(result.Name, value[ClassIndex.Loop])};");
+        // From -infinity, so that class 0 can join the loop too: the maximum is exact in any order.
+        Reduce(new[] { $"{D.Local} {result} = {D.Broadcast("float.NegativeInfinity")};" },
+            () => Writer.Line($"{result} = {D.Max(result.Name, value[ClassIndex.Loop])};"));
     }
 
     /// <summary>

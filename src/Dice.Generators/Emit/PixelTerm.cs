@@ -191,13 +191,13 @@ internal abstract class PixelTerm
         switch (k.Options.PixelTermWeighting)
         {
             case PixelTermWeighting.Weighted:
-                k.Sum(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}");
+                k.Sum(labelWeight, c => $"{k.Target(c)} * {k.Weight(c)}");
                 if (k.Options.PixelWeights) k.Line($"{labelWeight} *= {Values.PixelWeight};");
                 return labelWeight.Name;
             case PixelTermWeighting.ByTypeArgument:
                 // t_c is 0 at ignored pixels, so sum t_c w_c is w_y there and 0 at ignored ones, as v is unweighted.
                 k.Line($"{k.D.Local} {labelWeight} = {Values.Valid};");
-                k.SumInto(labelWeight, c => $"{Values.Target[c]} * {k.Weight(c)}", condition: Values.WeightingEnabled);
+                k.SumInto(labelWeight, c => $"{k.Target(c)} * {k.Weight(c)}", condition: Values.WeightingEnabled);
                 if (k.Options.PixelWeights) k.Line($"if ({Values.WeightingEnabled}) {labelWeight} *= {Values.PixelWeight};");
                 return labelWeight.Name;
             default:
@@ -285,7 +285,7 @@ internal abstract class PixelTerm
         }
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
-            $" + {LabelScale} * ({p[c]} - {Values.Target[c]})";
+            $" + {LabelScale} * ({p[c]} - {k.Target(c)})";
 
         public override void AdjustGradient(KernelContext k, ClassIndex c, ClassValue p)
         {
@@ -318,15 +318,15 @@ internal abstract class PixelTerm
             AccumulateElements(
                 k,
                 c => k.Let(SoftplusTail, c, d.Log($"{d.One} + {Values.Exponential[c]}")),
-                c => $"{d.Max(Values.Input[c], d.Zero)} - {Values.Input[c]} * {Values.Target[c]} + {SoftplusTail[c]}",
-                c => $"{Values.Target[c]} * {k.PositiveExcess(c)} * ({d.Max("-" + Values.Input[c], d.Zero)} + {SoftplusTail[c]})");
+                c => $"{d.Max(Values.Input[c], d.Zero)} - {Values.Input[c]} * {k.Target(c)} + {SoftplusTail[c]}",
+                c => $"{k.Target(c)} * {k.PositiveExcess(c)} * ({d.Max("-" + Values.Input[c], d.Zero)} + {SoftplusTail[c]})");
         }
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
-            $" + {ElementScale(k, c)} * ({p[c]} - {Values.Target[c]})";
+            $" + {ElementScale(k, c)} * ({p[c]} - {k.Target(c)})";
 
         public override void AdjustGradient(KernelContext k, ClassIndex c, ClassValue p) =>
-            IfWeighted(k, $"{Values.Gradient[c]} += {WeightedElementScale(k, c)} * {Values.Target[c]} * {k.PositiveExcess(c)} * ({p[c]} - {k.D.One});");
+            IfWeighted(k, $"{Values.Gradient[c]} += {WeightedElementScale(k, c)} * {k.Target(c)} * {k.PositiveExcess(c)} * ({p[c]} - {k.D.One});");
     }
 
     /// <summary>
@@ -359,7 +359,7 @@ internal abstract class PixelTerm
         {
             Dialect d = k.D;
             k.AtLabel(LabelLogit, c => Values.Input[c]);
-            k.Sum(Others, c => $"({d.One} - {Values.Target[c]}) * {Values.Exponential[c]}");
+            k.Sum(Others, c => $"({d.One} - {k.Target(c)}) * {Values.Exponential[c]}");
             k.Line($"{d.Local} {LabelLoss} = {Values.Max} - {LabelLogit} + {d.Log(Values.ExponentialSum.Name)};");
             k.Line($"{d.Local} {Complement} = {Others} * {Values.InverseSum};");
             k.Line($"{d.Local} {Power} = {FocalPower(k, Complement.Name)};");
@@ -383,7 +383,7 @@ internal abstract class PixelTerm
         }
 
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p) =>
-            $" + {LabelScale} * ({p[c]} - {Values.Target[c]})";
+            $" + {LabelScale} * ({p[c]} - {k.Target(c)})";
     }
 
     /// <summary>
@@ -410,7 +410,7 @@ internal abstract class PixelTerm
         {
             Dialect d = k.D;
             string x = Values.Input[c];
-            k.Let(Bce, c, $"{d.Max(x, d.Zero)} - {x} * {Values.Target[c]} + {d.Log($"{d.One} + {Values.Exponential[c]}")}");
+            k.Let(Bce, c, $"{d.Max(x, d.Zero)} - {x} * {k.Target(c)} + {d.Log($"{d.One} + {Values.Exponential[c]}")}");
             k.Let(Complement, c, $"-{d.ExpM1($"-{Bce[c]}")}");
             k.Let(Power, c, FocalPower(k, Complement[c]));
             if (ratio) k.Let(Ratio, c, FocalRatio(k, Complement[c], Power[c]));
@@ -424,7 +424,7 @@ internal abstract class PixelTerm
         public override string Gradient(KernelContext k, ClassIndex c, ClassValue p)
         {
             string h = $"({Power[c]} + {k.ReadFocalGamma()} * ({k.D.One} - {Complement[c]}) * {Bce[c]} * {Ratio[c]})";
-            return $" + {ElementScale(k, c)} * {h} * ({p[c]} - {Values.Target[c]})";
+            return $" + {ElementScale(k, c)} * {h} * ({p[c]} - {k.Target(c)})";
         }
     }
 }

@@ -45,6 +45,22 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Where the next line will go: a position for <see cref="InsertLine"/>.</summary>
+    public int Position => _builder.Length;
+
+    /// <summary>
+    /// Writes <paramref name="text"/> at <paramref name="position"/> (an earlier <see cref="Position"/>) with the indent of
+    /// <paramref name="depth"/>, and returns the position just after it, for the next line to go in order.
+    /// </summary>
+    public int InsertLine(int position, int depth, string text)
+    {
+        string indent = string.Concat(System.Linq.Enumerable.Repeat(IndentUnit, depth));
+        var lines = new StringBuilder();
+        foreach (string line in LineWrapper.Wrap(indent, text)) lines.Append(line).Append('\n');
+        _builder.Insert(position, lines.ToString());
+        return position + lines.Length;
+    }
+
     /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the returned scope is disposed.</summary>
     public Scope Block(string header)
     {

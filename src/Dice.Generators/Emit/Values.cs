@@ -15,12 +15,23 @@ internal readonly struct PixelValue
 /// <summary>A value of the emitted code that exists once per class: <c>p0</c>, <c>p1</c>... unrolled, <c>p[c]</c> in loop mode.</summary>
 internal readonly struct ClassValue
 {
-    public ClassValue(string name) => Name = name;
+    public ClassValue(string name, bool loopLocal = false)
+    {
+        Name = name;
+        LoopLocal = loopLocal;
+    }
 
     public string Name { get; }
 
+    /// <summary>
+    /// Whether loop mode keeps the value in a local of the class loop's body instead of a per-class span: for values
+    /// read only in the class body that defines them (a span element per class would be one more stack stream per pixel
+    /// vector, C vectors long).
+    /// </summary>
+    public bool LoopLocal { get; }
+
     /// <summary>The value of class c as the emitted code spells it.</summary>
-    public string this[ClassIndex c] => c.Var(Name);
+    public string this[ClassIndex c] => c.IsLoop && LoopLocal ? Name : c.Var(Name);
 }
 
 /// <summary>
@@ -100,11 +111,11 @@ internal static class Values
     public static readonly ClassValue Target = new("t");
     public static readonly ClassValue Probability = new("p");
     public static readonly ClassValue Exponential = new("e");
-    public static readonly ClassValue Reciprocal = new("r");
-    public static readonly ClassValue TargetSlope = new("targetSlope");
-    public static readonly ClassValue ProbabilitySlope = new("probabilitySlope");
+    public static readonly ClassValue Reciprocal = new("r", loopLocal: true);
+    public static readonly ClassValue TargetSlope = new("targetSlope", loopLocal: true);
+    public static readonly ClassValue ProbabilitySlope = new("probabilitySlope", loopLocal: true);
     public static readonly ClassValue GradientP = new("gradP");
-    public static readonly ClassValue Gradient = new("grad");
+    public static readonly ClassValue Gradient = new("grad", loopLocal: true);
     /// <summary>w_c, read from the call's parameters when unrolled.</summary>
     public static readonly ClassValue Weight = new("weight");
     /// <summary>The call's class weights in loop mode (a span on the CPU, a view on the device).</summary>

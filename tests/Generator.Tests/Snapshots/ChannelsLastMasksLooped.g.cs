@@ -254,31 +254,25 @@ namespace Dice.Kernels
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
-                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                }
                 var pixelNonFinite = Vector512<float>.Zero;
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -286,15 +280,11 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector512.MaxNative(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector512<double>.Zero;
-                var pixelTermHigh = Vector512<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector512.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -341,31 +331,25 @@ namespace Dice.Kernels
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
-                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                }
                 var pixelNonFinite = Vector256<float>.Zero;
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -373,15 +357,11 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector256<double>.Zero;
-                var pixelTermHigh = Vector256<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector256.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -428,31 +408,25 @@ namespace Dice.Kernels
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
-                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                }
                 var pixelNonFinite = Vector128<float>.Zero;
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -460,15 +434,11 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector128<double>.Zero;
-                var pixelTermHigh = Vector128<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector128.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -515,29 +485,22 @@ namespace Dice.Kernels
             Span<float> e = stackalloc float[Classes];
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> softplusTail = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Unsafe.Add(ref input, s * Classes + c);
-                    t[c] = Unsafe.Add(ref masks, s * Classes + c);
-                }
                 float pixelNonFinite = 0f;
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = Unsafe.Add(ref masks, s * Classes + c);
+                    x[c] = Unsafe.Add(ref input, s * Classes + c);
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -545,12 +508,9 @@ namespace Dice.Kernels
                     elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
-                }
-                double pixelTermWide = 0;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelTermWide += elementTerm[c];
                 }
+                nonFinite += pixelNonFinite;
                 float pixelTerm = (float)pixelTermWide;
                 crossEntropy += pixelTerm;
             }
@@ -611,33 +571,29 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> grad = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> probabilitySlope = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> targetSlope = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector512.Create(dice[c]);
-                    probabilitySlope[c] = Vector512.Create(dice[19 + c]);
-                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector512.Create(dice[c]);
+                    var probabilitySlope = Vector512.Create(dice[19 + c]);
+                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                    var grad = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector512<float>.One);
-                    if (accumulate) grad[c] += Interleaved.Load512(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad[c], ref gradient, (nuint)(s * Classes + c), Classes);
+                    if (accumulate) grad += Interleaved.Load512(ref gradient, (nuint)(s * Classes + c), Classes);
+                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
                 }
             }
             next = s;
@@ -661,33 +617,29 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> grad = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> probabilitySlope = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> targetSlope = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector256.Create(dice[c]);
-                    probabilitySlope[c] = Vector256.Create(dice[19 + c]);
-                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector256.Create(dice[c]);
+                    var probabilitySlope = Vector256.Create(dice[19 + c]);
+                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                    var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector256<float>.One);
-                    if (accumulate) grad[c] += Interleaved.Load256(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad[c], ref gradient, (nuint)(s * Classes + c), Classes);
+                    if (accumulate) grad += Interleaved.Load256(ref gradient, (nuint)(s * Classes + c), Classes);
+                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
                 }
             }
             next = s;
@@ -711,33 +663,29 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> grad = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> probabilitySlope = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> targetSlope = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector128.Create(dice[c]);
-                    probabilitySlope[c] = Vector128.Create(dice[19 + c]);
-                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector128.Create(dice[c]);
+                    var probabilitySlope = Vector128.Create(dice[19 + c]);
+                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                    var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector128<float>.One);
-                    if (accumulate) grad[c] += Interleaved.Load128(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad[c], ref gradient, (nuint)(s * Classes + c), Classes);
+                    if (accumulate) grad += Interleaved.Load128(ref gradient, (nuint)(s * Classes + c), Classes);
+                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
                 }
             }
             next = s;
@@ -761,32 +709,28 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
             Span<float> e = stackalloc float[Classes];
-            Span<float> grad = stackalloc float[Classes];
             Span<float> gradP = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> probabilitySlope = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
-            Span<float> targetSlope = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Unsafe.Add(ref input, s * Classes + c);
                     t[c] = Unsafe.Add(ref masks, s * Classes + c);
+                    x[c] = Unsafe.Add(ref input, s * Classes + c);
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[19 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
-                        : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[19 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope;
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                        * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - 1f);
-                    if (accumulate) grad[c] += Unsafe.Add(ref gradient, s * Classes + c);
-                    Unsafe.Add(ref gradient, s * Classes + c) = grad[c];
+                    if (accumulate) grad += Unsafe.Add(ref gradient, s * Classes + c);
+                    Unsafe.Add(ref gradient, s * Classes + c) = grad;
                 }
             }
             next = s;
@@ -819,14 +763,11 @@ namespace Dice.Kernels
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                }
-                var pixelNonFinite = Vector512<float>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -853,14 +794,11 @@ namespace Dice.Kernels
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                }
-                var pixelNonFinite = Vector256<float>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -887,14 +825,11 @@ namespace Dice.Kernels
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                }
-                var pixelNonFinite = Vector128<float>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -921,14 +856,11 @@ namespace Dice.Kernels
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Unsafe.Add(ref input, s * Classes + c);
                     t[c] = Unsafe.Add(ref masks, s * Classes + c);
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
                 }
@@ -986,20 +918,21 @@ namespace Dice.Kernels
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
                     Interleaved.Store(p[c], ref gradient, (nuint)(s * Classes + c), Classes);
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
@@ -1008,11 +941,6 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector512.MaxNative(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector512<double>.Zero;
-                var pixelTermHigh = Vector512<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector512.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
@@ -1062,20 +990,21 @@ namespace Dice.Kernels
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
                     Interleaved.Store(p[c], ref gradient, (nuint)(s * Classes + c), Classes);
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
@@ -1084,11 +1013,6 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector256<double>.Zero;
-                var pixelTermHigh = Vector256<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector256.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
@@ -1138,20 +1062,21 @@ namespace Dice.Kernels
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
+                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
                     Interleaved.Store(p[c], ref gradient, (nuint)(s * Classes + c), Classes);
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
@@ -1160,11 +1085,6 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector128<double>.Zero;
-                var pixelTermHigh = Vector128<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector128.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
@@ -1213,19 +1133,19 @@ namespace Dice.Kernels
             Span<float> e = stackalloc float[Classes];
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> softplusTail = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Unsafe.Add(ref input, s * Classes + c);
                     t[c] = Unsafe.Add(ref masks, s * Classes + c);
+                    x[c] = Unsafe.Add(ref input, s * Classes + c);
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     Unsafe.Add(ref gradient, s * Classes + c) = p[c];
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c];
@@ -1234,10 +1154,6 @@ namespace Dice.Kernels
                     elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
-                }
-                double pixelTermWide = 0;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelTermWide += elementTerm[c];
                 }
                 float pixelTerm = (float)pixelTermWide;
@@ -1302,27 +1218,24 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector512<float>> grad = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> probabilitySlope = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> targetSlope = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
                     t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
                     p[c] = Interleaved.Load512(ref kept, (nuint)(s * Classes + c), Classes);
-                    targetSlope[c] = Vector512.Create(dice[c]);
-                    probabilitySlope[c] = Vector512.Create(dice[19 + c]);
-                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var targetSlope = Vector512.Create(dice[c]);
+                    var probabilitySlope = Vector512.Create(dice[19 + c]);
+                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                    var grad = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector512<float>.One);
-                    if (accumulate) grad[c] += Interleaved.Load512(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad[c], ref gradient, (nuint)(s * Classes + c), Classes);
+                    if (accumulate) grad += Interleaved.Load512(ref gradient, (nuint)(s * Classes + c), Classes);
+                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
                 }
             }
             next = s;
@@ -1345,27 +1258,24 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector256<float>> grad = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> probabilitySlope = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> targetSlope = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
                     t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
                     p[c] = Interleaved.Load256(ref kept, (nuint)(s * Classes + c), Classes);
-                    targetSlope[c] = Vector256.Create(dice[c]);
-                    probabilitySlope[c] = Vector256.Create(dice[19 + c]);
-                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var targetSlope = Vector256.Create(dice[c]);
+                    var probabilitySlope = Vector256.Create(dice[19 + c]);
+                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                    var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector256<float>.One);
-                    if (accumulate) grad[c] += Interleaved.Load256(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad[c], ref gradient, (nuint)(s * Classes + c), Classes);
+                    if (accumulate) grad += Interleaved.Load256(ref gradient, (nuint)(s * Classes + c), Classes);
+                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
                 }
             }
             next = s;
@@ -1388,27 +1298,24 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector128<float>> grad = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> probabilitySlope = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> targetSlope = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
                     t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
                     p[c] = Interleaved.Load128(ref kept, (nuint)(s * Classes + c), Classes);
-                    targetSlope[c] = Vector128.Create(dice[c]);
-                    probabilitySlope[c] = Vector128.Create(dice[19 + c]);
-                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var targetSlope = Vector128.Create(dice[c]);
+                    var probabilitySlope = Vector128.Create(dice[19 + c]);
+                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                    var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector128<float>.One);
-                    if (accumulate) grad[c] += Interleaved.Load128(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad[c], ref gradient, (nuint)(s * Classes + c), Classes);
+                    if (accumulate) grad += Interleaved.Load128(ref gradient, (nuint)(s * Classes + c), Classes);
+                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
                 }
             }
             next = s;
@@ -1431,27 +1338,24 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<float> grad = stackalloc float[Classes];
             Span<float> gradP = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> probabilitySlope = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
-            Span<float> targetSlope = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
                 for (int c = 0; c < Classes; c++)
                 {
                     t[c] = Unsafe.Add(ref masks, s * Classes + c);
                     p[c] = Unsafe.Add(ref kept, s * Classes + c);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[19 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
-                        : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[19 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope;
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                        * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - 1f);
-                    if (accumulate) grad[c] += Unsafe.Add(ref gradient, s * Classes + c);
-                    Unsafe.Add(ref gradient, s * Classes + c) = grad[c];
+                    if (accumulate) grad += Unsafe.Add(ref gradient, s * Classes + c);
+                    Unsafe.Add(ref gradient, s * Classes + c) = grad;
                 }
             }
             next = s;
@@ -1487,14 +1391,11 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                }
-                var pixelNonFinite = Vector512<float>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -1547,14 +1448,11 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                }
-                var pixelNonFinite = Vector256<float>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -1607,14 +1505,11 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                }
-                var pixelNonFinite = Vector128<float>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -1671,26 +1566,20 @@ namespace Dice.Kernels
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Unsafe.Add(ref input, s * Classes + c);
                     t[c] = Unsafe.Add(ref masks, s * Classes + c);
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
                     if (isPredicted) predictedPixels[c]++;
                     if (isTruth) truthPixels[c]++;
                 }
+                nonFinite += pixelNonFinite;
                 counted++;
             }
             // The partial: TP_c at 0 + c, predicted_c at 19 + c, truth_c at 38 + c, counted at 57.
@@ -1755,45 +1644,35 @@ namespace Dice.Kernels
             ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> elementTerm = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> softplusTail = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = input[s * Classes + c];
-                    t[c] = masks[s * Classes + c];
-                }
                 float pixelNonFinite = 0f;
+                float pixelTerm = 0f;
+                float pixelTermCompensation = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = masks[s * Classes + c];
+                    x[c] = input[s * Classes + c];
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c];
                     truth[c] += t[c];
                     softplusTail[c] = XMath.Log(1f + e[c]);
                     elementTerm[c] = classWeights[c] * (XMath.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c] + t[c]
                         * (positiveWeights[c] - 1f) * (XMath.Max(-x[c], 0f) + softplusTail[c]));
-                }
-                float pixelTerm = 0f;
-                float pixelTermCompensation = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
                     float pixelTermNext = pixelTerm + pixelTermTerm;
                     pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
                     pixelTerm = pixelTermNext;
                 }
+                nonFinite += pixelNonFinite;
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58, invalid count at 59
@@ -1828,13 +1707,9 @@ namespace Dice.Kernels
             var positiveWeights = classWeights.SubView(19, 19);
             bool accumulate = shape.AccumulateGradient != 0;
             ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> grad = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> gradP = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> probabilitySlope = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> targetSlope = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
             {
@@ -1848,18 +1723,18 @@ namespace Dice.Kernels
                 float crossEntropyScale = dice[38];
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = input[s * Classes + c];
                     t[c] = masks[s * Classes + c];
+                    x[c] = input[s * Classes + c];
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[19 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
-                    grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c] - 1f) * (p[c] - 1f);
-                    if (accumulate) grad[c] += gradient[s * Classes + c];
-                    gradient[s * Classes + c] = grad[c];
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[19 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope;
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                    grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c] - 1f) * (p[c] - 1f);
+                    if (accumulate) grad += gradient[s * Classes + c];
+                    gradient[s * Classes + c] = grad;
                 }
             }
         }
@@ -1896,26 +1771,20 @@ namespace Dice.Kernels
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = input[s * Classes + c];
                     t[c] = masks[s * Classes + c];
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
                     if (isPredicted) predictedPixels[c]++;
                     if (isTruth) truthPixels[c]++;
                 }
+                nonFinite += pixelNonFinite;
                 counted++;
             }
             // The partial: TP_c at 0 + c, predicted_c at 19 + c, truth_c at 38 + c, counted at 57, invalid count at 58

@@ -256,31 +256,27 @@ namespace Dice.Kernels
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector512<float>.Zero;
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector512.MultiplyAddEstimate(t[c], t[c], truth[c]);
@@ -288,15 +284,11 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector512.MaxNative(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector512<double>.Zero;
-                var pixelTermHigh = Vector512<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector512.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -344,31 +336,27 @@ namespace Dice.Kernels
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector256<float>.Zero;
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
@@ -376,15 +364,11 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector256<double>.Zero;
-                var pixelTermHigh = Vector256<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector256.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -432,31 +416,27 @@ namespace Dice.Kernels
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector128<float>.Zero;
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
                     truth[c] = Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
@@ -464,15 +444,11 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector128<double>.Zero;
-                var pixelTermHigh = Vector128<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector128.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -520,29 +496,22 @@ namespace Dice.Kernels
             Span<float> e = stackalloc float[Classes];
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> softplusTail = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Unsafe.Add(ref input, c * spatial + s);
-                    t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                }
                 float pixelNonFinite = 0f;
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = Unsafe.Add(ref masks, c * spatial + s);
+                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c] * p[c];
                     truth[c] += t[c] * t[c];
@@ -550,12 +519,9 @@ namespace Dice.Kernels
                     elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
-                }
-                double pixelTermWide = 0;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelTermWide += elementTerm[c];
                 }
+                nonFinite += pixelNonFinite;
                 float pixelTerm = (float)pixelTermWide;
                 crossEntropy += pixelTerm;
             }
@@ -617,33 +583,32 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> grad = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> probabilitySlope = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> targetSlope = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector512.Create(dice[c]);
-                    probabilitySlope[c] = Vector512.Create(dice[18 + c]);
-                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector512.Create(dice[c]);
+                    var probabilitySlope = Vector512.Create(dice[18 + c]);
+                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                    var grad = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector512<float>.One);
-                    if (accumulate) grad[c] += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -668,33 +633,32 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> grad = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> probabilitySlope = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> targetSlope = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector256.Create(dice[c]);
-                    probabilitySlope[c] = Vector256.Create(dice[18 + c]);
-                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector256.Create(dice[c]);
+                    var probabilitySlope = Vector256.Create(dice[18 + c]);
+                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                    var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector256<float>.One);
-                    if (accumulate) grad[c] += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -719,33 +683,32 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> grad = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> probabilitySlope = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> targetSlope = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector128.Create(dice[c]);
-                    probabilitySlope[c] = Vector128.Create(dice[18 + c]);
-                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector128.Create(dice[c]);
+                    var probabilitySlope = Vector128.Create(dice[18 + c]);
+                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                    var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector128<float>.One);
-                    if (accumulate) grad[c] += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -770,32 +733,28 @@ namespace Dice.Kernels
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
             Span<float> e = stackalloc float[Classes];
-            Span<float> grad = stackalloc float[Classes];
             Span<float> gradP = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> probabilitySlope = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
-            Span<float> targetSlope = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
+                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[18 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
-                        : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[18 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope * p[c];
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                        * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - 1f);
-                    if (accumulate) grad[c] += Unsafe.Add(ref gradient, c * spatial + s);
-                    Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+                    if (accumulate) grad += Unsafe.Add(ref gradient, c * spatial + s);
+                    Unsafe.Add(ref gradient, c * spatial + s) = grad;
                 }
             }
             next = s;
@@ -829,14 +788,13 @@ namespace Dice.Kernels
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -864,14 +822,13 @@ namespace Dice.Kernels
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -899,14 +856,13 @@ namespace Dice.Kernels
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -934,14 +890,11 @@ namespace Dice.Kernels
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
                 }
@@ -1000,20 +953,24 @@ namespace Dice.Kernels
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
                     p[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector512.MultiplyAddEstimate(p[c], p[c], predicted[c]);
@@ -1022,11 +979,6 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector512.MaxNative(-x[c], Vector512<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector512<double>.Zero;
-                var pixelTermHigh = Vector512<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector512.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
@@ -1077,20 +1029,24 @@ namespace Dice.Kernels
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
                     p[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
@@ -1099,11 +1055,6 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector256<double>.Zero;
-                var pixelTermHigh = Vector256<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector256.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
@@ -1154,20 +1105,24 @@ namespace Dice.Kernels
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
                     p[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] = Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
@@ -1176,11 +1131,6 @@ namespace Dice.Kernels
                     elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
-                }
-                var pixelTermLow = Vector128<double>.Zero;
-                var pixelTermHigh = Vector128<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector128.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
@@ -1230,19 +1180,19 @@ namespace Dice.Kernels
             Span<float> e = stackalloc float[Classes];
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> softplusTail = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
+                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     Unsafe.Add(ref gradient, c * spatial + s) = p[c];
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c] * p[c];
@@ -1251,10 +1201,6 @@ namespace Dice.Kernels
                     elementTerm[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c];
                     if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
                         * (MathF.Max(-x[c], 0f) + softplusTail[c])) * classWeights[c];
-                }
-                double pixelTermWide = 0;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelTermWide += elementTerm[c];
                 }
                 float pixelTerm = (float)pixelTermWide;
@@ -1320,27 +1266,27 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector512<float>> grad = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> probabilitySlope = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> targetSlope = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref kept, (nuint)(c * spatial + s));
                     p[c] = Vector512.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
-                    targetSlope[c] = Vector512.Create(dice[c]);
-                    probabilitySlope[c] = Vector512.Create(dice[18 + c]);
-                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var targetSlope = Vector512.Create(dice[c]);
+                    var probabilitySlope = Vector512.Create(dice[18 + c]);
+                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                    var grad = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector512<float>.One);
-                    if (accumulate) grad[c] += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -1364,27 +1310,27 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector256<float>> grad = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> probabilitySlope = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> targetSlope = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref kept, (nuint)(c * spatial + s));
                     p[c] = Vector256.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
-                    targetSlope[c] = Vector256.Create(dice[c]);
-                    probabilitySlope[c] = Vector256.Create(dice[18 + c]);
-                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var targetSlope = Vector256.Create(dice[c]);
+                    var probabilitySlope = Vector256.Create(dice[18 + c]);
+                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                    var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector256<float>.One);
-                    if (accumulate) grad[c] += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -1408,27 +1354,27 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector128<float>> grad = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> probabilitySlope = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> targetSlope = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref kept, (nuint)(c * spatial + s));
                     p[c] = Vector128.LoadUnsafe(ref kept, (nuint)(c * spatial + s));
-                    targetSlope[c] = Vector128.Create(dice[c]);
-                    probabilitySlope[c] = Vector128.Create(dice[18 + c]);
-                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c] * p[c]);
-                    grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var targetSlope = Vector128.Create(dice[c]);
+                    var probabilitySlope = Vector128.Create(dice[18 + c]);
+                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                    var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector128<float>.One);
-                    if (accumulate) grad[c] += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -1452,27 +1398,24 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<float> grad = stackalloc float[Classes];
             Span<float> gradP = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> probabilitySlope = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
-            Span<float> targetSlope = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
                 for (int c = 0; c < Classes; c++)
                 {
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
                     p[c] = Unsafe.Add(ref kept, c * spatial + s);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[18 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
-                        : crossEntropyScale) * (p[c] - t[c]);
-                    if (TWeighting.Enabled) grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[18 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope * p[c];
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                        * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                    if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - 1f);
-                    if (accumulate) grad[c] += Unsafe.Add(ref gradient, c * spatial + s);
-                    Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+                    if (accumulate) grad += Unsafe.Add(ref gradient, c * spatial + s);
+                    Unsafe.Add(ref gradient, c * spatial + s) = grad;
                 }
             }
             next = s;
@@ -1509,14 +1452,13 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector512<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -1570,14 +1512,13 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector256<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -1631,14 +1572,13 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector128<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -1696,26 +1636,20 @@ namespace Dice.Kernels
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
                     if (isPredicted) predictedPixels[c]++;
                     if (isTruth) truthPixels[c]++;
                 }
+                nonFinite += pixelNonFinite;
                 counted++;
             }
             // The partial: TP_c at 0 + c, predicted_c at 18 + c, truth_c at 36 + c, counted at 54.
@@ -1780,45 +1714,35 @@ namespace Dice.Kernels
             ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> elementTerm = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> softplusTail = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = input[c * spatial + s];
-                    t[c] = masks[c * spatial + s];
-                }
                 float pixelNonFinite = 0f;
+                float pixelTerm = 0f;
+                float pixelTermCompensation = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = masks[c * spatial + s];
+                    x[c] = input[c * spatial + s];
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c] * p[c];
                     truth[c] += t[c] * t[c];
                     softplusTail[c] = XMath.Log(1f + e[c]);
                     elementTerm[c] = classWeights[c] * (XMath.Max(x[c], 0f) - x[c] * t[c] + softplusTail[c] + t[c]
                         * (positiveWeights[c] - 1f) * (XMath.Max(-x[c], 0f) + softplusTail[c]));
-                }
-                float pixelTerm = 0f;
-                float pixelTermCompensation = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
                     float pixelTermNext = pixelTerm + pixelTermTerm;
                     pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
                     pixelTerm = pixelTermNext;
                 }
+                nonFinite += pixelNonFinite;
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 18 + c, T_c at 36 + c, ce at 54, ceWeight at 55, invalid count at 56
@@ -1853,13 +1777,9 @@ namespace Dice.Kernels
             var positiveWeights = classWeights.SubView(18, 18);
             bool accumulate = shape.AccumulateGradient != 0;
             ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> grad = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> gradP = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> probabilitySlope = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> targetSlope = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
             {
@@ -1873,18 +1793,18 @@ namespace Dice.Kernels
                 float crossEntropyScale = dice[36];
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = input[c * spatial + s];
                     t[c] = masks[c * spatial + s];
+                    x[c] = input[c * spatial + s];
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[18 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c] * p[c];
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
-                    grad[c] += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c] - 1f) * (p[c] - 1f);
-                    if (accumulate) grad[c] += gradient[c * spatial + s];
-                    gradient[c * spatial + s] = grad[c];
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[18 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope * p[c];
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (p[c] - t[c]);
+                    grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c] - 1f) * (p[c] - 1f);
+                    if (accumulate) grad += gradient[c * spatial + s];
+                    gradient[c * spatial + s] = grad;
                 }
             }
         }
@@ -1921,26 +1841,20 @@ namespace Dice.Kernels
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = input[c * spatial + s];
                     t[c] = masks[c * spatial + s];
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
                     if (isPredicted) predictedPixels[c]++;
                     if (isTruth) truthPixels[c]++;
                 }
+                nonFinite += pixelNonFinite;
                 counted++;
             }
             // The partial: TP_c at 0 + c, predicted_c at 18 + c, truth_c at 36 + c, counted at 54, invalid count at 55

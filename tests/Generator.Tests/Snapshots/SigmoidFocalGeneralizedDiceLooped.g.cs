@@ -246,31 +246,27 @@ namespace Dice.Kernels
             Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> focalPower = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> u = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector512<float>.Zero;
+                var pixelTermLow = Vector512<double>.Zero;
+                var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -282,15 +278,11 @@ namespace Dice.Kernels
                         Vector512.Create(1.17549435E-38f)))), focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
-                }
-                var pixelTermLow = Vector512<double>.Zero;
-                var pixelTermHigh = Vector512<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector512.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -342,31 +334,27 @@ namespace Dice.Kernels
             Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> focalPower = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> u = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector256<float>.Zero;
+                var pixelTermLow = Vector256<double>.Zero;
+                var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -378,15 +366,11 @@ namespace Dice.Kernels
                         Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
-                }
-                var pixelTermLow = Vector256<double>.Zero;
-                var pixelTermHigh = Vector256<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector256.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -438,31 +422,27 @@ namespace Dice.Kernels
             Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> focalPower = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> u = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector128<float>.Zero;
+                var pixelTermLow = Vector128<double>.Zero;
+                var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -474,15 +454,11 @@ namespace Dice.Kernels
                         Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
-                }
-                var pixelTermLow = Vector128<double>.Zero;
-                var pixelTermHigh = Vector128<double>.Zero;
-                for (int c = 0; c < Classes; c++)
-                {
                     var (low, high) = Vector128.Widen(elementTerm[c]);
                     pixelTermLow += low;
                     pixelTermHigh += high;
                 }
+                nonFinite += pixelNonFinite;
                 var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
             }
@@ -534,29 +510,22 @@ namespace Dice.Kernels
             Span<float> elementTerm = stackalloc float[Classes];
             Span<float> focalPower = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
             Span<float> u = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Unsafe.Add(ref input, c * spatial + s);
-                    t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                }
                 float pixelNonFinite = 0f;
+                double pixelTermWide = 0;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = Unsafe.Add(ref masks, c * spatial + s);
+                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -566,12 +535,9 @@ namespace Dice.Kernels
                         * MathF.Log(MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                     elementTerm[c] = focalPower[c] * bce[c];
                     if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
-                }
-                double pixelTermWide = 0;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelTermWide += elementTerm[c];
                 }
+                nonFinite += pixelNonFinite;
                 float pixelTerm = (float)pixelTermWide;
                 crossEntropy += pixelTerm;
             }
@@ -638,28 +604,26 @@ namespace Dice.Kernels
             Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> focalPower = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> focalRatio = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> grad = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> probabilitySlope = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> r = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> targetSlope = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> u = stackalloc Vector512<float>[Classes];
             Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
-                    r[c] = Vector512<float>.One / (Vector512<float>.One + e[c]);
-                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector512.Create(dice[c]);
-                    probabilitySlope[c] = Vector512.Create(dice[17 + c]);
-                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
+                    var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
+                    p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector512.Create(dice[c]);
+                    var probabilitySlope = Vector512.Create(dice[17 + c]);
+                    gradP[c] = Vector512.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
                     bce[c] = Vector512.MaxNative(x[c], Vector512<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector512<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
@@ -669,11 +633,12 @@ namespace Dice.Kernels
                     focalRatio[c] = Vector512.ConditionalSelect(Vector512.GreaterThan(u[c], Vector512<float>.Zero),
                         focalPower[c] / Vector512.MaxNative(u[c], Vector512.Create(1.17549435E-38f)),
                         Vector512<float>.Zero);
-                    grad[c] = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var grad = gradP[c] * p[c] * (Vector512<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (Vector512<float>.One
                         - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
-                    if (accumulate) grad[c] += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector512.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -703,28 +668,26 @@ namespace Dice.Kernels
             Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> focalPower = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> focalRatio = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> grad = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> probabilitySlope = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> r = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> targetSlope = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> u = stackalloc Vector256<float>[Classes];
             Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
-                    r[c] = Vector256<float>.One / (Vector256<float>.One + e[c]);
-                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector256.Create(dice[c]);
-                    probabilitySlope[c] = Vector256.Create(dice[17 + c]);
-                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
+                    var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                    p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector256.Create(dice[c]);
+                    var probabilitySlope = Vector256.Create(dice[17 + c]);
+                    gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
                     bce[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector256<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
@@ -734,11 +697,12 @@ namespace Dice.Kernels
                     focalRatio[c] = Vector256.ConditionalSelect(Vector256.GreaterThan(u[c], Vector256<float>.Zero),
                         focalPower[c] / Vector256.MaxNative(u[c], Vector256.Create(1.17549435E-38f)),
                         Vector256<float>.Zero);
-                    grad[c] = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (Vector256<float>.One
                         - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
-                    if (accumulate) grad[c] += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -768,28 +732,26 @@ namespace Dice.Kernels
             Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> focalPower = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> focalRatio = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> grad = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> probabilitySlope = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> r = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> targetSlope = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> u = stackalloc Vector128<float>[Classes];
             Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
                     t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
-                    r[c] = Vector128<float>.One / (Vector128<float>.One + e[c]);
-                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r[c],
-                        e[c] * r[c]);
-                    targetSlope[c] = Vector128.Create(dice[c]);
-                    probabilitySlope[c] = Vector128.Create(dice[17 + c]);
-                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope[c], t[c], probabilitySlope[c]);
+                    var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                    p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                        e[c] * r);
+                    var targetSlope = Vector128.Create(dice[c]);
+                    var probabilitySlope = Vector128.Create(dice[17 + c]);
+                    gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
                     bce[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
                         + KernelMath.Log(Vector128<float>.One + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
@@ -799,11 +761,12 @@ namespace Dice.Kernels
                     focalRatio[c] = Vector128.ConditionalSelect(Vector128.GreaterThan(u[c], Vector128<float>.Zero),
                         focalPower[c] / Vector128.MaxNative(u[c], Vector128.Create(1.17549435E-38f)),
                         Vector128<float>.Zero);
-                    grad[c] = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                    var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled ? crossEntropyScale
                         * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (Vector128<float>.One
                         - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
-                    if (accumulate) grad[c] += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
-                    grad[c].StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    if (accumulate) grad += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref gradient, (nuint)(c * spatial + s));
+                    grad.StoreUnsafe(ref gradient, (nuint)(c * spatial + s));
                 }
             }
             next = s;
@@ -833,37 +796,33 @@ namespace Dice.Kernels
             Span<float> e = stackalloc float[Classes];
             Span<float> focalPower = stackalloc float[Classes];
             Span<float> focalRatio = stackalloc float[Classes];
-            Span<float> grad = stackalloc float[Classes];
             Span<float> gradP = stackalloc float[Classes];
             Span<float> p = stackalloc float[Classes];
-            Span<float> probabilitySlope = stackalloc float[Classes];
-            Span<float> r = stackalloc float[Classes];
             Span<float> t = stackalloc float[Classes];
-            Span<float> targetSlope = stackalloc float[Classes];
             Span<float> u = stackalloc float[Classes];
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
+                    x[c] = Unsafe.Add(ref input, c * spatial + s);
                     e[c] = MathF.Exp(-MathF.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[17 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[17 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope;
                     bce[c] = MathF.Max(x[c], 0f) - x[c] * t[c] + MathF.Log(1f + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? MathF.Exp(focalGamma
                         * MathF.Log(MathF.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                     focalRatio[c] = (u[c] > 0f ? focalPower[c] / MathF.Max(u[c], 1.17549435E-38f) : 0f);
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale * classWeights[c]
-                        : crossEntropyScale) * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c])
-                        * (p[c] - t[c]);
-                    if (accumulate) grad[c] += Unsafe.Add(ref gradient, c * spatial + s);
-                    Unsafe.Add(ref gradient, c * spatial + s) = grad[c];
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + (TWeighting.Enabled ? crossEntropyScale
+                        * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma * (1f - u[c]) * bce[c]
+                        * focalRatio[c]) * (p[c] - t[c]);
+                    if (accumulate) grad += Unsafe.Add(ref gradient, c * spatial + s);
+                    Unsafe.Add(ref gradient, c * spatial + s) = grad;
                 }
             }
             next = s;
@@ -900,14 +859,13 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector512<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector512.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -961,14 +919,13 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector256<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -1022,14 +979,13 @@ namespace Dice.Kernels
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector128<float>.Count)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
-                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
-                }
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
+                    Streams.Prefetch(ref input, (nuint)(c * spatial + s));
+                    x[c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + s));
+                    Streams.Prefetch(ref masks, (nuint)(c * spatial + s));
+                    t[c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + s));
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -1087,26 +1043,20 @@ namespace Dice.Kernels
             Span<float> x = stackalloc float[Classes];
             for (; s <= last; s += 1)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = Unsafe.Add(ref input, c * spatial + s);
                     t[c] = Unsafe.Add(ref masks, c * spatial + s);
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
                     if (isPredicted) predictedPixels[c]++;
                     if (isTruth) truthPixels[c]++;
                 }
+                nonFinite += pixelNonFinite;
                 counted++;
             }
             // The partial: TP_c at 0 + c, predicted_c at 17 + c, truth_c at 34 + c, counted at 51.
@@ -1175,29 +1125,23 @@ namespace Dice.Kernels
             ArrayView<float> elementTerm = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> focalPower = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> u = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
-                for (int c = 0; c < Classes; c++)
-                {
-                    x[c] = input[c * spatial + s];
-                    t[c] = masks[c * spatial + s];
-                }
                 float pixelNonFinite = 0f;
+                float pixelTerm = 0f;
+                float pixelTermCompensation = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
+                    t[c] = masks[c * spatial + s];
+                    x[c] = input[c * spatial + s];
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
                     intersection[c] += p[c] * t[c];
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -1206,16 +1150,12 @@ namespace Dice.Kernels
                     focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? XMath.Exp(focalGamma
                         * XMath.Log(XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                     elementTerm[c] = classWeights[c] * (focalPower[c] * bce[c]);
-                }
-                float pixelTerm = 0f;
-                float pixelTermCompensation = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     float pixelTermTerm = elementTerm[c] - pixelTermCompensation;
                     float pixelTermNext = pixelTerm + pixelTermTerm;
                     pixelTermCompensation = (pixelTermNext - pixelTerm) - pixelTermTerm;
                     pixelTerm = pixelTermNext;
                 }
+                nonFinite += pixelNonFinite;
                 crossEntropy += pixelTerm;
             }
             // The partial: I_c at 0 + c, P_c at 17 + c, T_c at 34 + c, ce at 51, ceWeight at 52, invalid count at 53
@@ -1255,13 +1195,9 @@ namespace Dice.Kernels
             ArrayView<float> e = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> focalPower = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> focalRatio = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> grad = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> gradP = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> p = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> probabilitySlope = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> r = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> t = LocalMemory.Allocate<float>(Classes);
-            ArrayView<float> targetSlope = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> u = LocalMemory.Allocate<float>(Classes);
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int pixel = Grid.GlobalIndex.X; pixel < pixels; pixel += Grid.DimX * Group.DimX)
@@ -1276,23 +1212,23 @@ namespace Dice.Kernels
                 float crossEntropyScale = dice[34];
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = input[c * spatial + s];
                     t[c] = masks[c * spatial + s];
+                    x[c] = input[c * spatial + s];
                     e[c] = XMath.Exp(-XMath.Abs(x[c]));
-                    r[c] = 1f / (1f + e[c]);
-                    p[c] = (x[c] >= 0f ? r[c] : e[c] * r[c]);
-                    targetSlope[c] = dice[c];
-                    probabilitySlope[c] = dice[17 + c];
-                    gradP[c] = targetSlope[c] * t[c] + probabilitySlope[c];
+                    float r = 1f / (1f + e[c]);
+                    p[c] = (x[c] >= 0f ? r : e[c] * r);
+                    float targetSlope = dice[c];
+                    float probabilitySlope = dice[17 + c];
+                    gradP[c] = targetSlope * t[c] + probabilitySlope;
                     bce[c] = XMath.Max(x[c], 0f) - x[c] * t[c] + XMath.Log(1f + e[c]);
                     u[c] = -KernelMath.ExpM1(-bce[c]);
                     focalPower[c] = (focalSquare ? u[c] * u[c] : (u[c] > 0f ? XMath.Exp(focalGamma
                         * XMath.Log(XMath.Max(u[c], 1.17549435E-38f))) : focalPowerAtZero));
                     focalRatio[c] = (u[c] > 0f ? focalPower[c] / XMath.Max(u[c], 1.17549435E-38f) : 0f);
-                    grad[c] = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c]
+                    float grad = gradP[c] * p[c] * (1f - p[c]) + crossEntropyScale * classWeights[c] * (focalPower[c]
                         + focalGamma * (1f - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
-                    if (accumulate) grad[c] += gradient[c * spatial + s];
-                    gradient[c * spatial + s] = grad[c];
+                    if (accumulate) grad += gradient[c * spatial + s];
+                    gradient[c * spatial + s] = grad;
                 }
             }
         }
@@ -1329,26 +1265,20 @@ namespace Dice.Kernels
             ArrayView<float> x = LocalMemory.Allocate<float>(Classes);
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float pixelNonFinite = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
                     x[c] = input[c * spatial + s];
                     t[c] = masks[c * spatial + s];
-                }
-                float pixelNonFinite = 0f;
-                for (int c = 0; c < Classes; c++)
-                {
                     pixelNonFinite += x[c] * 0f;
                     outOfRange |= !(t[c] >= 0f & t[c] <= 1f);
-                }
-                nonFinite += pixelNonFinite;
-                for (int c = 0; c < Classes; c++)
-                {
                     bool isPredicted = x[c] >= 0f;
                     bool isTruth = t[c] >= 0.5f;
                     if ((isPredicted & isTruth)) truePositives[c]++;
                     if (isPredicted) predictedPixels[c]++;
                     if (isTruth) truthPixels[c]++;
                 }
+                nonFinite += pixelNonFinite;
                 counted++;
             }
             // The partial: TP_c at 0 + c, predicted_c at 17 + c, truth_c at 34 + c, counted at 51, invalid count at 52

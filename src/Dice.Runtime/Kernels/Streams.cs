@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Dice.Kernels;
+
+/// <summary>
+/// Software prefetch of the channel streams of channels-first data: generated class-loop kernels call it. Not meant for
+/// direct use.
+/// </summary>
+/// <remarks>
+/// A class-loop kernel (more than <see cref="KernelLimits.UnrolledClasses"/> classes, channels first) reads and writes C
+/// streams S floats apart, one vector of each per step: more streams than the hardware prefetchers follow, so without a
+/// hint every step waits on C cache misses (docs/performance.md, "Many classes"). Each stream asks for the line
+/// <see cref="Distance"/> elements ahead of the one it touches now.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Streams
+{
+    /// <summary>How far ahead of the element being read or written, in floats, a stream prefetches: two cache lines.</summary>
+    public const int Distance = 32;
+
+    /// <summary>
+    /// Asks for the cache line of element <paramref name="offset"/> + <see cref="Distance"/> from
+    /// <paramref name="source"/>. A prefetch never faults, so the address may lie past the buffer's end; where the machine
+    /// has no prefetch instruction this does nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch(ref float source, nuint offset)
+    {
+        // Only an address is formed here, never a read: a prefetch hint does not fault and keeps nothing alive.
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref source, offset + Distance)));
+    }
+}
