@@ -129,6 +129,40 @@ public class EmitterTests
     }
 
     [Fact]
+    public void Kernels_stage_tiles_from_64_classes_in_channels_first_vector_loops()
+    {
+        var many = Options(64, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        Assert.True(KernelContext.Stages(Vector256, many));
+        Assert.False(KernelContext.Stages(Vector256, Options(63, Activation.Softmax, Target.Labels)));
+        Assert.False(KernelContext.Stages(Vector256, many with { Layout = Layout.ChannelsLast }));
+        Assert.False(KernelContext.Stages(ScalarDialect.Cpu, many));
+        Assert.False(KernelContext.Stages(ScalarDialect.Device, many));
+
+        // A staged body reads and writes its channels through the tiles, and neither prefetches nor touches the buffers.
+        var w = new SourceWriter();
+        KernelContext staged = KernelBodies.StagedBody(w, Vector256, many, k => KernelBodies.Gradient(k, PixelTerm.For(many)))!;
+        string body = staged.Writer.ToString();
+        Assert.Contains("x[c] = inputTile[v * Classes + c];", body);
+        Assert.Contains("gradientTile[v * Classes + c] = grad;", body);
+        Assert.DoesNotContain("Prefetch", body);
+        Assert.DoesNotContain("LoadUnsafe(ref input", body);
+        Assert.Equal(["input"], staged.StagedReads);
+        Assert.Equal(["gradient"], staged.StagedWrites);
+
+        // The loop: whole tiles (32 Vector256s: 1 KB of each channel), each channel's run staged, then the vectors left.
+        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, many), staged, "for (; s <= last; s += Vector256<float>.Count)");
+        // The lines as one text, so that a statement the writer wrapped reads whole.
+        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        Assert.Contains("nint lastTile = chunk.End - 32 * Vector256<float>.Count;", loop);
+        Assert.Contains("Span<Vector256<float>> inputTile = stackalloc Vector256<float>[32 * Classes];", loop);
+        Assert.Contains("while (s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 32; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
+        Assert.Contains("for (int v = 0; v < 32; v++, s += Vector256<float>.Count)", loop);
+        Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);
+        Assert.True(loop.IndexOf("while (s <= lastTile)", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
+            "the vectors left after the tiles run last");
+    }
+
+    [Fact]
     public void Unrolled_and_channels_last_kernels_do_not_prefetch()
     {
         string[] unrolled = Lines(Options(KernelContext.UnrollLimit, Activation.Softmax, Target.Labels), Vector256, Formulas.LoadInput);

@@ -17,7 +17,8 @@ public class ManyClassTests
     [MemberData(nameof(Cases), DisableDiscoveryEnumeration = true)]
     public void Matches_reference(ILossCase loss)
     {
-        foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 4096 + 21) })
+        // 300 pixels: one staged tile (C >= 64, channels first), the vectors after it and a scalar tail in one chunk.
+        foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 300), (1, 4096 + 21) })
         {
             var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: spatial);
             // The reference reads N x C x S: give it the channels-first copy of a channels-last loss's data.
@@ -29,6 +30,48 @@ public class ManyClassTests
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
             float[] comparable = loss.Spec.Layout == Layout.ChannelsLast ? ToChannelsFirst(gradient, batch, spatial, loss.Spec.Classes) : gradient;
             Assertions.GradientMatches(expected.Gradient, comparable, context);
+        }
+    }
+
+    public static TheoryData<ILossCase> StagedCases() => new(
+    [
+        new LossCase<ManyCe104>(), new LossCase<ManyCe150>(), new LossCase<ManyFocal104>(), new LossCase<ManyBceMasks104>(),
+    ]);
+
+    /// <summary>
+    /// The staged kernels (C >= 64, channels first: tiles of pixel vectors staged on the stack) in every way a call runs
+    /// them: both schedules (p recomputed, or kept in the gradient and read back through a tile) against the float64
+    /// reference, in place (the gradient buffer is the input, staged before it is written), and accumulating (the old
+    /// gradient read beside the tile), at sizes with whole tiles, vectors after them and tails, over two chunks.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StagedCases), DisableDiscoveryEnumeration = true)]
+    public void Staged_kernels_match_in_both_schedules_in_place_and_accumulating(ILossCase loss)
+    {
+        const int batch = 2, spatial = 4096 + 300;
+        var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: 77);
+        ReferenceResult expected = TestData.Reference(loss.Spec, input, target, batch);
+        foreach (bool keep in new[] { false, true })
+        {
+            using var forced = Schedules.Force(keep);
+            var gradient = new float[input.Length];
+            string context = $"{loss.Name} keep={keep}";
+            Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
+            Assertions.GradientMatches(expected.Gradient, gradient, context);
+
+            float[] buffer = (float[])input.Clone();
+            loss.ForwardBackward(buffer, target, buffer, batch);
+            Assert.True(buffer.AsSpan().SequenceEqual(gradient), context + ": in place differs from out of place");
+
+            var random = new Random(78);
+            float[] before = Enumerable.Range(0, input.Length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            float[] accumulated = before.ToArray();
+            loss.ForwardBackward(input, target, accumulated, batch, loss.Spec.Parameters with { AccumulateGradient = true });
+            for (int i = 0; i < input.Length; i++)
+            {
+                Assert.True(BitConverter.SingleToInt32Bits(before[i] + gradient[i]) == BitConverter.SingleToInt32Bits(accumulated[i]),
+                    $"{context} accumulated gradient[{i}]: {before[i]:R} + {gradient[i]:R} vs {accumulated[i]:R}");
+            }
         }
     }
 

@@ -9,7 +9,7 @@ public class ScheduleTests
     private static readonly ILossCase[] Losses =
     {
         new LossCase<SoftmaxCeLabels4>(), new LossCase<SigmoidBceMasks17>(), new LossCase<SoftmaxCeLabels24>(),
-        new LossCase<SigmoidLabels5_BatchDice_Squared>(),
+        new LossCase<SigmoidLabels5_BatchDice_Squared>(), new LossCase<ManyCe104>(), // staged tiles (C >= 64)
     };
 
     private static (LossResult Result, float[] Gradient) Run(ILossCase loss, float[] input, TargetData target, int batch, int threads)

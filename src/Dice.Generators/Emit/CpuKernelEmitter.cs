@@ -300,14 +300,14 @@ internal static class CpuKernelEmitter
     {
         KernelContext body = KernelBodies.Body(w, d, o);
         KernelBodies.Validation(body);
+        KernelContext? staged = KernelBodies.StagedBody(w, d, o, KernelBodies.Validation);
 
         EmitReferences(w, o, input: true, gradient: false);
         w.Line($"nint last = chunk.End - {d.Count};");
         KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
         Formulas.DeclareChecks(new KernelContext(w, d, o));
         KernelBodies.DeclareClassArrays(w, body);
-        using (w.Block($"for (; s <= last; s += {d.Count})"))
-            w.Append(body.Writer);
+        KernelBodies.EmitPixelLoop(w, body, staged, $"for (; s <= last; s += {d.Count})");
     }
 
     private static void EmitGradient(SourceWriter w, Dialect d, LossOptions o, bool fromProbabilities)
@@ -315,6 +315,7 @@ internal static class CpuKernelEmitter
         var pixelTerm = PixelTerm.For(o);
         KernelContext body = KernelBodies.Body(w, d, o);
         KernelBodies.Gradient(body, pixelTerm, fromProbabilities);
+        KernelContext? staged = KernelBodies.StagedBody(w, d, o, k => KernelBodies.Gradient(k, pixelTerm, fromProbabilities));
 
         EmitReferences(w, o, input: !fromProbabilities, gradient: true);
         if (fromProbabilities)
@@ -324,8 +325,7 @@ internal static class CpuKernelEmitter
         KernelBodies.DeclareAccumulation(w, ParameterSource.Chunk);
         KernelBodies.DeclareCoefficients(w, body, pixelTerm);
         KernelBodies.DeclareClassArrays(w, body);
-        using (w.Block($"for (; s <= last; s += {d.Count})"))
-            w.Append(body.Writer);
+        KernelBodies.EmitPixelLoop(w, body, staged, $"for (; s <= last; s += {d.Count})");
     }
 
     private static void EmitReferences(SourceWriter w, LossOptions o, bool input, bool gradient)

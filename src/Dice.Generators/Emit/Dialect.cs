@@ -124,7 +124,11 @@ internal sealed class VectorDialect : Dialect
     {
         _v = $"Vector{I(bits)}";
         Suffix = I(bits);
+        Bytes = bits / 8;
     }
+
+    /// <summary>The bytes of one vector.</summary>
+    public int Bytes { get; }
 
     public override string Suffix { get; }
     public override string Float => _v + "<float>";

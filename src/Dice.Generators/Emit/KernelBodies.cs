@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Dice.Generators.Model;
 using Dice.Kernels;
@@ -55,6 +56,7 @@ internal static class KernelBodies
         var pixelTerm = PixelTerm.For(o);
         KernelContext body = Body(w, d, o);
         Statistics(body, pixelTerm, keepProbabilities);
+        KernelContext? staged = StagedBody(w, d, o, k => Statistics(k, pixelTerm, keepProbabilities));
 
         prelude();
         DeclareParameters(w, body, parameters);
@@ -63,8 +65,7 @@ internal static class KernelBodies
         pixelTerm.DeclareAccumulators(outer);
         if (!keepProbabilities) Formulas.DeclareChecks(outer);
         DeclareClassArrays(w, body);
-        using (w.Block(loopHeader))
-            w.Append(body.Writer);
+        EmitPixelLoop(w, body, staged, loopHeader);
 
         StatisticsLayout layout = outer.Layout;
         w.Line($"// The partial: {(zeroAbsentSlots ? LayoutText.DevicePartial(layout) : LayoutText.Partial(layout))}.");
@@ -267,6 +268,57 @@ internal static class KernelBodies
 
     /// <summary>A context whose writer is one level inside <paramref name="w"/>, for a loop body written before its loop.</summary>
     public static KernelContext Body(SourceWriter w, Dialect d, LossOptions o) => new(new SourceWriter(w.Depth + 1), d, o);
+
+    /// <summary>
+    /// The <see cref="KernelContext.Staged"/> body that <paramref name="piece"/> writes, two levels inside
+    /// <paramref name="w"/> (the tile loop and its loop over pixel vectors), where the kernel stages tiles
+    /// (<see cref="KernelContext.Stages"/>); else null.
+    /// </summary>
+    public static KernelContext? StagedBody(SourceWriter w, Dialect d, LossOptions o, Action<KernelContext> piece)
+    {
+        if (!KernelContext.Stages(d, o)) return null;
+        var staged = new KernelContext(new SourceWriter(w.Depth + 2), d, o, staged: true);
+        piece(staged);
+        return staged;
+    }
+
+    /// <summary>
+    /// The loop over the chunk's pixel vectors from s: with a <paramref name="staged"/> body, first whole tiles of
+    /// pixel vectors (each buffer the body reads staged into its tile channel by channel, a run of adjacent vectors of
+    /// one channel at a time, the body run on every pixel vector of the tile, and each buffer it wrote emptied the same
+    /// way), then the vectors left with <paramref name="body"/> under <paramref name="loopHeader"/>.
+    /// </summary>
+    public static void EmitPixelLoop(SourceWriter w, KernelContext body, KernelContext? staged, string loopHeader)
+    {
+        if (staged is { D: VectorDialect d })
+        {
+            string vectors = SourceWriter.Int(KernelLimits.StagedTileVectors(staged.Classes, d.Bytes));
+            var run = Offset.Compound($"c * spatial + tile + v * {d.Count}");
+            w.Line($"nint lastTile = chunk.End - {vectors} * {d.Count};");
+            foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
+                w.Line($"Span<{d.Float}> {KernelContext.TileOf(buffer)} = stackalloc {d.Float}[{vectors} * Classes];");
+            w.Line($"// Tiles of {vectors} pixel vectors: each channel's run of them is read (and written) as one stream, and the body finds a pixel vector's C channels adjacent on the stack.");
+            using (w.Block("while (s <= lastTile)"))
+            {
+                w.Line("nint tile = s;");
+                EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{KernelContext.TileSlot}] = {d.LoadFloat(buffer, run)};");
+                using (w.Block($"for (int v = 0; v < {vectors}; v++, s += {d.Count})"))
+                    w.Append(staged.Writer);
+                EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{KernelContext.TileSlot}]", buffer, run));
+            }
+        }
+
+        using (w.Block(loopHeader))
+            w.Append(body.Writer);
+    }
+
+    private static void EmitTileRuns(SourceWriter w, Dialect d, string vectors, IReadOnlyCollection<string> buffers, Func<string, string> move)
+    {
+        if (buffers.Count == 0) return;
+        using (w.Block("for (int c = 0; c < Classes; c++)"))
+        using (w.Block($"for (int v = 0; v < {vectors}; v++)"))
+            foreach (string buffer in buffers) w.Line(move(buffer));
+    }
 }
 
 /// <summary>

@@ -52,14 +52,46 @@ internal sealed class KernelContext
     private int _loopDepth;
     private readonly List<string> _afterLoop = new();
 
-    public KernelContext(SourceWriter writer, Dialect dialect, LossOptions options)
+    public KernelContext(SourceWriter writer, Dialect dialect, LossOptions options, bool staged = false)
     {
         Writer = writer;
         D = dialect;
         Options = options;
         Unrolled = options.Classes <= UnrollLimit;
         Layout = new StatisticsLayout(options.Classes);
+        Staged = staged;
     }
+
+    /// <summary>
+    /// Whether the vector kernels of <paramref name="o"/> at width <paramref name="d"/> run their pixel vectors in staged
+    /// tiles (<see cref="Staged"/>): in class loops over channels-first data, from <see cref="KernelLimits.StagedFromClasses"/> classes.
+    /// </summary>
+    public static bool Stages(Dialect d, LossOptions o) =>
+        d is VectorDialect && o.Classes >= KernelLimits.StagedFromClasses && !o.ChannelsLast;
+
+    /// <summary>
+    /// Whether this body runs inside a tile of pixel vectors (pixel vector <c>v</c> of the tile at pixel s), reading and
+    /// writing channels through stack tiles (<see cref="TileOf"/>) that the kernel fills from, and empties into, the
+    /// buffers one channel's run at a time (<see cref="KernelBodies.EmitPixelLoop"/>): C streams S floats apart, read a
+    /// vector of each per step, are more than the caches hold when S is a multiple of a large power of two (a 48^3 or
+    /// 512 x 512 plane maps every channel to the same few cache sets), while one channel's run at a time is one stream.
+    /// </summary>
+    public bool Staged { get; }
+
+    private readonly SortedSet<string> _stagedReads = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _stagedWrites = new(StringComparer.Ordinal);
+
+    /// <summary>The buffers a <see cref="Staged"/> body read through their tiles.</summary>
+    public IReadOnlyCollection<string> StagedReads => _stagedReads;
+
+    /// <summary>The buffers a <see cref="Staged"/> body wrote through their tiles.</summary>
+    public IReadOnlyCollection<string> StagedWrites => _stagedWrites;
+
+    /// <summary>The stack tile that stages <paramref name="buffer"/>: <c>inputTile</c>.</summary>
+    public static string TileOf(string buffer) => buffer + "Tile";
+
+    /// <summary>Channel c of pixel vector v in a tile: the tile holds the tile's pixel vectors one after another, each with its C channels adjacent.</summary>
+    public const string TileSlot = "v * Classes + c";
 
     public SourceWriter Writer { get; }
     public Dialect D { get; }
@@ -85,18 +117,36 @@ internal sealed class KernelContext
     /// each pixel vector touches C streams S floats apart, more than the hardware prefetchers follow (the runtime's
     /// Streams). Unrolled kernels read at most 16 streams, which the hardware follows; channels-last reads one.
     /// </summary>
-    public bool PrefetchesStreams => !Unrolled && !Options.ChannelsLast;
+    public bool PrefetchesStreams => !Unrolled && !Options.ChannelsLast && !Staged;
 
-    /// <summary>The load of channel <paramref name="c"/> of pixel s from <paramref name="buffer"/>, its stream prefetched where <see cref="PrefetchesStreams"/>.</summary>
+    /// <summary>
+    /// The load of channel <paramref name="c"/> of pixel s from <paramref name="buffer"/>: from its tile in a
+    /// <see cref="Staged"/> body, else from the buffer, its stream prefetched where <see cref="PrefetchesStreams"/>.
+    /// </summary>
     public string LoadChannel(string buffer, ClassIndex c)
     {
+        if (Staged)
+        {
+            _stagedReads.Add(buffer);
+            return $"{TileOf(buffer)}[{TileSlot}]";
+        }
+
         PrefetchChannel(buffer, c);
         return D.LoadFloat(buffer, Channel(c));
     }
 
-    /// <summary>The statement storing <paramref name="value"/> to channel <paramref name="c"/> of pixel s, its stream prefetched where <see cref="PrefetchesStreams"/>.</summary>
+    /// <summary>
+    /// The statement storing <paramref name="value"/> to channel <paramref name="c"/> of pixel s: into its tile in a
+    /// <see cref="Staged"/> body, else into the buffer, its stream prefetched where <see cref="PrefetchesStreams"/>.
+    /// </summary>
     public string StoreChannel(string value, string buffer, ClassIndex c)
     {
+        if (Staged)
+        {
+            _stagedWrites.Add(buffer);
+            return $"{TileOf(buffer)}[{TileSlot}] = {value};";
+        }
+
         PrefetchChannel(buffer, c);
         return D.Store(value, buffer, Channel(c));
     }

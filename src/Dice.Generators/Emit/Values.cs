@@ -74,6 +74,9 @@ internal readonly struct Offset
             : new($"{SourceWriter.Int(c.Value)} * spatial + {pixel}", compound: true);
     }
 
+    /// <summary>An offset the caller spells out, a compound expression.</summary>
+    public static Offset Compound(string text) => new(text, compound: true);
+
     /// <summary>The pixel <paramref name="pixel"/> of a per-pixel buffer of the pixels a vector kernel covers, from its first one.</summary>
     public static Offset FromFirst(string pixel) => new($"{pixel} - first", compound: true);
 

@@ -10,6 +10,27 @@ internal static class KernelLimits
     public const int UnrolledClasses = 16;
 
     /// <summary>
+    /// From this many classes, the vector kernels of channels-first data stage tiles of pixel vectors (the generator's
+    /// <c>KernelContext.Staged</c>): measured (docs/performance.md, "Many classes"), staging made C = 104 on a 48^3 plane
+    /// 25-30% faster and was even with plain class loops at C = 104 and 150 on planes of no large power of two, while at
+    /// C = 19 and 32 on 512 x 512 planes its copies cost more than it saved.
+    /// </summary>
+    public const int StagedFromClasses = 64;
+
+    /// <summary>
+    /// A staged tile (the vector class loops over channels-first data) holds this many bytes of each channel: 16
+    /// Vector512s, 32 Vector256s or 64 Vector128s of pixels, read (and written) as one run of adjacent cache lines.
+    /// </summary>
+    public const int StagedRunBytes = 1024;
+
+    /// <summary>A staged tile takes at most this many bytes of stack (with many classes, its runs are shorter).</summary>
+    public const int StagedTileBytes = 128 * 1024;
+
+    /// <summary>The pixel vectors of <paramref name="vectorBytes"/> bytes in a staged tile of <paramref name="classes"/> channels.</summary>
+    public static int StagedTileVectors(int classes, int vectorBytes) =>
+        System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes);
+
+    /// <summary>
     /// Pixels per CPU chunk (<c>DiceCpu.ChunkPixels</c>). The vector Evaluate kernels rely on it: a lane of a
     /// Vector128 counts at most a quarter of a chunk, 1,024 pixels, so two counts share one int lane in 16-bit halves.
     /// </summary>
