@@ -11,13 +11,15 @@ namespace Dice.Generators.Emit;
 internal static class Formulas
 {
     /// <summary>
-    /// Loads the pixel: the label or the masks t_c, and x_c for every class (the label first, so that in loop mode
-    /// the loads of x join the class loop of t, and the reductions over x the loop of both).
+    /// Loads the pixel: x_c for every class, and the label or the masks t_c. In loop mode the target comes first, so
+    /// that the loads of x join the class loop of t (or follow the label's lines), and the reductions over x that loop;
+    /// unrolled, the order is the one the kernels were measured in (x first).
     /// </summary>
     public static void LoadPixel(KernelContext k)
     {
+        if (k.Unrolled) LoadInput(k);
         LoadTarget(k, oneHot: true);
-        LoadInput(k);
+        if (!k.Unrolled) LoadInput(k);
     }
 
     /// <summary>Loads x_c for every class.</summary>

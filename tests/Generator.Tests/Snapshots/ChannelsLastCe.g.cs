@@ -273,6 +273,10 @@ namespace Dice.Kernels
             var badLabel = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Interleaved.Load512(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load512(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load512(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load512(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -280,10 +284,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Interleaved.Load512(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load512(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load512(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load512(ref input, (nuint)(s * Classes + 3), Classes);
                 var pixelNonFinite = Vector512<float>.Zero;
                 pixelNonFinite |= x0 * Vector512<float>.Zero;
                 pixelNonFinite |= x1 * Vector512<float>.Zero;
@@ -398,6 +398,10 @@ namespace Dice.Kernels
             var badLabel = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Interleaved.Load256(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load256(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load256(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load256(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -405,10 +409,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Interleaved.Load256(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load256(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load256(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load256(ref input, (nuint)(s * Classes + 3), Classes);
                 var pixelNonFinite = Vector256<float>.Zero;
                 pixelNonFinite |= x0 * Vector256<float>.Zero;
                 pixelNonFinite |= x1 * Vector256<float>.Zero;
@@ -523,6 +523,10 @@ namespace Dice.Kernels
             var badLabel = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Interleaved.Load128(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load128(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load128(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load128(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -530,10 +534,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Interleaved.Load128(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load128(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load128(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load128(ref input, (nuint)(s * Classes + 3), Classes);
                 var pixelNonFinite = Vector128<float>.Zero;
                 pixelNonFinite |= x0 * Vector128<float>.Zero;
                 pixelNonFinite |= x1 * Vector128<float>.Zero;
@@ -648,6 +648,10 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s * Classes);
+                float x1 = Unsafe.Add(ref input, s * Classes + 1);
+                float x2 = Unsafe.Add(ref input, s * Classes + 2);
+                float x3 = Unsafe.Add(ref input, s * Classes + 3);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -655,10 +659,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s * Classes);
-                float x1 = Unsafe.Add(ref input, s * Classes + 1);
-                float x2 = Unsafe.Add(ref input, s * Classes + 2);
-                float x3 = Unsafe.Add(ref input, s * Classes + 3);
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -785,6 +785,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector512.Create(dice[7]);
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Interleaved.Load512(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load512(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load512(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load512(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -792,10 +796,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Interleaved.Load512(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load512(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load512(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load512(ref input, (nuint)(s * Classes + 3), Classes);
                 var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -875,6 +875,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector256.Create(dice[7]);
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Interleaved.Load256(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load256(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load256(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load256(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -882,10 +886,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Interleaved.Load256(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load256(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load256(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load256(ref input, (nuint)(s * Classes + 3), Classes);
                 var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -965,6 +965,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector128.Create(dice[7]);
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Interleaved.Load128(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load128(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load128(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load128(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -972,10 +976,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Interleaved.Load128(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load128(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load128(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load128(ref input, (nuint)(s * Classes + 3), Classes);
                 var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1055,6 +1055,10 @@ namespace Dice.Kernels
             float probabilitySlope3 = dice[7];
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s * Classes);
+                float x1 = Unsafe.Add(ref input, s * Classes + 1);
+                float x2 = Unsafe.Add(ref input, s * Classes + 2);
+                float x3 = Unsafe.Add(ref input, s * Classes + 3);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1062,10 +1066,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s * Classes);
-                float x1 = Unsafe.Add(ref input, s * Classes + 1);
-                float x2 = Unsafe.Add(ref input, s * Classes + 2);
-                float x3 = Unsafe.Add(ref input, s * Classes + 3);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -1314,6 +1314,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Interleaved.Load512(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load512(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load512(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load512(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -1321,10 +1325,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Interleaved.Load512(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load512(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load512(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load512(ref input, (nuint)(s * Classes + 3), Classes);
                 var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1434,6 +1434,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Interleaved.Load256(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load256(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load256(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load256(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -1441,10 +1445,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Interleaved.Load256(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load256(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load256(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load256(ref input, (nuint)(s * Classes + 3), Classes);
                 var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1554,6 +1554,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Interleaved.Load128(ref input, (nuint)(s * Classes), Classes);
+                var x1 = Interleaved.Load128(ref input, (nuint)(s * Classes + 1), Classes);
+                var x2 = Interleaved.Load128(ref input, (nuint)(s * Classes + 2), Classes);
+                var x3 = Interleaved.Load128(ref input, (nuint)(s * Classes + 3), Classes);
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -1561,10 +1565,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Interleaved.Load128(ref input, (nuint)(s * Classes), Classes);
-                var x1 = Interleaved.Load128(ref input, (nuint)(s * Classes + 1), Classes);
-                var x2 = Interleaved.Load128(ref input, (nuint)(s * Classes + 2), Classes);
-                var x3 = Interleaved.Load128(ref input, (nuint)(s * Classes + 3), Classes);
                 var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1673,6 +1673,10 @@ namespace Dice.Kernels
             float crossEntropyWeight = 0f;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s * Classes);
+                float x1 = Unsafe.Add(ref input, s * Classes + 1);
+                float x2 = Unsafe.Add(ref input, s * Classes + 2);
+                float x3 = Unsafe.Add(ref input, s * Classes + 3);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1680,10 +1684,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s * Classes);
-                float x1 = Unsafe.Add(ref input, s * Classes + 1);
-                float x2 = Unsafe.Add(ref input, s * Classes + 2);
-                float x3 = Unsafe.Add(ref input, s * Classes + 3);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -2471,6 +2471,10 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float x0 = input[s * Classes];
+                float x1 = input[s * Classes + 1];
+                float x2 = input[s * Classes + 2];
+                float x3 = input[s * Classes + 3];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -2478,10 +2482,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s * Classes];
-                float x1 = input[s * Classes + 1];
-                float x2 = input[s * Classes + 2];
-                float x3 = input[s * Classes + 3];
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -2590,6 +2590,10 @@ namespace Dice.Kernels
                 float probabilitySlope2 = dice[6];
                 float targetSlope3 = dice[3];
                 float probabilitySlope3 = dice[7];
+                float x0 = input[s * Classes];
+                float x1 = input[s * Classes + 1];
+                float x2 = input[s * Classes + 2];
+                float x3 = input[s * Classes + 3];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -2597,10 +2601,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s * Classes];
-                float x1 = input[s * Classes + 1];
-                float x2 = input[s * Classes + 2];
-                float x3 = input[s * Classes + 3];
                 float max = XMath.Max(XMath.Max(x0, x1), XMath.Max(x2, x3));
                 float e0 = XMath.Exp(x0 - max);
                 float e1 = XMath.Exp(x1 - max);

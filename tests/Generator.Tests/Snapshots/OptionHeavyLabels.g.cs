@@ -271,15 +271,15 @@ namespace Dice.Kernels
             var badLabel = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
                 var t0 = (Vector512.Equals(label, Vector512.Create(0)).AsSingle() & Vector512<float>.One);
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
                 pixelNonFinite |= x0 * Vector512<float>.Zero;
                 pixelNonFinite |= x1 * Vector512<float>.Zero;
@@ -379,15 +379,15 @@ namespace Dice.Kernels
             var badLabel = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
                 var t0 = (Vector256.Equals(label, Vector256.Create(0)).AsSingle() & Vector256<float>.One);
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
                 pixelNonFinite |= x0 * Vector256<float>.Zero;
                 pixelNonFinite |= x1 * Vector256<float>.Zero;
@@ -487,15 +487,15 @@ namespace Dice.Kernels
             var badLabel = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
                 var t0 = (Vector128.Equals(label, Vector128.Create(0)).AsSingle() & Vector128<float>.One);
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
                 pixelNonFinite |= x0 * Vector128<float>.Zero;
                 pixelNonFinite |= x1 * Vector128<float>.Zero;
@@ -595,15 +595,15 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -717,15 +717,15 @@ namespace Dice.Kernels
             var probabilitySlope2 = Vector512.Create(dice[5]);
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
                 var t0 = (Vector512.Equals(label, Vector512.Create(0)).AsSingle() & Vector512<float>.One);
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var max = Vector512.MaxNative(x0, Vector512.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -795,15 +795,15 @@ namespace Dice.Kernels
             var probabilitySlope2 = Vector256.Create(dice[5]);
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
                 var t0 = (Vector256.Equals(label, Vector256.Create(0)).AsSingle() & Vector256<float>.One);
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var max = Vector256.MaxNative(x0, Vector256.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -873,15 +873,15 @@ namespace Dice.Kernels
             var probabilitySlope2 = Vector128.Create(dice[5]);
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
                 var t0 = (Vector128.Equals(label, Vector128.Create(0)).AsSingle() & Vector128<float>.One);
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var max = Vector128.MaxNative(x0, Vector128.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -951,15 +951,15 @@ namespace Dice.Kernels
             float probabilitySlope2 = dice[5];
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 float max = MathF.Max(x0, MathF.Max(x1, x2));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -1194,15 +1194,15 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
                 var t0 = (Vector512.Equals(label, Vector512.Create(0)).AsSingle() & Vector512<float>.One);
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var max = Vector512.MaxNative(x0, Vector512.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1297,15 +1297,15 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
                 var t0 = (Vector256.Equals(label, Vector256.Create(0)).AsSingle() & Vector256<float>.One);
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var max = Vector256.MaxNative(x0, Vector256.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1400,15 +1400,15 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
                 var t0 = (Vector128.Equals(label, Vector128.Create(0)).AsSingle() & Vector128<float>.One);
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
                 var max = Vector128.MaxNative(x0, Vector128.MaxNative(x1, x2));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1502,15 +1502,15 @@ namespace Dice.Kernels
             float crossEntropyWeight = 0f;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
                 float max = MathF.Max(x0, MathF.Max(x1, x2));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -2217,15 +2217,15 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -2320,15 +2320,15 @@ namespace Dice.Kernels
                 float probabilitySlope1 = dice[4];
                 float targetSlope2 = dice[2];
                 float probabilitySlope2 = dice[5];
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
                 float t0 = (label == 0 ? 1f : 0f);
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
                 float max = XMath.Max(x0, XMath.Max(x1, x2));
                 float e0 = XMath.Exp(x0 - max);
                 float e1 = XMath.Exp(x1 - max);

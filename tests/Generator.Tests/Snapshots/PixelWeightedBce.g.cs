@@ -274,12 +274,12 @@ namespace Dice.Kernels
             var badPixelWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector512.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector512.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
                 pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
@@ -360,12 +360,12 @@ namespace Dice.Kernels
             var badPixelWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector256.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector256.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
                 pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
@@ -446,12 +446,12 @@ namespace Dice.Kernels
             var badPixelWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector128.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector128.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
                 pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
@@ -532,12 +532,12 @@ namespace Dice.Kernels
             bool badPixelWeight = false;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
                 float pixelWeight = Unsafe.Add(ref pixelWeights, s);
                 float valid = pixelWeight;
                 float t0 = Unsafe.Add(ref masks, s);
                 float t1 = Unsafe.Add(ref masks, spatial + s);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
@@ -631,12 +631,12 @@ namespace Dice.Kernels
             var probabilitySlope1 = Vector512.Create(dice[3]);
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector512.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector512.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var e0 = KernelMath.Exp(-Vector512.Abs(x0));
                 var r0 = Vector512<float>.One / (Vector512<float>.One + e0);
                 var p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0
@@ -691,12 +691,12 @@ namespace Dice.Kernels
             var probabilitySlope1 = Vector256.Create(dice[3]);
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector256.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector256.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var e0 = KernelMath.Exp(-Vector256.Abs(x0));
                 var r0 = Vector256<float>.One / (Vector256<float>.One + e0);
                 var p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0
@@ -751,12 +751,12 @@ namespace Dice.Kernels
             var probabilitySlope1 = Vector128.Create(dice[3]);
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector128.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector128.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var e0 = KernelMath.Exp(-Vector128.Abs(x0));
                 var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                 var p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0
@@ -811,12 +811,12 @@ namespace Dice.Kernels
             float probabilitySlope1 = dice[3];
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
                 float pixelWeight = Unsafe.Add(ref pixelWeights, s);
                 float valid = pixelWeight;
                 float t0 = Unsafe.Add(ref masks, s);
                 float t1 = Unsafe.Add(ref masks, spatial + s);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
                 float e0 = MathF.Exp(-MathF.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
@@ -1048,12 +1048,12 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector512.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector512.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var e0 = KernelMath.Exp(-Vector512.Abs(x0));
                 var r0 = Vector512<float>.One / (Vector512<float>.One + e0);
                 var p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0
@@ -1124,12 +1124,12 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector256.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector256.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var e0 = KernelMath.Exp(-Vector256.Abs(x0));
                 var r0 = Vector256<float>.One / (Vector256<float>.One + e0);
                 var p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0
@@ -1200,12 +1200,12 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var pixelWeight = Vector128.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var valid = pixelWeight;
                 var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var t1 = Vector128.LoadUnsafe(ref masks, (nuint)(spatial + s));
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
                 var e0 = KernelMath.Exp(-Vector128.Abs(x0));
                 var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                 var p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0
@@ -1275,12 +1275,12 @@ namespace Dice.Kernels
             float crossEntropyWeight = 0f;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
                 float pixelWeight = Unsafe.Add(ref pixelWeights, s);
                 float valid = pixelWeight;
                 float t0 = Unsafe.Add(ref masks, s);
                 float t1 = Unsafe.Add(ref masks, spatial + s);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
                 float e0 = MathF.Exp(-MathF.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
@@ -1870,12 +1870,12 @@ namespace Dice.Kernels
             bool badPixelWeight = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float x0 = input[s];
+                float x1 = input[spatial + s];
                 float pixelWeight = pixelWeights[s];
                 float valid = pixelWeight;
                 float t0 = masks[s];
                 float t1 = masks[spatial + s];
-                float x0 = input[s];
-                float x1 = input[spatial + s];
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
@@ -1949,12 +1949,12 @@ namespace Dice.Kernels
                 float probabilitySlope0 = dice[2];
                 float targetSlope1 = dice[1];
                 float probabilitySlope1 = dice[3];
+                float x0 = input[s];
+                float x1 = input[spatial + s];
                 float pixelWeight = pixelWeights[s];
                 float valid = pixelWeight;
                 float t0 = masks[s];
                 float t1 = masks[spatial + s];
-                float x0 = input[s];
-                float x1 = input[spatial + s];
                 float e0 = XMath.Exp(-XMath.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);

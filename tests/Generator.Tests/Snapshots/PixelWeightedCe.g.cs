@@ -291,6 +291,10 @@ namespace Dice.Kernels
             var badPixelWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector512.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
@@ -299,10 +303,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
                 pixelNonFinite |= x0 * Vector512<float>.Zero;
                 pixelNonFinite |= x1 * Vector512<float>.Zero;
@@ -423,6 +423,10 @@ namespace Dice.Kernels
             var badPixelWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector256.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
@@ -431,10 +435,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
                 pixelNonFinite |= x0 * Vector256<float>.Zero;
                 pixelNonFinite |= x1 * Vector256<float>.Zero;
@@ -555,6 +555,10 @@ namespace Dice.Kernels
             var badPixelWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector128.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
@@ -563,10 +567,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
                 pixelNonFinite |= x0 * Vector128<float>.Zero;
                 pixelNonFinite |= x1 * Vector128<float>.Zero;
@@ -687,6 +687,10 @@ namespace Dice.Kernels
             bool badPixelWeight = false;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float pixelWeight = Unsafe.Add(ref pixelWeights, s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
@@ -695,10 +699,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -829,6 +829,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector512.Create(dice[7]);
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector512.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
@@ -837,10 +841,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -923,6 +923,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector256.Create(dice[7]);
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector256.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
@@ -931,10 +935,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1017,6 +1017,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector128.Create(dice[7]);
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector128.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
@@ -1025,10 +1029,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1111,6 +1111,10 @@ namespace Dice.Kernels
             float probabilitySlope3 = dice[7];
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float pixelWeight = Unsafe.Add(ref pixelWeights, s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
@@ -1119,10 +1123,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -1397,6 +1397,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector512.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
@@ -1405,10 +1409,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1521,6 +1521,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector256.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
@@ -1529,10 +1533,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1645,6 +1645,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelWeight = Vector128.LoadUnsafe(ref pixelWeights, (nuint)s);
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
@@ -1653,10 +1657,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1768,6 +1768,10 @@ namespace Dice.Kernels
             float crossEntropyWeight = 0f;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float pixelWeight = Unsafe.Add(ref pixelWeights, s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
@@ -1776,10 +1780,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -2625,6 +2625,10 @@ namespace Dice.Kernels
             bool badPixelWeight = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
                 float pixelWeight = pixelWeights[s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
@@ -2633,10 +2637,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
-                float x3 = input[3 * spatial + s];
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -2748,6 +2748,10 @@ namespace Dice.Kernels
                 float probabilitySlope2 = dice[6];
                 float targetSlope3 = dice[3];
                 float probabilitySlope3 = dice[7];
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
                 float pixelWeight = pixelWeights[s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
@@ -2756,10 +2760,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
-                float x3 = input[3 * spatial + s];
                 float max = XMath.Max(XMath.Max(x0, x1), XMath.Max(x2, x3));
                 float e0 = XMath.Exp(x0 - max);
                 float e1 = XMath.Exp(x1 - max);

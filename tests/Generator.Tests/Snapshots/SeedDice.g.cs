@@ -234,8 +234,8 @@ namespace Dice.Kernels
             var outOfRange = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
-                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(x0,
                     Vector512<float>.One));
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
@@ -268,8 +268,8 @@ namespace Dice.Kernels
             var outOfRange = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
-                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(x0,
                     Vector256<float>.One));
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
@@ -302,8 +302,8 @@ namespace Dice.Kernels
             var outOfRange = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
-                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(x0,
                     Vector128<float>.One));
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
@@ -336,8 +336,8 @@ namespace Dice.Kernels
             bool outOfRange = false;
             for (; s <= last; s += 1)
             {
-                float t0 = Unsafe.Add(ref masks, s);
                 float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
                 outOfRange |= !(x0 >= 0f & x0 <= 1f);
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
                 intersection0 += x0 * t0;
@@ -380,8 +380,8 @@ namespace Dice.Kernels
             var probabilitySlope0 = Vector512.Create(dice[1]);
             for (; s <= last; s += Vector512<float>.Count)
             {
-                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var gradP0 = Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0;
                 if (accumulate) grad0 += Vector512.LoadUnsafe(ref gradient, (nuint)s);
@@ -407,8 +407,8 @@ namespace Dice.Kernels
             var probabilitySlope0 = Vector256.Create(dice[1]);
             for (; s <= last; s += Vector256<float>.Count)
             {
-                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var gradP0 = Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0;
                 if (accumulate) grad0 += Vector256.LoadUnsafe(ref gradient, (nuint)s);
@@ -434,8 +434,8 @@ namespace Dice.Kernels
             var probabilitySlope0 = Vector128.Create(dice[1]);
             for (; s <= last; s += Vector128<float>.Count)
             {
-                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var gradP0 = Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0);
                 var grad0 = gradP0;
                 if (accumulate) grad0 += Vector128.LoadUnsafe(ref gradient, (nuint)s);
@@ -462,8 +462,8 @@ namespace Dice.Kernels
             float probabilitySlope0 = dice[1];
             for (; s <= last; s += 1)
             {
-                float t0 = Unsafe.Add(ref masks, s);
                 float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
                 float gradP0 = targetSlope0 * t0 + probabilitySlope0;
                 float grad0 = gradP0;
                 if (accumulate) grad0 += Unsafe.Add(ref gradient, s);
@@ -608,8 +608,8 @@ namespace Dice.Kernels
             var truth0 = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
-                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 x0.StoreUnsafe(ref gradient, (nuint)s);
                 intersection0 = Vector512.MultiplyAddEstimate(x0, t0, intersection0);
                 predicted0 += x0;
@@ -640,8 +640,8 @@ namespace Dice.Kernels
             var truth0 = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
-                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 x0.StoreUnsafe(ref gradient, (nuint)s);
                 intersection0 = Vector256.MultiplyAddEstimate(x0, t0, intersection0);
                 predicted0 += x0;
@@ -672,8 +672,8 @@ namespace Dice.Kernels
             var truth0 = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
-                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 x0.StoreUnsafe(ref gradient, (nuint)s);
                 intersection0 = Vector128.MultiplyAddEstimate(x0, t0, intersection0);
                 predicted0 += x0;
@@ -703,8 +703,8 @@ namespace Dice.Kernels
             float truth0 = 0f;
             for (; s <= last; s += 1)
             {
-                float t0 = Unsafe.Add(ref masks, s);
                 float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
                 Unsafe.Add(ref gradient, s) = x0;
                 intersection0 += x0 * t0;
                 predicted0 += x0;
@@ -1067,8 +1067,8 @@ namespace Dice.Kernels
             bool outOfRange = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
-                float t0 = masks[s];
                 float x0 = input[s];
+                float t0 = masks[s];
                 outOfRange |= !(x0 >= 0f & x0 <= 1f);
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
                 intersection0 += x0 * t0;
@@ -1107,8 +1107,8 @@ namespace Dice.Kernels
                 // The sample's coefficients: A_c at 0 + c, B_c at 1 + c, ceScale at 2.
                 float targetSlope0 = dice[0];
                 float probabilitySlope0 = dice[1];
-                float t0 = masks[s];
                 float x0 = input[s];
+                float t0 = masks[s];
                 float gradP0 = targetSlope0 * t0 + probabilitySlope0;
                 float grad0 = gradP0;
                 if (accumulate) grad0 += gradient[s];

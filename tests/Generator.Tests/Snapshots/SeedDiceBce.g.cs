@@ -251,8 +251,8 @@ namespace Dice.Kernels
             var outOfRange = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
-                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector512<float>.Zero;
                 pixelNonFinite |= x0 * Vector512<float>.Zero;
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(t0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(t0,
@@ -304,8 +304,8 @@ namespace Dice.Kernels
             var outOfRange = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
-                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector256<float>.Zero;
                 pixelNonFinite |= x0 * Vector256<float>.Zero;
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(t0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(t0,
@@ -357,8 +357,8 @@ namespace Dice.Kernels
             var outOfRange = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
-                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var pixelNonFinite = Vector128<float>.Zero;
                 pixelNonFinite |= x0 * Vector128<float>.Zero;
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(t0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(t0,
@@ -410,8 +410,8 @@ namespace Dice.Kernels
             bool outOfRange = false;
             for (; s <= last; s += 1)
             {
-                float t0 = Unsafe.Add(ref masks, s);
                 float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
@@ -482,8 +482,8 @@ namespace Dice.Kernels
             var probabilitySlope0 = Vector512.Create(dice[1]);
             for (; s <= last; s += Vector512<float>.Count)
             {
-                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var e0 = KernelMath.Exp(-Vector512.Abs(x0));
                 var r0 = Vector512<float>.One / (Vector512<float>.One + e0);
                 var p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0
@@ -522,8 +522,8 @@ namespace Dice.Kernels
             var probabilitySlope0 = Vector256.Create(dice[1]);
             for (; s <= last; s += Vector256<float>.Count)
             {
-                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var e0 = KernelMath.Exp(-Vector256.Abs(x0));
                 var r0 = Vector256<float>.One / (Vector256<float>.One + e0);
                 var p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0
@@ -562,8 +562,8 @@ namespace Dice.Kernels
             var probabilitySlope0 = Vector128.Create(dice[1]);
             for (; s <= last; s += Vector128<float>.Count)
             {
-                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var e0 = KernelMath.Exp(-Vector128.Abs(x0));
                 var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                 var p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0
@@ -602,8 +602,8 @@ namespace Dice.Kernels
             float probabilitySlope0 = dice[1];
             for (; s <= last; s += 1)
             {
-                float t0 = Unsafe.Add(ref masks, s);
                 float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
                 float e0 = MathF.Exp(-MathF.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
@@ -781,8 +781,8 @@ namespace Dice.Kernels
             var crossEntropy = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
-                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector512.LoadUnsafe(ref masks, (nuint)s);
                 var e0 = KernelMath.Exp(-Vector512.Abs(x0));
                 var r0 = Vector512<float>.One / (Vector512<float>.One + e0);
                 var p0 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero), r0, e0
@@ -829,8 +829,8 @@ namespace Dice.Kernels
             var crossEntropy = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
-                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector256.LoadUnsafe(ref masks, (nuint)s);
                 var e0 = KernelMath.Exp(-Vector256.Abs(x0));
                 var r0 = Vector256<float>.One / (Vector256<float>.One + e0);
                 var p0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero), r0, e0
@@ -877,8 +877,8 @@ namespace Dice.Kernels
             var crossEntropy = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
-                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var t0 = Vector128.LoadUnsafe(ref masks, (nuint)s);
                 var e0 = KernelMath.Exp(-Vector128.Abs(x0));
                 var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                 var p0 = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0
@@ -924,8 +924,8 @@ namespace Dice.Kernels
             float crossEntropy = 0f;
             for (; s <= last; s += 1)
             {
-                float t0 = Unsafe.Add(ref masks, s);
                 float x0 = Unsafe.Add(ref input, s);
+                float t0 = Unsafe.Add(ref masks, s);
                 float e0 = MathF.Exp(-MathF.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);
@@ -1369,8 +1369,8 @@ namespace Dice.Kernels
             bool outOfRange = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
-                float t0 = masks[s];
                 float x0 = input[s];
+                float t0 = masks[s];
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 outOfRange |= !(t0 >= 0f & t0 <= 1f);
@@ -1423,8 +1423,8 @@ namespace Dice.Kernels
                 float crossEntropyScale = dice[2];
                 float targetSlope0 = dice[0];
                 float probabilitySlope0 = dice[1];
-                float t0 = masks[s];
                 float x0 = input[s];
+                float t0 = masks[s];
                 float e0 = XMath.Exp(-XMath.Abs(x0));
                 float r0 = 1f / (1f + e0);
                 float p0 = (x0 >= 0f ? r0 : e0 * r0);

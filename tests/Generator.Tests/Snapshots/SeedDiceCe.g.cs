@@ -274,6 +274,10 @@ namespace Dice.Kernels
             var badLabel = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -281,10 +285,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelNonFinite = Vector512<float>.Zero;
                 pixelNonFinite |= x0 * Vector512<float>.Zero;
                 pixelNonFinite |= x1 * Vector512<float>.Zero;
@@ -400,6 +400,10 @@ namespace Dice.Kernels
             var badLabel = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -407,10 +411,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelNonFinite = Vector256<float>.Zero;
                 pixelNonFinite |= x0 * Vector256<float>.Zero;
                 pixelNonFinite |= x1 * Vector256<float>.Zero;
@@ -526,6 +526,10 @@ namespace Dice.Kernels
             var badLabel = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -533,10 +537,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var pixelNonFinite = Vector128<float>.Zero;
                 pixelNonFinite |= x0 * Vector128<float>.Zero;
                 pixelNonFinite |= x1 * Vector128<float>.Zero;
@@ -652,6 +652,10 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -659,10 +663,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -790,6 +790,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector512.Create(dice[7]);
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -797,10 +801,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -881,6 +881,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector256.Create(dice[7]);
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -888,10 +892,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -972,6 +972,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector128.Create(dice[7]);
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -979,10 +983,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1063,6 +1063,10 @@ namespace Dice.Kernels
             float probabilitySlope3 = dice[7];
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1070,10 +1074,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -1327,6 +1327,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -1334,10 +1338,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector512.MaxNative(Vector512.MaxNative(x0, x1), Vector512.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1448,6 +1448,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -1455,10 +1459,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector256.MaxNative(Vector256.MaxNative(x0, x1), Vector256.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1569,6 +1569,10 @@ namespace Dice.Kernels
             var crossEntropyWeight = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -1576,10 +1580,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var max = Vector128.MaxNative(Vector128.MaxNative(x0, x1), Vector128.MaxNative(x2, x3));
                 var e0 = KernelMath.Exp(x0 - max);
                 var e1 = KernelMath.Exp(x1 - max);
@@ -1689,6 +1689,10 @@ namespace Dice.Kernels
             float crossEntropyWeight = 0f;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1696,10 +1700,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float max = MathF.Max(MathF.Max(x0, x1), MathF.Max(x2, x3));
                 float e0 = MathF.Exp(x0 - max);
                 float e1 = MathF.Exp(x1 - max);
@@ -2495,6 +2495,10 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -2502,10 +2506,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
-                float x3 = input[3 * spatial + s];
                 float pixelNonFinite = 0f;
                 pixelNonFinite += x0 * 0f;
                 pixelNonFinite += x1 * 0f;
@@ -2614,6 +2614,10 @@ namespace Dice.Kernels
                 float probabilitySlope2 = dice[6];
                 float targetSlope3 = dice[3];
                 float probabilitySlope3 = dice[7];
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -2621,10 +2625,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
-                float x3 = input[3 * spatial + s];
                 float max = XMath.Max(XMath.Max(x0, x1), XMath.Max(x2, x3));
                 float e0 = XMath.Exp(x0 - max);
                 float e1 = XMath.Exp(x1 - max);

@@ -252,6 +252,10 @@ namespace Dice.Kernels
             var badLabel = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -259,10 +263,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(x0, Vector512<float>.Zero) & Vector512.LessThanOrEqual(x0,
                     Vector512<float>.One));
                 outOfRange |= ~(Vector512.GreaterThanOrEqual(x1, Vector512<float>.Zero) & Vector512.LessThanOrEqual(x1,
@@ -331,6 +331,10 @@ namespace Dice.Kernels
             var badLabel = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -338,10 +342,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(x0, Vector256<float>.Zero) & Vector256.LessThanOrEqual(x0,
                     Vector256<float>.One));
                 outOfRange |= ~(Vector256.GreaterThanOrEqual(x1, Vector256<float>.Zero) & Vector256.LessThanOrEqual(x1,
@@ -410,6 +410,10 @@ namespace Dice.Kernels
             var badLabel = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -417,10 +421,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero) & Vector128.LessThanOrEqual(x0,
                     Vector128<float>.One));
                 outOfRange |= ~(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero) & Vector128.LessThanOrEqual(x1,
@@ -489,6 +489,10 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -496,10 +500,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 outOfRange |= !(x0 >= 0f & x0 <= 1f);
                 outOfRange |= !(x1 >= 0f & x1 <= 1f);
                 outOfRange |= !(x2 >= 0f & x2 <= 1f);
@@ -570,6 +570,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector512.Create(dice[7]);
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -577,10 +581,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var gradP0 = valid * (Vector512.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
                 var gradP1 = valid * (Vector512.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
                 var gradP2 = valid * (Vector512.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
@@ -625,6 +625,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector256.Create(dice[7]);
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -632,10 +636,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var gradP0 = valid * (Vector256.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
                 var gradP1 = valid * (Vector256.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
                 var gradP2 = valid * (Vector256.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
@@ -680,6 +680,10 @@ namespace Dice.Kernels
             var probabilitySlope3 = Vector128.Create(dice[7]);
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -687,10 +691,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var gradP0 = valid * (Vector128.MultiplyAddEstimate(targetSlope0, t0, probabilitySlope0));
                 var gradP1 = valid * (Vector128.MultiplyAddEstimate(targetSlope1, t1, probabilitySlope1));
                 var gradP2 = valid * (Vector128.MultiplyAddEstimate(targetSlope2, t2, probabilitySlope2));
@@ -736,6 +736,10 @@ namespace Dice.Kernels
             float probabilitySlope3 = dice[7];
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -743,10 +747,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);
                 float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1);
                 float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2);
@@ -961,6 +961,10 @@ namespace Dice.Kernels
             var truth3 = Vector512<float>.Zero;
             for (; s <= last; s += Vector512<float>.Count)
             {
+                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector512.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector512.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector512<float>.One);
@@ -968,10 +972,6 @@ namespace Dice.Kernels
                 var t1 = (Vector512.Equals(label, Vector512.Create(1)).AsSingle() & Vector512<float>.One);
                 var t2 = (Vector512.Equals(label, Vector512.Create(2)).AsSingle() & Vector512<float>.One);
                 var t3 = (Vector512.Equals(label, Vector512.Create(3)).AsSingle() & Vector512<float>.One);
-                var x0 = Vector512.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector512.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector512.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector512.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 x0.StoreUnsafe(ref gradient, (nuint)s);
                 x1.StoreUnsafe(ref gradient, (nuint)(spatial + s));
                 x2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
@@ -1033,6 +1033,10 @@ namespace Dice.Kernels
             var truth3 = Vector256<float>.Zero;
             for (; s <= last; s += Vector256<float>.Count)
             {
+                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector256.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector256.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector256<float>.One);
@@ -1040,10 +1044,6 @@ namespace Dice.Kernels
                 var t1 = (Vector256.Equals(label, Vector256.Create(1)).AsSingle() & Vector256<float>.One);
                 var t2 = (Vector256.Equals(label, Vector256.Create(2)).AsSingle() & Vector256<float>.One);
                 var t3 = (Vector256.Equals(label, Vector256.Create(3)).AsSingle() & Vector256<float>.One);
-                var x0 = Vector256.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector256.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector256.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector256.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 x0.StoreUnsafe(ref gradient, (nuint)s);
                 x1.StoreUnsafe(ref gradient, (nuint)(spatial + s));
                 x2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
@@ -1105,6 +1105,10 @@ namespace Dice.Kernels
             var truth3 = Vector128<float>.Zero;
             for (; s <= last; s += Vector128<float>.Count)
             {
+                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
+                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
+                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
+                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 var label = Vector128.LoadUnsafe(ref labels, (nuint)s);
                 var validMask = ~Vector128.Equals(label, ignoreIndex).AsSingle();
                 var valid = (validMask & Vector128<float>.One);
@@ -1112,10 +1116,6 @@ namespace Dice.Kernels
                 var t1 = (Vector128.Equals(label, Vector128.Create(1)).AsSingle() & Vector128<float>.One);
                 var t2 = (Vector128.Equals(label, Vector128.Create(2)).AsSingle() & Vector128<float>.One);
                 var t3 = (Vector128.Equals(label, Vector128.Create(3)).AsSingle() & Vector128<float>.One);
-                var x0 = Vector128.LoadUnsafe(ref input, (nuint)s);
-                var x1 = Vector128.LoadUnsafe(ref input, (nuint)(spatial + s));
-                var x2 = Vector128.LoadUnsafe(ref input, (nuint)(2 * spatial + s));
-                var x3 = Vector128.LoadUnsafe(ref input, (nuint)(3 * spatial + s));
                 x0.StoreUnsafe(ref gradient, (nuint)s);
                 x1.StoreUnsafe(ref gradient, (nuint)(spatial + s));
                 x2.StoreUnsafe(ref gradient, (nuint)(2 * spatial + s));
@@ -1176,6 +1176,10 @@ namespace Dice.Kernels
             float truth3 = 0f;
             for (; s <= last; s += 1)
             {
+                float x0 = Unsafe.Add(ref input, s);
+                float x1 = Unsafe.Add(ref input, spatial + s);
+                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
+                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 int label = Unsafe.Add(ref labels, s);
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1183,10 +1187,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = Unsafe.Add(ref input, s);
-                float x1 = Unsafe.Add(ref input, spatial + s);
-                float x2 = Unsafe.Add(ref input, 2 * spatial + s);
-                float x3 = Unsafe.Add(ref input, 3 * spatial + s);
                 Unsafe.Add(ref gradient, s) = x0;
                 Unsafe.Add(ref gradient, spatial + s) = x1;
                 Unsafe.Add(ref gradient, 2 * spatial + s) = x2;
@@ -1827,6 +1827,10 @@ namespace Dice.Kernels
             bool badLabel = false;
             for (int s = start + Group.IdxX; s < end; s += Group.DimX)
             {
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1834,10 +1838,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
-                float x3 = input[3 * spatial + s];
                 outOfRange |= !(x0 >= 0f & x0 <= 1f);
                 outOfRange |= !(x1 >= 0f & x1 <= 1f);
                 outOfRange |= !(x2 >= 0f & x2 <= 1f);
@@ -1904,6 +1904,10 @@ namespace Dice.Kernels
                 float probabilitySlope2 = dice[6];
                 float targetSlope3 = dice[3];
                 float probabilitySlope3 = dice[7];
+                float x0 = input[s];
+                float x1 = input[spatial + s];
+                float x2 = input[2 * spatial + s];
+                float x3 = input[3 * spatial + s];
                 int label = labels[s];
                 bool validMask = label != ignoreIndex;
                 float valid = (validMask ? 1f : 0f);
@@ -1911,10 +1915,6 @@ namespace Dice.Kernels
                 float t1 = (label == 1 ? 1f : 0f);
                 float t2 = (label == 2 ? 1f : 0f);
                 float t3 = (label == 3 ? 1f : 0f);
-                float x0 = input[s];
-                float x1 = input[spatial + s];
-                float x2 = input[2 * spatial + s];
-                float x3 = input[3 * spatial + s];
                 float gradP0 = valid * (targetSlope0 * t0 + probabilitySlope0);
                 float gradP1 = valid * (targetSlope1 * t1 + probabilitySlope1);
                 float gradP2 = valid * (targetSlope2 * t2 + probabilitySlope2);
