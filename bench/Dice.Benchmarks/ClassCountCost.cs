@@ -28,13 +28,17 @@ public static class ClassCountCost
     /// <summary>About this many elements per call (N x C x S): 64 MB of input, well past the L3.</summary>
     private const int Elements = 16 << 20;
 
+    /// <summary>With --resident: 1 MB of input, which stays in the L2 of the two cores with its gradient: the arithmetic alone.</summary>
+    private const int ResidentElements = 1 << 18;
+
     private sealed record Case(int Classes, Layout Layout, Action<float[], int[], float[], int> Call);
 
     private static Case Of<TLoss>() where TLoss : IDiceLoss =>
         new(TLoss.Spec.Classes, TLoss.Spec.Layout, (input, labels, gradient, batch) => DiceCpu.ForwardBackward<TLoss>(input, labels, gradient, batch));
 
-    public static string Measure(bool quick)
+    public static string Measure(bool quick, bool resident)
     {
+        int elements = resident ? ResidentElements : Elements;
         Case[] cases =
         [
             Of<PerElementCe2>(), Of<CostCe4>(), Of<PerElementCe14>(), Of<PerElementCe19>(), Of<PerElementCe32>(), Of<PerElementCe104>(), Of<PerElementCe150>(),
@@ -43,16 +47,16 @@ public static class ClassCountCost
         ];
         const int batch = 2;
         // One data set per class count: the layouts read the same values, each in its own order.
-        var data = cases.Select(c => c.Classes).Distinct().ToDictionary(c => c, c => new CostData(batch, c, Elements / batch / c));
+        var data = cases.Select(c => c.Classes).Distinct().ToDictionary(c => c, c => new CostData(batch, c, elements / batch / c));
         Action[] calls = cases.Select(c => (Action)(() => c.Call(data[c.Classes].Input, data[c.Classes].Labels, data[c.Classes].Gradient, batch))).ToArray();
-        double[] seconds = Alternated.Medians(quick ? 3 : 21, calls);
+        double[] seconds = Alternated.Medians((quick ? 3 : 21) * (resident ? 20 : 1), calls);
 
         double PerElement(Layout layout, int classes) =>
             seconds[Array.FindIndex(cases, c => c.Layout == layout && c.Classes == classes)] / data[classes].Input.Length;
 
         var ci = CultureInfo.InvariantCulture;
         var table = new StringBuilder();
-        table.AppendLine($"Width: {CostData.Width}");
+        table.AppendLine($"Width: {CostData.Width}{(resident ? ", cache-resident" : "")}");
         table.AppendLine("| C | N x C x S | channels-first per element | / C = 4's | channels-last per element | / C = 4's | last / first |");
         table.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
         foreach (int classes in data.Keys)

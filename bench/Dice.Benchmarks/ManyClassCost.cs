@@ -27,14 +27,18 @@ public static class ManyClassCost
             Of<PerElementCe104>("totalseg-c104", 1, 48 * 48 * 48),
         ];
         var data = cases.Select(c => new CostData(c.Batch, c.Classes, c.Spatial)).ToArray();
-        Action[] calls = cases.Select((c, i) => (Action)(() => c.Call(data[i].Input, data[i].Labels, data[i].Gradient, c.Batch))).ToArray();
-        double[] seconds = Alternated.Medians(quick ? 3 : 21, calls);
+        // Per case: the schedule DiceCpu chooses, then each schedule forced (recompute p, keep p).
+        BackwardSchedule?[] schedules = [null, BackwardSchedule.RecomputeProbabilities, BackwardSchedule.KeepProbabilities];
+        Action[] calls = cases.SelectMany((c, i) => schedules.Select(schedule => (Action)(() =>
+            Schedules.Forced(schedule, () => c.Call(data[i].Input, data[i].Labels, data[i].Gradient, c.Batch))))).ToArray();
+        double[] all = Alternated.Medians(quick ? 3 : 21, calls);
+        double[] seconds = cases.Select((_, i) => all[i * schedules.Length]).ToArray();
 
         var ci = CultureInfo.InvariantCulture;
         var table = new StringBuilder();
         table.AppendLine($"Width: {CostData.Width}");
-        table.AppendLine("| case | N x C x S | fused | PyTorch | PyTorch / fused | fused allocates per call | PyTorch's peak per call |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        table.AppendLine("| case | N x C x S | fused | PyTorch | PyTorch / fused | fused allocates per call | PyTorch's peak per call | recompute p | keep p |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < cases.Length; i++)
         {
             Case c = cases[i];
@@ -47,8 +51,9 @@ public static class ManyClassCost
                 torchPeak = string.Format(ci, "{0:F0} MiB", t.PeakMib);
             }
 
-            table.AppendLine(string.Format(ci, "| {0} | {1} x {2} x {3} | {4:F2} ms | {5} | {6} | {7:F1} KiB | {8} |",
-                c.Name, c.Batch, c.Classes, c.Spatial, seconds[i] * 1e3, torchTime, ratio, allocated / 1024.0, torchPeak));
+            table.AppendLine(string.Format(ci, "| {0} | {1} x {2} x {3} | {4:F2} ms | {5} | {6} | {7:F1} KiB | {8} | {9:F2} ms | {10:F2} ms |",
+                c.Name, c.Batch, c.Classes, c.Spatial, seconds[i] * 1e3, torchTime, ratio, allocated / 1024.0, torchPeak,
+                all[i * schedules.Length + 1] * 1e3, all[i * schedules.Length + 2] * 1e3));
         }
 
         table.AppendLine();

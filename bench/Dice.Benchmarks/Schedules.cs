@@ -94,7 +94,8 @@ public static class Schedules
         }
     }
 
-    private static void Forced(BackwardSchedule schedule, Action action)
+    /// <summary>Runs <paramref name="action"/> with <paramref name="schedule"/> forced (null: the schedule DiceCpu chooses).</summary>
+    internal static void Forced(BackwardSchedule? schedule, Action action)
     {
         DiceCpu.ForcedSchedule.Value = schedule;
         try

@@ -175,6 +175,34 @@ public class EmitterTests
     }
 
     [Fact]
+    public void Class_loops_on_labels_move_I_T_and_the_label_logit_lane_by_lane()
+    {
+        var many = Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        string statistics = string.Join("\n", Lines(many, Vector256, k => KernelBodies.Statistics(k, PixelTerm.For(many))));
+        // P per class; I and T at each lane's label after the pass that finished p, and x_y read from x's span.
+        Assert.Contains("predicted[c] = Vector256.MultiplyAddEstimate(valid, p[c], predicted[c]);", statistics);
+        Assert.DoesNotContain("intersection[c]", statistics);
+        Assert.DoesNotContain("truth[c]", statistics);
+        Assert.DoesNotContain("ConditionalSelect", statistics);
+        Assert.Contains("LabelLanes.AddAtLabels(ref labels, s, p, intersection, truth);", statistics);
+        Assert.Contains("var labelLogit = LabelLanes.AtLabels(ref labels, s, x);", statistics);
+        Assert.True(statistics.IndexOf("p[c] = p[c] * inverseSum;", StringComparison.Ordinal) < statistics.IndexOf("LabelLanes.AddAtLabels", StringComparison.Ordinal),
+            "I and T take p once it is scaled");
+        Assert.True(statistics.IndexOf("var labelLogit", StringComparison.Ordinal) < statistics.IndexOf("var labelLoss", StringComparison.Ordinal),
+            "x_y is read before the loss reads it");
+
+        // Unrolled, on the device, in the scalar tail and with PixelWeights (I and T weighted by ω): class by class.
+        var unrolled = Options(KernelContext.UnrollLimit, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        var weighted = many with { PixelWeights = true };
+        foreach (var (o, d) in new (LossOptions, Dialect)[] { (unrolled, Vector256), (many, ScalarDialect.Device), (many, ScalarDialect.Cpu), (weighted, Vector256) })
+        {
+            string[] lines = Lines(o, d, k => KernelBodies.Statistics(k, PixelTerm.For(o)));
+            Assert.DoesNotContain(lines, l => l.Contains("LabelLanes.AddAtLabels"));
+            Assert.Contains(lines, l => l.Contains("intersection"));
+        }
+    }
+
+    [Fact]
     public void Dice_sums_with_labels_weight_P_by_validity_and_fuse_the_products()
     {
         string[] lines = Lines(Options(1, Activation.Sigmoid, Target.Labels), Vector256, k => Formulas.AccumulateDiceSums(k, Values.Probability));

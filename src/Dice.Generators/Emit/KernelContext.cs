@@ -106,8 +106,11 @@ internal sealed class KernelContext
     public static string Slot(int blockOffset, ClassIndex c) =>
         !c.IsLoop ? SourceWriter.Int(blockOffset + c.Value) : blockOffset == 0 ? "c" : $"{SourceWriter.Int(blockOffset)} + c";
 
+    /// <summary>The variable of the pixel (the first of the vector) that the body reads and writes.</summary>
+    public const string Pixel = "s";
+
     /// <summary>Channel c of pixel s in the sample's input, masks or gradient, in the loss's layout.</summary>
-    public Offset Channel(ClassIndex c) => ChannelAt(c, "s");
+    public Offset Channel(ClassIndex c) => ChannelAt(c, Pixel);
 
     /// <summary>Channel c of the pixel <paramref name="pixel"/> (a variable) in the loss's layout.</summary>
     public Offset ChannelAt(ClassIndex c, string pixel) => Offset.ChannelAt(c, pixel, Options.ChannelsLast);
@@ -311,7 +314,22 @@ internal sealed class KernelContext
     /// sum_c t_c v_c, as a chain of selects on label == c. t is one-hot, so the sum adds only zeros to v_y and the
     /// select gives its bits, at a latency of one select per class instead of one add.
     /// </summary>
-    public void AtLabel(PixelValue result, Func<ClassIndex, string> value)
+    public void AtLabel(PixelValue result, ClassValue value)
+    {
+        // Class loops on vectors read each lane's value at its label from the span instead (the runtime's LabelLanes): one
+        // read per lane instead of a compare and a select per class. After the open loop, which may still be writing it.
+        if (!Unrolled && D.AtLabels(Values.LabelsBuffer, Pixel, value.Name) is { } atLabels)
+        {
+            _classArrays.Add(value.Name);
+            AfterClassLoop($"{D.Local} {result} = {atLabels};");
+            return;
+        }
+
+        AtLabel(result, c => value[c]);
+    }
+
+    /// <summary>As the <see cref="ClassValue"/> form, for any per-class expression: always the chain of selects.</summary>
+    private void AtLabel(PixelValue result, Func<ClassIndex, string> value)
     {
         string label = Values.Label.Name;
         string start = $"{D.Local} {result} = {D.Zero};";

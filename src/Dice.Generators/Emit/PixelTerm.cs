@@ -247,7 +247,7 @@ internal abstract class PixelTerm
         public override void Accumulate(KernelContext k)
         {
             Dialect d = k.D;
-            k.AtLabel(LabelLogit, c => Values.Input[c]);
+            k.AtLabel(LabelLogit, Values.Input);
             string labelWeight = LabelWeight(k);
             k.Line($"{d.Local} {LogSum} = {d.Log(Values.ExponentialSum.Name)};");
             // max - x_y first: both can be large (logits of 1e4), and adding ln(sum) to either before the
@@ -358,7 +358,7 @@ internal abstract class PixelTerm
         private static void DeclareLabelTerms(KernelContext k, bool ratio)
         {
             Dialect d = k.D;
-            k.AtLabel(LabelLogit, c => Values.Input[c]);
+            k.AtLabel(LabelLogit, Values.Input);
             k.Sum(Others, c => $"({d.One} - {k.Target(c)}) * {Values.Exponential[c]}");
             k.Line($"{d.Local} {LabelLoss} = {Values.Max} - {LabelLogit} + {d.Log(Values.ExponentialSum.Name)};");
             k.Line($"{d.Local} {Complement} = {Others} * {Values.InverseSum};");
@@ -377,7 +377,7 @@ internal abstract class PixelTerm
         public override void PreparePixelGradient(KernelContext k)
         {
             DeclareLabelTerms(k, ratio: true);
-            k.AtLabel(LabelProbability, c => Values.Probability[c]);
+            k.AtLabel(LabelProbability, Values.Probability);
             string h = $"({Power} + {k.ReadFocalGamma()} * {LabelProbability} * {LabelLoss} * {Ratio})";
             k.Line($"{k.D.Local} {LabelScale} = {LabelWeight(k)} * {Scale} * {h};");
         }

@@ -365,8 +365,10 @@ public static class DiceCpu
     /// Keeping p saves one activation per element and costs a validation read of the input and target and a write and
     /// a read of p: it wins where the kernels are compute-bound, which on the machines measured (docs/performance.md,
     /// "Keeping p") is everywhere except with Vector512 on data past the last-level cache, where the two tie or
-    /// recomputing p is up to 12% faster, and with class loops (C above 16), whose time goes to the per-class arrays:
-    /// there keeping p was as often slower as faster. Without an activation p is the input: nothing to save. A focal
+    /// recomputing p is up to 12% faster. Class loops (C above 16) follow the same rule since their reductions joined
+    /// the class passes: keeping p won 1.10-1.35x at C = 17 on every size and width (one cell of 21 aside), and on the
+    /// many-class shapes past the cache at Vector128 and Vector256, while at Vector512 there recomputing won by up to 9%.
+    /// Without an activation p is the input: nothing to save. A focal
     /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule.
     /// (A call that accumulates into the gradient keeps p in a pooled scratch buffer instead of the gradient.)
     /// </summary>
@@ -374,7 +376,7 @@ public static class DiceCpu
     {
         if (!KernelLimits.CanKeepProbabilities(spec.Combine)) return BackwardSchedule.RecomputeProbabilities;
         if (ForcedSchedule.Value is { } forced) return forced;
-        if (spec.Activation == Activation.None || spec.Classes > KernelLimits.UnrolledClasses) return BackwardSchedule.RecomputeProbabilities;
+        if (spec.Activation == Activation.None) return BackwardSchedule.RecomputeProbabilities;
         return Vector512.IsHardwareAccelerated && bytes > MemoryBoundBytes ? BackwardSchedule.RecomputeProbabilities : BackwardSchedule.KeepProbabilities;
     }
 
