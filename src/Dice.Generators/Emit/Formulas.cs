@@ -135,9 +135,9 @@ internal static class Formulas
             k.Line(o.Labels ? d.AccumulateProduct(predicted, valid, probability)
                 : o.Squared ? d.AccumulateProduct(predicted, pc, o.PixelWeights ? $"({pc} * {valid})" : pc)
                 : o.PixelWeights ? d.AccumulateProduct(predicted, valid, pc) : $"{predicted} += {pc};");
-            if (atLabels is not null) return;
-            k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, weightedTarget)
-                : o.PixelWeights ? d.AccumulateProduct(truth, tc, valid) : $"{truth} += {tc};");
+            if (atLabels is null)
+                k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, weightedTarget)
+                    : o.PixelWeights ? d.AccumulateProduct(truth, tc, valid) : $"{truth} += {tc};");
         });
         if (atLabels is not null) k.AfterClassLoop(atLabels);
     }

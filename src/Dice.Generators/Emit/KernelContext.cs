@@ -316,11 +316,11 @@ internal sealed class KernelContext
     /// </summary>
     public void AtLabel(PixelValue result, ClassValue value)
     {
-        // Class loops on vectors read each lane's value at its label from the span instead (the runtime's LabelLanes): one
-        // read per lane instead of a compare and a select per class. After the open loop, which may still be writing it.
-        if (!Unrolled && D.AtLabels(Values.LabelsBuffer, Pixel, value.Name) is { } atLabels)
+        // Class loops on vectors read each lane's value at its label from the value's span instead (the runtime's
+        // LabelLanes): one read per lane instead of a compare and a select per class. After the open loop, which may
+        // still be writing the span.
+        if (!Unrolled && !value.LoopLocal && D.AtLabels(Values.LabelsBuffer, Pixel, value.Name) is { } atLabels)
         {
-            _classArrays.Add(value.Name);
             AfterClassLoop($"{D.Local} {result} = {atLabels};");
             return;
         }

@@ -368,8 +368,8 @@ public static class DiceCpu
     /// recomputing p is up to 12% faster. Class loops (C above 16) follow the same rule since their reductions joined
     /// the class passes: keeping p won 1.10-1.35x at C = 17 on every size and width (one cell of 21 aside), and on the
     /// many-class shapes past the cache at Vector128 and Vector256, while at Vector512 there recomputing won by up to 9%.
-    /// Without an activation p is the input: nothing to save. A focal
-    /// loss always recomputes p (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule.
+    /// Without an activation p is the input: nothing to save. A focal loss always recomputes p
+    /// (<see cref="KernelLimits.CanKeepProbabilities"/>), even when a test forces the other schedule.
     /// (A call that accumulates into the gradient keeps p in a pooled scratch buffer instead of the gradient.)
     /// </summary>
     internal static BackwardSchedule ChooseSchedule(DiceLossSpec spec, long bytes)

@@ -28,7 +28,7 @@ public static class LabelLanes
     public static void AddAtLabels<TVector>(
         ref int labels, nint pixel, Span<TVector> probability, Span<TVector> intersection, Span<TVector> truth) where TVector : struct
     {
-        // A struct type argument specialises this per width: Lanes is a constant and the loop unrolls.
+        // A struct type argument specialises this per width: lanes is a JIT-time constant and the loop unrolls.
         int lanes = Unsafe.SizeOf<TVector>() / sizeof(float);
         uint classes = (uint)probability.Length;
         ref float p = ref Floats(probability);
