@@ -28,6 +28,26 @@ public class KernelMathTests
     }
 
     [Fact]
+    public void Vector_exp_holds_at_the_ends_of_its_range_where_the_exponent_is_largest_and_smallest()
+    {
+        // 2^n with n from -126 to 127: the exponent's conversion (ConvertToInt32Native) must give every n exactly.
+        float[] xs = Enumerable.Range(0, 1 << 12).Select(i => i % 2 == 0 ? 88.3f - i * 1e-3f : -87.29f + i * 1e-3f).ToArray();
+        for (int i = 0; i + 16 <= xs.Length; i += 16)
+        {
+            var wide = KernelMath.Exp(Vector512.Create(xs.AsSpan(i, 16)));
+            var mid = KernelMath.Exp(Vector256.Create(xs.AsSpan(i, 8)));
+            var narrow = KernelMath.Exp(Vector128.Create(xs.AsSpan(i, 4)));
+            for (int j = 0; j < 16; j++)
+            {
+                double x = xs[i + j], expected = Math.Exp(x);
+                Assert.True(Math.Abs(wide[j] - expected) <= 2.4e-7 * expected, $"Exp({x}) = {wide[j]}, expected {expected}");
+                if (j < 8) Assert.Equal(wide[j], mid[j]);
+                if (j < 4) Assert.Equal(wide[j], narrow[j]);
+            }
+        }
+    }
+
+    [Fact]
     public void Vector_log_is_within_two_ulp_of_math_log()
     {
         var random = new Random(4);

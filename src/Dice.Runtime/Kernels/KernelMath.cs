@@ -40,6 +40,9 @@ public static class KernelMath
 
     // The clamp is MinNative(MaxNative(...)): one instruction each. Max and Min propagate NaN and order -0 below +0, which
     // costs fix-up instructions on x86; the kernels never take e^x of a NaN (the checks of pass 1 reject such input).
+    // n is ConvertToInt32Native: after the clamp n is a whole number in [-126, 127], which every conversion gives
+    // exactly, while ConvertToInt32 saturates out-of-range and NaN lanes with a compare, a mask and a blend around the
+    // one conversion instruction (docs/performance.md, "The exponent's conversion").
     /// <summary>e^x for every lane (see the comment above for the method and its accuracy).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
@@ -54,7 +57,7 @@ public static class KernelMath
         p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(P4));
         p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(P5));
         p = Vector512.MultiplyAddEstimate(p, r * r, r + Vector512<float>.One);
-        Vector512<float> scale = ((Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23).AsSingle();
+        Vector512<float> scale = ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
         return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(ExpLow)), Vector512<float>.Zero, p * scale);
     }
 
@@ -72,7 +75,7 @@ public static class KernelMath
         p = Vector256.MultiplyAddEstimate(p, r, Vector256.Create(P4));
         p = Vector256.MultiplyAddEstimate(p, r, Vector256.Create(P5));
         p = Vector256.MultiplyAddEstimate(p, r * r, r + Vector256<float>.One);
-        Vector256<float> scale = ((Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23).AsSingle();
+        Vector256<float> scale = ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
         return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(ExpLow)), Vector256<float>.Zero, p * scale);
     }
 
@@ -90,7 +93,7 @@ public static class KernelMath
         p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(P4));
         p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(P5));
         p = Vector128.MultiplyAddEstimate(p, r * r, r + Vector128<float>.One);
-        Vector128<float> scale = ((Vector128.ConvertToInt32(n) + Vector128.Create(127)) << 23).AsSingle();
+        Vector128<float> scale = ((Vector128.ConvertToInt32Native(n) + Vector128.Create(127)) << 23).AsSingle();
         return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(ExpLow)), Vector128<float>.Zero, p * scale);
     }
 
