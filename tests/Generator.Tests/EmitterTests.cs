@@ -37,6 +37,7 @@ public class EmitterTests
     }
 
     private static readonly Dialect Vector256 = new VectorDialect(256);
+    private static readonly Dialect Vector512 = new VectorDialect(512);
 
     [Fact]
     public void Sigmoid_uses_one_exponential_of_minus_abs_x_and_never_overflows()
@@ -142,12 +143,15 @@ public class EmitterTests
         var w = new SourceWriter();
         KernelContext staged = KernelBodies.StagedBody(w, Vector256, many, k => KernelBodies.Gradient(k, PixelTerm.For(many)))!;
         string body = staged.Writer.ToString();
-        Assert.Contains("x[c] = inputTile[v * Classes + c];", body);
+        // x is the tile's slots themselves (read there, not copied); grad, a local of the loop body, is stored into its tile.
+        Assert.DoesNotContain("x[c] = ", body);
+        Assert.Contains("max = Vector256.MaxNative(max, x[c]);", body);
         Assert.Contains("gradientTile[v * Classes + c] = grad;", body);
         Assert.DoesNotContain("Prefetch", body);
         Assert.DoesNotContain("LoadUnsafe(ref input", body);
         Assert.Equal(["input"], staged.StagedReads);
         Assert.Equal(["gradient"], staged.StagedWrites);
+        Assert.Equal(new Dictionary<string, string> { ["x"] = "input" }, staged.TileSpans);
 
         // The loop: whole tiles (32 Vector256s: 1 KB of each channel), each channel's run staged, then the vectors left.
         KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, many), staged, "for (; s <= last; s += Vector256<float>.Count)");
@@ -156,10 +160,51 @@ public class EmitterTests
         Assert.Contains("nint lastTile = chunk.End - 32 * Vector256<float>.Count;", loop);
         Assert.Contains("Span<Vector256<float>> inputTile = stackalloc Vector256<float>[32 * Classes];", loop);
         Assert.Contains("while (s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 32; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
-        Assert.Contains("for (int v = 0; v < 32; v++, s += Vector256<float>.Count)", loop);
+        Assert.Contains("for (int v = 0; v < 32; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", loop);
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);
         Assert.True(loop.IndexOf("while (s <= lastTile)", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the vectors left after the tiles run last");
+    }
+
+    [Fact]
+    public void Staged_kernels_read_and_write_the_spans_they_stage_in_their_tiles()
+    {
+        var many = Options(104, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+
+        // Pass 1 keeping p: x is the input tile's slots and p the gradient tile's, which its definitions fill; no copies.
+        var w = new SourceWriter();
+        KernelContext keeping = KernelBodies.StagedBody(w, Vector512, many, k => KernelBodies.Statistics(k, PixelTerm.For(many), keepProbabilities: true))!;
+        string body = keeping.Writer.ToString();
+        Assert.Equal(new Dictionary<string, string> { ["p"] = "gradient", ["x"] = "input" }, keeping.TileSpans);
+        Assert.DoesNotContain("Tile[", body);
+        Assert.Contains("p[c] = KernelMath.Exp(x[c] - max);", body);
+        Assert.Contains("p[c] = p[c] * inverseSum;", body);
+        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector512, many), keeping, "for (; s <= last; s += Vector512<float>.Count)");
+        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        Assert.Contains("{ p = gradientTile.Slice(v * Classes, Classes); x = inputTile.Slice(v * Classes, Classes); var label =", loop);
+        Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient,", loop);
+
+        // Pass 2 from the kept p: p is the kept tile's slots.
+        KernelContext fromKept = KernelBodies.StagedBody(new SourceWriter(), Vector512, many, k => KernelBodies.Gradient(k, PixelTerm.For(many), fromProbabilities: true))!;
+        Assert.Equal(new Dictionary<string, string> { ["p"] = "kept" }, fromKept.TileSpans);
+        Assert.DoesNotContain("p[c] = ", fromKept.Writer.ToString());
+
+        // Plain class loops keep their spans on the stack.
+        KernelContext plain = KernelBodies.Body(new SourceWriter(), Vector512, many);
+        KernelBodies.Statistics(plain, PixelTerm.For(many), keepProbabilities: true);
+        Assert.Empty(plain.TileSpans);
+        Assert.Contains("x[c] = Vector512.LoadUnsafe(ref input, (nuint)(c * spatial + s));", plain.Writer.ToString());
+    }
+
+    [Fact]
+    public void A_span_stored_to_its_tile_takes_no_definition_after_the_store()
+    {
+        var many = Options(104, Activation.Softmax, Target.Labels);
+        var k = new KernelContext(new SourceWriter(), Vector512, many, staged: true);
+        var p = new ClassValue("p");
+        k.PerClass(c => k.Let(p, c, "x[c]"));
+        k.PerClass(c => k.StoreChannel(p, "gradient", c));
+        Assert.Throws<InvalidOperationException>(() => k.PerClass(c => k.Let(p, c, "p[c] * 2")));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class Formulas
 
     /// <summary>Loads x_c for every class.</summary>
     public static void LoadInput(KernelContext k) =>
-        k.PerClass(c => k.Let(Values.Input, c, k.LoadChannel(Values.InputBuffer, c)));
+        k.PerClass(c => k.LetChannel(Values.Input, c, Values.InputBuffer));
 
     /// <summary>
     /// Loads the pixel's target: the label and its validity (with <paramref name="oneHot"/>, also the factor v ω and the
@@ -49,7 +49,7 @@ internal static class Formulas
         else
         {
             if (oneHot && o.PixelWeights) k.Line($"{d.Local} {Values.Valid} = {Values.PixelWeight};");
-            k.PerClass(c => k.Let(Values.Target, c, k.LoadChannel(Values.MasksBuffer, c)));
+            k.PerClass(c => k.LetChannel(Values.Target, c, Values.MasksBuffer));
         }
     }
 
@@ -59,7 +59,7 @@ internal static class Formulas
     /// </summary>
     public static ClassValue LoadProbabilities(KernelContext k)
     {
-        k.PerClass(c => k.Let(Values.Probability, c, k.LoadChannel(Values.KeptBuffer, c)));
+        k.PerClass(c => k.LetChannel(Values.Probability, c, Values.KeptBuffer));
         return Values.Probability;
     }
 
@@ -69,7 +69,7 @@ internal static class Formulas
     /// input itself.
     /// </summary>
     public static void KeepProbabilities(KernelContext k, ClassValue p) =>
-        k.PerClass(c => k.Line(k.StoreChannel(p[c], Values.GradientBuffer, c)));
+        k.PerClass(c => k.StoreChannel(p, Values.GradientBuffer, c));
 
     /// <summary>
     /// Defines p_c = act(x_c) and returns the per-class probability: <see cref="Values.Probability"/>, or the input
@@ -334,7 +334,7 @@ internal static class Formulas
         {
             if (accumulating)
                 k.Line($"if ({Values.AccumulateGradient}) {Values.Gradient[c]} += {d.LoadFloat(Values.GradientBuffer, k.Channel(c))};");
-            k.Line(k.StoreChannel(Values.Gradient[c], Values.GradientBuffer, c));
+            k.StoreChannel(Values.Gradient, Values.GradientBuffer, c);
         });
     }
 }

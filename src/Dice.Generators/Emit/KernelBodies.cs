@@ -298,12 +298,18 @@ internal static class KernelBodies
             foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
                 w.Line($"Span<{d.Float}> {KernelContext.TileOf(buffer)} = stackalloc {d.Float}[{vectors} * Classes];");
             w.Line($"// Tiles of {vectors} pixel vectors: each channel's run of them is read (and written) as one stream, and the body finds a pixel vector's C channels adjacent on the stack.");
+            if (staged.TileSpans.Count > 0)
+                w.Line($"// {string.Join(" and ", staged.TileSpans.Keys)} {(staged.TileSpans.Count == 1 ? "is" : "are")} the slots of pixel vector v in {(staged.TileSpans.Count == 1 ? "its tile" : "their tiles")}: read and written there, not copied.");
             using (w.Block("while (s <= lastTile)"))
             {
                 w.Line("nint tile = s;");
                 EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{KernelContext.TileSlot}] = {d.LoadFloat(buffer, run)};");
                 using (w.Block($"for (int v = 0; v < {vectors}; v++, s += {d.Count})"))
+                {
+                    foreach (var span in staged.TileSpans)
+                        w.Line($"{span.Key} = {KernelContext.TileOf(span.Value)}.Slice({KernelContext.TileVector}, Classes);");
                     w.Append(staged.Writer);
+                }
                 EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{KernelContext.TileSlot}]", buffer, run));
             }
         }

@@ -91,7 +91,10 @@ internal sealed class KernelContext
     public static string TileOf(string buffer) => buffer + "Tile";
 
     /// <summary>Channel c of pixel vector v in a tile: the tile holds the tile's pixel vectors one after another, each with its C channels adjacent.</summary>
-    public const string TileSlot = "v * Classes + c";
+    public const string TileSlot = TileVector + " + c";
+
+    /// <summary>The first slot of pixel vector v in a tile.</summary>
+    public const string TileVector = "v * Classes";
 
     public SourceWriter Writer { get; }
     public Dialect D { get; }
@@ -123,10 +126,25 @@ internal sealed class KernelContext
     public bool PrefetchesStreams => !Unrolled && !Options.ChannelsLast && !Staged;
 
     /// <summary>
-    /// The load of channel <paramref name="c"/> of pixel s from <paramref name="buffer"/>: from its tile in a
-    /// <see cref="Staged"/> body, else from the buffer, its stream prefetched where <see cref="PrefetchesStreams"/>.
+    /// Defines the per-class <paramref name="value"/> as channel <paramref name="c"/> of pixel s in
+    /// <paramref name="buffer"/>. In a <see cref="Staged"/> class loop the value's span becomes the pixel vector's slots
+    /// in the buffer's tile (<see cref="TileSpans"/>), where the body reads it without a copy; elsewhere a load, its
+    /// stream prefetched where <see cref="PrefetchesStreams"/>.
     /// </summary>
-    public string LoadChannel(string buffer, ClassIndex c)
+    public void LetChannel(ClassValue value, ClassIndex c, string buffer)
+    {
+        if (BecomesTileSpan(value, c))
+        {
+            _stagedReads.Add(buffer);
+            _tileSpans.Add(value.Name, buffer);
+            return;
+        }
+
+        Let(value, c, LoadChannel(buffer, c));
+    }
+
+    /// <summary>The load of channel <paramref name="c"/> of pixel s from <paramref name="buffer"/>: from its tile in a <see cref="Staged"/> body.</summary>
+    private string LoadChannel(string buffer, ClassIndex c)
     {
         if (Staged)
         {
@@ -139,20 +157,44 @@ internal sealed class KernelContext
     }
 
     /// <summary>
-    /// The statement storing <paramref name="value"/> to channel <paramref name="c"/> of pixel s: into its tile in a
-    /// <see cref="Staged"/> body, else into the buffer, its stream prefetched where <see cref="PrefetchesStreams"/>.
+    /// Stores <paramref name="value"/> of class <paramref name="c"/> to its channel of pixel s in <paramref name="buffer"/>.
+    /// In a <see cref="Staged"/> class loop a value kept in a span becomes the pixel vector's slots in the buffer's tile
+    /// (<see cref="TileSpans"/>): its definitions, all before this store, wrote it there, and nothing is copied. Else
+    /// into the tile, or into the buffer, its stream prefetched where <see cref="PrefetchesStreams"/>.
     /// </summary>
-    public string StoreChannel(string value, string buffer, ClassIndex c)
+    public void StoreChannel(ClassValue value, string buffer, ClassIndex c)
     {
+        if (BecomesTileSpan(value, c))
+        {
+            _stagedWrites.Add(buffer);
+            _tileSpans.Add(value.Name, buffer);
+            _storedTileSpans.Add(value.Name);
+            return;
+        }
+
         if (Staged)
         {
             _stagedWrites.Add(buffer);
-            return $"{TileOf(buffer)}[{TileSlot}] = {value};";
+            Line($"{TileOf(buffer)}[{TileSlot}] = {value[c]};");
+            return;
         }
 
         PrefetchChannel(buffer, c);
-        return D.Store(value, buffer, Channel(c));
+        Line(D.Store(value[c], buffer, Channel(c)));
     }
+
+    // A value kept in a span can live in one tile; one already there (an input kept as it is) is copied to the next.
+    private bool BecomesTileSpan(ClassValue value, ClassIndex c) =>
+        Staged && c.IsLoop && !value.LoopLocal && !_tileSpans.ContainsKey(value.Name);
+
+    private readonly SortedDictionary<string, string> _tileSpans = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _storedTileSpans = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The per-class spans of a <see cref="Staged"/> body that are the pixel vector's C slots in a tile, and the buffer of
+    /// each tile: the kernel points each span at its slots before the body (<see cref="KernelBodies.EmitPixelLoop"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TileSpans => _tileSpans;
 
     private void PrefetchChannel(string buffer, ClassIndex c)
     {
@@ -256,6 +298,10 @@ internal sealed class KernelContext
     /// <summary>Defines the per-class <paramref name="value"/> for class <paramref name="c"/>.</summary>
     public void Let(ClassValue value, ClassIndex c, string expression)
     {
+        // A tile's span takes no definition after the store that put it there: the tile would be written out with it.
+        if (_storedTileSpans.Contains(value.Name))
+            throw new InvalidOperationException($"{value.Name} is defined again after it was stored to its tile.");
+
         if (c.IsLoop && !value.LoopLocal)
         {
             _classArrays.Add(value.Name);
