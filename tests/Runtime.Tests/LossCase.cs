@@ -222,6 +222,14 @@ public static class Assertions
     public static void GradientMatches(double[] expected, ReadOnlySpan<float> actual, string context) =>
         GradientMatches(expected, actual, context, null);
 
+    /// <summary>
+    /// Against the float64 reference, with its <see cref="ReferenceResult.GradientScale"/>: a drawn case may be one where
+    /// the gradient cancels exactly (one pixel whose masks are all 1 under softmax gives the same dL/dp to every class,
+    /// and p (g - p.g) is 0), and there a float resolves only a few ulps of the terms.
+    /// </summary>
+    public static void GradientMatches(ReferenceResult expected, ReadOnlySpan<float> actual, string context) =>
+        GradientMatches(expected.Gradient, actual, context, expected.GradientScale);
+
     /// <summary>A float's resolution of a sum, relative to the magnitude of its terms (16 float ulps).</summary>
     public const double FloatResolution = 1e-6;
 

@@ -29,7 +29,7 @@ public class ManyClassTests
             var gradient = new float[input.Length];
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
             float[] comparable = loss.Spec.Layout == Layout.ChannelsLast ? ToChannelsFirst(gradient, batch, spatial, loss.Spec.Classes) : gradient;
-            Assertions.GradientMatches(expected.Gradient, comparable, context);
+            Assertions.GradientMatches(expected, comparable, context);
         }
     }
 
@@ -57,7 +57,7 @@ public class ManyClassTests
             var gradient = new float[input.Length];
             string context = $"{loss.Name} keep={keep}";
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
-            Assertions.GradientMatches(expected.Gradient, gradient, context);
+            Assertions.GradientMatches(expected, gradient, context);
 
             float[] buffer = (float[])input.Clone();
             loss.ForwardBackward(buffer, target, buffer, batch);

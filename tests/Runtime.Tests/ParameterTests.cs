@@ -113,7 +113,7 @@ public class ParameterTests
 
                 ReferenceResult reference = TestData.Reference(compiled.Spec, input, target, 2);
                 Assertions.Matches(reference, actual, context);
-                Assertions.GradientMatches(reference.Gradient, actualGradient, context);
+                Assertions.GradientMatches(reference, actualGradient, context);
             }
         }
     }
@@ -132,7 +132,7 @@ public class ParameterTests
         string context = $"{loss.Name} as {compiled.Name} on ILGPU";
         ReferenceResult reference = TestData.Reference(compiled.Spec, input, target, 2);
         Assertions.Matches(reference, device, context);
-        Assertions.GradientMatches(reference.Gradient, deviceGradient, context);
+        Assertions.GradientMatches(reference, deviceGradient, context);
         Assertions.Close(cpu.Loss, device.Loss, 1e-5, context + " loss vs CPU");
 
         // And the loss's own values again afterwards: the engine's uploaded weights are the loss's again.
