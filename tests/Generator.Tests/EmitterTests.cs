@@ -220,7 +220,7 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Class_loops_on_labels_move_I_T_and_the_label_logit_lane_by_lane()
+    public void Labels_from_10_classes_move_I_T_and_the_label_logit_lane_by_lane()
     {
         var many = Options(KernelContext.UnrollLimit + 1, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
         string statistics = string.Join("\n", Lines(many, Vector256, k => KernelBodies.Statistics(k, PixelTerm.For(many))));
@@ -236,14 +236,27 @@ public class EmitterTests
         Assert.True(statistics.IndexOf("var labelLogit", StringComparison.Ordinal) < statistics.IndexOf("var labelLoss", StringComparison.Ordinal),
             "x_y is read before the loss reads it");
 
-        // Unrolled, on the device, in the scalar tail and with PixelWeights (I and T weighted by ω): class by class.
-        var unrolled = Options(KernelContext.UnrollLimit, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        // Unrolled from 10 classes: the locals of x and p copied into spans right after their definitions (so that they
+        // need not live until the reader), the same helpers on the spans, no per-class I or T.
+        var unrolled = Options(Dice.Kernels.KernelLimits.LabelLanesFromClasses, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        string[] lines = Lines(unrolled, Vector256, k => KernelBodies.Statistics(k, PixelTerm.For(unrolled)));
+        int At(string line) => Array.FindIndex(lines, l => l.StartsWith(line, StringComparison.Ordinal));
+        Assert.Equal(At("var x9 = ") + 2, At("xLanes[0] = x0;"));
+        Assert.True(At("xLanes[9] = x9;") < At("var max = "), "x is copied before the maximum");
+        Assert.Equal(At("var p9 = ") + 2, At("pLanes[0] = p0;"));
+        Assert.Contains("LabelLanes.AddAtLabels(ref labels, s, pLanes, intersection, truth);", lines);
+        Assert.Contains("var labelLogit = LabelLanes.AtLabels(ref labels, s, xLanes);", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("intersection0") || l.Contains("truth0") || l.Contains("ConditionalSelect"));
+        Assert.Contains("predicted9 = Vector256.MultiplyAddEstimate(valid, p9, predicted9);", lines);
+
+        // Below 10 classes, on the device, in the scalar tail and with PixelWeights (I and T weighted by ω): class by class.
+        var few = Options(Dice.Kernels.KernelLimits.LabelLanesFromClasses - 1, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
         var weighted = many with { PixelWeights = true };
-        foreach (var (o, d) in new (LossOptions, Dialect)[] { (unrolled, Vector256), (many, ScalarDialect.Device), (many, ScalarDialect.Cpu), (weighted, Vector256) })
+        foreach (var (o, d) in new (LossOptions, Dialect)[] { (few, Vector256), (many, ScalarDialect.Device), (many, ScalarDialect.Cpu), (weighted, Vector256) })
         {
-            string[] lines = Lines(o, d, k => KernelBodies.Statistics(k, PixelTerm.For(o)));
-            Assert.DoesNotContain(lines, l => l.Contains("LabelLanes.AddAtLabels"));
-            Assert.Contains(lines, l => l.Contains("intersection"));
+            string[] classByClass = Lines(o, d, k => KernelBodies.Statistics(k, PixelTerm.For(o)));
+            Assert.DoesNotContain(classByClass, l => l.Contains("LabelLanes.AddAtLabels") || l.Contains("Lanes["));
+            Assert.Contains(classByClass, l => l.Contains("intersection"));
         }
     }
 

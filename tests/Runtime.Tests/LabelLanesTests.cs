@@ -5,8 +5,8 @@ using Dice.Kernels;
 namespace Dice.Runtime.Tests;
 
 /// <summary>
-/// The lane-by-lane label helpers of the class-loop kernels against what they replace: per class, I_c += p_c t_c and
-/// T_c += t_c with t_c = [label == c] (0 at IgnoreIndex and at labels outside [0, C)), and the chain of selects
+/// The lane-by-lane label helpers of the vector kernels (from KernelLimits.LabelLanesFromClasses classes) against what
+/// they replace: per class, I_c += p_c t_c and T_c += t_c with t_c = [label == c] (0 at IgnoreIndex and at labels outside [0, C)), and the chain of selects
 /// x_y = select(label == c, x_c, x_y), bit for bit, at every vector width, with labels that are classes, IgnoreIndex
 /// (-100 and 255) or out of range.
 /// </summary>
@@ -26,7 +26,7 @@ public class LabelLanesTests
     private static void Check<TVector>() where TVector : struct
     {
         int lanes = System.Runtime.CompilerServices.Unsafe.SizeOf<TVector>() / sizeof(float);
-        Gen.Select(Gen.Int[17, 37], Gen.Int[0, 3], Gen.Int[1, 5]).SelectMany((classes, offset, steps) => Gen.Select(
+        Gen.Select(Gen.Int[KernelLimits.LabelLanesFromClasses, 37], Gen.Int[0, 3], Gen.Int[1, 5]).SelectMany((classes, offset, steps) => Gen.Select(
                 Gen.Const(classes), Gen.Const(offset),
                 Label.Array[offset + steps * lanes],
                 Gen.Float[0f, 1f].Array[steps * classes * lanes],

@@ -3,7 +3,8 @@ namespace Dice.Runtime.Tests;
 /// <summary>
 /// The class counts of TotalSegmentator (104) and ADE20K (150), far above the unroll limit, in both layouts, against the
 /// float64 reference: the softmax sums of hundreds of exponentials (summed in double on the CPU), the CE term and the
-/// class-loop accumulators at vector tails and chunk edges.
+/// class-loop accumulators at vector tails and chunk edges. And the unrolled kernels from 10 to 16 classes on labels
+/// (BTCV's 14), whose I, T and label logit move lane by lane at the labels (KernelLimits.LabelLanesFromClasses).
 /// </summary>
 public class ManyClassTests
 {
@@ -11,6 +12,8 @@ public class ManyClassTests
     [
         new LossCase<ManyCe104>(), new LossCase<ManyCe104Last>(), new LossCase<ManyCe150>(), new LossCase<ManyCe150Last>(),
         new LossCase<ManyFocal104>(), new LossCase<ManySoftmaxMasks150Last>(), new LossCase<ManyBceMasks104>(),
+        new LossCase<LanesCe14>(), new LossCase<LanesCe14Last>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(),
+        new LossCase<LanesSigmoidBce12>(),
     ]);
 
     [Theory]
@@ -36,17 +39,19 @@ public class ManyClassTests
     public static TheoryData<ILossCase> StagedCases() => new(
     [
         new LossCase<ManyCe104>(), new LossCase<ManyCe150>(), new LossCase<ManyFocal104>(), new LossCase<ManyBceMasks104>(),
+        new LossCase<LanesCe14>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(), new LossCase<LanesSigmoidBce12>(),
     ]);
 
     /// <summary>
-    /// The staged kernels (C >= 64, channels first: tiles of pixel vectors staged on the stack) in every way a call runs
-    /// them: both schedules (p recomputed, or kept in the gradient and read back through a tile) against the float64
+    /// The staged kernels (C >= 64, channels first: tiles of pixel vectors staged on the stack), and the unrolled kernels
+    /// whose label sums move lane by lane (p copied into a span, in place too, before the kept p overwrites x), in every
+    /// way a call runs them: both schedules (p recomputed, or kept in the gradient and read back) against the float64
     /// reference, in place (the gradient buffer is the input, staged before it is written), and accumulating (the old
     /// gradient read beside the tile), at sizes with whole tiles, vectors after them and tails, over two chunks.
     /// </summary>
     [Theory]
     [MemberData(nameof(StagedCases), DisableDiscoveryEnumeration = true)]
-    public void Staged_kernels_match_in_both_schedules_in_place_and_accumulating(ILossCase loss)
+    public void Staged_and_lane_kernels_match_in_both_schedules_in_place_and_accumulating(ILossCase loss)
     {
         const int batch = 2, spatial = 4096 + 300;
         var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: 77);
@@ -87,3 +92,9 @@ public class ManyClassTests
 [DiceLoss(Classes = 104, Combine = Combine.Focal, Overlap = Overlap.Tversky)] public partial class ManyFocal104 { }
 [DiceLoss(Classes = 150, Activation = Activation.Softmax, Target = Target.Masks, Squared = true, Layout = Layout.ChannelsLast)] public partial class ManySoftmaxMasks150Last { }
 [DiceLoss(Classes = 104, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks)] public partial class ManyBceMasks104 { }
+[DiceLoss(Classes = 14, Combine = Combine.CrossEntropy)] public partial class LanesCe14 { }
+[DiceLoss(Classes = 14, Combine = Combine.CrossEntropy, Layout = Layout.ChannelsLast)] public partial class LanesCe14Last { }
+[DiceLoss(Classes = 10, Combine = Combine.CrossEntropy, IgnoreIndex = 255, LabelSmoothing = 0.1f,
+    ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f })] public partial class LanesWeightedCe10 { }
+[DiceLoss(Classes = 16, Combine = Combine.Focal)] public partial class LanesFocal16 { }
+[DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy)] public partial class LanesSigmoidBce12 { }

@@ -11,6 +11,8 @@ namespace Dice.Runtime.Tests.PixelWeighting;
 [DiceLoss(Classes = 3, Target = Target.Masks, Combine = Combine.BinaryCrossEntropy, Squared = true, PixelWeights = true)] public partial class WeightedBce3 { }
 [DiceLoss(Classes = 20, Combine = Combine.CrossEntropy, BatchDice = true)] public partial class PlainCe20 { }
 [DiceLoss(Classes = 20, Combine = Combine.CrossEntropy, BatchDice = true, PixelWeights = true)] public partial class WeightedCe20 { }
+// With pixel weights the unrolled C = 14 sums I and T class by class, without them lane by lane at the labels.
+[DiceLoss(Classes = 14, Combine = Combine.CrossEntropy, PixelWeights = true)] public partial class WeightedCe14 { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal)] public partial class PlainSigmoidFocal2 { }
 [DiceLoss(Classes = 2, Target = Target.Masks, Combine = Combine.Focal, PixelWeights = true)] public partial class WeightedSigmoidFocal2 { }
 // MONAI's MaskedDiceLoss on probabilities (its default smoothing), with a binary spatial mask.
@@ -33,6 +35,7 @@ public class PixelWeightTests(IlgpuCpuEngineFixture fixture)
         { new LossCase<PlainCe4>(), new LossCase<WeightedCe4>() },
         { new LossCase<PlainBce3>(), new LossCase<WeightedBce3>() },
         { new LossCase<PlainCe20>(), new LossCase<WeightedCe20>() },
+        { new LossCase<LanesCe14>(), new LossCase<WeightedCe14>() },
         { new LossCase<PlainSigmoidFocal2>(), new LossCase<WeightedSigmoidFocal2>() },
     };
 

@@ -68,16 +68,6 @@ internal abstract class Dialect
     /// Streams), or null where the dialect does not: only vectors over adjacent pixels do.
     /// </summary>
     public virtual string? Prefetch(string reference, Offset offset) => null;
-    /// <summary>
-    /// With labels in class loops: the statement adding, in each lane, p of the label's class to I and 1 to T at that
-    /// class (the runtime's LabelLanes), or null where the dialect adds t-weighted values class by class: only vectors do.
-    /// </summary>
-    public virtual string? AddAtLabels(string labels, string pixel, string probability, string intersection, string truth) => null;
-    /// <summary>
-    /// With labels in class loops: the expression reading, in each lane, the label class's value from the per-class span
-    /// <paramref name="values"/> (0 where the label is IgnoreIndex), or null where the dialect selects class by class.
-    /// </summary>
-    public virtual string? AtLabels(string labels, string pixel, string values) => null;
     public abstract string IsEmpty(string mask);
     /// <summary>The operator that joins the validity checks into one bool: short-circuit on the CPU.</summary>
     public virtual string AllOf => " && ";
@@ -190,10 +180,19 @@ internal sealed class VectorDialect : Dialect
     public override string? Prefetch(string reference, Offset offset) =>
         offset.PixelStride is null ? $"Streams.Prefetch(ref {reference}, {Unsigned(offset)});" : null;
 
-    public override string? AddAtLabels(string labels, string pixel, string probability, string intersection, string truth) =>
+    /// <summary>
+    /// With labels: the statement adding, in each lane, p of the label's class to I and 1 to T at that class (the
+    /// runtime's LabelLanes), from the per-class spans <paramref name="probability"/>, <paramref name="intersection"/>
+    /// and <paramref name="truth"/>.
+    /// </summary>
+    public string AddAtLabels(string labels, string pixel, string probability, string intersection, string truth) =>
         $"LabelLanes.AddAtLabels(ref {labels}, {pixel}, {probability}, {intersection}, {truth});";
 
-    public override string? AtLabels(string labels, string pixel, string values) => $"LabelLanes.AtLabels(ref {labels}, {pixel}, {values})";
+    /// <summary>
+    /// With labels: the expression reading, in each lane, the label class's value from the per-class span
+    /// <paramref name="values"/> (0 where the label is IgnoreIndex), where other dialects select class by class.
+    /// </summary>
+    public string AtLabels(string labels, string pixel, string values) => $"LabelLanes.AtLabels(ref {labels}, {pixel}, {values})";
 
     private static string Unsigned(Offset offset) => offset.IsCompound ? $"(nuint)({offset})" : $"(nuint){offset}";
     public override string IsEmpty(string mask) => $"{_v}.EqualsAll({mask}.AsInt32(), {_v}<int>.Zero)";

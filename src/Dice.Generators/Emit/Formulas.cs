@@ -116,30 +116,30 @@ internal static class Formulas
         Dialect d = k.D;
         LossOptions o = k.Options;
         string valid = Values.Valid.Name;
-        // With labels in class loops on vectors, I and T take only the label's class of each lane, moved lane by lane
-        // after the loop (the other classes' t is 0: their sums keep their bits); P still takes every class.
-        string? atLabels = o.Labels && !o.PixelWeights && !k.Unrolled
-            ? d.AddAtLabels(Values.LabelsBuffer, KernelContext.Pixel, p.Name, Values.Sum(Kernels.DiceSum.Intersection).Name, Values.Sum(Kernels.DiceSum.Truth).Name)
-            : null;
+        // With labels on vectors, I and T take only the label's class of each lane, moved lane by lane after the loop
+        // (the other classes' t is 0: their sums keep their bits); P still takes every class.
+        ClassValue intersectionSum = k.Accumulator(Kernels.DiceSum.Intersection), truthSum = k.Accumulator(Kernels.DiceSum.Truth);
+        bool atLabels = k.AddsAtLabels;
         k.PerClass(c =>
         {
             string pc = p[c], tc = k.Target(c);
-            string intersection = Values.Sum(Kernels.DiceSum.Intersection)[c];
-            string predicted = Values.Sum(Kernels.DiceSum.Predicted)[c];
-            string truth = Values.Sum(Kernels.DiceSum.Truth)[c];
+            string intersection = intersectionSum[c];
+            string predicted = k.Accumulator(Kernels.DiceSum.Predicted)[c];
+            string truth = truthSum[c];
             // t v ω: t alone unless pixels weigh (v is in t already).
             string weightedTarget = o.PixelWeights ? $"({tc} * {valid})" : tc;
-            if (atLabels is null) k.Line(d.AccumulateProduct(intersection, pc, weightedTarget));
+            if (!atLabels) k.Line(d.AccumulateProduct(intersection, pc, weightedTarget));
             string probability = o.Squared ? $"({pc} * {pc})" : pc;
             // With masks, p (p ω) and ω p: at ω = 1 the same roundings as p p and p, so weights of 1 give the unweighted bits.
             k.Line(o.Labels ? d.AccumulateProduct(predicted, valid, probability)
                 : o.Squared ? d.AccumulateProduct(predicted, pc, o.PixelWeights ? $"({pc} * {valid})" : pc)
                 : o.PixelWeights ? d.AccumulateProduct(predicted, valid, pc) : $"{predicted} += {pc};");
-            if (atLabels is null)
+            if (!atLabels)
                 k.Line(o.Squared && !o.Labels ? d.AccumulateProduct(truth, tc, weightedTarget)
                     : o.PixelWeights ? d.AccumulateProduct(truth, tc, valid) : $"{truth} += {tc};");
         });
-        if (atLabels is not null) k.AfterClassLoop(atLabels);
+        if (atLabels && d is VectorDialect vector)
+            k.AfterClassLoop(vector.AddAtLabels(Values.LabelsBuffer, KernelContext.Pixel, k.SpanOf(p), intersectionSum.Name, truthSum.Name));
     }
 
     /// <summary>Declares, zeroed, the accumulators of <see cref="AccumulateChecks"/>.</summary>

@@ -61,7 +61,7 @@ internal static class KernelBodies
         prelude();
         DeclareParameters(w, body, parameters);
         var outer = new KernelContext(w, d, o);
-        foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(outer, Values.Sum(sum));
+        foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(outer, outer.Accumulator(sum));
         pixelTerm.DeclareAccumulators(outer);
         if (!keepProbabilities) Formulas.DeclareChecks(outer);
         DeclareClassArrays(w, body);
@@ -72,7 +72,7 @@ internal static class KernelBodies
         // One class loop per sum, so that values are stored in slot order (the device adds them in sequence).
         foreach (DiceSum sum in DiceSums)
         {
-            outer.PerClass(c => w.Line(store(Values.Sum(sum)[c], KernelContext.Slot(layout.SumOffset(sum), c))));
+            outer.PerClass(c => w.Line(store(outer.Accumulator(sum)[c], KernelContext.Slot(layout.SumOffset(sum), c))));
             outer.CloseClassLoop();
         }
 
@@ -250,7 +250,7 @@ internal static class KernelBodies
     /// <summary>Declares the per-class accumulator <paramref name="value"/>: a zeroed local per class, or a zeroed array.</summary>
     public static void DeclareClassAccumulator(KernelContext k, ClassValue value)
     {
-        if (k.Unrolled)
+        if (k.Unrolled && !value.Spanned)
         {
             for (int c = 0; c < k.Classes; c++) k.Line($"{k.D.Local} {value[ClassIndex.Literal(c)]} = {k.D.Zero};");
             return;

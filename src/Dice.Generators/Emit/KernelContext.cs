@@ -208,6 +208,52 @@ internal sealed class KernelContext
     public string Target(ClassIndex c) =>
         c.IsLoop && Options.Labels ? D.AsFloat(D.LabelEquals(Values.Label.Name, c.ToString())) : Values.Target[c];
 
+    /// <summary>
+    /// Whether pass 1 moves I_c and T_c lane by lane, at each lane's label (the runtime's LabelLanes), instead of a
+    /// compare and two updates per class: the vector kernels of labels without PixelWeights (t is one-hot, and v is in t
+    /// already) from <see cref="KernelLimits.LabelLanesFromClasses"/> classes. Unrolled kernels then keep I and T in
+    /// spans too (<see cref="Accumulator"/>), and copy p into one (<see cref="SpanOf"/>).
+    /// </summary>
+    public bool AddsAtLabels => ReadsAtLabels && Options.Labels && !Options.PixelWeights;
+
+    /// <summary>
+    /// Whether a value at each lane's label (<see cref="AtLabel(PixelValue, ClassValue)"/>) is read lane by lane from the
+    /// value's span instead of a chain of selects: vector kernels from <see cref="KernelLimits.LabelLanesFromClasses"/> classes.
+    /// </summary>
+    private bool ReadsAtLabels => D is VectorDialect && Classes >= KernelLimits.LabelLanesFromClasses;
+
+    /// <summary>The accumulator of a sum of pass 1: I and T in spans where <see cref="AddsAtLabels"/>.</summary>
+    public ClassValue Accumulator(DiceSum sum) =>
+        AddsAtLabels && sum != DiceSum.Predicted ? Values.Sum(sum).AsSpan() : Values.Sum(sum);
+
+    /// <summary>
+    /// The span of the per-class <paramref name="value"/> that a lane helper reads at each lane's label: loop mode's own
+    /// span; unrolled, a span (<c>pLanes</c>) that the value's locals are copied into here.
+    /// </summary>
+    public string SpanOf(ClassValue value)
+    {
+        if (!Unrolled) return value.Name;
+        string span = value.Name + "Lanes";
+        // A value is defined once per pixel: copied once, its span serves every later reader.
+        if (!_classArrays.Add(span)) return span;
+        // The copy goes right after the value's definitions, so that its locals need not live (in registers, or
+        // spilled) until the reader. Unrolled bodies write in order (no class loop inserts lines), so only these
+        // copies move the positions recorded after them.
+        (int at, int depth) = _definitionEnds.TryGetValue(value.Name, out var end) ? end : (Writer.Position, Writer.Depth);
+        int next = Writer.InsertLine(at, depth, $"// {value.Name} as a span, read at each lane's label below (LabelLanes).");
+        for (int c = 0; c < Classes; c++) next = Writer.InsertLine(next, depth, $"{span}[{SourceWriter.Int(c)}] = {value[ClassIndex.Literal(c)]};");
+        foreach (string name in _definitionEnds.Keys.ToList())
+        {
+            var (position, atDepth) = _definitionEnds[name];
+            if (position > at || (position == at && name != value.Name)) _definitionEnds[name] = (position + next - at, atDepth);
+        }
+
+        return span;
+    }
+
+    // Unrolled: where the writer stood after each value's last definition (and at what depth), for SpanOf's copies.
+    private readonly Dictionary<string, (int Position, int Depth)> _definitionEnds = new(StringComparer.Ordinal);
+
     /// <summary>Names of per-class values that loop mode keeps in stack spans (declared before the pixel loop).</summary>
     public IReadOnlyCollection<string> ClassArrays => _classArrays;
 
@@ -310,6 +356,7 @@ internal sealed class KernelContext
         else
         {
             Writer.Line($"{D.Local} {value[c]} = {expression};");
+            if (!c.IsLoop) _definitionEnds[value.Name] = (Writer.Position, Writer.Depth);
         }
     }
 
@@ -362,12 +409,12 @@ internal sealed class KernelContext
     /// </summary>
     public void AtLabel(PixelValue result, ClassValue value)
     {
-        // Class loops on vectors read each lane's value at its label from the value's span instead (the runtime's
-        // LabelLanes): one read per lane instead of a compare and a select per class. After the open loop, which may
-        // still be writing the span.
-        if (!Unrolled && !value.LoopLocal && D.AtLabels(Values.LabelsBuffer, Pixel, value.Name) is { } atLabels)
+        // Vector kernels read each lane's value at its label from the value's span instead (the runtime's LabelLanes):
+        // one read per lane instead of a compare and a select per class (unrolled, after a copy of the locals into a
+        // span). After the open loop, which may still be writing the span.
+        if (ReadsAtLabels && D is VectorDialect vector && !value.LoopLocal)
         {
-            AfterClassLoop($"{D.Local} {result} = {atLabels};");
+            AfterClassLoop($"{D.Local} {result} = {vector.AtLabels(Values.LabelsBuffer, Pixel, SpanOf(value))};");
             return;
         }
 

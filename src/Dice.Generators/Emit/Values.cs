@@ -15,10 +15,11 @@ internal readonly struct PixelValue
 /// <summary>A value of the emitted code that exists once per class: <c>p0</c>, <c>p1</c>... unrolled, <c>p[c]</c> in loop mode.</summary>
 internal readonly struct ClassValue
 {
-    public ClassValue(string name, bool loopLocal = false)
+    public ClassValue(string name, bool loopLocal = false, bool spanned = false)
     {
         Name = name;
         LoopLocal = loopLocal;
+        Spanned = spanned;
     }
 
     public string Name { get; }
@@ -30,8 +31,17 @@ internal readonly struct ClassValue
     /// </summary>
     public bool LoopLocal { get; }
 
+    /// <summary>
+    /// Whether the value lives in a per-class span even where classes are unrolled (<c>intersection[3]</c>): an
+    /// accumulator that the runtime's lane helpers update at each lane's label.
+    /// </summary>
+    public bool Spanned { get; }
+
+    /// <summary>The value as a per-class span, for every class count.</summary>
+    public ClassValue AsSpan() => new(Name, spanned: true);
+
     /// <summary>The value of class c as the emitted code spells it.</summary>
-    public string this[ClassIndex c] => c.IsLoop && LoopLocal ? Name : c.Var(Name);
+    public string this[ClassIndex c] => Spanned ? $"{Name}[{c}]" : c.IsLoop && LoopLocal ? Name : c.Var(Name);
 }
 
 /// <summary>

@@ -10,6 +10,16 @@ internal static class KernelLimits
     public const int UnrolledClasses = 16;
 
     /// <summary>
+    /// From this many classes, the vector kernels of labels add to I_c and T_c, and read the label's logit, lane by
+    /// lane at each lane's label (the generator's <c>KernelContext.AddsAtLabels</c>, the runtime's <c>LabelLanes</c>)
+    /// instead of a compare, two updates and a select per class: there the compare form's 3 C + 4 accumulators of pass 1
+    /// outnumber the 32 vector registers of AVX-512 (16 with AVX2) and went through the stack on every pixel vector.
+    /// Measured at 14 and 16 classes (docs/performance.md, "Label sums lane by lane from 10 classes"); below 10 the
+    /// kernels keep the compare form, whose accumulators AVX-512's registers hold.
+    /// </summary>
+    public const int LabelLanesFromClasses = 10;
+
+    /// <summary>
     /// From this many classes, the vector kernels of channels-first data stage tiles of pixel vectors (the generator's
     /// <c>KernelContext.Staged</c>): measured (docs/performance.md, "Many classes"), staging made C = 104 on a 48^3 plane
     /// 25-30% faster and was even with plain class loops at C = 104 and 150 on planes of no large power of two, while at
