@@ -6,9 +6,9 @@ namespace Dice.Runtime.Tests;
 
 /// <summary>
 /// The lane-by-lane label helpers of the vector kernels (from KernelLimits.LabelLanesFromClasses classes) against what
-/// they replace: per class, I_c += p_c t_c and T_c += t_c with t_c = [label == c] (0 at IgnoreIndex and at labels outside [0, C)), and the chain of selects
-/// x_y = select(label == c, x_c, x_y), bit for bit, at every vector width, with labels that are classes, IgnoreIndex
-/// (-100 and 255) or out of range.
+/// they replace: per class, I_c += p_c t_c and T_c += t_c with t_c = [label == c] (0 at IgnoreIndex and at labels
+/// outside [0, C)), and the chain of selects x_y = select(label == c, x_c, x_y), bit for bit, at every vector width,
+/// with labels that are classes, IgnoreIndex (-100 and 255) or out of range.
 /// </summary>
 public class LabelLanesTests
 {

@@ -238,14 +238,14 @@ internal sealed class KernelContext
         if (!_classArrays.Add(span)) return span;
         // The copy goes right after the value's definitions, so that its locals need not live (in registers, or
         // spilled) until the reader. Unrolled bodies write in order (no class loop inserts lines), so only these
-        // copies move the positions recorded after them.
+        // copies move the positions recorded after them; each Let writes a line, so no other value ends at `at`.
         (int at, int depth) = _definitionEnds.TryGetValue(value.Name, out var end) ? end : (Writer.Position, Writer.Depth);
         int next = Writer.InsertLine(at, depth, $"// {value.Name} as a span, read at each lane's label below (LabelLanes).");
         for (int c = 0; c < Classes; c++) next = Writer.InsertLine(next, depth, $"{span}[{SourceWriter.Int(c)}] = {value[ClassIndex.Literal(c)]};");
         foreach (string name in _definitionEnds.Keys.ToList())
         {
             var (position, atDepth) = _definitionEnds[name];
-            if (position > at || (position == at && name != value.Name)) _definitionEnds[name] = (position + next - at, atDepth);
+            if (position > at) _definitionEnds[name] = (position + next - at, atDepth);
         }
 
         return span;
