@@ -73,14 +73,16 @@ public sealed class BenchCase
     /// The compute floor: one <c>TensorPrimitives.Exp</c> over the N·C·S input on all cores, the least transcendental
     /// work a loss with an activation needs (the fused kernels do two per element for ForwardBackward: one per pass).
     /// </summary>
-    public void ExpFloor()
+    public void ExpFloor() => Exp(_input, _expTarget);
+
+    /// <summary>e^x of <paramref name="input"/> into <paramref name="output"/>, one slice per core.</summary>
+    internal static void Exp(float[] input, float[] output)
     {
-        int length = _input.Length;
         int parts = Environment.ProcessorCount;
         Parallel.For(0, parts, part =>
         {
-            int from = (int)((long)length * part / parts), to = (int)((long)length * (part + 1) / parts);
-            System.Numerics.Tensors.TensorPrimitives.Exp(_input.AsSpan(from, to - from), _expTarget.AsSpan(from));
+            int from = (int)((long)input.Length * part / parts), to = (int)((long)input.Length * (part + 1) / parts);
+            System.Numerics.Tensors.TensorPrimitives.Exp(input.AsSpan(from, to - from), output.AsSpan(from));
         });
     }
 

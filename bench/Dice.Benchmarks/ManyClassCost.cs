@@ -8,7 +8,11 @@ namespace Dice.Benchmarks;
 /// bench/torch/many_classes.py (one_hot + softmax + sums over the spatial dims) on three datasets' shapes: BTCV (C = 14,
 /// 2 x 64^3), Cityscapes-like (C = 19, 2 x 512 x 512) and TotalSegmentator-like (C = 104, 1 x 48^3). Time: the fused
 /// losses <see cref="Alternated"/>, medians, against the script's medians. Memory: the managed bytes one fused call
-/// allocates (its result), against the peak the script measured PyTorch's call to add.
+/// allocates (its result), against the peak the script measured PyTorch's call to add. Floors, alternated with the
+/// fused calls: the copy floor (a copy on all cores of half the least bytes a ForwardBackward moves, the input and
+/// labels read and the gradient written, so that as many bytes are read and written in all) and the exp floor (one
+/// <c>TensorPrimitives.Exp</c> over the input on all cores); PyTorch / copy floor is the ratio a kernel at the copy
+/// floor would reach.
 /// </summary>
 public static class ManyClassCost
 {
@@ -31,29 +35,41 @@ public static class ManyClassCost
         BackwardSchedule?[] schedules = [null, BackwardSchedule.RecomputeProbabilities, BackwardSchedule.KeepProbabilities];
         Action[] calls = cases.SelectMany((c, i) => schedules.Select(schedule => (Action)(() =>
             Schedules.Forced(schedule, () => c.Call(data[i].Input, data[i].Labels, data[i].Gradient, c.Batch))))).ToArray();
-        double[] all = Alternated.Medians(quick ? 3 : 21, calls);
+        // Per case, after the fused calls: the copy floor, then the exp floor.
+        long[] leastBytes = cases.Select(c => 4L * c.Batch * c.Spatial * (2L * c.Classes + 1)).ToArray();
+        byte[] copySource = new byte[leastBytes.Max() / 2], copyTarget = new byte[copySource.Length];
+        Action[] floors = cases.SelectMany((c, i) => new Action[]
+        {
+            () => BenchCase.Copy(copySource, copyTarget, (int)(leastBytes[i] / 2)),
+            () => BenchCase.Exp(data[i].Input, data[i].Gradient),
+        }).ToArray();
+        double[] all = Alternated.Medians(quick ? 3 : 21, [.. calls, .. floors]);
         double[] seconds = cases.Select((_, i) => all[i * schedules.Length]).ToArray();
+        int floorsAt = cases.Length * schedules.Length;
 
         var ci = CultureInfo.InvariantCulture;
         var table = new StringBuilder();
         table.AppendLine($"Width: {CostData.Width}");
-        table.AppendLine("| case | N x C x S | fused | PyTorch | PyTorch / fused | fused allocates per call | PyTorch's peak per call | recompute p | keep p |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| case | N x C x S | fused | PyTorch | PyTorch / fused | fused allocates per call | PyTorch's peak per call | recompute p | keep p | copy floor | fused / copy floor | exp floor | fused / exp floor | PyTorch / copy floor |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < cases.Length; i++)
         {
             Case c = cases[i];
             long allocated = AllocatedBy(() => c.Call(data[i].Input, data[i].Labels, data[i].Gradient, c.Batch));
-            string torchTime = "-", ratio = "-", torchPeak = "-";
+            double copyFloor = all[floorsAt + 2 * i], expFloor = all[floorsAt + 2 * i + 1];
+            string torchTime = "-", ratio = "-", torchPeak = "-", floorRatio = "-";
             if (torch is not null && torch.TryGetValue(c.Name, out var t))
             {
                 torchTime = string.Format(ci, "{0:F1} ms", t.Milliseconds);
                 ratio = string.Format(ci, "{0:F1}x", t.Milliseconds / (seconds[i] * 1e3));
                 torchPeak = string.Format(ci, "{0:F0} MiB", t.PeakMib);
+                floorRatio = string.Format(ci, "{0:F1}x", t.Milliseconds / (copyFloor * 1e3));
             }
 
-            table.AppendLine(string.Format(ci, "| {0} | {1} x {2} x {3} | {4:F2} ms | {5} | {6} | {7:F1} KiB | {8} | {9:F2} ms | {10:F2} ms |",
+            table.AppendLine(string.Format(ci, "| {0} | {1} x {2} x {3} | {4:F2} ms | {5} | {6} | {7:F1} KiB | {8} | {9:F2} ms | {10:F2} ms | {11:F2} ms | {12:F2} | {13:F2} ms | {14:F2} | {15} |",
                 c.Name, c.Batch, c.Classes, c.Spatial, seconds[i] * 1e3, torchTime, ratio, allocated / 1024.0, torchPeak,
-                all[i * schedules.Length + 1] * 1e3, all[i * schedules.Length + 2] * 1e3));
+                all[i * schedules.Length + 1] * 1e3, all[i * schedules.Length + 2] * 1e3,
+                copyFloor * 1e3, seconds[i] / copyFloor, expFloor * 1e3, seconds[i] / expFloor, floorRatio));
         }
 
         table.AppendLine();
