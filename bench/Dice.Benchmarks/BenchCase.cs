@@ -43,8 +43,11 @@ public sealed class BenchCase
     public long Elements => _input.Length;
 
     /// <summary>Bytes the fused kernel must move at least once: input and target read, gradient written.</summary>
-    public long BytesTouched(bool backward) =>
-        4L * _input.Length + 4L * (_labels?.Length ?? _masks!.Length) + (backward ? 4L * _input.Length : 0);
+    public long BytesTouched(bool backward) => BytesTouched(_input.Length, _labels?.Length ?? _masks!.Length, backward);
+
+    /// <summary><see cref="BytesTouched(bool)"/> from the element counts of the input and the targets (4 bytes each).</summary>
+    internal static long BytesTouched(long inputElements, long targetElements, bool backward) =>
+        4L * inputElements + 4L * targetElements + (backward ? 4L * inputElements : 0);
 
     public float Fused(bool backward) => _fused(_input, _labels, _masks, backward ? _gradient : null, Batch);
 

@@ -36,7 +36,7 @@ public static class ManyClassCost
         Action[] calls = cases.SelectMany((c, i) => schedules.Select(schedule => (Action)(() =>
             Schedules.Forced(schedule, () => c.Call(data[i].Input, data[i].Labels, data[i].Gradient, c.Batch))))).ToArray();
         // Per case, after the fused calls: the copy floor, then the exp floor.
-        long[] leastBytes = cases.Select(c => 4L * c.Batch * c.Spatial * (2L * c.Classes + 1)).ToArray();
+        long[] leastBytes = data.Select(d => BenchCase.BytesTouched(d.Input.Length, d.Labels.Length, backward: true)).ToArray();
         byte[] copySource = new byte[leastBytes.Max() / 2], copyTarget = new byte[copySource.Length];
         Action[] floors = cases.SelectMany((c, i) => new Action[]
         {
