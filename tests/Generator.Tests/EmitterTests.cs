@@ -158,7 +158,8 @@ public class EmitterTests
         // The lines as one text, so that a statement the writer wrapped reads whole.
         string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
         Assert.Contains("nint lastTile = chunk.End - 32 * Vector256<float>.Count;", loop);
-        Assert.Contains("Span<Vector256<float>> inputTile = stackalloc Vector256<float>[32 * Classes];", loop);
+        // The tile starts on a vector boundary (stackalloc aligns to 16 bytes only): one vector more, its aligned vectors taken.
+        Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(32 * Classes + 1) * 32]);", loop);
         Assert.Contains("while (s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 32; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
         Assert.Contains("for (int v = 0; v < 32; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", loop);
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);

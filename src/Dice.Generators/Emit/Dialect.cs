@@ -106,8 +106,11 @@ internal abstract class Dialect
 
     /// <summary>Declares a per-class array of <paramref name="element"/> for loop mode, optionally zeroed.</summary>
     protected virtual string[] ClassArray(string name, bool zeroed, string element) => zeroed
-        ? new[] { $"Span<{element}> {name} = stackalloc {element}[Classes];", $"{name}.Clear();" }
-        : new[] { $"Span<{element}> {name} = stackalloc {element}[Classes];" };
+        ? new[] { StackSpan(element, name, "Classes"), $"{name}.Clear();" }
+        : new[] { StackSpan(element, name, "Classes") };
+
+    /// <summary>Declares <paramref name="name"/>, a span of <paramref name="count"/> values of <paramref name="element"/> on the stack.</summary>
+    public virtual string StackSpan(string element, string name, string count) => $"Span<{element}> {name} = stackalloc {element}[{count}];";
 
     protected static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
@@ -129,6 +132,13 @@ internal sealed class VectorDialect : Dialect
 
     /// <summary>The bytes of one vector.</summary>
     public int Bytes { get; }
+
+    /// <summary>
+    /// A stack span whose vectors start on multiples of their size (the runtime's StackVectors: <c>stackalloc</c> aligns
+    /// to 16 bytes only, and a vector across two cache lines costs each access of it): one vector more is allocated.
+    /// </summary>
+    public override string StackSpan(string element, string name, string count) =>
+        $"Span<{element}> {name} = StackVectors.Aligned<{element}>(stackalloc byte[({count} + 1) * {I(Bytes)}]);";
 
     public override string Suffix { get; }
     public override string Float => _v + "<float>";

@@ -296,7 +296,7 @@ internal static class KernelBodies
             var run = Offset.Compound($"c * spatial + tile + v * {d.Count}");
             w.Line($"nint lastTile = chunk.End - {vectors} * {d.Count};");
             foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
-                w.Line($"Span<{d.Float}> {KernelContext.TileOf(buffer)} = stackalloc {d.Float}[{vectors} * Classes];");
+                w.Line(d.StackSpan(d.Float, KernelContext.TileOf(buffer), $"{vectors} * Classes"));
             w.Line($"// Tiles of {vectors} pixel vectors: each channel's run of them is read (and written) as one stream, and the body finds a pixel vector's C channels adjacent on the stack.");
             if (staged.TileSpans.Count > 0)
                 w.Line($"// {string.Join(" and ", staged.TileSpans.Keys)} {(staged.TileSpans.Count == 1 ? "is" : "are")} the slots of pixel vector v in {(staged.TileSpans.Count == 1 ? "its tile" : "their tiles")}: read and written there, not copied.");

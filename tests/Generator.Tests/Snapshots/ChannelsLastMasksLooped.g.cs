@@ -242,21 +242,25 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> intersection = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             intersection.Clear();
-            Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> predicted = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             predicted.Clear();
-            Span<Vector512<float>> truth = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> truth = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             truth.Clear();
             var crossEntropy = Vector512<float>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> softplusTail = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelNonFinite = Vector512<float>.Zero;
@@ -319,21 +323,25 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> intersection = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             intersection.Clear();
-            Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> predicted = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             predicted.Clear();
-            Span<Vector256<float>> truth = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> truth = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             truth.Clear();
             var crossEntropy = Vector256<float>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> softplusTail = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -396,21 +404,25 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> intersection = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             intersection.Clear();
-            Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> predicted = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             predicted.Clear();
-            Span<Vector128<float>> truth = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> truth = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             truth.Clear();
             var crossEntropy = Vector128<float>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> softplusTail = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -570,11 +582,11 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -616,11 +628,11 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -662,11 +674,11 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -759,8 +771,8 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelNonFinite = Vector512<float>.Zero;
@@ -790,8 +802,8 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -821,8 +833,8 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -908,19 +920,23 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> intersection = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             intersection.Clear();
-            Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> predicted = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             predicted.Clear();
-            Span<Vector512<float>> truth = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> truth = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             truth.Clear();
             var crossEntropy = Vector512<float>.Zero;
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> softplusTail = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelTermLow = Vector512<double>.Zero;
@@ -980,19 +996,23 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> intersection = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             intersection.Clear();
-            Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> predicted = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             predicted.Clear();
-            Span<Vector256<float>> truth = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> truth = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             truth.Clear();
             var crossEntropy = Vector256<float>.Zero;
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> softplusTail = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelTermLow = Vector256<double>.Zero;
@@ -1052,19 +1072,23 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> intersection = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             intersection.Clear();
-            Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> predicted = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             predicted.Clear();
-            Span<Vector128<float>> truth = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> truth = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             truth.Clear();
             var crossEntropy = Vector128<float>.Zero;
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> softplusTail = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelTermLow = Vector128<double>.Zero;
@@ -1218,9 +1242,9 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1258,9 +1282,9 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1298,9 +1322,9 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
-            Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1386,8 +1410,8 @@ namespace Dice.Kernels
             var counted = Vector512<int>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector512<float>.Count)
             {
@@ -1443,8 +1467,8 @@ namespace Dice.Kernels
             var counted = Vector256<int>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector256<float>.Count)
             {
@@ -1500,8 +1524,8 @@ namespace Dice.Kernels
             var counted = Vector128<int>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector128<float>.Count)
             {

@@ -244,21 +244,25 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> intersection = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             intersection.Clear();
-            Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> predicted = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             predicted.Clear();
-            Span<Vector512<float>> truth = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> truth = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             truth.Clear();
             var crossEntropy = Vector512<float>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> softplusTail = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelNonFinite = Vector512<float>.Zero;
@@ -324,21 +328,25 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> intersection = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             intersection.Clear();
-            Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> predicted = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             predicted.Clear();
-            Span<Vector256<float>> truth = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> truth = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             truth.Clear();
             var crossEntropy = Vector256<float>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> softplusTail = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -404,21 +412,25 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> intersection = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             intersection.Clear();
-            Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> predicted = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             predicted.Clear();
-            Span<Vector128<float>> truth = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> truth = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             truth.Clear();
             var crossEntropy = Vector128<float>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> softplusTail = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -582,11 +594,11 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -632,11 +644,11 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -682,11 +694,11 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -784,8 +796,8 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelNonFinite = Vector512<float>.Zero;
@@ -818,8 +830,8 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -852,8 +864,8 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -943,19 +955,23 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> intersection = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             intersection.Clear();
-            Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> predicted = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             predicted.Clear();
-            Span<Vector512<float>> truth = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> truth = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             truth.Clear();
             var crossEntropy = Vector512<float>.Zero;
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> softplusTail = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> softplusTail = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelTermLow = Vector512<double>.Zero;
@@ -1019,19 +1035,23 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> intersection = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             intersection.Clear();
-            Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> predicted = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             predicted.Clear();
-            Span<Vector256<float>> truth = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> truth = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             truth.Clear();
             var crossEntropy = Vector256<float>.Zero;
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> softplusTail = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> softplusTail = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelTermLow = Vector256<double>.Zero;
@@ -1095,19 +1115,23 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
             ReadOnlySpan<float> positiveWeights = chunk.PositiveWeights;
-            Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> intersection = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             intersection.Clear();
-            Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> predicted = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             predicted.Clear();
-            Span<Vector128<float>> truth = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> truth = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             truth.Clear();
             var crossEntropy = Vector128<float>.Zero;
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> softplusTail = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> softplusTail = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelTermLow = Vector128<double>.Zero;
@@ -1266,9 +1290,9 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1310,9 +1334,9 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1354,9 +1378,9 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 18 + c, ceScale at 36.
             float crossEntropyScale = dice[36];
-            Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1447,8 +1471,8 @@ namespace Dice.Kernels
             var counted = Vector512<int>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector512<float>.Count)
             {
@@ -1507,8 +1531,8 @@ namespace Dice.Kernels
             var counted = Vector256<int>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector256<float>.Count)
             {
@@ -1567,8 +1591,8 @@ namespace Dice.Kernels
             var counted = Vector128<int>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector128<float>.Count)
             {

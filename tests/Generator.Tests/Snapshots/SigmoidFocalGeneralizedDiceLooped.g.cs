@@ -232,23 +232,27 @@ namespace Dice.Kernels
             var focalPowerAtZero = Vector512.Create(chunk.FocalGamma == 0f ? 1f : 0f);
             bool focalSquare = chunk.FocalGamma == 2f;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
-            Span<Vector512<float>> intersection = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> intersection = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             intersection.Clear();
-            Span<Vector512<float>> predicted = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> predicted = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             predicted.Clear();
-            Span<Vector512<float>> truth = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> truth = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             truth.Clear();
             var crossEntropy = Vector512<float>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> bce = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> elementTerm = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> focalPower = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> u = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> bce = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> focalPower = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> u = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 var pixelNonFinite = Vector512<float>.Zero;
@@ -320,23 +324,27 @@ namespace Dice.Kernels
             var focalPowerAtZero = Vector256.Create(chunk.FocalGamma == 0f ? 1f : 0f);
             bool focalSquare = chunk.FocalGamma == 2f;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
-            Span<Vector256<float>> intersection = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> intersection = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             intersection.Clear();
-            Span<Vector256<float>> predicted = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> predicted = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             predicted.Clear();
-            Span<Vector256<float>> truth = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> truth = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             truth.Clear();
             var crossEntropy = Vector256<float>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> bce = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> elementTerm = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> focalPower = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> u = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> bce = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> focalPower = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> u = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -408,23 +416,27 @@ namespace Dice.Kernels
             var focalPowerAtZero = Vector128.Create(chunk.FocalGamma == 0f ? 1f : 0f);
             bool focalSquare = chunk.FocalGamma == 2f;
             ReadOnlySpan<float> classWeights = chunk.ClassWeights;
-            Span<Vector128<float>> intersection = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> intersection = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             intersection.Clear();
-            Span<Vector128<float>> predicted = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> predicted = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             predicted.Clear();
-            Span<Vector128<float>> truth = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> truth = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             truth.Clear();
             var crossEntropy = Vector128<float>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> bce = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> elementTerm = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> focalPower = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> u = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> bce = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> focalPower = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> u = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -600,15 +612,17 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
             float crossEntropyScale = dice[34];
-            Span<Vector512<float>> bce = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> e = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> focalPower = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> focalRatio = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> gradP = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> p = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> u = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> bce = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> focalPower = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> focalRatio = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> u = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             for (; s <= last; s += Vector512<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -664,15 +678,17 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
             float crossEntropyScale = dice[34];
-            Span<Vector256<float>> bce = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> e = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> focalPower = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> focalRatio = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> gradP = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> p = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> u = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> bce = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> focalPower = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> focalRatio = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> u = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -728,15 +744,17 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 17 + c, ceScale at 34.
             float crossEntropyScale = dice[34];
-            Span<Vector128<float>> bce = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> e = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> focalPower = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> focalRatio = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> gradP = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> p = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> u = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> bce = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> focalPower = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> focalRatio = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> u = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -854,8 +872,8 @@ namespace Dice.Kernels
             var counted = Vector512<int>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> t = stackalloc Vector512<float>[Classes];
-            Span<Vector512<float>> x = stackalloc Vector512<float>[Classes];
+            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector512<float>.Count)
             {
@@ -914,8 +932,8 @@ namespace Dice.Kernels
             var counted = Vector256<int>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> t = stackalloc Vector256<float>[Classes];
-            Span<Vector256<float>> x = stackalloc Vector256<float>[Classes];
+            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector256<float>.Count)
             {
@@ -974,8 +992,8 @@ namespace Dice.Kernels
             var counted = Vector128<int>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> t = stackalloc Vector128<float>[Classes];
-            Span<Vector128<float>> x = stackalloc Vector128<float>[Classes];
+            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             // Every class of each pixel: the checks and the pixels counted.
             for (; s <= last; s += Vector128<float>.Count)
             {
