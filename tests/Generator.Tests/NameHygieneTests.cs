@@ -25,6 +25,7 @@ public class NameHygieneTests
         public class Span<T> { } public class ReadOnlySpan<T> { } public class ArrayView<T> { }
         public class Grid { } public class Group { } public class SharedMemory { } public class LocalMemory { }
         public class KernelMath { } public class DeviceReduce { } public class DeviceShape { } public class DeviceKernels { }
+        public class StackVectors { } public class LabelLanes { } public class Streams { } public class Interleaved { }
         public class DiceCpu { } public class LossResult { } public class DiceLossSpec { } public class DiceChunk { } public interface IDiceLoss { }
         public class GeneratedCodeAttribute : global::System.Attribute { public GeneratedCodeAttribute(string a, string b) { } }
         public class DiceLossKernels { }
