@@ -135,7 +135,6 @@ public class EmitterTests
         var many = Options(64, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
         Assert.True(KernelContext.Stages(Vector256, many));
         Assert.False(KernelContext.Stages(Vector256, Options(63, Activation.Softmax, Target.Labels)));
-        Assert.False(KernelContext.Stages(Vector256, many with { Layout = Layout.ChannelsLast }));
         Assert.False(KernelContext.Stages(ScalarDialect.Cpu, many));
         Assert.False(KernelContext.Stages(ScalarDialect.Device, many));
 
@@ -165,6 +164,37 @@ public class EmitterTests
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);
         Assert.True(loop.IndexOf("while (s <= lastTile)", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the vectors left after the tiles run last");
+    }
+
+    [Fact]
+    public void Channels_last_class_loops_transpose_each_pixel_vector_through_its_tiles()
+    {
+        var looped = Options(17, Activation.Softmax, Target.Labels, Combine.CrossEntropy) with { Layout = Layout.ChannelsLast };
+        Assert.True(KernelContext.Stages(Vector256, looped));
+        Assert.True(KernelContext.Stages(new VectorDialect(128), looped with { Classes = 104 }));
+        Assert.False(KernelContext.Stages(Vector256, looped with { Classes = 16 }));
+        Assert.False(KernelContext.Stages(ScalarDialect.Cpu, looped));
+        Assert.False(KernelContext.Stages(ScalarDialect.Device, looped));
+
+        // The body reads and writes the one pixel vector's tile slots, and no channel a scalar per lane.
+        var w = new SourceWriter();
+        KernelContext staged = KernelBodies.StagedBody(w, Vector256, looped, k => KernelBodies.Gradient(k, PixelTerm.For(looped)))!;
+        string body = staged.Writer.ToString();
+        Assert.Contains("max = Vector256.MaxNative(max, x[c]);", body);
+        Assert.Contains("gradientTile[c] = grad;", body);
+        Assert.DoesNotContain("Interleaved.Load256(ref input", body);
+        Assert.DoesNotContain("Interleaved.Store", body);
+        Assert.Equal(new Dictionary<string, string> { ["x"] = "input" }, staged.TileSpans);
+
+        // The loop: one pixel vector at a time, its block transposed into the tile, the body, the gradient's tile back.
+        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, looped), staged, "for (; s <= last; s += Vector256<float>.Count)");
+        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);", loop);
+        Assert.Contains("Span<Vector256<float>> x = inputTile;", loop);
+        Assert.Contains("for (; s <= last; s += Vector256<float>.Count) { Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);", loop);
+        Assert.Contains("Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes)); }", loop);
+        Assert.DoesNotContain("lastTile", loop);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(loop, "for \\(; s <= last;"));
     }
 
     [Fact]

@@ -306,7 +306,6 @@ internal static class CpuKernelEmitter
         w.Line($"nint last = chunk.End - {d.Count};");
         KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
         Formulas.DeclareChecks(new KernelContext(w, d, o));
-        KernelBodies.DeclareClassArrays(w, body);
         KernelBodies.EmitPixelLoop(w, body, staged, $"for (; s <= last; s += {d.Count})");
     }
 
@@ -324,7 +323,6 @@ internal static class CpuKernelEmitter
         KernelBodies.DeclareParameters(w, body, ParameterSource.Chunk);
         KernelBodies.DeclareAccumulation(w, ParameterSource.Chunk);
         KernelBodies.DeclareCoefficients(w, body, pixelTerm);
-        KernelBodies.DeclareClassArrays(w, body);
         KernelBodies.EmitPixelLoop(w, body, staged, $"for (; s <= last; s += {d.Count})");
     }
 

@@ -187,6 +187,15 @@ internal sealed class VectorDialect : Dialect
         ? $"Interleaved.Store({value}, ref {reference}, {Unsigned(offset)}, {stride});"
         : $"{value}.StoreUnsafe(ref {reference}, {Unsigned(offset)});";
 
+    /// <summary>
+    /// The statement transposing the channels-last block of a pixel vector's C channels from element
+    /// <paramref name="block"/> of <paramref name="reference"/> into the per-class span <paramref name="channels"/>.
+    /// </summary>
+    public string Gather(string reference, Offset block, string channels) => $"Interleaved.Gather(ref {reference}, {Unsigned(block)}, {channels});";
+
+    /// <summary>The inverse of <see cref="Gather"/>: the span <paramref name="channels"/> into the block.</summary>
+    public string Scatter(string channels, string reference, Offset block) => $"Interleaved.Scatter({channels}, ref {reference}, {Unsigned(block)});";
+
     public override string? Prefetch(string reference, Offset offset) =>
         offset.PixelStride is null ? $"Streams.Prefetch(ref {reference}, {Unsigned(offset)});" : null;
 

@@ -64,7 +64,6 @@ internal static class KernelBodies
         foreach (DiceSum sum in DiceSums) DeclareClassAccumulator(outer, outer.Accumulator(sum));
         pixelTerm.DeclareAccumulators(outer);
         if (!keepProbabilities) Formulas.DeclareChecks(outer);
-        DeclareClassArrays(w, body);
         EmitPixelLoop(w, body, staged, loopHeader);
 
         StatisticsLayout layout = outer.Layout;
@@ -271,25 +270,37 @@ internal static class KernelBodies
 
     /// <summary>
     /// The <see cref="KernelContext.Staged"/> body that <paramref name="piece"/> writes, two levels inside
-    /// <paramref name="w"/> (the tile loop and its loop over pixel vectors), where the kernel stages tiles
+    /// <paramref name="w"/> (the tile loop and its loop over pixel vectors; one over channels-last data, the pixel
+    /// loop), where the kernel stages tiles
     /// (<see cref="KernelContext.Stages"/>); else null.
     /// </summary>
     public static KernelContext? StagedBody(SourceWriter w, Dialect d, LossOptions o, Action<KernelContext> piece)
     {
         if (!KernelContext.Stages(d, o)) return null;
-        var staged = new KernelContext(new SourceWriter(w.Depth + 2), d, o, staged: true);
+        // Channels-last bodies run in the pixel loop itself, one level in; the others in the tile loop's loop.
+        var staged = new KernelContext(new SourceWriter(w.Depth + (o.ChannelsLast ? 1 : 2)), d, o, staged: true);
         piece(staged);
         return staged;
     }
 
     /// <summary>
-    /// The loop over the chunk's pixel vectors from s: with a <paramref name="staged"/> body, first whole tiles of
+    /// The per-class arrays of the body that runs (<see cref="DeclareClassArrays"/>), then the loop over the chunk's
+    /// pixel vectors from s: over channels-last data with a <paramref name="staged"/> body, each pixel vector transposed
+    /// through its tiles (<see cref="EmitTransposedLoop"/>); over channels-first data, first whole tiles of
     /// pixel vectors (each buffer the body reads staged into its tile channel by channel, a run of adjacent vectors of
     /// one channel at a time, the body run on every pixel vector of the tile, and each buffer it wrote emptied the same
     /// way), then the vectors left with <paramref name="body"/> under <paramref name="loopHeader"/>.
     /// </summary>
     public static void EmitPixelLoop(SourceWriter w, KernelContext body, KernelContext? staged, string loopHeader)
     {
+        if (staged is { D: VectorDialect channelsLast, Options.ChannelsLast: true })
+        {
+            EmitTransposedLoop(w, channelsLast, staged, loopHeader);
+            return;
+        }
+
+        DeclareClassArrays(w, body);
+
         if (staged is { D: VectorDialect d })
         {
             string vectors = SourceWriter.Int(KernelLimits.StagedTileVectors(staged.Classes, d.Bytes));
@@ -303,19 +314,42 @@ internal static class KernelBodies
             using (w.Block("while (s <= lastTile)"))
             {
                 w.Line("nint tile = s;");
-                EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{KernelContext.TileSlot}] = {d.LoadFloat(buffer, run)};");
+                EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{staged.TileSlot}] = {d.LoadFloat(buffer, run)};");
                 using (w.Block($"for (int v = 0; v < {vectors}; v++, s += {d.Count})"))
                 {
                     foreach (var span in staged.TileSpans)
                         w.Line($"{span.Key} = {KernelContext.TileOf(span.Value)}.Slice({KernelContext.TileVector}, Classes);");
                     w.Append(staged.Writer);
                 }
-                EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{KernelContext.TileSlot}]", buffer, run));
+                EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{staged.TileSlot}]", buffer, run));
             }
         }
 
         using (w.Block(loopHeader))
             w.Append(body.Writer);
+    }
+
+    /// <summary>
+    /// The loop over the chunk's pixel vectors from s, over channels-last data with a <paramref name="staged"/> body: each
+    /// buffer the body reads transposed from the pixel vector's block into its tile (a vector per channel), the body,
+    /// and each buffer it wrote transposed back (the runtime's <c>Interleaved.Gather</c> and <c>Scatter</c>).
+    /// </summary>
+    private static void EmitTransposedLoop(SourceWriter w, VectorDialect d, KernelContext staged, string loopHeader)
+    {
+        foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
+            w.Line(d.StackSpan(d.Float, KernelContext.TileOf(buffer), "Classes"));
+        foreach (string name in staged.ClassArrays.Except(staged.TileSpans.Keys, StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
+            foreach (string line in d.ClassArray(name, zeroed: false)) w.Line(line);
+        foreach (var span in staged.TileSpans)
+            w.Line($"Span<{d.Float}> {span.Key} = {KernelContext.TileOf(span.Value)};");
+        w.Line("// A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per channel, and back.");
+        var block = Offset.Compound($"{KernelContext.Pixel} * Classes");
+        using (w.Block(loopHeader))
+        {
+            foreach (string buffer in staged.StagedReads) w.Line(d.Gather(buffer, block, KernelContext.TileOf(buffer)));
+            w.Append(staged.Writer);
+            foreach (string buffer in staged.StagedWrites) w.Line(d.Scatter(KernelContext.TileOf(buffer), buffer, block));
+        }
     }
 
     private static void EmitTileRuns(SourceWriter w, Dialect d, string vectors, IReadOnlyCollection<string> buffers, Func<string, string> move)

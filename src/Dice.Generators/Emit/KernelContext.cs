@@ -64,10 +64,11 @@ internal sealed class KernelContext
 
     /// <summary>
     /// Whether the vector kernels of <paramref name="o"/> at width <paramref name="d"/> run their pixel vectors in staged
-    /// tiles (<see cref="Staged"/>): in class loops over channels-first data, from <see cref="KernelLimits.StagedFromClasses"/> classes.
+    /// tiles (<see cref="Staged"/>): in class loops over channels-last data, and over channels-first data from
+    /// <see cref="KernelLimits.StagedFromClasses"/> classes.
     /// </summary>
     public static bool Stages(Dialect d, LossOptions o) =>
-        d is VectorDialect && o.Classes >= KernelLimits.StagedFromClasses && !o.ChannelsLast;
+        d is VectorDialect && o.Classes > UnrollLimit && (o.ChannelsLast || o.Classes >= KernelLimits.StagedFromClasses);
 
     /// <summary>
     /// Whether this body runs inside a tile of pixel vectors (pixel vector <c>v</c> of the tile at pixel s), reading and
@@ -75,6 +76,9 @@ internal sealed class KernelContext
     /// buffers one channel's run at a time (<see cref="KernelBodies.EmitPixelLoop"/>): C streams S floats apart, read a
     /// vector of each per step, are more than the caches hold when S is a multiple of a large power of two (a 48^3 or
     /// 512 x 512 plane maps every channel to the same few cache sets), while one channel's run at a time is one stream.
+    /// Over channels-last data the tile is the one pixel vector's, and its channels come from (and go back to) the
+    /// block of Count x C floats they share, transposed whole: loading a channel's lanes one scalar at a time costs
+    /// more than its arithmetic.
     /// </summary>
     public bool Staged { get; }
 
@@ -90,8 +94,11 @@ internal sealed class KernelContext
     /// <summary>The stack tile that stages <paramref name="buffer"/>: <c>inputTile</c>.</summary>
     public static string TileOf(string buffer) => buffer + "Tile";
 
-    /// <summary>Channel c of pixel vector v in a tile: the tile holds the tile's pixel vectors one after another, each with its C channels adjacent.</summary>
-    public const string TileSlot = TileVector + " + c";
+    /// <summary>
+    /// Channel c of pixel vector v in a tile: the tile holds the tile's pixel vectors one after another, each with its C
+    /// channels adjacent (over channels-last data, the one pixel vector's channels).
+    /// </summary>
+    public string TileSlot => Options.ChannelsLast ? "c" : TileVector + " + c";
 
     /// <summary>The first slot of pixel vector v in a tile.</summary>
     public const string TileVector = "v * Classes";

@@ -253,23 +253,29 @@ namespace Dice.Kernels
             var crossEntropy = Vector512<float>.Zero;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
+            Span<Vector512<float>> inputTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> masksTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
                 * 64]);
             Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             Span<Vector512<float>> softplusTail = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
                 * 64]);
-            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = masksTile;
+            Span<Vector512<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector512<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelNonFinite = Vector512<float>.Zero;
                 var pixelTermLow = Vector512<double>.Zero;
                 var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -334,23 +340,29 @@ namespace Dice.Kernels
             var crossEntropy = Vector256<float>.Zero;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
                 * 32]);
             Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> softplusTail = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
                 * 32]);
-            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = masksTile;
+            Span<Vector256<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector256<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelNonFinite = Vector256<float>.Zero;
                 var pixelTermLow = Vector256<double>.Zero;
                 var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -415,23 +427,29 @@ namespace Dice.Kernels
             var crossEntropy = Vector128<float>.Zero;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
                 * 16]);
             Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> softplusTail = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
                 * 16]);
-            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = masksTile;
+            Span<Vector128<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector128<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelNonFinite = Vector128<float>.Zero;
                 var pixelTermLow = Vector128<double>.Zero;
                 var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -582,17 +600,25 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
+            Span<Vector512<float>> inputTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> masksTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> gradientTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> t = masksTile;
+            Span<Vector512<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector512<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                     var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
                     p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
@@ -605,8 +631,9 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector512<float>.One);
                     if (accumulate) grad += Interleaved.Load512(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
+                    gradientTile[c] = grad;
                 }
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             next = s;
         }
@@ -628,17 +655,25 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> t = masksTile;
+            Span<Vector256<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector256<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                     var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
                     p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
@@ -651,8 +686,9 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector256<float>.One);
                     if (accumulate) grad += Interleaved.Load256(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
+                    gradientTile[c] = grad;
                 }
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             next = s;
         }
@@ -674,17 +710,25 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> t = masksTile;
+            Span<Vector128<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector128<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                     var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
                     p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
@@ -697,8 +741,9 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector128<float>.One);
                     if (accumulate) grad += Interleaved.Load128(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
+                    gradientTile[c] = grad;
                 }
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             next = s;
         }
@@ -771,15 +816,21 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector512<float>.Count;
             var nonFinite = Vector512<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector512<float>.Zero;
-            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> inputTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> masksTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> t = masksTile;
+            Span<Vector512<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector512<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelNonFinite = Vector512<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
-                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector512<float>.Zero;
                     outOfRange |= ~(Vector512.GreaterThanOrEqual(t[c], Vector512<float>.Zero)
                         & Vector512.LessThanOrEqual(t[c], Vector512<float>.One));
@@ -802,15 +853,21 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector256<float>.Count;
             var nonFinite = Vector256<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector256<float>.Zero;
-            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> t = masksTile;
+            Span<Vector256<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector256<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelNonFinite = Vector256<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
-                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector256<float>.Zero;
                     outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
                         & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
@@ -833,15 +890,21 @@ namespace Dice.Kernels
             nint last = chunk.End - Vector128<float>.Count;
             var nonFinite = Vector128<float>.Zero; // stays 0 unless an x is NaN or infinite
             var outOfRange = Vector128<float>.Zero;
-            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> t = masksTile;
+            Span<Vector128<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector128<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelNonFinite = Vector128<float>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
-                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
                     pixelNonFinite |= x[c] * Vector128<float>.Zero;
                     outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
                         & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
@@ -929,27 +992,34 @@ namespace Dice.Kernels
             Span<Vector512<float>> truth = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             truth.Clear();
             var crossEntropy = Vector512<float>.Zero;
+            Span<Vector512<float>> inputTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> masksTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> gradientTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             Span<Vector512<float>> e = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             Span<Vector512<float>> elementTerm = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
                 * 64]);
-            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
             Span<Vector512<float>> softplusTail = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
                 * 64]);
-            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> x = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = gradientTile;
+            Span<Vector512<float>> t = masksTile;
+            Span<Vector512<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector512<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelTermLow = Vector512<double>.Zero;
                 var pixelTermHigh = Vector512<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load512(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector512.Abs(x[c]));
                     var r = Vector512<float>.One / (Vector512<float>.One + e[c]);
                     p[c] = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x[c], Vector512<float>.Zero), r,
                         e[c] * r);
-                    Interleaved.Store(p[c], ref gradient, (nuint)(s * Classes + c), Classes);
                     intersection[c] = Vector512.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -963,6 +1033,7 @@ namespace Dice.Kernels
                 }
                 var pixelTerm = Vector512.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
             for (int c = 0; c < Classes; c++)
@@ -1005,27 +1076,34 @@ namespace Dice.Kernels
             Span<Vector256<float>> truth = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             truth.Clear();
             var crossEntropy = Vector256<float>.Zero;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             Span<Vector256<float>> e = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> elementTerm = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
                 * 32]);
-            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> softplusTail = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
                 * 32]);
-            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = gradientTile;
+            Span<Vector256<float>> t = masksTile;
+            Span<Vector256<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector256<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelTermLow = Vector256<double>.Zero;
                 var pixelTermHigh = Vector256<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load256(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
                     var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
                     p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
                         e[c] * r);
-                    Interleaved.Store(p[c], ref gradient, (nuint)(s * Classes + c), Classes);
                     intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -1039,6 +1117,7 @@ namespace Dice.Kernels
                 }
                 var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
             for (int c = 0; c < Classes; c++)
@@ -1081,27 +1160,34 @@ namespace Dice.Kernels
             Span<Vector128<float>> truth = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             truth.Clear();
             var crossEntropy = Vector128<float>.Zero;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             Span<Vector128<float>> e = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> elementTerm = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
                 * 16]);
-            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> softplusTail = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
                 * 16]);
-            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = gradientTile;
+            Span<Vector128<float>> t = masksTile;
+            Span<Vector128<float>> x = inputTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector128<float>.Count)
             {
+                Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 var pixelTermLow = Vector128<double>.Zero;
                 var pixelTermHigh = Vector128<double>.Zero;
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                    x[c] = Interleaved.Load128(ref input, (nuint)(s * Classes + c), Classes);
                     e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
                     var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
                     p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
                         e[c] * r);
-                    Interleaved.Store(p[c], ref gradient, (nuint)(s * Classes + c), Classes);
                     intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
                     predicted[c] += p[c];
                     truth[c] += t[c];
@@ -1115,6 +1201,7 @@ namespace Dice.Kernels
                 }
                 var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
                 crossEntropy += pixelTerm;
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             // The partial: I_c at 0 + c, P_c at 19 + c, T_c at 38 + c, ce at 57, ceWeight at 58.
             for (int c = 0; c < Classes; c++)
@@ -1242,15 +1329,23 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
+            Span<Vector512<float>> keptTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> masksTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
+            Span<Vector512<float>> gradientTile = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1)
+                * 64]);
             Span<Vector512<float>> gradP = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> p = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
-            Span<Vector512<float>> t = StackVectors.Aligned<Vector512<float>>(stackalloc byte[(Classes + 1) * 64]);
+            Span<Vector512<float>> p = keptTile;
+            Span<Vector512<float>> t = masksTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector512<float>.Count)
             {
+                Interleaved.Gather(ref kept, (nuint)(s * Classes), keptTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load512(ref masks, (nuint)(s * Classes + c), Classes);
-                    p[c] = Interleaved.Load512(ref kept, (nuint)(s * Classes + c), Classes);
                     var targetSlope = Vector512.Create(dice[c]);
                     var probabilitySlope = Vector512.Create(dice[19 + c]);
                     gradP[c] = Vector512.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
@@ -1259,8 +1354,9 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector512<float>.One);
                     if (accumulate) grad += Interleaved.Load512(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
+                    gradientTile[c] = grad;
                 }
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             next = s;
         }
@@ -1282,15 +1378,23 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
+            Span<Vector256<float>> keptTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1)
+                * 32]);
             Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
-            Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            Span<Vector256<float>> p = keptTile;
+            Span<Vector256<float>> t = masksTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector256<float>.Count)
             {
+                Interleaved.Gather(ref kept, (nuint)(s * Classes), keptTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load256(ref masks, (nuint)(s * Classes + c), Classes);
-                    p[c] = Interleaved.Load256(ref kept, (nuint)(s * Classes + c), Classes);
                     var targetSlope = Vector256.Create(dice[c]);
                     var probabilitySlope = Vector256.Create(dice[19 + c]);
                     gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
@@ -1299,8 +1403,9 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector256<float>.One);
                     if (accumulate) grad += Interleaved.Load256(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
+                    gradientTile[c] = grad;
                 }
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             next = s;
         }
@@ -1322,15 +1427,23 @@ namespace Dice.Kernels
             bool accumulate = chunk.AccumulateGradient;
             // The sample's coefficients: A_c at 0 + c, B_c at 19 + c, ceScale at 38.
             float crossEntropyScale = dice[38];
+            Span<Vector128<float>> keptTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1)
+                * 16]);
             Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
-            Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            Span<Vector128<float>> p = keptTile;
+            Span<Vector128<float>> t = masksTile;
+            // A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per
+            // channel, and back.
             for (; s <= last; s += Vector128<float>.Count)
             {
+                Interleaved.Gather(ref kept, (nuint)(s * Classes), keptTile);
+                Interleaved.Gather(ref masks, (nuint)(s * Classes), masksTile);
                 for (int c = 0; c < Classes; c++)
                 {
-                    t[c] = Interleaved.Load128(ref masks, (nuint)(s * Classes + c), Classes);
-                    p[c] = Interleaved.Load128(ref kept, (nuint)(s * Classes + c), Classes);
                     var targetSlope = Vector128.Create(dice[c]);
                     var probabilitySlope = Vector128.Create(dice[19 + c]);
                     gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
@@ -1339,8 +1452,9 @@ namespace Dice.Kernels
                     if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
                         - 1f) * (p[c] - Vector128<float>.One);
                     if (accumulate) grad += Interleaved.Load128(ref gradient, (nuint)(s * Classes + c), Classes);
-                    Interleaved.Store(grad, ref gradient, (nuint)(s * Classes + c), Classes);
+                    gradientTile[c] = grad;
                 }
+                Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes));
             }
             next = s;
         }
