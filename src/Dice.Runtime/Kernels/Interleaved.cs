@@ -19,7 +19,8 @@ namespace Dice.Kernels;
 /// <c>Gather</c> and <c>Scatter</c> move such a block whole, between memory and one vector per channel: the class loops
 /// of many classes stage a pixel vector that way (in the same vectors, so with the same bits). They transpose square
 /// blocks of it in registers (8 x 8, or 4 x 4 at Vector128), a load or store per pixel and a few shuffles per channel,
-/// where the per-channel loads and stores above move a scalar per lane.
+/// where the per-channel loads and stores above move a scalar per lane. They are inlined into the kernels, which are
+/// compiled fully optimised at their first call: a method of their own would run its first calls unoptimised.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -83,6 +84,7 @@ public static class Interleaved
     /// into <paramref name="channels"/>[c], for every c: lane i of it is element offset + i * C + c, C being the span's
     /// length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Gather(ref float source, nuint offset, Span<Vector512<float>> channels)
     {
         int classes = channels.Length;
@@ -117,6 +119,7 @@ public static class Interleaved
     /// into <paramref name="channels"/>[c], for every c: lane i of it is element offset + i * C + c, C being the span's
     /// length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Gather(ref float source, nuint offset, Span<Vector256<float>> channels)
     {
         int classes = channels.Length;
@@ -140,6 +143,7 @@ public static class Interleaved
     /// into <paramref name="channels"/>[c], for every c: lane i of it is element offset + i * C + c, C being the span's
     /// length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Gather(ref float source, nuint offset, Span<Vector128<float>> channels)
     {
         int classes = channels.Length;
@@ -161,6 +165,7 @@ public static class Interleaved
     /// The inverse of <see cref="Gather(ref float, nuint, Span{Vector512{float}})"/>: lane i of
     /// <paramref name="channels"/>[c] to element <paramref name="offset"/> + i * C + c, for every c.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Scatter(ReadOnlySpan<Vector512<float>> channels, ref float destination, nuint offset)
     {
         int classes = channels.Length;
@@ -185,6 +190,7 @@ public static class Interleaved
     /// The inverse of <see cref="Gather(ref float, nuint, Span{Vector256{float}})"/>: lane i of
     /// <paramref name="channels"/>[c] to element <paramref name="offset"/> + i * C + c, for every c.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Scatter(ReadOnlySpan<Vector256<float>> channels, ref float destination, nuint offset)
     {
         int classes = channels.Length;
@@ -206,6 +212,7 @@ public static class Interleaved
     /// The inverse of <see cref="Gather(ref float, nuint, Span{Vector128{float}})"/>: lane i of
     /// <paramref name="channels"/>[c] to element <paramref name="offset"/> + i * C + c, for every c.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Scatter(ReadOnlySpan<Vector128<float>> channels, ref float destination, nuint offset)
     {
         int classes = channels.Length;
