@@ -258,10 +258,13 @@ internal static class KernelBodies
         foreach (string line in k.D.ClassArray(value.Name, zeroed: true)) k.Line(line);
     }
 
-    /// <summary>Declares the per-class arrays that the loop body of <paramref name="k"/> used (loop mode only).</summary>
+    /// <summary>
+    /// Declares the per-class arrays that the loop body of <paramref name="k"/> used (loop mode only), but for the spans
+    /// that are its tile's slots (<see cref="KernelContext.TileSpans"/>), which the pixel loop points at the tile.
+    /// </summary>
     public static void DeclareClassArrays(SourceWriter w, KernelContext k)
     {
-        foreach (string name in k.ClassArrays.OrderBy(n => n, StringComparer.Ordinal))
+        foreach (string name in k.ClassArrays.Except(k.TileSpans.Keys, StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
             foreach (string line in k.D.ClassArray(name, zeroed: false)) w.Line(line);
     }
 
@@ -338,8 +341,7 @@ internal static class KernelBodies
     {
         foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
             w.Line(d.StackSpan(d.Float, KernelContext.TileOf(buffer), "Classes"));
-        foreach (string name in staged.ClassArrays.Except(staged.TileSpans.Keys, StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
-            foreach (string line in d.ClassArray(name, zeroed: false)) w.Line(line);
+        DeclareClassArrays(w, staged);
         foreach (var span in staged.TileSpans)
             w.Line($"Span<{d.Float}> {span.Key} = {KernelContext.TileOf(span.Value)};");
         w.Line("// A pixel vector's channels are one block, C floats per pixel: transposed into a tile with a vector per channel, and back.");
