@@ -8,11 +8,13 @@ BTCV (C = 14, 2 x 64^3), Cityscapes-like (C = 19, 2 x 512 x 512), TotalSegmentat
 For each: the median time of forward + backward, and the peak memory one call adds to the process (the resident set's
 peak, read with getrusage, after the inputs exist: PyTorch's intermediates and the gradient; large blocks are mmap-ed
 and given back on free, so the peak is the intermediates' high-water mark). Each case runs in its own process, so that
-one case's peak does not hide the next's. Prints CSV lines "case,milliseconds,peak_mib" under a "#" header.
+one case's peak does not hide the next's, with one thread per core, as the fused loss runs (PyTorch's own default can
+be fewer: one on some 2-core machines). Prints CSV lines "case,milliseconds,peak_mib" under a "#" header.
 
     /usr/bin/python3 bench/torch/many_classes.py [--quick] [--out FILE]
 """
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -46,6 +48,7 @@ def peak_mib():
 
 def run_case(name, repeats):
     n, c, shape = CASES[name]
+    torch.set_num_threads(os.cpu_count() or 1)
     torch.manual_seed(0)
     logits = torch.randn(n, c, *shape, dtype=torch.float32)
     labels = torch.randint(0, c, (n, *shape))

@@ -1,5 +1,6 @@
 using Dice.Generators.Emit;
 using Dice.Generators.Model;
+using Dice.Kernels;
 
 namespace Dice.Generators.Tests;
 
@@ -172,7 +173,8 @@ public class EmitterTests
         var looped = Options(17, Activation.Softmax, Target.Labels, Combine.CrossEntropy) with { Layout = Layout.ChannelsLast };
         Assert.True(KernelContext.Stages(Vector256, looped));
         Assert.True(KernelContext.Stages(new VectorDialect(128), looped with { Classes = 104 }));
-        Assert.False(KernelContext.Stages(Vector256, looped with { Classes = 16 }));
+        Assert.True(KernelContext.Stages(Vector512, looped with { Classes = KernelLimits.TransposedFromClasses }));
+        Assert.False(KernelContext.Stages(Vector512, looped with { Classes = KernelLimits.TransposedFromClasses - 1 }));
         Assert.False(KernelContext.Stages(ScalarDialect.Cpu, looped));
         Assert.False(KernelContext.Stages(ScalarDialect.Device, looped));
 
@@ -195,6 +197,28 @@ public class EmitterTests
         Assert.Contains("Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes)); }", loop);
         Assert.DoesNotContain("lastTile", loop);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(loop, "for \\(; s <= last;"));
+    }
+
+    [Fact]
+    public void Unrolled_channels_last_kernels_read_and_write_their_locals_in_the_transposed_tiles()
+    {
+        var unrolled = Options(14, Activation.Softmax, Target.Labels, Combine.CrossEntropy) with { Layout = Layout.ChannelsLast };
+        var w = new SourceWriter();
+        KernelContext staged = KernelBodies.StagedBody(w, Vector512, unrolled, k => KernelBodies.Gradient(k, PixelTerm.For(unrolled)))!;
+        string body = staged.Writer.ToString();
+        // One local per class, read from and written to its literal slot; no channel is moved a scalar per lane.
+        Assert.Contains("var x0 = inputTile[0];", body);
+        Assert.Contains("var x13 = inputTile[13];", body);
+        Assert.Contains("gradientTile[13] = grad13;", body);
+        Assert.DoesNotContain("inputTile[c]", body);
+        Assert.DoesNotContain("Interleaved.Load512(ref input", body);
+        Assert.DoesNotContain("Interleaved.Store", body);
+        Assert.Empty(staged.TileSpans);
+
+        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector512, unrolled), staged, "for (; s <= last; s += Vector512<float>.Count)");
+        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        Assert.Contains("for (; s <= last; s += Vector512<float>.Count) { Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);", loop);
+        Assert.Contains("Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes)); }", loop);
     }
 
     [Fact]

@@ -24,15 +24,11 @@ public class ManyClassTests
         foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 300), (1, 4096 + 21) })
         {
             var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: spatial);
-            // The reference reads N x C x S: give it the channels-first copy of a channels-last loss's data.
-            ReferenceResult expected = loss.Spec.Layout == Layout.ChannelsLast
-                ? TestData.Reference(loss.Spec, ToChannelsFirst(input, batch, spatial, loss.Spec.Classes), ChannelsLastTests.Transpose(target, batch, spatial, loss.Spec.Classes), batch)
-                : TestData.Reference(loss.Spec, input, target, batch);
+            ReferenceResult expected = Reference(loss, input, target, batch, spatial);
             string context = $"{loss.Name} N={batch} S={spatial}";
             var gradient = new float[input.Length];
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
-            float[] comparable = loss.Spec.Layout == Layout.ChannelsLast ? ToChannelsFirst(gradient, batch, spatial, loss.Spec.Classes) : gradient;
-            Assertions.GradientMatches(expected, comparable, context);
+            Assertions.GradientMatches(expected, Comparable(loss, gradient, batch, spatial), context);
         }
     }
 
@@ -40,10 +36,13 @@ public class ManyClassTests
     [
         new LossCase<ManyCe104>(), new LossCase<ManyCe150>(), new LossCase<ManyFocal104>(), new LossCase<ManyBceMasks104>(),
         new LossCase<LanesCe14>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(), new LossCase<LanesSigmoidBce12>(),
+        new LossCase<ManyCe104Last>(), new LossCase<LanesCe14Last>(), new LossCase<LanesFocal16Last>(), new LossCase<LanesSigmoidBce12Last>(),
+        new LossCase<TransposedWeightedCe9Last>(),
     ]);
 
     /// <summary>
-    /// The staged kernels (C >= 64, channels first: tiles of pixel vectors staged on the stack), and the unrolled kernels
+    /// The staged kernels (C >= 64, channels first: tiles of pixel vectors staged on the stack; channels last from 8
+    /// classes, unrolled ones too: each pixel vector's block transposed into a tile and back), and the unrolled kernels
     /// whose label sums move lane by lane (p copied into a span, in place too, before the kept p overwrites x), in every
     /// way a call runs them: both schedules (p recomputed, or kept in the gradient and read back) against the float64
     /// reference, in place (the gradient buffer is the input, staged before it is written), and accumulating (the old
@@ -55,14 +54,14 @@ public class ManyClassTests
     {
         const int batch = 2, spatial = 4096 + 300;
         var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: 77);
-        ReferenceResult expected = TestData.Reference(loss.Spec, input, target, batch);
+        ReferenceResult expected = Reference(loss, input, target, batch, spatial);
         foreach (bool keep in new[] { false, true })
         {
             using var forced = Schedules.Force(keep);
             var gradient = new float[input.Length];
             string context = $"{loss.Name} keep={keep}";
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
-            Assertions.GradientMatches(expected, gradient, context);
+            Assertions.GradientMatches(expected, Comparable(loss, gradient, batch, spatial), context);
 
             float[] buffer = (float[])input.Clone();
             loss.ForwardBackward(buffer, target, buffer, batch);
@@ -80,8 +79,18 @@ public class ManyClassTests
         }
     }
 
+    // The reference reads N x C x S: give it the channels-first copy of a channels-last loss's data.
+    private static ReferenceResult Reference(ILossCase loss, float[] input, TargetData target, int batch, int spatial) =>
+        loss.Spec.Layout == Layout.ChannelsLast
+            ? TestData.Reference(loss.Spec, ToChannelsFirst(input, batch, spatial, loss.Spec.Classes), ChannelsLastTests.Transpose(target, batch, spatial, loss.Spec.Classes), batch)
+            : TestData.Reference(loss.Spec, input, target, batch);
+
+    // A gradient in the reference's layout.
+    private static float[] Comparable(ILossCase loss, float[] gradient, int batch, int spatial) =>
+        loss.Spec.Layout == Layout.ChannelsLast ? ToChannelsFirst(gradient, batch, spatial, loss.Spec.Classes) : gradient;
+
     // N x S x C back to N x C x S: ChannelsLastTests.Transpose with the roles of C and S swapped (its TargetData
-    // overload above likewise).
+    // overload likewise).
     private static float[] ToChannelsFirst(float[] values, int batch, int spatial, int classes) => ChannelsLastTests.Transpose(values, batch, spatial, classes);
 }
 
@@ -98,3 +107,7 @@ public class ManyClassTests
     ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f })] public partial class LanesWeightedCe10 { }
 [DiceLoss(Classes = 16, Combine = Combine.Focal)] public partial class LanesFocal16 { }
 [DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy)] public partial class LanesSigmoidBce12 { }
+[DiceLoss(Classes = 16, Combine = Combine.Focal, Layout = Layout.ChannelsLast)] public partial class LanesFocal16Last { }
+[DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Layout = Layout.ChannelsLast)] public partial class LanesSigmoidBce12Last { }
+[DiceLoss(Classes = 9, Combine = Combine.CrossEntropy, IgnoreIndex = 255, LabelSmoothing = 0.1f,
+    ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f }, Layout = Layout.ChannelsLast)] public partial class TransposedWeightedCe9Last { }

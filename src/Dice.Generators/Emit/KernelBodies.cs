@@ -317,14 +317,14 @@ internal static class KernelBodies
             using (w.Block("while (s <= lastTile)"))
             {
                 w.Line("nint tile = s;");
-                EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{staged.TileSlot}] = {d.LoadFloat(buffer, run)};");
+                EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{staged.TileSlot(ClassIndex.Loop)}] = {d.LoadFloat(buffer, run)};");
                 using (w.Block($"for (int v = 0; v < {vectors}; v++, s += {d.Count})"))
                 {
                     foreach (var span in staged.TileSpans)
                         w.Line($"{span.Key} = {KernelContext.TileOf(span.Value)}.Slice({KernelContext.TileVector}, Classes);");
                     w.Append(staged.Writer);
                 }
-                EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{staged.TileSlot}]", buffer, run));
+                EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{staged.TileSlot(ClassIndex.Loop)}]", buffer, run));
             }
         }
 

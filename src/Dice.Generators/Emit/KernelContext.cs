@@ -64,11 +64,11 @@ internal sealed class KernelContext
 
     /// <summary>
     /// Whether the vector kernels of <paramref name="o"/> at width <paramref name="d"/> run their pixel vectors in staged
-    /// tiles (<see cref="Staged"/>): in class loops over channels-last data, and over channels-first data from
-    /// <see cref="KernelLimits.StagedFromClasses"/> classes.
+    /// tiles (<see cref="Staged"/>): over channels-last data from <see cref="KernelLimits.TransposedFromClasses"/> classes
+    /// (unrolled or not), and over channels-first data from <see cref="KernelLimits.StagedFromClasses"/> classes.
     /// </summary>
     public static bool Stages(Dialect d, LossOptions o) =>
-        d is VectorDialect && o.Classes > UnrollLimit && (o.ChannelsLast || o.Classes >= KernelLimits.StagedFromClasses);
+        d is VectorDialect && o.Classes >= (o.ChannelsLast ? KernelLimits.TransposedFromClasses : KernelLimits.StagedFromClasses);
 
     /// <summary>
     /// Whether this body runs inside a tile of pixel vectors (pixel vector <c>v</c> of the tile at pixel s), reading and
@@ -95,10 +95,10 @@ internal sealed class KernelContext
     public static string TileOf(string buffer) => buffer + "Tile";
 
     /// <summary>
-    /// Channel c of pixel vector v in a tile: the tile holds the tile's pixel vectors one after another, each with its C
-    /// channels adjacent (over channels-last data, the one pixel vector's channels).
+    /// Channel <paramref name="c"/> of pixel vector v in a tile: the tile holds the tile's pixel vectors one after another,
+    /// each with its C channels adjacent (over channels-last data, the one pixel vector's channels).
     /// </summary>
-    public string TileSlot => Options.ChannelsLast ? "c" : TileVector + " + c";
+    public string TileSlot(ClassIndex c) => Options.ChannelsLast ? c.ToString() : TileVector + " + " + c;
 
     /// <summary>The first slot of pixel vector v in a tile.</summary>
     public const string TileVector = "v * Classes";
@@ -156,7 +156,7 @@ internal sealed class KernelContext
         if (Staged)
         {
             _stagedReads.Add(buffer);
-            return $"{TileOf(buffer)}[{TileSlot}]";
+            return $"{TileOf(buffer)}[{TileSlot(c)}]";
         }
 
         PrefetchChannel(buffer, c);
@@ -182,7 +182,7 @@ internal sealed class KernelContext
         if (Staged)
         {
             _stagedWrites.Add(buffer);
-            Line($"{TileOf(buffer)}[{TileSlot}] = {value[c]};");
+            Line($"{TileOf(buffer)}[{TileSlot(c)}] = {value[c]};");
             return;
         }
 

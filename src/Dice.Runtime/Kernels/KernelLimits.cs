@@ -28,6 +28,16 @@ internal static class KernelLimits
     public const int StagedFromClasses = 64;
 
     /// <summary>
+    /// From this many classes, the vector kernels of channels-last data, unrolled ones too, move each pixel vector's block of
+    /// C floats whole, transposed through a stack tile with a vector per channel (the generator's
+    /// <c>KernelContext.Staged</c>, the runtime's <c>Interleaved.Gather</c> and <c>Scatter</c>), instead of loading and
+    /// storing each channel's lanes one float at a time: measured (docs/performance.md, "Channels-last pixel vectors
+    /// transposed whole"), 2.5-2.9x faster at C = 14 with Vector512 on a cache-resident plane. Below it a block has fewer
+    /// channels than the transposes' 8 x 8 tiles.
+    /// </summary>
+    public const int TransposedFromClasses = 8;
+
+    /// <summary>
     /// A staged tile (the vector class loops over channels-first data) holds this many bytes of each channel: 16
     /// Vector512s, 32 Vector256s or 64 Vector128s of pixels, read (and written) as one run of adjacent cache lines.
     /// </summary>
