@@ -153,15 +153,20 @@ public class EmitterTests
         Assert.Equal(["gradient"], staged.StagedWrites);
         Assert.Equal(new Dictionary<string, string> { ["x"] = "input" }, staged.TileSpans);
 
-        // The loop: whole tiles (32 Vector256s: 1 KB of each channel), each channel's run staged, then the vectors left.
+        // Tiles of 4 pixel vectors at Vector256 and Vector512; 1 KB runs of each channel at Vector128, shorter where
+        // C x 1 KB would pass the tile's stack budget.
+        Assert.Equal(KernelLimits.StagedWideTileVectors, KernelLimits.StagedTileVectors(150, 64));
+        Assert.Equal(1024 / 16, KernelLimits.StagedTileVectors(104, 16));
+        Assert.Equal(KernelLimits.StagedTileBytes / 150 / 16, KernelLimits.StagedTileVectors(150, 16));
+        // The loop: whole tiles (4 Vector256s of each channel), each channel's run staged, then the vectors left.
         KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, many), staged, "for (; s <= last; s += Vector256<float>.Count)");
         // The lines as one text, so that a statement the writer wrapped reads whole.
         string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-        Assert.Contains("nint lastTile = chunk.End - 32 * Vector256<float>.Count;", loop);
+        Assert.Contains("nint lastTile = chunk.End - 4 * Vector256<float>.Count;", loop);
         // The tile starts on a vector boundary (stackalloc aligns to 16 bytes only): one vector more, its aligned vectors taken.
-        Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(32 * Classes + 1) * 32]);", loop);
-        Assert.Contains("while (s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 32; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
-        Assert.Contains("for (int v = 0; v < 32; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", loop);
+        Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(4 * Classes + 1) * 32]);", loop);
+        Assert.Contains("while (s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 4; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
+        Assert.Contains("for (int v = 0; v < 4; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", loop);
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);
         Assert.True(loop.IndexOf("while (s <= lastTile)", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the vectors left after the tiles run last");

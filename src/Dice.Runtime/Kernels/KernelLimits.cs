@@ -38,17 +38,25 @@ internal static class KernelLimits
     public const int TransposedFromClasses = 8;
 
     /// <summary>
-    /// A staged tile (the vector class loops over channels-first data) holds this many bytes of each channel: 16
-    /// Vector512s, 32 Vector256s or 64 Vector128s of pixels, read (and written) as one run of adjacent cache lines.
+    /// A staged tile (the vector class loops over channels-first data) of Vector128s holds this many bytes of each
+    /// channel: 64 vectors of pixels, read (and written) as one run of adjacent cache lines.
     /// </summary>
     public const int StagedRunBytes = 1024;
 
     /// <summary>A staged tile takes at most this many bytes of stack (with many classes, its runs are shorter).</summary>
     public const int StagedTileBytes = 128 * 1024;
 
+    /// <summary>
+    /// A staged tile of Vector256s or Vector512s holds this many pixel vectors of each channel: measured
+    /// (docs/performance.md, "Channels-first tiles of 4 pixel vectors"), tiles of 4 took 0.80-0.93x the time of 1 KiB
+    /// runs at C = 104 and 150 on large planes and were even on a cache-resident one; 8 Vector256s took 1.07-1.13x, and
+    /// at Vector128 neither 4, 8 nor 16 vectors gained beyond the noise.
+    /// </summary>
+    public const int StagedWideTileVectors = 4;
+
     /// <summary>The pixel vectors of <paramref name="vectorBytes"/> bytes in a staged tile of <paramref name="classes"/> channels.</summary>
     public static int StagedTileVectors(int classes, int vectorBytes) =>
-        System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes);
+        vectorBytes >= 32 ? StagedWideTileVectors : System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes);
 
     /// <summary>
     /// Pixels per CPU chunk (<c>DiceCpu.ChunkPixels</c>). The vector Evaluate kernels rely on it: a lane of a
