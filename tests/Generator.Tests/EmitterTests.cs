@@ -37,6 +37,10 @@ public class EmitterTests
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
     }
 
+    /// <summary>The lines <paramref name="w"/> holds, trimmed, as one text: a statement the writer wrapped reads whole.</summary>
+    private static string OneText(SourceWriter w) =>
+        string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
     private static readonly Dialect Vector256 = new VectorDialect(256);
     private static readonly Dialect Vector512 = new VectorDialect(512);
 
@@ -160,8 +164,7 @@ public class EmitterTests
         Assert.Equal(KernelLimits.StagedTileBytes / 150 / 16, KernelLimits.StagedTileVectors(150, 16));
         // The loop: whole tiles (4 Vector256s of each channel), each channel's run staged, then the vectors left.
         KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, many), staged, "for (; s <= last; s += Vector256<float>.Count)");
-        // The lines as one text, so that a statement the writer wrapped reads whole.
-        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        string loop = OneText(w);
         Assert.Contains("nint lastTile = chunk.End - 4 * Vector256<float>.Count;", loop);
         // The tile starts on a vector boundary (stackalloc aligns to 16 bytes only): one vector more, its aligned vectors taken.
         Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(4 * Classes + 1) * 32]);", loop);
@@ -195,7 +198,7 @@ public class EmitterTests
 
         // The loop: one pixel vector at a time, its block transposed into the tile, the body, the gradient's tile back.
         KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, looped), staged, "for (; s <= last; s += Vector256<float>.Count)");
-        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        string loop = OneText(w);
         Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);", loop);
         Assert.Contains("Span<Vector256<float>> x = inputTile;", loop);
         Assert.Contains("for (; s <= last; s += Vector256<float>.Count) { Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);", loop);
@@ -221,7 +224,7 @@ public class EmitterTests
         Assert.Empty(staged.TileSpans);
 
         KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector512, unrolled), staged, "for (; s <= last; s += Vector512<float>.Count)");
-        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        string loop = OneText(w);
         Assert.Contains("for (; s <= last; s += Vector512<float>.Count) { Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);", loop);
         Assert.Contains("Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes)); }", loop);
     }
@@ -240,7 +243,7 @@ public class EmitterTests
         Assert.Contains("p[c] = KernelMath.Exp(x[c] - max);", body);
         Assert.Contains("p[c] = p[c] * inverseSum;", body);
         KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector512, many), keeping, "for (; s <= last; s += Vector512<float>.Count)");
-        string loop = string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        string loop = OneText(w);
         Assert.Contains("{ p = gradientTile.Slice(v * Classes, Classes); x = inputTile.Slice(v * Classes, Classes); var label =", loop);
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient,", loop);
 

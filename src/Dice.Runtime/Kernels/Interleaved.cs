@@ -16,8 +16,9 @@ namespace Dice.Kernels;
 /// per-pixel-vector arithmetic, and its bits, in both layouts. The C values of the pixels one vector covers are a
 /// contiguous block of <c>Count * C</c> floats, so the classes of a pixel vector are read from the same cache lines.
 /// <para>
-/// <c>Gather</c> and <c>Scatter</c> move such a block whole, between memory and one vector per channel: the class loops
-/// of many classes stage a pixel vector that way (in the same vectors, so with the same bits). They transpose square
+/// <c>Gather</c> and <c>Scatter</c> move such a block whole, between memory and one vector per channel: the kernels of
+/// <see cref="KernelLimits.TransposedFromClasses"/> classes or more stage a pixel vector that way (in the same vectors,
+/// so with the same bits); with fewer, a block is narrower than the transposes' tiles, and the loads above serve. They transpose square
 /// blocks of it in registers (8 x 8, or 4 x 4 at Vector128), a load or store per pixel and a few shuffles per channel,
 /// where the per-channel loads and stores above move a scalar per lane. They are inlined into the kernels, which are
 /// compiled fully optimised at their first call: a method of their own would run its first calls unoptimised.
