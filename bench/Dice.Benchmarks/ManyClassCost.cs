@@ -6,7 +6,8 @@ namespace Dice.Benchmarks;
 /// <summary>
 /// The fused ForwardBackward (Dice + CE, labels, channels-first) against the vectorised PyTorch formulation of
 /// bench/torch/many_classes.py (one_hot + softmax + sums over the spatial dims) on three datasets' shapes: BTCV (C = 14,
-/// 2 x 64^3), Cityscapes-like (C = 19, 2 x 512 x 512) and TotalSegmentator-like (C = 104, 1 x 48^3). Time: the fused
+/// 2 x 64^3), Cityscapes-like (C = 19, 2 x 512 x 512) and TotalSegmentator-like (C = 104, 1 x 48^3); then, without
+/// PyTorch, the same shapes channels-last and channels-first on planes 16 pixels longer. Time: the fused
 /// losses <see cref="Alternated"/>, medians, against the script's medians. Memory: the managed bytes one fused call
 /// allocates (its result), against the peak the script measured PyTorch's call to add. Floors, alternated with the
 /// fused calls: the copy floor (a copy on all cores of half the least bytes a ForwardBackward moves, the input and
@@ -29,6 +30,15 @@ public static class ManyClassCost
             Of<PerElementCe14>("btcv-c14", 2, 64 * 64 * 64),
             Of<PerElementCe19>("cityscapes-c19", 2, 512 * 512),
             Of<PerElementCe104>("totalseg-c104", 1, 48 * 48 * 48),
+            // The same shapes channels-last (N x S x C).
+            Of<PerElementCe14Last>("btcv-c14-last", 2, 64 * 64 * 64),
+            Of<PerElementCe19Last>("cityscapes-c19-last", 2, 512 * 512),
+            Of<PerElementCe104Last>("totalseg-c104-last", 1, 48 * 48 * 48),
+            // Channels-first planes one cache line longer: the channels of a plane of a multiple of 1,024 pixels start in
+            // the same cache sets, and these rows show what that costs against planes whose channels do not.
+            Of<PerElementCe14>("btcv-c14-plane+16", 2, 64 * 64 * 64 + 16),
+            Of<PerElementCe19>("cityscapes-c19-plane+16", 2, 512 * 512 + 16),
+            Of<PerElementCe104>("totalseg-c104-plane+16", 1, 48 * 48 * 48 + 16),
         ];
         var data = cases.Select(c => new CostData(c.Batch, c.Classes, c.Spatial)).ToArray();
         // Per case: the schedule DiceCpu chooses, then each schedule forced (recompute p, keep p).

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dice.Generators.Emit;
 using Dice.Generators.Model;
 using Dice.Kernels;
@@ -173,6 +174,27 @@ public class EmitterTests
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);
         Assert.True(loop.IndexOf("while (s <= lastTile)", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the vectors left after the tiles run last");
+        // The 4-vector tiles do not prefetch: that measured no gain.
+        Assert.DoesNotContain("Prefetch", loop);
+    }
+
+    [Fact]
+    public void Staged_runs_of_Vector128_ask_for_the_run_of_the_channel_four_on_before_each_read_run()
+    {
+        var many = Options(104, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        var vector128 = new VectorDialect(128);
+        Assert.True(KernelLimits.PrefetchesStagedRuns(16));
+        Assert.False(KernelLimits.PrefetchesStagedRuns(32));
+        Assert.False(KernelLimits.PrefetchesStagedRuns(64));
+
+        var w = new SourceWriter();
+        KernelContext staged = KernelBodies.StagedBody(w, vector128, many, k => KernelBodies.Gradient(k, PixelTerm.For(many)))!;
+        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, vector128, many), staged, "for (; s <= last; s += Vector128<float>.Count)");
+        string loop = OneText(w);
+        // The read runs (input) prefetch, once per channel before its run's copies; the written runs (gradient) do not.
+        Assert.Contains("for (int c = 0; c < Classes; c++) { Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64 * Vector128<float>.Count); for (int v = 0; v < 64; v++) { inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input,", loop);
+        Assert.Single(Regex.Matches(loop, Regex.Escape("Streams.PrefetchRun(")));
+        Assert.DoesNotContain("PrefetchRun(ref gradient", loop);
     }
 
     [Fact]

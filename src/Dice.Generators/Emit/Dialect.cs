@@ -199,6 +199,9 @@ internal sealed class VectorDialect : Dialect
     public override string? Prefetch(string reference, Offset offset) =>
         offset.PixelStride is null ? $"Streams.Prefetch(ref {reference}, {Unsigned(offset)});" : null;
 
+    /// <summary>The statement asking for the cache lines of the run of <paramref name="floats"/> floats at <paramref name="offset"/> of <paramref name="reference"/>.</summary>
+    public string PrefetchRun(string reference, Offset offset, string floats) => $"Streams.PrefetchRun(ref {reference}, {Unsigned(offset)}, {floats});";
+
     /// <summary>
     /// With labels: the statement adding, in each lane, p of the label's class to I and 1 to T at that class (the
     /// runtime's LabelLanes), from the per-class spans <paramref name="probability"/>, <paramref name="intersection"/>

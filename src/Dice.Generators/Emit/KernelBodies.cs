@@ -317,14 +317,18 @@ internal static class KernelBodies
             using (w.Block("while (s <= lastTile)"))
             {
                 w.Line("nint tile = s;");
-                EmitTileRuns(w, d, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{staged.TileSlot(ClassIndex.Loop)}] = {d.LoadFloat(buffer, run)};");
+                // Each read run asks for the run Streams.ChannelsAhead channels on, where the runs are long enough to gain from it.
+                Func<string, string>? prefetch = KernelLimits.PrefetchesStagedRuns(d.Bytes)
+                    ? buffer => d.PrefetchRun(buffer, Offset.Compound("(c + Streams.ChannelsAhead) * spatial + tile"), $"{vectors} * {d.Count}")
+                    : null;
+                EmitTileRuns(w, vectors, staged.StagedReads, buffer => $"{KernelContext.TileOf(buffer)}[{staged.TileSlot(ClassIndex.Loop)}] = {d.LoadFloat(buffer, run)};", prefetch);
                 using (w.Block($"for (int v = 0; v < {vectors}; v++, s += {d.Count})"))
                 {
                     foreach (var span in staged.TileSpans)
                         w.Line($"{span.Key} = {KernelContext.TileOf(span.Value)}.Slice({KernelContext.TileVector}, Classes);");
                     w.Append(staged.Writer);
                 }
-                EmitTileRuns(w, d, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{staged.TileSlot(ClassIndex.Loop)}]", buffer, run));
+                EmitTileRuns(w, vectors, staged.StagedWrites, buffer => d.Store($"{KernelContext.TileOf(buffer)}[{staged.TileSlot(ClassIndex.Loop)}]", buffer, run));
             }
         }
 
@@ -354,12 +358,20 @@ internal static class KernelBodies
         }
     }
 
-    private static void EmitTileRuns(SourceWriter w, Dialect d, string vectors, IReadOnlyCollection<string> buffers, Func<string, string> move)
+    /// <summary>
+    /// The copies between the buffers and their tiles, channel by channel, each channel's run of <paramref name="vectors"/>
+    /// pixel vectors at a time; before each run, <paramref name="prefetch"/>'s statement per buffer where there is one.
+    /// </summary>
+    private static void EmitTileRuns(SourceWriter w, string vectors, IReadOnlyCollection<string> buffers, Func<string, string> move, Func<string, string>? prefetch = null)
     {
         if (buffers.Count == 0) return;
         using (w.Block("for (int c = 0; c < Classes; c++)"))
-        using (w.Block($"for (int v = 0; v < {vectors}; v++)"))
-            foreach (string buffer in buffers) w.Line(move(buffer));
+        {
+            if (prefetch is not null)
+                foreach (string buffer in buffers) w.Line(prefetch(buffer));
+            using (w.Block($"for (int v = 0; v < {vectors}; v++)"))
+                foreach (string buffer in buffers) w.Line(move(buffer));
+        }
     }
 }
 

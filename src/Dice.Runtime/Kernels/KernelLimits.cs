@@ -54,9 +54,25 @@ internal static class KernelLimits
     /// </summary>
     public const int StagedWideTileVectors = 4;
 
+    /// <summary>
+    /// Whether a staged tile of vectors of <paramref name="vectorBytes"/> bytes holds <see cref="StagedWideTileVectors"/>
+    /// pixel vectors (Vector256 and Vector512) rather than runs of up to <see cref="StagedRunBytes"/> of each channel
+    /// (Vector128).
+    /// </summary>
+    public static bool StagesWideTiles(int vectorBytes) => vectorBytes >= 32;
+
     /// <summary>The pixel vectors of <paramref name="vectorBytes"/> bytes in a staged tile of <paramref name="classes"/> channels.</summary>
     public static int StagedTileVectors(int classes, int vectorBytes) =>
-        vectorBytes >= 32 ? StagedWideTileVectors : System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes);
+        StagesWideTiles(vectorBytes) ? StagedWideTileVectors : System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes);
+
+    /// <summary>
+    /// Whether the staged tiles of vectors of <paramref name="vectorBytes"/> bytes, while they read one channel's run,
+    /// prefetch the run of the channel <c>Streams.ChannelsAhead</c> further on (the runtime's <c>Streams.PrefetchRun</c>):
+    /// the runs of up to <see cref="StagedRunBytes"/> (Vector128) do, measured (docs/performance.md, "Prefetching the
+    /// staged runs across channels") 0.81-0.85x the time at C = 104; the 4-vector tiles of the wider vectors gained
+    /// nothing from it.
+    /// </summary>
+    public static bool PrefetchesStagedRuns(int vectorBytes) => !StagesWideTiles(vectorBytes);
 
     /// <summary>
     /// Pixels per CPU chunk (<c>DiceCpu.ChunkPixels</c>). The vector Evaluate kernels rely on it: a lane of a
