@@ -42,8 +42,20 @@ public class EmitterTests
     private static string OneText(SourceWriter w) =>
         string.Join(" ", w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
-    private static readonly Dialect Vector256 = new VectorDialect(256);
-    private static readonly Dialect Vector512 = new VectorDialect(512);
+    private static readonly VectorDialect Vector256 = new(256);
+    private static readonly VectorDialect Vector512 = new(512);
+
+    /// <summary>
+    /// The gradient pass of <paramref name="o"/> at <paramref name="d"/> where it stages: its staged body, and the pixel
+    /// loop around it read as one text.
+    /// </summary>
+    private static (KernelContext Staged, string Loop) StagedGradient(VectorDialect d, LossOptions o)
+    {
+        var w = new SourceWriter();
+        KernelContext staged = KernelBodies.StagedBody(w, d, o, k => KernelBodies.Gradient(k, PixelTerm.For(o)))!;
+        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, d, o), staged, $"for (; s <= last; s += {d.Count})");
+        return (staged, OneText(w));
+    }
 
     [Fact]
     public void Sigmoid_uses_one_exponential_of_minus_abs_x_and_never_overflows()
@@ -145,8 +157,7 @@ public class EmitterTests
         Assert.False(KernelContext.Stages(ScalarDialect.Device, many));
 
         // A staged body reads and writes its channels through the tiles, and neither prefetches nor touches the buffers.
-        var w = new SourceWriter();
-        KernelContext staged = KernelBodies.StagedBody(w, Vector256, many, k => KernelBodies.Gradient(k, PixelTerm.For(many)))!;
+        var (staged, loop) = StagedGradient(Vector256, many);
         string body = staged.Writer.ToString();
         // x is the tile's slots themselves (read there, not copied); grad, a local of the loop body, is stored into its tile.
         Assert.DoesNotContain("x[c] = ", body);
@@ -164,8 +175,6 @@ public class EmitterTests
         Assert.Equal(1024 / 16, KernelLimits.StagedTileVectors(104, 16));
         Assert.Equal(KernelLimits.StagedTileBytes / 150 / 16, KernelLimits.StagedTileVectors(150, 16));
         // The loop: whole tiles (4 Vector256s of each channel), each channel's run staged, then the vectors left.
-        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, many), staged, "for (; s <= last; s += Vector256<float>.Count)");
-        string loop = OneText(w);
         Assert.Contains("nint lastTile = chunk.End - 4 * Vector256<float>.Count;", loop);
         // The tile starts on a vector boundary (stackalloc aligns to 16 bytes only): one vector more, its aligned vectors taken.
         Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(4 * Classes + 1) * 32]);", loop);
@@ -182,15 +191,11 @@ public class EmitterTests
     public void Staged_runs_of_Vector128_ask_for_the_run_of_the_channel_four_on_before_each_read_run()
     {
         var many = Options(104, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
-        var vector128 = new VectorDialect(128);
         Assert.True(KernelLimits.PrefetchesStagedRuns(16));
         Assert.False(KernelLimits.PrefetchesStagedRuns(32));
         Assert.False(KernelLimits.PrefetchesStagedRuns(64));
 
-        var w = new SourceWriter();
-        KernelContext staged = KernelBodies.StagedBody(w, vector128, many, k => KernelBodies.Gradient(k, PixelTerm.For(many)))!;
-        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, vector128, many), staged, "for (; s <= last; s += Vector128<float>.Count)");
-        string loop = OneText(w);
+        var (_, loop) = StagedGradient(new VectorDialect(128), many);
         // The read runs (input) prefetch, once per channel before its run's copies; the written runs (gradient) do not.
         Assert.Contains("for (int c = 0; c < Classes; c++) { Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64 * Vector128<float>.Count); for (int v = 0; v < 64; v++) { inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input,", loop);
         Assert.Single(Regex.Matches(loop, Regex.Escape("Streams.PrefetchRun(")));
@@ -209,8 +214,7 @@ public class EmitterTests
         Assert.False(KernelContext.Stages(ScalarDialect.Device, looped));
 
         // The body reads and writes the one pixel vector's tile slots, and no channel a scalar per lane.
-        var w = new SourceWriter();
-        KernelContext staged = KernelBodies.StagedBody(w, Vector256, looped, k => KernelBodies.Gradient(k, PixelTerm.For(looped)))!;
+        var (staged, loop) = StagedGradient(Vector256, looped);
         string body = staged.Writer.ToString();
         Assert.Contains("max = Vector256.MaxNative(max, x[c]);", body);
         Assert.Contains("gradientTile[c] = grad;", body);
@@ -219,22 +223,19 @@ public class EmitterTests
         Assert.Equal(new Dictionary<string, string> { ["x"] = "input" }, staged.TileSpans);
 
         // The loop: one pixel vector at a time, its block transposed into the tile, the body, the gradient's tile back.
-        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector256, looped), staged, "for (; s <= last; s += Vector256<float>.Count)");
-        string loop = OneText(w);
         Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);", loop);
         Assert.Contains("Span<Vector256<float>> x = inputTile;", loop);
         Assert.Contains("for (; s <= last; s += Vector256<float>.Count) { Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);", loop);
         Assert.Contains("Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes)); }", loop);
         Assert.DoesNotContain("lastTile", loop);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(loop, "for \\(; s <= last;"));
+        Assert.Single(Regex.Matches(loop, "for \\(; s <= last;"));
     }
 
     [Fact]
     public void Unrolled_channels_last_kernels_read_and_write_their_locals_in_the_transposed_tiles()
     {
         var unrolled = Options(14, Activation.Softmax, Target.Labels, Combine.CrossEntropy) with { Layout = Layout.ChannelsLast };
-        var w = new SourceWriter();
-        KernelContext staged = KernelBodies.StagedBody(w, Vector512, unrolled, k => KernelBodies.Gradient(k, PixelTerm.For(unrolled)))!;
+        var (staged, loop) = StagedGradient(Vector512, unrolled);
         string body = staged.Writer.ToString();
         // One local per class, read from and written to its literal slot; no channel is moved a scalar per lane.
         Assert.Contains("var x0 = inputTile[0];", body);
@@ -245,8 +246,6 @@ public class EmitterTests
         Assert.DoesNotContain("Interleaved.Store", body);
         Assert.Empty(staged.TileSpans);
 
-        KernelBodies.EmitPixelLoop(w, KernelBodies.Body(w, Vector512, unrolled), staged, "for (; s <= last; s += Vector512<float>.Count)");
-        string loop = OneText(w);
         Assert.Contains("for (; s <= last; s += Vector512<float>.Count) { Interleaved.Gather(ref input, (nuint)(s * Classes), inputTile);", loop);
         Assert.Contains("Interleaved.Scatter(gradientTile, ref gradient, (nuint)(s * Classes)); }", loop);
     }

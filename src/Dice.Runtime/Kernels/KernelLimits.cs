@@ -69,7 +69,7 @@ internal static class KernelLimits
     /// Whether the staged tiles of vectors of <paramref name="vectorBytes"/> bytes, while they read one channel's run,
     /// prefetch the run of the channel <c>Streams.ChannelsAhead</c> further on (the runtime's <c>Streams.PrefetchRun</c>):
     /// the runs of up to <see cref="StagedRunBytes"/> (Vector128) do, measured (docs/performance.md, "Prefetching the
-    /// staged runs across channels") 0.81-0.85x the time at C = 104; the 4-vector tiles of the wider vectors gained
+    /// staged runs across channels") 0.81-0.89x the time at C = 104 and 150; the 4-vector tiles of the wider vectors gained
     /// nothing from it.
     /// </summary>
     public static bool PrefetchesStagedRuns(int vectorBytes) => !StagesWideTiles(vectorBytes);
