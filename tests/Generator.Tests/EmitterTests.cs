@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
 using Dice.Generators.Emit;
 using Dice.Generators.Model;
 using Dice.Kernels;
@@ -185,6 +186,53 @@ public class EmitterTests
             "the vectors left after the tiles run last");
         // The 4-vector tiles do not prefetch: that measured no gain.
         Assert.DoesNotContain("Prefetch", loop);
+    }
+
+    [Fact]
+    public void Unrolled_channels_first_kernels_of_8_to_16_classes_stage_tiles_only_on_planes_whose_channels_share_the_cache_sets()
+    {
+        var btcv = Options(14, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        var vector128 = new VectorDialect(128);
+        // Vector256 and Vector128, from 8 classes to the unroll limit; not at Vector512, where the tiles gained nothing.
+        Assert.True(KernelContext.StagesBySets(Vector256, btcv));
+        Assert.True(KernelContext.StagesBySets(vector128, btcv));
+        Assert.True(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.StagedOnSharedSetsFromClasses }));
+        Assert.True(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses }));
+        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.StagedOnSharedSetsFromClasses - 1 }));
+        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
+        Assert.False(KernelContext.StagesBySets(Vector512, btcv));
+        Assert.False(KernelContext.StagesBySets(ScalarDialect.Cpu, btcv));
+        // Channels-last kernels stage on every plane; class loops of 64 classes and more too.
+        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Layout = Layout.ChannelsLast }));
+        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = 104 }));
+        Assert.True(KernelContext.Stages(Vector256, btcv));
+        Assert.False(KernelContext.Stages(Vector512, btcv));
+        Assert.False(KernelContext.Stages(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
+
+        // The body keeps one local per class, read from its slot of the pixel vector's tile.
+        var (staged, loop) = StagedGradient(Vector256, btcv);
+        Assert.Contains("var x13 = inputTile[v * Classes + 13];", staged.Writer.ToString());
+        Assert.Empty(staged.TileSpans);
+        // The tile loop runs only where the plane type argument says the channels share the sets; the plain loop after it.
+        Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", loop);
+        Assert.True(loop.IndexOf("while (TPlane.SharesCacheSets", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
+            "the plain loop runs after the tiles");
+        // A class that always stages has no such condition.
+        Assert.Contains("while (s <= lastTile)", StagedGradient(Vector256, btcv with { Classes = 104 }).Loop);
+
+        // The class: the dispatcher picks the plane's instantiation per chunk at the widths that stage by it.
+        var (sources, diagnostics, output) = GeneratorHarness.Run("using Dice;\nnamespace Btcv;\n[DiceLoss(Classes = 14, Combine = Combine.CrossEntropy)] public partial class BtcvLoss { }\n");
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        string source = string.Join(" ", sources.Values.Single().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        Assert.Contains("else if (Vector256.IsHardwareAccelerated) { if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Statistics256<TWeighting, SharedSets>(chunk, ref s, partial); else valid &= Statistics256<TWeighting, DistinctSets>(chunk, ref s, partial); }", source);
+        Assert.Contains("if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Validate128<SharedSets>(chunk, ref s); else valid &= Validate128<DistinctSets>(chunk, ref s);", source);
+        Assert.Contains("private static void Gradient256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next,", source);
+        Assert.Contains("where TWeighting : struct, IWeighting where TPlane : struct, IPlane {", source);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated) valid &= Statistics512<TWeighting>(chunk, ref s, partial);", source);
+        Assert.Contains("private readonly struct SharedSets : IPlane { public static bool SharesCacheSets => true; }", source);
+        // Evaluate's kernels never stage.
+        Assert.DoesNotContain("Confusion256<SharedSets>", source);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Dice.Kernels;
+
 namespace Dice.Runtime.Tests;
 
 /// <summary>
@@ -13,15 +15,16 @@ public class ManyClassTests
         new LossCase<ManyCe104>(), new LossCase<ManyCe104Last>(), new LossCase<ManyCe150>(), new LossCase<ManyCe150Last>(),
         new LossCase<ManyFocal104>(), new LossCase<ManySoftmaxMasks150Last>(), new LossCase<ManyBceMasks104>(),
         new LossCase<LanesCe14>(), new LossCase<LanesCe14Last>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(),
-        new LossCase<LanesSigmoidBce12>(),
+        new LossCase<LanesSigmoidBce12>(), new LossCase<SharedSetsBceMasks8>(),
     ]);
 
     [Theory]
     [MemberData(nameof(Cases), DisableDiscoveryEnumeration = true)]
     public void Matches_reference(ILossCase loss)
     {
-        // 300 pixels: one staged tile (C >= 64, channels first), the vectors after it and a scalar tail in one chunk.
-        foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 300), (1, 4096 + 21) })
+        // 300 pixels: one staged tile (C >= 64, channels first), the vectors after it and a scalar tail in one chunk. 1,024
+        // pixels: a plane whose channels share the cache's sets, where the unrolled kernels of 8 to 16 classes stage too.
+        foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 300), (2, 1024), (1, 4096 + 21) })
         {
             var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: spatial);
             ReferenceResult expected = Reference(loss, input, target, batch, spatial);
@@ -36,7 +39,7 @@ public class ManyClassTests
     [
         new LossCase<ManyCe104>(), new LossCase<ManyCe150>(), new LossCase<ManyFocal104>(), new LossCase<ManyBceMasks104>(),
         new LossCase<LanesCe14>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(), new LossCase<LanesSigmoidBce12>(),
-        new LossCase<ManyCe104Last>(), new LossCase<LanesCe14Last>(), new LossCase<LanesFocal16Last>(), new LossCase<LanesSigmoidBce12Last>(),
+        new LossCase<SharedSetsBceMasks8>(), new LossCase<ManyCe104Last>(), new LossCase<LanesCe14Last>(), new LossCase<LanesFocal16Last>(), new LossCase<LanesSigmoidBce12Last>(),
         new LossCase<TransposedWeightedCe9Last>(),
     ]);
 
@@ -46,20 +49,27 @@ public class ManyClassTests
     /// whose label sums move lane by lane (p copied into a span, in place too, before the kept p overwrites x), in every
     /// way a call runs them: both schedules (p recomputed, or kept in the gradient and read back) against the float64
     /// reference, in place (the gradient buffer is the input, staged before it is written), and accumulating (the old
-    /// gradient read beside the tile), at sizes with whole tiles, vectors after them and tails, over two chunks.
+    /// gradient read beside the tile), at sizes with whole tiles, vectors after them and tails, over two chunks; and on a
+    /// plane of a multiple of 1,024 pixels, whose channels share the cache's sets, where the unrolled channels-first
+    /// kernels of 8 to 16 classes stage their tiles at Vector256 and Vector128 (and elsewhere run plain).
     /// </summary>
     [Theory]
     [MemberData(nameof(StagedCases), DisableDiscoveryEnumeration = true)]
     public void Staged_and_lane_kernels_match_in_both_schedules_in_place_and_accumulating(ILossCase loss)
     {
-        const int batch = 2, spatial = 4096 + 300;
+        foreach (int spatial in new[] { 4096 + 300, 4096 + 1024 })
+            StagedKernelsMatch(loss, batch: 2, spatial);
+    }
+
+    private static void StagedKernelsMatch(ILossCase loss, int batch, int spatial)
+    {
         var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: 77);
         ReferenceResult expected = Reference(loss, input, target, batch, spatial);
         foreach (bool keep in new[] { false, true })
         {
             using var forced = Schedules.Force(keep);
             var gradient = new float[input.Length];
-            string context = $"{loss.Name} keep={keep}";
+            string context = $"{loss.Name} S={spatial} keep={keep}";
             Assertions.Matches(expected, loss.ForwardBackward(input, target, gradient, batch), context);
             Assertions.GradientMatches(expected, Comparable(loss, gradient, batch, spatial), context);
 
@@ -77,6 +87,18 @@ public class ManyClassTests
                     $"{context} accumulated gradient[{i}]: {before[i]:R} + {gradient[i]:R} vs {accumulated[i]:R}");
             }
         }
+    }
+
+    [Fact]
+    public void Planes_of_a_multiple_of_1024_pixels_share_the_cache_sets()
+    {
+        Assert.True(Streams.SharesCacheSets(64 * 64 * 64));
+        Assert.True(Streams.SharesCacheSets(512 * 512));
+        Assert.True(Streams.SharesCacheSets(48 * 48 * 48));
+        Assert.True(Streams.SharesCacheSets(1024));
+        Assert.False(Streams.SharesCacheSets(64 * 64 * 64 + 16));
+        Assert.False(Streams.SharesCacheSets(512));
+        Assert.False(Streams.SharesCacheSets(4096 + 300));
     }
 
     // The reference reads N x C x S: give it the channels-first copy of a channels-last loss's data.
@@ -107,6 +129,7 @@ public class ManyClassTests
     ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f })] public partial class LanesWeightedCe10 { }
 [DiceLoss(Classes = 16, Combine = Combine.Focal)] public partial class LanesFocal16 { }
 [DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy)] public partial class LanesSigmoidBce12 { }
+[DiceLoss(Classes = 8, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks)] public partial class SharedSetsBceMasks8 { }
 [DiceLoss(Classes = 16, Combine = Combine.Focal, Layout = Layout.ChannelsLast)] public partial class LanesFocal16Last { }
 [DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Layout = Layout.ChannelsLast)] public partial class LanesSigmoidBce12Last { }
 [DiceLoss(Classes = 9, Combine = Combine.CrossEntropy, IgnoreIndex = 255, LabelSmoothing = 0.1f,

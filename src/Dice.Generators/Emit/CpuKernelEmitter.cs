@@ -35,23 +35,24 @@ internal static class CpuKernelEmitter
     public static readonly CpuEntryPoint[] EntryPoints =
     {
         new("AccumulateStatistics", "Statistics", "Pass 1 (the sums, with the validity checks)",
-            new[] { Partial }, ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: true,
+            new[] { Partial }, ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: true, StagesTiles: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: false)),
         new("WriteGradient", "Gradient", "Pass 2 (the gradient, p computed from x)",
-            new[] { Coefficients, Gradient }, ReturnsValidity: false, KeepsProbabilities: false, ReadsPixelTerm: true,
+            new[] { Coefficients, Gradient }, ReturnsValidity: false, KeepsProbabilities: false, ReadsPixelTerm: true, StagesTiles: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: false)),
         new("IsValid", "Validate", "The validity checks alone, reading the input and target once",
-            System.Array.Empty<ChunkParameter>(), ReturnsValidity: true, KeepsProbabilities: true, ReadsPixelTerm: false, EmitValidation),
+            System.Array.Empty<ChunkParameter>(), ReturnsValidity: true, KeepsProbabilities: true, ReadsPixelTerm: false, StagesTiles: true,
+            EmitValidation),
         new("AccumulateStatisticsKeepingProbabilities", "StatisticsKeeping", "Pass 1 after validation (the sums, no checks), writing p into the gradient",
-            new[] { Partial, Gradient }, ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
+            new[] { Partial, Gradient }, ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true, StagesTiles: true,
             (w, d, o) => EmitStatistics(w, d, o, keepProbabilities: true)),
         new("WriteGradientFromProbabilities", "GradientFromProbabilities", "Pass 2 (the gradient, from the p that pass 1 kept)",
             new[] { Coefficients, new ChunkParameter("ReadOnlySpan<float>", "probabilities"), Gradient },
-            ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true,
+            ReturnsValidity: false, KeepsProbabilities: true, ReadsPixelTerm: true, StagesTiles: true,
             (w, d, o) => EmitGradient(w, d, o, fromProbabilities: true)),
         new("CountConfusion", "Confusion", "Evaluate (the confusion counts, with the validity checks)",
             new[] { new ChunkParameter("Span<long>", Values.CountsBuffer) }, ReturnsValidity: true, KeepsProbabilities: false, ReadsPixelTerm: false,
-            EmitConfusion),
+            StagesTiles: false, EmitConfusion),
     };
 
     /// <summary>The entry points a loss has: all of them, or for a loss that cannot keep p those of the other schedule.</summary>
@@ -71,12 +72,29 @@ internal static class CpuKernelEmitter
                 PixelTermWeighting = weighted ? PixelTermWeighting.ByTypeArgument : PixelTermWeighting.Unweighted,
             };
             if (weighted) EmitWeightingChoice(w, entry);
-            EmitDispatcher(w, entry, weighted);
+            EmitDispatcher(w, entry, weighted, options);
             foreach (Dialect d in Widths) EmitKernel(w, d, variant, entry, weighted);
             EmitKernel(w, ScalarDialect.Cpu, variant, entry, weighted);
         }
 
         if (anyWeighted) EmitWeightings(w);
+        if (Widths.Any(d => KernelContext.StagesBySets(d, options))) EmitPlanes(w);
+    }
+
+    /// <summary>The interface of the plane type argument (<see cref="KernelContext.StagesBySets"/>) and its two values.</summary>
+    private static void EmitPlanes(SourceWriter w)
+    {
+        w.Line("/// <summary>Whether the plane's channels share the cache's sets (Streams.SharesCacheSets): a type argument, so that");
+        w.Line("/// the JIT compiles each kernel that stages tiles only there twice, once with its tile loop and once without.</summary>");
+        using (w.Block($"private interface {Values.PlaneInterface}"))
+            w.Line("static abstract bool SharesCacheSets { get; }");
+        w.Line();
+        w.Line("/// <summary>A plane of a multiple of 1,024 pixels: every channel's line at a pixel falls into the same cache set.</summary>");
+        w.Line($"private readonly struct {Values.SharedSetsPlane} : {Values.PlaneInterface} {{ public static bool SharesCacheSets => true; }}");
+        w.Line();
+        w.Line("/// <summary>Any other plane.</summary>");
+        w.Line($"private readonly struct {Values.DistinctSetsPlane} : {Values.PlaneInterface} {{ public static bool SharesCacheSets => false; }}");
+        w.Line();
     }
 
     /// <summary>The interface of the weighting type argument and its two values.</summary>
@@ -112,7 +130,7 @@ internal static class CpuKernelEmitter
         w.Line();
     }
 
-    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry, bool weighted)
+    private static void EmitDispatcher(SourceWriter w, CpuEntryPoint entry, bool weighted, LossOptions o)
     {
         w.Line($"/// <summary>{entry.Summary} over one chunk: the widest vector loop the machine runs, then the scalar tail.</summary>");
         string header = weighted
@@ -124,12 +142,12 @@ internal static class CpuKernelEmitter
             if (entry.ReturnsValidity)
             {
                 w.Line("bool valid = true;");
-                EmitWidthChoice(w, d => $"valid &= {entry.Call(d, weighted)};");
+                EmitWidthChoice(w, entry, o, (d, plane) => $"valid &= {entry.Call(d, weighted, plane)};");
                 w.Line($"return {entry.Call(ScalarDialect.Cpu, weighted)} & valid;");
             }
             else
             {
-                EmitWidthChoice(w, d => $"{entry.Call(d, weighted)};");
+                EmitWidthChoice(w, entry, o, (d, plane) => $"{entry.Call(d, weighted, plane)};");
                 w.Line($"{entry.Call(ScalarDialect.Cpu, weighted)};");
             }
         }
@@ -137,19 +155,43 @@ internal static class CpuKernelEmitter
         w.Line();
     }
 
-    /// <summary>Opens a method: its header, then, when it takes the weighting as a type argument, the constraint on it.</summary>
-    private static SourceWriter.Scope Method(SourceWriter w, string header, bool weighted)
+    /// <summary>
+    /// Opens a method: its header, then the constraint on each type parameter it takes: the weighting where
+    /// <paramref name="weighted"/>, the plane where <paramref name="bySets"/>.
+    /// </summary>
+    private static SourceWriter.Scope Method(SourceWriter w, string header, bool weighted, bool bySets = false)
     {
-        if (!weighted) return w.Block(header);
+        var constraints = new List<string>();
+        if (weighted) constraints.Add($"    where {Values.WeightingParameter} : struct, IWeighting");
+        if (bySets) constraints.Add($"    where {Values.PlaneParameter} : struct, {Values.PlaneInterface}");
+        if (constraints.Count == 0) return w.Block(header);
         w.Line(header);
-        return w.Block($"    where {Values.WeightingParameter} : struct, IWeighting");
+        foreach (string constraint in constraints.Take(constraints.Count - 1)) w.Line(constraint);
+        return w.Block(constraints[constraints.Count - 1]);
     }
 
-    /// <summary>One call for the widest accelerated width (each test is a JIT-time constant: one branch remains).</summary>
-    private static void EmitWidthChoice(SourceWriter w, Func<Dialect, string> call)
+    /// <summary>
+    /// One call for the widest accelerated width (each test is a JIT-time constant: one branch remains); where that
+    /// width's kernel stages tiles by the plane (<see cref="KernelContext.StagesBySets"/>), the call for this plane.
+    /// </summary>
+    private static void EmitWidthChoice(SourceWriter w, CpuEntryPoint entry, LossOptions o, Func<Dialect, string?, string> call)
     {
         for (int i = 0; i < Widths.Length; i++)
-            w.Line($"{(i == 0 ? "if" : "else if")} (Vector{Widths[i].Suffix}.IsHardwareAccelerated) {call(Widths[i])}");
+        {
+            Dialect d = Widths[i];
+            string test = $"{(i == 0 ? "if" : "else if")} (Vector{d.Suffix}.IsHardwareAccelerated)";
+            if (!entry.StagesBySets(d, o))
+            {
+                w.Line($"{test} {call(d, null)}");
+                continue;
+            }
+
+            using (w.Block(test))
+            {
+                w.Line($"if (Streams.SharesCacheSets(chunk.Spatial)) {call(d, Values.SharedSetsPlane)}");
+                w.Line($"else {call(d, Values.DistinctSetsPlane)}");
+            }
+        }
     }
 
     private static void EmitKernel(SourceWriter w, Dialect d, LossOptions o, CpuEntryPoint entry, bool weighted)
@@ -158,8 +200,9 @@ internal static class CpuKernelEmitter
             ? $"/// <summary>{entry.Summary}, one pixel at a time from <paramref name=\"next\"/> to the end of the chunk.</summary>"
             : $"/// <summary>{entry.Summary} with Vector{d.Suffix}&lt;float&gt;: whole vectors of pixels from <paramref name=\"next\"/>, which it moves past them; leaves the tail.</summary>");
         w.Line(FullyOptimized);
-        string header = $"private static {entry.ReturnType} {entry.KernelName(d, weighted)}(in DiceChunk chunk, ref nint next{entry.KernelParameters})";
-        using (Method(w, header, weighted))
+        bool bySets = entry.StagesBySets(d, o);
+        string header = $"private static {entry.ReturnType} {entry.KernelName(d, weighted, bySets ? Values.PlaneParameter : null)}(in DiceChunk chunk, ref nint next{entry.KernelParameters})";
+        using (Method(w, header, weighted, bySets))
         {
             // The pixel index is a local: through the ref, a loop that stores (the gradient, kept p) would load and store it
             // on every step, since the JIT cannot tell that the stores do not reach it.
@@ -353,11 +396,12 @@ internal sealed record ChunkParameter(string Type, string Name)
 /// One CPU entry point of <c>IDiceLoss</c>: its name, the prefix of its per-width kernels, what it does, its parameters
 /// after the chunk, whether it returns the chunk's validity, whether it belongs to the
 /// schedule that keeps p (<c>KernelLimits.CanKeepProbabilities</c>), whether its kernels compute the CE/BCE/focal term
-/// (and so take the weighting as a type argument), and the writer of a kernel's body for one width.
+/// (and so take the weighting as a type argument), whether its vector kernels can stage tiles (<see cref="KernelBodies.EmitPixelLoop"/>),
+/// and the writer of a kernel's body for one width.
 /// </summary>
 internal sealed record CpuEntryPoint(
     string Name, string Kernel, string Summary, ChunkParameter[] ParameterList, bool ReturnsValidity, bool KeepsProbabilities,
-    bool ReadsPixelTerm, Action<SourceWriter, Dialect, LossOptions> Body)
+    bool ReadsPixelTerm, bool StagesTiles, Action<SourceWriter, Dialect, LossOptions> Body)
 {
     public string ReturnType => ReturnsValidity ? "bool" : "void";
 
@@ -373,9 +417,21 @@ internal sealed record CpuEntryPoint(
     /// <summary>The parameters of a per-width kernel (<see cref="ChunkParameter.KernelName"/>).</summary>
     public string KernelParameters => string.Concat(ParameterList.Select(p => $", {p.Type} {p.KernelName}"));
 
-    /// <summary>The kernel of width <paramref name="d"/>: <c>Statistics512</c>, or <c>Statistics512&lt;TWeighting&gt;</c> with the weighting as a type argument.</summary>
-    public string KernelName(Dialect d, bool weighted) => $"{Kernel}{d.Suffix}{(weighted ? $"<{Values.WeightingParameter}>" : "")}";
+    /// <summary>Whether its kernel of width <paramref name="d"/> takes the plane as a type argument (<see cref="KernelContext.StagesBySets"/>).</summary>
+    public bool StagesBySets(Dialect d, LossOptions o) => StagesTiles && KernelContext.StagesBySets(d, o);
 
-    /// <summary>The call of the kernel of width <paramref name="d"/> from the dispatcher.</summary>
-    public string Call(Dialect d, bool weighted) => $"{KernelName(d, weighted)}(chunk, ref s{Arguments})";
+    /// <summary>
+    /// The kernel of width <paramref name="d"/>: <c>Statistics512</c>, with its type arguments where it takes them: the
+    /// weighting (<c>Statistics512&lt;TWeighting&gt;</c>), then <paramref name="plane"/>.
+    /// </summary>
+    public string KernelName(Dialect d, bool weighted, string? plane = null)
+    {
+        var arguments = new List<string>();
+        if (weighted) arguments.Add(Values.WeightingParameter);
+        if (plane is not null) arguments.Add(plane);
+        return $"{Kernel}{d.Suffix}{(arguments.Count > 0 ? $"<{string.Join(", ", arguments)}>" : "")}";
+    }
+
+    /// <summary>The call of the kernel of width <paramref name="d"/> from the dispatcher, for <paramref name="plane"/> where it takes one.</summary>
+    public string Call(Dialect d, bool weighted, string? plane = null) => $"{KernelName(d, weighted, plane)}(chunk, ref s{Arguments})";
 }

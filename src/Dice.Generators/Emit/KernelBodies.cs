@@ -308,13 +308,16 @@ internal static class KernelBodies
         {
             string vectors = SourceWriter.Int(KernelLimits.StagedTileVectors(staged.Classes, d.Bytes));
             var run = Offset.Compound($"c * spatial + tile + v * {d.Count}");
+            bool bySets = KernelContext.StagesBySets(d, staged.Options);
             w.Line($"nint lastTile = chunk.End - {vectors} * {d.Count};");
             foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
                 w.Line(d.StackSpan(d.Float, KernelContext.TileOf(buffer), $"{vectors} * Classes"));
             w.Line($"// Tiles of {vectors} pixel vectors: each channel's run of them is read (and written) as one stream, and the body finds a pixel vector's C channels adjacent on the stack.");
             if (staged.TileSpans.Count > 0)
                 w.Line($"// {string.Join(" and ", staged.TileSpans.Keys)} {(staged.TileSpans.Count == 1 ? "is" : "are")} the slots of pixel vector v in {(staged.TileSpans.Count == 1 ? "its tile" : "their tiles")}: read and written there, not copied.");
-            using (w.Block("while (s <= lastTile)"))
+            if (bySets)
+                w.Line($"// Only where the plane's channels share the cache's sets ({Values.PlaneParameter}): elsewhere the plain loop below is faster.");
+            using (w.Block(bySets ? $"while ({Values.PlaneSharesSets} && s <= lastTile)" : "while (s <= lastTile)"))
             {
                 w.Line("nint tile = s;");
                 // Each read run asks for the run Streams.ChannelsAhead channels on, where the runs are long enough to gain from it.

@@ -65,10 +65,22 @@ internal sealed class KernelContext
     /// <summary>
     /// Whether the vector kernels of <paramref name="o"/> at width <paramref name="d"/> run their pixel vectors in staged
     /// tiles (<see cref="Staged"/>): over channels-last data from <see cref="KernelLimits.TransposedFromClasses"/> classes
-    /// (unrolled or not), and over channels-first data from <see cref="KernelLimits.StagedFromClasses"/> classes.
+    /// (unrolled or not), and over channels-first data from <see cref="KernelLimits.StagedFromClasses"/> classes, or on
+    /// planes whose channels share the cache's sets where <see cref="StagesBySets"/>.
     /// </summary>
     public static bool Stages(Dialect d, LossOptions o) =>
-        d is VectorDialect && o.Classes >= (o.ChannelsLast ? KernelLimits.TransposedFromClasses : KernelLimits.StagedFromClasses);
+        d is VectorDialect && (o.ChannelsLast
+            ? o.Classes >= KernelLimits.TransposedFromClasses
+            : o.Classes >= KernelLimits.StagedFromClasses || StagesBySets(d, o));
+
+    /// <summary>
+    /// Whether the vector kernels of <paramref name="o"/> at width <paramref name="d"/> run their staged tiles only on a
+    /// plane whose channels share the cache's sets (<see cref="KernelLimits.StagesOnSharedSetsOnly"/>): such a kernel
+    /// takes the plane as a type argument (<see cref="Values.PlaneParameter"/>), so the JIT compiles it once with the
+    /// tiles and once without them.
+    /// </summary>
+    public static bool StagesBySets(Dialect d, LossOptions o) =>
+        d is VectorDialect v && !o.ChannelsLast && KernelLimits.StagesOnSharedSetsOnly(o.Classes, v.Bytes);
 
     /// <summary>
     /// Whether this body runs inside a tile of pixel vectors (pixel vector <c>v</c> of the tile at pixel s), reading and

@@ -175,6 +175,18 @@ internal static class Values
     /// <summary>Whether the kernel being compiled weights the pixel term: <see cref="PixelTermWeighting.ByTypeArgument"/>.</summary>
     public const string WeightingEnabled = WeightingParameter + ".Enabled";
 
+    /// <summary>
+    /// The type parameter of a CPU kernel that stages tiles only on planes whose channels share the cache's sets
+    /// (<c>KernelContext.StagesBySets</c>): whether this plane's do (a JIT-time constant).
+    /// </summary>
+    public const string PlaneParameter = "TPlane";
+    /// <summary>Whether the plane of the kernel being compiled has channels that share the cache's sets.</summary>
+    public const string PlaneSharesSets = PlaneParameter + ".SharesCacheSets";
+    /// <summary>The interface of <see cref="PlaneParameter"/>, and its two values.</summary>
+    public const string PlaneInterface = "IPlane";
+    public const string SharedSetsPlane = "SharedSets";
+    public const string DistinctSetsPlane = "DistinctSets";
+
     // Pass-1 accumulators of the checks.
     public static readonly PixelValue NonFinite = new("nonFinite");
     /// <summary>The sum of one pixel's x·0 over classes, added to <see cref="NonFinite"/> once per pixel.</summary>

@@ -28,6 +28,23 @@ internal static class KernelLimits
     public const int StagedFromClasses = 64;
 
     /// <summary>
+    /// From this many classes up to <see cref="UnrolledClasses"/>, the unrolled Vector256 and Vector128 kernels of
+    /// channels-first data stage tiles too, but only on a plane whose channels share the cache's sets
+    /// (<c>Streams.SharesCacheSets</c>; the generator's <c>KernelContext.StagesBySets</c>): measured
+    /// (docs/performance.md, "Staged tiles on planes whose channels share the cache's sets"), 0.87-0.89x the time at
+    /// C = 14 on a 64^3 plane, while on a plane one line longer the same tiles took 1.33-1.44x. At Vector512 they gained
+    /// nothing.
+    /// </summary>
+    public const int StagedOnSharedSetsFromClasses = 8;
+
+    /// <summary>
+    /// Whether the channels-first kernels of <paramref name="classes"/> classes with vectors of
+    /// <paramref name="vectorBytes"/> bytes stage tiles on the planes whose channels share the cache's sets, and only there.
+    /// </summary>
+    public static bool StagesOnSharedSetsOnly(int classes, int vectorBytes) =>
+        classes >= StagedOnSharedSetsFromClasses && classes <= UnrolledClasses && vectorBytes < 64;
+
+    /// <summary>
     /// From this many classes, the vector kernels of channels-last data, unrolled ones too, move each pixel vector's block of
     /// C floats whole, transposed through a stack tile with a vector per channel (the generator's
     /// <c>KernelContext.Staged</c>, the runtime's <c>Interleaved.Gather</c> and <c>Scatter</c>), instead of loading and

@@ -54,6 +54,16 @@ public static class Streams
             Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref source, offset + (nuint)line)));
     }
 
+    /// <summary>
+    /// Whether the channels of a plane of <paramref name="spatial"/> pixels share the cache's sets: S a multiple of
+    /// 1,024 floats (4 KiB, the span of an L1 way), so every channel's line at a pixel falls into the same set.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool SharesCacheSets(nint spatial) => (spatial & (SetSpanFloats - 1)) == 0;
+
+    /// <summary>Floats in the span of one way of an L1 data cache: 4 KiB.</summary>
+    private const int SetSpanFloats = 1024;
+
     /// <summary>Floats in a 64-byte cache line.</summary>
     private const int LineFloats = 16;
 }
