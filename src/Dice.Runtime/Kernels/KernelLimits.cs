@@ -31,9 +31,9 @@ internal static class KernelLimits
     /// From this many classes up to <see cref="UnrolledClasses"/>, the unrolled Vector256 and Vector128 kernels of
     /// channels-first data stage tiles too, but only on a plane whose channels share the cache's sets
     /// (<c>Streams.SharesCacheSets</c>; the generator's <c>KernelContext.StagesBySets</c>): measured
-    /// (docs/performance.md, "Staged tiles on planes whose channels share the cache's sets"), 0.87-0.89x the time at
-    /// C = 14 on a 64^3 plane, while on a plane one line longer the same tiles took 1.33-1.44x. At Vector512 they gained
-    /// nothing.
+    /// (docs/performance.md, "Staged tiles on planes whose channels share the cache's sets"), 0.89-0.90x the time at
+    /// C = 14 on a 64^3 plane relative to a plane one line longer, where the same tiles took 1.33-1.44x the plain
+    /// loop's time. At Vector512 they gained nothing.
     /// </summary>
     public const int StagedOnSharedSetsFromClasses = 8;
 
