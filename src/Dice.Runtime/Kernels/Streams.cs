@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Dice.Kernels;
 
 /// <summary>
-/// Software prefetch of the channel streams of channels-first data: generated class-loop kernels call it. Not meant for
-/// direct use.
+/// Software prefetch of the channel streams of channels-first data, and the test of a plane whose channels share the
+/// cache's sets (<see cref="SharesCacheSets"/>): generated kernels call them. Not meant for direct use.
 /// </summary>
 /// <remarks>
 /// A class-loop kernel (more than <see cref="KernelLimits.UnrolledClasses"/> classes, channels first) reads and writes C
