@@ -43,7 +43,8 @@ public class PixelWeightTests(IlgpuCpuEngineFixture fixture)
     [MemberData(nameof(Pairs), DisableDiscoveryEnumeration = true)]
     public void Weights_of_one_give_the_loss_without_them_bit_for_bit(ILossCase plain, ILossCase weighted)
     {
-        foreach (int spatial in new[] { 5, 4097 + 3 })
+        // 2,048 pixels: a plane whose channels share the cache's sets, where the unrolled kernels of 14 classes stage.
+        foreach (int spatial in new[] { 5, 2048, 4097 + 3 })
         {
             var (input, target) = TestData.Make(plain.Spec, 2, spatial, seed: spatial);
             TargetData ones = target with { PixelWeights = Enumerable.Repeat(1f, 2 * spatial).ToArray() };
