@@ -13,8 +13,9 @@ namespace Dice.Kernels;
 /// streams S floats apart, one vector of each per step: more streams than the hardware prefetchers follow, so without a
 /// hint every step waits on C cache misses (docs/performance.md, "Many classes"). Each stream asks for the line
 /// <see cref="Distance"/> elements ahead of the one it touches now. The staged tiles of Vector128 kernels (from
-/// <see cref="KernelLimits.StagedFromClasses"/> classes) ask instead, before copying one channel's run, for the run of
-/// the channel <see cref="ChannelsAhead"/> further on (<see cref="PrefetchRun"/>).
+/// <see cref="KernelLimits.StagedFromClasses"/> classes, and from <see cref="KernelLimits.StagedOnSharedSetsFromClasses"/>
+/// on planes where <see cref="SharesCacheSets"/>) ask instead, before copying one channel's run, for the run of the
+/// channel <see cref="ChannelsAhead"/> further on (<see cref="PrefetchRun"/>).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Streams
