@@ -153,7 +153,10 @@ public class EmitterTests
     {
         var many = Options(64, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
         Assert.True(KernelContext.Stages(Vector256, many));
-        Assert.False(KernelContext.Stages(Vector256, Options(63, Activation.Softmax, Target.Labels)));
+        // Below 64 classes only on planes whose channels share the cache's sets (the test after next), and never at Vector512.
+        Assert.True(KernelContext.StagesBySets(Vector256, Options(63, Activation.Softmax, Target.Labels)));
+        Assert.False(KernelContext.StagesBySets(Vector256, many));
+        Assert.False(KernelContext.Stages(Vector512, Options(63, Activation.Softmax, Target.Labels)));
         Assert.False(KernelContext.Stages(ScalarDialect.Cpu, many));
         Assert.False(KernelContext.Stages(ScalarDialect.Device, many));
 
@@ -189,35 +192,50 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Unrolled_channels_first_kernels_of_8_to_16_classes_stage_tiles_only_on_planes_whose_channels_share_the_cache_sets()
+    public void Channels_first_kernels_of_8_to_63_classes_stage_tiles_only_on_planes_whose_channels_share_the_cache_sets()
     {
         var btcv = Options(14, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
         var vector128 = new VectorDialect(128);
-        // Vector256 and Vector128, from 8 classes to the unroll limit; not at Vector512, where the tiles gained nothing.
+        // Vector256 and Vector128, from 8 classes, unrolled kernels and class loops, up to the count from which every
+        // plane stages; not at Vector512, where the tiles gained nothing.
         Assert.True(KernelContext.StagesBySets(Vector256, btcv));
         Assert.True(KernelContext.StagesBySets(vector128, btcv));
         Assert.True(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.StagedOnSharedSetsFromClasses }));
         Assert.True(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses }));
+        Assert.True(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
+        Assert.True(KernelContext.StagesBySets(vector128, btcv with { Classes = KernelLimits.StagedFromClasses - 1 }));
         Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.StagedOnSharedSetsFromClasses - 1 }));
-        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
         Assert.False(KernelContext.StagesBySets(Vector512, btcv));
+        Assert.False(KernelContext.StagesBySets(Vector512, btcv with { Classes = 19 }));
         Assert.False(KernelContext.StagesBySets(ScalarDialect.Cpu, btcv));
         // Channels-last kernels stage on every plane; class loops of 64 classes and more too.
         Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Layout = Layout.ChannelsLast }));
-        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = 104 }));
+        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.StagedFromClasses }));
         Assert.True(KernelContext.Stages(Vector256, btcv));
+        Assert.True(KernelContext.Stages(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
         Assert.False(KernelContext.Stages(Vector512, btcv));
-        Assert.False(KernelContext.Stages(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
+        Assert.False(KernelContext.Stages(Vector512, btcv with { Classes = 19 }));
+        // Their Vector256 tiles hold 8 pixel vectors of each channel (four cache lines), those from 64 classes 4; Vector128
+        // runs stay 1 KiB.
+        Assert.Equal(KernelLimits.StagedOnSharedSetsTileVectors, KernelLimits.StagedTileVectors(14, 32));
+        Assert.Equal(KernelLimits.StagedOnSharedSetsTileVectors, KernelLimits.StagedTileVectors(KernelLimits.StagedFromClasses - 1, 32));
+        Assert.Equal(KernelLimits.StagedWideTileVectors, KernelLimits.StagedTileVectors(KernelLimits.StagedFromClasses, 32));
+        Assert.Equal(1024 / 16, KernelLimits.StagedTileVectors(14, 16));
 
         // The body keeps one local per class, read from its slot of the pixel vector's tile.
         var (staged, loop) = StagedGradient(Vector256, btcv);
         Assert.Contains("var x13 = inputTile[v * Classes + 13];", staged.Writer.ToString());
         Assert.Empty(staged.TileSpans);
         // The tile loop runs only where the plane type argument says the channels share the sets; the plain loop after it.
+        Assert.Contains("nint lastTile = chunk.End - 8 * Vector256<float>.Count;", loop);
         Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", loop);
         Assert.True(loop.IndexOf("while (TPlane.SharesCacheSets", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the plain loop runs after the tiles");
-        // A class that always stages has no such condition.
+        // A class loop runs the same tiles, x the slots of its pixel vector; a class that always stages has no condition.
+        var (loopedStaged, looped) = StagedGradient(Vector256, btcv with { Classes = 19 });
+        Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", looped);
+        Assert.Contains("for (int v = 0; v < 8; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", looped);
+        Assert.Equal(new Dictionary<string, string> { ["x"] = "input" }, loopedStaged.TileSpans);
         Assert.Contains("while (s <= lastTile)", StagedGradient(Vector256, btcv with { Classes = 104 }).Loop);
 
         // The class: the dispatcher picks the plane's instantiation per chunk at the widths that stage by it.

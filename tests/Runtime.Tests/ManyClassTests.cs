@@ -15,7 +15,8 @@ public class ManyClassTests
         new LossCase<ManyCe104>(), new LossCase<ManyCe104Last>(), new LossCase<ManyCe150>(), new LossCase<ManyCe150Last>(),
         new LossCase<ManyFocal104>(), new LossCase<ManySoftmaxMasks150Last>(), new LossCase<ManyBceMasks104>(),
         new LossCase<LanesCe14>(), new LossCase<LanesCe14Last>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(),
-        new LossCase<LanesSigmoidBce12>(), new LossCase<SharedSetsBceMasks8>(),
+        new LossCase<LanesSigmoidBce12>(), new LossCase<SharedSetsBceMasks8>(), new LossCase<SharedSetsCe19>(),
+        new LossCase<SharedSetsWeightedCe19>(), new LossCase<SharedSetsSoftmaxMasks63>(), new LossCase<SharedSetsBceMasks17>(),
     ]);
 
     [Theory]
@@ -23,7 +24,7 @@ public class ManyClassTests
     public void Matches_reference(ILossCase loss)
     {
         // 300 pixels: one staged tile (C >= 64, channels first), the vectors after it and a scalar tail in one chunk. 1,024
-        // pixels: a plane whose channels share the cache's sets, where the unrolled kernels of 8 to 16 classes stage too.
+        // pixels: a plane whose channels share the cache's sets, where the kernels of 8 to 63 classes stage too.
         foreach (var (batch, spatial) in new[] { (1, 1), (2, 37), (1, 300), (2, 1024), (1, 4096 + 21) })
         {
             var (input, target) = TestData.Make(loss.Spec, batch, spatial, seed: spatial);
@@ -39,7 +40,8 @@ public class ManyClassTests
     [
         new LossCase<ManyCe104>(), new LossCase<ManyCe150>(), new LossCase<ManyFocal104>(), new LossCase<ManyBceMasks104>(),
         new LossCase<LanesCe14>(), new LossCase<LanesWeightedCe10>(), new LossCase<LanesFocal16>(), new LossCase<LanesSigmoidBce12>(),
-        new LossCase<SharedSetsBceMasks8>(), new LossCase<ManyCe104Last>(), new LossCase<LanesCe14Last>(), new LossCase<LanesFocal16Last>(), new LossCase<LanesSigmoidBce12Last>(),
+        new LossCase<SharedSetsBceMasks8>(), new LossCase<SharedSetsCe19>(), new LossCase<SharedSetsWeightedCe19>(),
+        new LossCase<SharedSetsSoftmaxMasks63>(), new LossCase<SharedSetsBceMasks17>(), new LossCase<ManyCe104Last>(), new LossCase<LanesCe14Last>(), new LossCase<LanesFocal16Last>(), new LossCase<LanesSigmoidBce12Last>(),
         new LossCase<TransposedWeightedCe9Last>(),
     ]);
 
@@ -50,8 +52,9 @@ public class ManyClassTests
     /// way a call runs them: both schedules (p recomputed, or kept in the gradient and read back) against the float64
     /// reference, in place (the gradient buffer is the input, staged before it is written), and accumulating (the old
     /// gradient read beside the tile), at sizes with whole tiles, vectors after them and tails, over two chunks; and on a
-    /// plane of a multiple of 1,024 pixels, whose channels share the cache's sets, where the unrolled channels-first
-    /// kernels of 8 to 16 classes stage their tiles at Vector256 and Vector128 (and elsewhere run plain).
+    /// plane of a multiple of 1,024 pixels, whose channels share the cache's sets, where the channels-first kernels of 8 to
+    /// 63 classes, unrolled ones and class loops alike, stage their tiles at Vector256 and Vector128 (and elsewhere run
+    /// plain).
     /// </summary>
     [Theory]
     [MemberData(nameof(StagedCases), DisableDiscoveryEnumeration = true)]
@@ -130,6 +133,14 @@ public class ManyClassTests
 [DiceLoss(Classes = 16, Combine = Combine.Focal)] public partial class LanesFocal16 { }
 [DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy)] public partial class LanesSigmoidBce12 { }
 [DiceLoss(Classes = 8, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks)] public partial class SharedSetsBceMasks8 { }
+// Class loops below 64 classes, which stage only on planes whose channels share the cache's sets: Cityscapes' 19 classes
+// (with its ignore index, and again class-weighted with label smoothing), the last count below 64, and the first above
+// the unroll limit.
+[DiceLoss(Classes = 19, Combine = Combine.CrossEntropy, IgnoreIndex = 255)] public partial class SharedSetsCe19 { }
+[DiceLoss(Classes = 19, Combine = Combine.CrossEntropy, IgnoreIndex = 255, LabelSmoothing = 0.1f,
+    ClassWeights = new[] { 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f, 2f, 0.5f, 1f, 1.5f })] public partial class SharedSetsWeightedCe19 { }
+[DiceLoss(Classes = 63, Activation = Activation.Softmax, Target = Target.Masks, Squared = true)] public partial class SharedSetsSoftmaxMasks63 { }
+[DiceLoss(Classes = 17, Combine = Combine.BinaryCrossEntropy, Target = Target.Masks)] public partial class SharedSetsBceMasks17 { }
 [DiceLoss(Classes = 16, Combine = Combine.Focal, Layout = Layout.ChannelsLast)] public partial class LanesFocal16Last { }
 [DiceLoss(Classes = 12, Target = Target.Labels, Activation = Activation.Sigmoid, Combine = Combine.BinaryCrossEntropy, Layout = Layout.ChannelsLast)] public partial class LanesSigmoidBce12Last { }
 [DiceLoss(Classes = 9, Combine = Combine.CrossEntropy, IgnoreIndex = 255, LabelSmoothing = 0.1f,

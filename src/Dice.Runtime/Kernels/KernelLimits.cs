@@ -28,12 +28,13 @@ internal static class KernelLimits
     public const int StagedFromClasses = 64;
 
     /// <summary>
-    /// From this many classes up to <see cref="UnrolledClasses"/>, the unrolled Vector256 and Vector128 kernels of
-    /// channels-first data stage tiles too, but only on a plane whose channels share the cache's sets
-    /// (<c>Streams.SharesCacheSets</c>; the generator's <c>KernelContext.StagesBySets</c>): measured
+    /// From this many classes up to <see cref="StagedFromClasses"/>, the Vector256 and Vector128 kernels of channels-first
+    /// data, unrolled ones and class loops alike, stage tiles too, but only on a plane whose channels share the cache's
+    /// sets (<c>Streams.SharesCacheSets</c>; the generator's <c>KernelContext.StagesBySets</c>): measured
     /// (docs/performance.md, "Staged tiles on planes whose channels share the cache's sets"), 0.89-0.90x the time at
     /// C = 14 on a 64^3 plane relative to a plane one line longer, where the same tiles took 1.33-1.44x the plain
-    /// loop's time. At Vector512 they gained nothing.
+    /// loop's time; with 8-vector tiles at Vector256 ("Tiles of 8 Vector256s below 64 classes") C = 14 and 19 gained
+    /// again and C = 32 on a 2^18 plane took 0.66-0.79x the plain loops' time. At Vector512 they gained nothing.
     /// </summary>
     public const int StagedOnSharedSetsFromClasses = 8;
 
@@ -42,7 +43,7 @@ internal static class KernelLimits
     /// <paramref name="vectorBytes"/> bytes stage tiles on the planes whose channels share the cache's sets, and only there.
     /// </summary>
     public static bool StagesOnSharedSetsOnly(int classes, int vectorBytes) =>
-        classes >= StagedOnSharedSetsFromClasses && classes <= UnrolledClasses && vectorBytes < 64;
+        classes >= StagedOnSharedSetsFromClasses && classes < StagedFromClasses && vectorBytes < 64;
 
     /// <summary>
     /// From this many classes, the vector kernels of channels-last data, unrolled ones too, move each pixel vector's block of
@@ -64,23 +65,33 @@ internal static class KernelLimits
     public const int StagedTileBytes = 128 * 1024;
 
     /// <summary>
-    /// A staged tile of Vector256s or Vector512s holds this many pixel vectors of each channel: measured
-    /// (docs/performance.md, "Channels-first tiles of 4 pixel vectors"), tiles of 4 took 0.80-0.93x the time of 1 KiB
-    /// runs at C = 104 and 150 on large planes and were even on a cache-resident one; 8 Vector256s took 1.07-1.13x, and
-    /// at Vector128 neither 4, 8 nor 16 vectors gained beyond the noise.
+    /// A staged tile of Vector256s or Vector512s from <see cref="StagedFromClasses"/> classes holds this many pixel vectors
+    /// of each channel: measured (docs/performance.md, "Channels-first tiles of 4 pixel vectors"), tiles of 4 took
+    /// 0.80-0.93x the time of 1 KiB runs at C = 104 and 150 on large planes and were even on a cache-resident one; 8
+    /// Vector256s took 1.07-1.13x, and at Vector128 neither 4, 8 nor 16 vectors gained beyond the noise.
     /// </summary>
     public const int StagedWideTileVectors = 4;
 
     /// <summary>
-    /// Whether a staged tile of vectors of <paramref name="vectorBytes"/> bytes holds <see cref="StagedWideTileVectors"/>
-    /// pixel vectors (Vector256 and Vector512) rather than runs of up to <see cref="StagedRunBytes"/> of each channel
-    /// (Vector128).
+    /// A staged tile of Vector256s below <see cref="StagedFromClasses"/> classes (staged only on the planes whose channels
+    /// share the cache's sets) holds this many pixel vectors of each channel: four cache lines, each channel's run of them
+    /// read, and written back, whole. Measured (docs/performance.md, "Tiles of 8 Vector256s below 64 classes"): at
+    /// C = 14 on a 64^3 plane 0.82-0.86x the time of 4-vector tiles; 16 vectors gained no more.
+    /// </summary>
+    public const int StagedOnSharedSetsTileVectors = 8;
+
+    /// <summary>
+    /// Whether a staged tile of vectors of <paramref name="vectorBytes"/> bytes holds a fixed count of pixel vectors
+    /// (Vector256 and Vector512: <see cref="StagedWideTileVectors"/> or <see cref="StagedOnSharedSetsTileVectors"/>)
+    /// rather than runs of up to <see cref="StagedRunBytes"/> of each channel (Vector128).
     /// </summary>
     public static bool StagesWideTiles(int vectorBytes) => vectorBytes >= 32;
 
     /// <summary>The pixel vectors of <paramref name="vectorBytes"/> bytes in a staged tile of <paramref name="classes"/> channels.</summary>
     public static int StagedTileVectors(int classes, int vectorBytes) =>
-        StagesWideTiles(vectorBytes) ? StagedWideTileVectors : System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes);
+        !StagesWideTiles(vectorBytes) ? System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes)
+        : classes < StagedFromClasses ? StagedOnSharedSetsTileVectors
+        : StagedWideTileVectors;
 
     /// <summary>
     /// Whether the staged tiles of vectors of <paramref name="vectorBytes"/> bytes, while they read one channel's run,

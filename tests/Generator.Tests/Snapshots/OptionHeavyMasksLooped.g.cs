@@ -226,8 +226,18 @@ namespace Dice.Kernels
             nint s = chunk.Start;
             bool valid = true;
             if (Vector512.IsHardwareAccelerated) valid &= Statistics512<TWeighting>(chunk, ref s, partial);
-            else if (Vector256.IsHardwareAccelerated) valid &= Statistics256<TWeighting>(chunk, ref s, partial);
-            else if (Vector128.IsHardwareAccelerated) valid &= Statistics128<TWeighting>(chunk, ref s, partial);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Statistics256<TWeighting, SharedSets>(chunk, ref s,
+                    partial);
+                else valid &= Statistics256<TWeighting, DistinctSets>(chunk, ref s, partial);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Statistics128<TWeighting, SharedSets>(chunk, ref s,
+                    partial);
+                else valid &= Statistics128<TWeighting, DistinctSets>(chunk, ref s, partial);
+            }
             return StatisticsScalar<TWeighting>(chunk, ref s, partial) & valid;
         }
 
@@ -318,8 +328,9 @@ namespace Dice.Kernels
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
         /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
+        private static bool Statistics256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -347,6 +358,62 @@ namespace Dice.Kernels
                 * 32]);
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelNonFinite = Vector256<float>.Zero;
+                    var pixelTermLow = Vector256<double>.Zero;
+                    var pixelTermHigh = Vector256<double>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        pixelNonFinite |= x[c] * Vector256<float>.Zero;
+                        outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
+                            & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
+                        e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
+                        var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                        p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                            e[c] * r);
+                        intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                        predicted[c] = Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                        truth[c] = Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                        softplusTail[c] = KernelMath.Log(Vector256<float>.One + e[c]);
+                        elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
+                            + softplusTail[c];
+                        if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                            * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        var (low, high) = Vector256.Widen(elementTerm[c]);
+                        pixelTermLow += low;
+                        pixelTermHigh += high;
+                    }
+                    nonFinite += pixelNonFinite;
+                    var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
+                    crossEntropy += pixelTerm;
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -402,8 +469,9 @@ namespace Dice.Kernels
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
         /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
+        private static bool Statistics128<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -431,6 +499,66 @@ namespace Dice.Kernels
                 * 16]);
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelNonFinite = Vector128<float>.Zero;
+                    var pixelTermLow = Vector128<double>.Zero;
+                    var pixelTermHigh = Vector128<double>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        pixelNonFinite |= x[c] * Vector128<float>.Zero;
+                        outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
+                            & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
+                        e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
+                        var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                        p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                            e[c] * r);
+                        intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                        predicted[c] = Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                        truth[c] = Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                        softplusTail[c] = KernelMath.Log(Vector128<float>.One + e[c]);
+                        elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
+                            + softplusTail[c];
+                        if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                            * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        var (low, high) = Vector128.Widen(elementTerm[c]);
+                        pixelTermLow += low;
+                        pixelTermHigh += high;
+                    }
+                    nonFinite += pixelNonFinite;
+                    var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
+                    crossEntropy += pixelTerm;
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -571,8 +699,18 @@ namespace Dice.Kernels
         {
             nint s = chunk.Start;
             if (Vector512.IsHardwareAccelerated) Gradient512<TWeighting>(chunk, ref s, dice, gradient);
-            else if (Vector256.IsHardwareAccelerated) Gradient256<TWeighting>(chunk, ref s, dice, gradient);
-            else if (Vector128.IsHardwareAccelerated) Gradient128<TWeighting>(chunk, ref s, dice, gradient);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) Gradient256<TWeighting, SharedSets>(chunk, ref s, dice,
+                    gradient);
+                else Gradient256<TWeighting, DistinctSets>(chunk, ref s, dice, gradient);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) Gradient128<TWeighting, SharedSets>(chunk, ref s, dice,
+                    gradient);
+                else Gradient128<TWeighting, DistinctSets>(chunk, ref s, dice, gradient);
+            }
             GradientScalar<TWeighting>(chunk, ref s, dice, gradient);
         }
 
@@ -629,9 +767,10 @@ namespace Dice.Kernels
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
         /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
+        private static void Gradient256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -649,6 +788,61 @@ namespace Dice.Kernels
             Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
+                + 1) * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
+                        var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                        p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                            e[c] * r);
+                        var targetSlope = Vector256.Create(dice[c]);
+                        var probabilitySlope = Vector256.Create(dice[18 + c]);
+                        gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                        var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled
+                            ? crossEntropyScale * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                        if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                            - 1f) * (p[c] - Vector256<float>.One);
+                        if (accumulate) grad += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                        gradientTile[v * Classes + c] = grad;
+                    }
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -679,9 +873,10 @@ namespace Dice.Kernels
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
         /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
+        private static void Gradient128<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -699,6 +894,65 @@ namespace Dice.Kernels
             Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
+                + 1) * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
+                        var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                        p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                            e[c] * r);
+                        var targetSlope = Vector128.Create(dice[c]);
+                        var probabilitySlope = Vector128.Create(dice[18 + c]);
+                        gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                        var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled
+                            ? crossEntropyScale * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                        if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                            - 1f) * (p[c] - Vector128<float>.One);
+                        if (accumulate) grad += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                        gradientTile[v * Classes + c] = grad;
+                    }
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 64; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -779,8 +1033,16 @@ namespace Dice.Kernels
             nint s = chunk.Start;
             bool valid = true;
             if (Vector512.IsHardwareAccelerated) valid &= Validate512(chunk, ref s);
-            else if (Vector256.IsHardwareAccelerated) valid &= Validate256(chunk, ref s);
-            else if (Vector128.IsHardwareAccelerated) valid &= Validate128(chunk, ref s);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Validate256<SharedSets>(chunk, ref s);
+                else valid &= Validate256<DistinctSets>(chunk, ref s);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Validate128<SharedSets>(chunk, ref s);
+                else valid &= Validate128<DistinctSets>(chunk, ref s);
+            }
             return ValidateScalar(chunk, ref s) & valid;
         }
 
@@ -821,7 +1083,8 @@ namespace Dice.Kernels
         /// <summary>The validity checks alone, reading the input and target once with Vector256&lt;float&gt;: whole
         /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate256(in DiceChunk chunk, ref nint next)
+        private static bool Validate256<TPlane>(in DiceChunk chunk, ref nint next)
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -832,6 +1095,43 @@ namespace Dice.Kernels
             var outOfRange = Vector256<float>.Zero;
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelNonFinite = Vector256<float>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        pixelNonFinite |= x[c] * Vector256<float>.Zero;
+                        outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
+                            & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
+                    }
+                    nonFinite += pixelNonFinite;
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -855,7 +1155,8 @@ namespace Dice.Kernels
         /// <summary>The validity checks alone, reading the input and target once with Vector128&lt;float&gt;: whole
         /// vectors of pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Validate128(in DiceChunk chunk, ref nint next)
+        private static bool Validate128<TPlane>(in DiceChunk chunk, ref nint next)
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -866,6 +1167,47 @@ namespace Dice.Kernels
             var outOfRange = Vector128<float>.Zero;
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelNonFinite = Vector128<float>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        pixelNonFinite |= x[c] * Vector128<float>.Zero;
+                        outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
+                            & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
+                    }
+                    nonFinite += pixelNonFinite;
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -934,8 +1276,18 @@ namespace Dice.Kernels
         {
             nint s = chunk.Start;
             if (Vector512.IsHardwareAccelerated) StatisticsKeeping512<TWeighting>(chunk, ref s, partial, gradient);
-            else if (Vector256.IsHardwareAccelerated) StatisticsKeeping256<TWeighting>(chunk, ref s, partial, gradient);
-            else if (Vector128.IsHardwareAccelerated) StatisticsKeeping128<TWeighting>(chunk, ref s, partial, gradient);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) StatisticsKeeping256<TWeighting, SharedSets>(chunk, ref s,
+                    partial, gradient);
+                else StatisticsKeeping256<TWeighting, DistinctSets>(chunk, ref s, partial, gradient);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) StatisticsKeeping128<TWeighting, SharedSets>(chunk, ref s,
+                    partial, gradient);
+                else StatisticsKeeping128<TWeighting, DistinctSets>(chunk, ref s, partial, gradient);
+            }
             StatisticsKeepingScalar<TWeighting>(chunk, ref s, partial, gradient);
         }
 
@@ -1023,9 +1375,10 @@ namespace Dice.Kernels
         /// Vector256&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
         /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
-            Span<float> output)
+        private static void StatisticsKeeping256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next,
+            Span<double> partial, Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -1052,6 +1405,68 @@ namespace Dice.Kernels
                 * 32]);
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
+                + 1) * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // p and t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    p = gradientTile.Slice(v * Classes, Classes);
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelTermLow = Vector256<double>.Zero;
+                    var pixelTermHigh = Vector256<double>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
+                        var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                        p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                            e[c] * r);
+                        intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                        predicted[c] = Vector256.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                        truth[c] = Vector256.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                        softplusTail[c] = KernelMath.Log(Vector256<float>.One + e[c]);
+                        elementTerm[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
+                            + softplusTail[c];
+                        if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                            * (Vector256.MaxNative(-x[c], Vector256<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        var (low, high) = Vector256.Widen(elementTerm[c]);
+                        pixelTermLow += low;
+                        pixelTermHigh += high;
+                    }
+                    var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
+                    crossEntropy += pixelTerm;
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelTermLow = Vector256<double>.Zero;
@@ -1103,9 +1518,10 @@ namespace Dice.Kernels
         /// Vector128&lt;float&gt;: whole vectors of pixels from <paramref name="next"/>, which it moves past them;
         /// leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StatisticsKeeping128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial,
-            Span<float> output)
+        private static void StatisticsKeeping128<TWeighting, TPlane>(in DiceChunk chunk, ref nint next,
+            Span<double> partial, Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -1132,6 +1548,72 @@ namespace Dice.Kernels
                 * 16]);
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
+                + 1) * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // p and t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    p = gradientTile.Slice(v * Classes, Classes);
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelTermLow = Vector128<double>.Zero;
+                    var pixelTermHigh = Vector128<double>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
+                        var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                        p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                            e[c] * r);
+                        intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                        predicted[c] = Vector128.MultiplyAddEstimate(p[c], p[c], predicted[c]);
+                        truth[c] = Vector128.MultiplyAddEstimate(t[c], t[c], truth[c]);
+                        softplusTail[c] = KernelMath.Log(Vector128<float>.One + e[c]);
+                        elementTerm[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
+                            + softplusTail[c];
+                        if (TWeighting.Enabled) elementTerm[c] = (elementTerm[c] + t[c] * (positiveWeights[c] - 1f)
+                            * (Vector128.MaxNative(-x[c], Vector128<float>.Zero) + softplusTail[c])) * classWeights[c];
+                        var (low, high) = Vector128.Widen(elementTerm[c]);
+                        pixelTermLow += low;
+                        pixelTermHigh += high;
+                    }
+                    var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
+                    crossEntropy += pixelTerm;
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 64; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelTermLow = Vector128<double>.Zero;
@@ -1265,10 +1747,20 @@ namespace Dice.Kernels
             nint s = chunk.Start;
             if (Vector512.IsHardwareAccelerated) GradientFromProbabilities512<TWeighting>(chunk, ref s, dice,
                 probabilities, gradient);
-            else if (Vector256.IsHardwareAccelerated) GradientFromProbabilities256<TWeighting>(chunk, ref s, dice,
-                probabilities, gradient);
-            else if (Vector128.IsHardwareAccelerated) GradientFromProbabilities128<TWeighting>(chunk, ref s, dice,
-                probabilities, gradient);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) GradientFromProbabilities256<TWeighting, SharedSets>(chunk,
+                    ref s, dice, probabilities, gradient);
+                else GradientFromProbabilities256<TWeighting, DistinctSets>(chunk, ref s, dice, probabilities,
+                    gradient);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) GradientFromProbabilities128<TWeighting, SharedSets>(chunk,
+                    ref s, dice, probabilities, gradient);
+                else GradientFromProbabilities128<TWeighting, DistinctSets>(chunk, ref s, dice, probabilities,
+                    gradient);
+            }
             GradientFromProbabilitiesScalar<TWeighting>(chunk, ref s, dice, probabilities, gradient);
         }
 
@@ -1319,9 +1811,10 @@ namespace Dice.Kernels
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector256&lt;float&gt;: whole vectors of
         /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities256<TWeighting>(in DiceChunk chunk, ref nint next,
+        private static void GradientFromProbabilities256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
@@ -1337,6 +1830,57 @@ namespace Dice.Kernels
             Span<Vector256<float>> gradP = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> keptTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
+                + 1) * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // p and t are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        keptTile[v * Classes + c] = Vector256.LoadUnsafe(ref kept, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    p = keptTile.Slice(v * Classes, Classes);
+                    t = masksTile.Slice(v * Classes, Classes);
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        var targetSlope = Vector256.Create(dice[c]);
+                        var probabilitySlope = Vector256.Create(dice[18 + c]);
+                        gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                        var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled
+                            ? crossEntropyScale * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                        if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                            - 1f) * (p[c] - Vector256<float>.One);
+                        if (accumulate) grad += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                        gradientTile[v * Classes + c] = grad;
+                    }
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1363,9 +1907,10 @@ namespace Dice.Kernels
         /// <summary>Pass 2 (the gradient, from the p that pass 1 kept) with Vector128&lt;float&gt;: whole vectors of
         /// pixels from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void GradientFromProbabilities128<TWeighting>(in DiceChunk chunk, ref nint next,
+        private static void GradientFromProbabilities128<TWeighting, TPlane>(in DiceChunk chunk, ref nint next,
             ReadOnlySpan<float> dice, ReadOnlySpan<float> probabilities, Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float masks = ref MemoryMarshal.GetReference(chunk.Masks);
@@ -1381,6 +1926,61 @@ namespace Dice.Kernels
             Span<Vector128<float>> gradP = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> keptTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
+                + 1) * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // p and t are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref kept, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        keptTile[v * Classes + c] = Vector128.LoadUnsafe(ref kept, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    p = keptTile.Slice(v * Classes, Classes);
+                    t = masksTile.Slice(v * Classes, Classes);
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        var targetSlope = Vector128.Create(dice[c]);
+                        var probabilitySlope = Vector128.Create(dice[18 + c]);
+                        gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope * p[c]);
+                        var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled
+                            ? crossEntropyScale * classWeights[c] : crossEntropyScale) * (p[c] - t[c]);
+                        if (TWeighting.Enabled) grad += crossEntropyScale * classWeights[c] * t[c] * (positiveWeights[c]
+                            - 1f) * (p[c] - Vector128<float>.One);
+                        if (accumulate) grad += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                        gradientTile[v * Classes + c] = grad;
+                    }
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 64; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1706,6 +2306,22 @@ namespace Dice.Kernels
 
         /// <summary>The call's class weights are all 1: the pixel term without them.</summary>
         private readonly struct Unweighted : IWeighting { public static bool Enabled => false; }
+
+        /// <summary>Whether the plane's channels share the cache's sets (Streams.SharesCacheSets): a type argument, so
+        /// that
+        /// the JIT compiles each kernel that stages tiles only there twice, once with its tile loop and once
+        /// without.</summary>
+        private interface IPlane
+        {
+            static abstract bool SharesCacheSets { get; }
+        }
+
+        /// <summary>A plane of a multiple of 1,024 pixels: every channel's line at a pixel falls into the same cache
+        /// set.</summary>
+        private readonly struct SharedSets : IPlane { public static bool SharesCacheSets => true; }
+
+        /// <summary>Any other plane.</summary>
+        private readonly struct DistinctSets : IPlane { public static bool SharesCacheSets => false; }
 
         /// <summary>
         /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,

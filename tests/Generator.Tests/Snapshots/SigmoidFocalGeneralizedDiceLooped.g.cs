@@ -212,8 +212,18 @@ namespace Dice.Kernels
             nint s = chunk.Start;
             bool valid = true;
             if (Vector512.IsHardwareAccelerated) valid &= Statistics512<TWeighting>(chunk, ref s, partial);
-            else if (Vector256.IsHardwareAccelerated) valid &= Statistics256<TWeighting>(chunk, ref s, partial);
-            else if (Vector128.IsHardwareAccelerated) valid &= Statistics128<TWeighting>(chunk, ref s, partial);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Statistics256<TWeighting, SharedSets>(chunk, ref s,
+                    partial);
+                else valid &= Statistics256<TWeighting, DistinctSets>(chunk, ref s, partial);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) valid &= Statistics128<TWeighting, SharedSets>(chunk, ref s,
+                    partial);
+                else valid &= Statistics128<TWeighting, DistinctSets>(chunk, ref s, partial);
+            }
             return StatisticsScalar<TWeighting>(chunk, ref s, partial) & valid;
         }
 
@@ -312,8 +322,9 @@ namespace Dice.Kernels
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector256&lt;float&gt;: whole vectors of pixels
         /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics256<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
+        private static bool Statistics256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -345,6 +356,66 @@ namespace Dice.Kernels
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> u = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelNonFinite = Vector256<float>.Zero;
+                    var pixelTermLow = Vector256<double>.Zero;
+                    var pixelTermHigh = Vector256<double>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        pixelNonFinite |= x[c] * Vector256<float>.Zero;
+                        outOfRange |= ~(Vector256.GreaterThanOrEqual(t[c], Vector256<float>.Zero)
+                            & Vector256.LessThanOrEqual(t[c], Vector256<float>.One));
+                        e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
+                        var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                        p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                            e[c] * r);
+                        intersection[c] = Vector256.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                        predicted[c] += p[c];
+                        truth[c] += t[c];
+                        bce[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
+                            + KernelMath.Log(Vector256<float>.One + e[c]);
+                        u[c] = -KernelMath.ExpM1(-bce[c]);
+                        focalPower[c] = (focalSquare ? u[c] * u[c]
+                            : Vector256.ConditionalSelect(Vector256.GreaterThan(u[c], Vector256<float>.Zero),
+                            KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.MaxNative(u[c],
+                            Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
+                        elementTerm[c] = focalPower[c] * bce[c];
+                        if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                        var (low, high) = Vector256.Widen(elementTerm[c]);
+                        pixelTermLow += low;
+                        pixelTermHigh += high;
+                    }
+                    nonFinite += pixelNonFinite;
+                    var pixelTerm = Vector256.Narrow(pixelTermLow, pixelTermHigh);
+                    crossEntropy += pixelTerm;
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 var pixelNonFinite = Vector256<float>.Zero;
@@ -404,8 +475,9 @@ namespace Dice.Kernels
         /// <summary>Pass 1 (the sums, with the validity checks) with Vector128&lt;float&gt;: whole vectors of pixels
         /// from <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static bool Statistics128<TWeighting>(in DiceChunk chunk, ref nint next, Span<double> partial)
+        private static bool Statistics128<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, Span<double> partial)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -437,6 +509,70 @@ namespace Dice.Kernels
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> u = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    var pixelNonFinite = Vector128<float>.Zero;
+                    var pixelTermLow = Vector128<double>.Zero;
+                    var pixelTermHigh = Vector128<double>.Zero;
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        pixelNonFinite |= x[c] * Vector128<float>.Zero;
+                        outOfRange |= ~(Vector128.GreaterThanOrEqual(t[c], Vector128<float>.Zero)
+                            & Vector128.LessThanOrEqual(t[c], Vector128<float>.One));
+                        e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
+                        var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                        p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                            e[c] * r);
+                        intersection[c] = Vector128.MultiplyAddEstimate(p[c], t[c], intersection[c]);
+                        predicted[c] += p[c];
+                        truth[c] += t[c];
+                        bce[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
+                            + KernelMath.Log(Vector128<float>.One + e[c]);
+                        u[c] = -KernelMath.ExpM1(-bce[c]);
+                        focalPower[c] = (focalSquare ? u[c] * u[c]
+                            : Vector128.ConditionalSelect(Vector128.GreaterThan(u[c], Vector128<float>.Zero),
+                            KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.MaxNative(u[c],
+                            Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
+                        elementTerm[c] = focalPower[c] * bce[c];
+                        if (TWeighting.Enabled) elementTerm[c] *= classWeights[c];
+                        var (low, high) = Vector128.Widen(elementTerm[c]);
+                        pixelTermLow += low;
+                        pixelTermHigh += high;
+                    }
+                    nonFinite += pixelNonFinite;
+                    var pixelTerm = Vector128.Narrow(pixelTermLow, pixelTermHigh);
+                    crossEntropy += pixelTerm;
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 var pixelNonFinite = Vector128<float>.Zero;
@@ -587,8 +723,18 @@ namespace Dice.Kernels
         {
             nint s = chunk.Start;
             if (Vector512.IsHardwareAccelerated) Gradient512<TWeighting>(chunk, ref s, dice, gradient);
-            else if (Vector256.IsHardwareAccelerated) Gradient256<TWeighting>(chunk, ref s, dice, gradient);
-            else if (Vector128.IsHardwareAccelerated) Gradient128<TWeighting>(chunk, ref s, dice, gradient);
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) Gradient256<TWeighting, SharedSets>(chunk, ref s, dice,
+                    gradient);
+                else Gradient256<TWeighting, DistinctSets>(chunk, ref s, dice, gradient);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                if (Streams.SharesCacheSets(chunk.Spatial)) Gradient128<TWeighting, SharedSets>(chunk, ref s, dice,
+                    gradient);
+                else Gradient128<TWeighting, DistinctSets>(chunk, ref s, dice, gradient);
+            }
             GradientScalar<TWeighting>(chunk, ref s, dice, gradient);
         }
 
@@ -661,9 +807,10 @@ namespace Dice.Kernels
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector256&lt;float&gt;: whole vectors of pixels from
         /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient256<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
+        private static void Gradient256<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -689,6 +836,70 @@ namespace Dice.Kernels
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> u = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
+            nint lastTile = chunk.End - 8 * Vector256<float>.Count;
+            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
+                * 32]);
+            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
+                + 1) * 32]);
+            // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                        masksTile[v * Classes + c] = Vector256.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 8; v++, s += Vector256<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        e[c] = KernelMath.Exp(-Vector256.Abs(x[c]));
+                        var r = Vector256<float>.One / (Vector256<float>.One + e[c]);
+                        p[c] = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x[c], Vector256<float>.Zero), r,
+                            e[c] * r);
+                        var targetSlope = Vector256.Create(dice[c]);
+                        var probabilitySlope = Vector256.Create(dice[17 + c]);
+                        gradP[c] = Vector256.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                        bce[c] = Vector256.MaxNative(x[c], Vector256<float>.Zero) - x[c] * t[c]
+                            + KernelMath.Log(Vector256<float>.One + e[c]);
+                        u[c] = -KernelMath.ExpM1(-bce[c]);
+                        focalPower[c] = (focalSquare ? u[c] * u[c]
+                            : Vector256.ConditionalSelect(Vector256.GreaterThan(u[c], Vector256<float>.Zero),
+                            KernelMath.Exp(focalGamma * KernelMath.Log(Vector256.MaxNative(u[c],
+                            Vector256.Create(1.17549435E-38f)))), focalPowerAtZero));
+                        focalRatio[c] = Vector256.ConditionalSelect(Vector256.GreaterThan(u[c], Vector256<float>.Zero),
+                            focalPower[c] / Vector256.MaxNative(u[c], Vector256.Create(1.17549435E-38f)),
+                            Vector256<float>.Zero);
+                        var grad = gradP[c] * p[c] * (Vector256<float>.One - p[c]) + (TWeighting.Enabled
+                            ? crossEntropyScale * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma
+                            * (Vector256<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                        if (accumulate) grad += Vector256.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                        gradientTile[v * Classes + c] = grad;
+                    }
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector256<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector256<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -727,9 +938,10 @@ namespace Dice.Kernels
         /// <summary>Pass 2 (the gradient, p computed from x) with Vector128&lt;float&gt;: whole vectors of pixels from
         /// <paramref name="next"/>, which it moves past them; leaves the tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Gradient128<TWeighting>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
+        private static void Gradient128<TWeighting, TPlane>(in DiceChunk chunk, ref nint next, ReadOnlySpan<float> dice,
             Span<float> output)
             where TWeighting : struct, IWeighting
+            where TPlane : struct, IPlane
         {
             nint s = next;
             ref float input = ref MemoryMarshal.GetReference(chunk.Input);
@@ -755,6 +967,74 @@ namespace Dice.Kernels
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> u = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
+            nint lastTile = chunk.End - 64 * Vector128<float>.Count;
+            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
+                * 16]);
+            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
+                + 1) * 16]);
+            // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
+            // finds a pixel vector's C channels adjacent on the stack.
+            // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
+            // Only where the plane's channels share the cache's sets (TPlane): elsewhere the plain loop below is
+            // faster.
+            while (TPlane.SharesCacheSets && s <= lastTile)
+            {
+                nint tile = s;
+                for (int c = 0; c < Classes; c++)
+                {
+                    Streams.PrefetchRun(ref input, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    Streams.PrefetchRun(ref masks, (nuint)((c + Streams.ChannelsAhead) * spatial + tile), 64
+                        * Vector128<float>.Count);
+                    for (int v = 0; v < 64; v++)
+                    {
+                        inputTile[v * Classes + c] = Vector128.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                        masksTile[v * Classes + c] = Vector128.LoadUnsafe(ref masks, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+                for (int v = 0; v < 64; v++, s += Vector128<float>.Count)
+                {
+                    t = masksTile.Slice(v * Classes, Classes);
+                    x = inputTile.Slice(v * Classes, Classes);
+                    for (int c = 0; c < Classes; c++)
+                    {
+                        e[c] = KernelMath.Exp(-Vector128.Abs(x[c]));
+                        var r = Vector128<float>.One / (Vector128<float>.One + e[c]);
+                        p[c] = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x[c], Vector128<float>.Zero), r,
+                            e[c] * r);
+                        var targetSlope = Vector128.Create(dice[c]);
+                        var probabilitySlope = Vector128.Create(dice[17 + c]);
+                        gradP[c] = Vector128.MultiplyAddEstimate(targetSlope, t[c], probabilitySlope);
+                        bce[c] = Vector128.MaxNative(x[c], Vector128<float>.Zero) - x[c] * t[c]
+                            + KernelMath.Log(Vector128<float>.One + e[c]);
+                        u[c] = -KernelMath.ExpM1(-bce[c]);
+                        focalPower[c] = (focalSquare ? u[c] * u[c]
+                            : Vector128.ConditionalSelect(Vector128.GreaterThan(u[c], Vector128<float>.Zero),
+                            KernelMath.Exp(focalGamma * KernelMath.Log(Vector128.MaxNative(u[c],
+                            Vector128.Create(1.17549435E-38f)))), focalPowerAtZero));
+                        focalRatio[c] = Vector128.ConditionalSelect(Vector128.GreaterThan(u[c], Vector128<float>.Zero),
+                            focalPower[c] / Vector128.MaxNative(u[c], Vector128.Create(1.17549435E-38f)),
+                            Vector128<float>.Zero);
+                        var grad = gradP[c] * p[c] * (Vector128<float>.One - p[c]) + (TWeighting.Enabled
+                            ? crossEntropyScale * classWeights[c] : crossEntropyScale) * (focalPower[c] + focalGamma
+                            * (Vector128<float>.One - u[c]) * bce[c] * focalRatio[c]) * (p[c] - t[c]);
+                        if (accumulate) grad += Vector128.LoadUnsafe(ref gradient, (nuint)(c * spatial + s));
+                        gradientTile[v * Classes + c] = grad;
+                    }
+                }
+                for (int c = 0; c < Classes; c++)
+                {
+                    for (int v = 0; v < 64; v++)
+                    {
+                        gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v
+                            * Vector128<float>.Count));
+                    }
+                }
+            }
             for (; s <= last; s += Vector128<float>.Count)
             {
                 for (int c = 0; c < Classes; c++)
@@ -1107,6 +1387,22 @@ namespace Dice.Kernels
 
         /// <summary>The call's class weights are all 1: the pixel term without them.</summary>
         private readonly struct Unweighted : IWeighting { public static bool Enabled => false; }
+
+        /// <summary>Whether the plane's channels share the cache's sets (Streams.SharesCacheSets): a type argument, so
+        /// that
+        /// the JIT compiles each kernel that stages tiles only there twice, once with its tile loop and once
+        /// without.</summary>
+        private interface IPlane
+        {
+            static abstract bool SharesCacheSets { get; }
+        }
+
+        /// <summary>A plane of a multiple of 1,024 pixels: every channel's line at a pixel falls into the same cache
+        /// set.</summary>
+        private readonly struct SharedSets : IPlane { public static bool SharesCacheSets => true; }
+
+        /// <summary>Any other plane.</summary>
+        private readonly struct DistinctSets : IPlane { public static bool SharesCacheSets => false; }
 
         /// <summary>
         /// Device pass 1: group g sums pixels [start, end) of sample n = g / GroupsPerSample in per-thread registers,
