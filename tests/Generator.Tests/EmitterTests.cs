@@ -228,6 +228,8 @@ public class EmitterTests
         Assert.Empty(staged.TileSpans);
         // The tile loop runs only where the plane type argument says the channels share the sets; the plain loop after it.
         Assert.Contains("nint lastTile = chunk.End - 8 * Vector256<float>.Count;", loop);
+        // Its tiles are allocated (and so zeroed) only in the instantiation that runs them.
+        Assert.Contains("Span<Vector256<float>> inputTile = TPlane.SharesCacheSets ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;", loop);
         Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", loop);
         Assert.True(loop.IndexOf("while (TPlane.SharesCacheSets", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the plain loop runs after the tiles");

@@ -138,7 +138,18 @@ internal sealed class VectorDialect : Dialect
     /// to 16 bytes only, and a vector across two cache lines costs each access of it): one vector more is allocated.
     /// </summary>
     public override string StackSpan(string element, string name, string count) =>
-        $"Span<{element}> {name} = StackVectors.Aligned<{element}>(stackalloc byte[({count} + 1) * {I(Bytes)}]);";
+        $"Span<{element}> {name} = {AlignedStackalloc(element, count)};";
+
+    /// <summary>
+    /// As <see cref="StackSpan"/>, but allocated only where <paramref name="condition"/> (a constant of the kernel's
+    /// instantiation) holds, empty elsewhere: the stack a kernel allocates is zeroed on every call, which a kernel that
+    /// never uses the span should not pay.
+    /// </summary>
+    public string StackSpanWhen(string condition, string element, string name, string count) =>
+        $"Span<{element}> {name} = {condition} ? {AlignedStackalloc(element, count)} : default;";
+
+    private string AlignedStackalloc(string element, string count) =>
+        $"StackVectors.Aligned<{element}>(stackalloc byte[({count} + 1) * {I(Bytes)}])";
 
     public override string Suffix { get; }
     public override string Float => _v + "<float>";

@@ -311,7 +311,10 @@ internal static class KernelBodies
             bool bySets = KernelContext.StagesBySets(d, staged.Options);
             w.Line($"nint lastTile = chunk.End - {vectors} * {d.Count};");
             foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
-                w.Line(d.StackSpan(d.Float, KernelContext.TileOf(buffer), $"{vectors} * Classes"));
+            {
+                string tile = KernelContext.TileOf(buffer);
+                w.Line(bySets ? d.StackSpanWhen(Values.PlaneSharesSets, d.Float, tile, $"{vectors} * Classes") : d.StackSpan(d.Float, tile, $"{vectors} * Classes"));
+            }
             w.Line($"// Tiles of {vectors} pixel vectors: each channel's run of them is read (and written) as one stream, and the body finds a pixel vector's C channels adjacent on the stack.");
             if (staged.TileSpans.Count > 0)
                 w.Line($"// {string.Join(" and ", staged.TileSpans.Keys)} {(staged.TileSpans.Count == 1 ? "is" : "are")} the slots of pixel vector v in {(staged.TileSpans.Count == 1 ? "its tile" : "their tiles")}: read and written there, not copied.");

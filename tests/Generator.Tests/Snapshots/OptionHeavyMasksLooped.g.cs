@@ -359,10 +359,10 @@ namespace Dice.Kernels
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
+            Span<Vector256<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -500,10 +500,10 @@ namespace Dice.Kernels
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
+            Span<Vector128<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -789,12 +789,12 @@ namespace Dice.Kernels
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
-                + 1) * 32]);
+            Span<Vector256<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -895,12 +895,12 @@ namespace Dice.Kernels
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
-                + 1) * 16]);
+            Span<Vector128<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -1096,10 +1096,10 @@ namespace Dice.Kernels
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
+            Span<Vector256<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -1168,10 +1168,10 @@ namespace Dice.Kernels
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
+            Span<Vector128<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -1406,12 +1406,12 @@ namespace Dice.Kernels
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
-                + 1) * 32]);
+            Span<Vector256<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // p and t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -1549,12 +1549,12 @@ namespace Dice.Kernels
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
-                + 1) * 16]);
+            Span<Vector128<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // p and t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -1831,12 +1831,12 @@ namespace Dice.Kernels
             Span<Vector256<float>> p = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> t = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> keptTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
-                + 1) * 32]);
+            Span<Vector256<float>> keptTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // p and t are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -1927,12 +1927,12 @@ namespace Dice.Kernels
             Span<Vector128<float>> p = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> t = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> keptTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
-                + 1) * 16]);
+            Span<Vector128<float>> keptTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // p and t are the slots of pixel vector v in their tiles: read and written there, not copied.

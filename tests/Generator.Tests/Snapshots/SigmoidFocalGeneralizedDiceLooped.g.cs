@@ -357,10 +357,10 @@ namespace Dice.Kernels
             Span<Vector256<float>> u = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
+            Span<Vector256<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -510,10 +510,10 @@ namespace Dice.Kernels
             Span<Vector128<float>> u = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
+            Span<Vector128<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -837,12 +837,12 @@ namespace Dice.Kernels
             Span<Vector256<float>> u = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             Span<Vector256<float>> x = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(Classes + 1) * 32]);
             nint lastTile = chunk.End - 8 * Vector256<float>.Count;
-            Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> masksTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1)
-                * 32]);
-            Span<Vector256<float>> gradientTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes
-                + 1) * 32]);
+            Span<Vector256<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
+            Span<Vector256<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(8 * Classes + 1) * 32]) : default;
             // Tiles of 8 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
@@ -968,12 +968,12 @@ namespace Dice.Kernels
             Span<Vector128<float>> u = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             Span<Vector128<float>> x = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(Classes + 1) * 16]);
             nint lastTile = chunk.End - 64 * Vector128<float>.Count;
-            Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> masksTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1)
-                * 16]);
-            Span<Vector128<float>> gradientTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes
-                + 1) * 16]);
+            Span<Vector128<float>> inputTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> masksTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
+            Span<Vector128<float>> gradientTile = TPlane.SharesCacheSets
+                ? StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]) : default;
             // Tiles of 64 pixel vectors: each channel's run of them is read (and written) as one stream, and the body
             // finds a pixel vector's C channels adjacent on the stack.
             // t and x are the slots of pixel vector v in their tiles: read and written there, not copied.
