@@ -76,7 +76,7 @@ internal static class KernelLimits
     /// A staged tile of Vector256s below <see cref="StagedFromClasses"/> classes (staged only on the planes whose channels
     /// share the cache's sets) holds this many pixel vectors of each channel: four cache lines, each channel's run of them
     /// read, and written back, whole. Measured (docs/performance.md, "Tiles of 8 Vector256s below 64 classes"): at
-    /// C = 14 on a 64^3 plane 0.82-0.86x the time of 4-vector tiles; 16 vectors gained no more.
+    /// C = 14 on a 64^3 plane 0.82-0.89x the time of 4-vector tiles; 16 vectors gained no more.
     /// </summary>
     public const int StagedOnSharedSetsTileVectors = 8;
 
