@@ -20,10 +20,12 @@ internal static class KernelLimits
     public const int LabelLanesFromClasses = 10;
 
     /// <summary>
-    /// From this many classes, the vector kernels of channels-first data stage tiles of pixel vectors (the generator's
-    /// <c>KernelContext.Staged</c>): measured (docs/performance.md, "Many classes"), staging made C = 104 on a 48^3 plane
-    /// 25-30% faster and was even with plain class loops at C = 104 and 150 on planes of no large power of two, while at
-    /// C = 19 and 32 on 512 x 512 planes its copies cost more than it saved.
+    /// From this many classes, the vector kernels of channels-first data stage tiles of pixel vectors on every plane (the
+    /// generator's <c>KernelContext.Staged</c>): measured (docs/performance.md, "Many classes"), staging made C = 104 on
+    /// a 48^3 plane 25-30% faster and was even with plain class loops at C = 104 and 150 on planes of no large power of
+    /// two, while at C = 19 and 32 on 512 x 512 planes its 4-vector tiles cost more than they saved. Below it the kernels
+    /// stage only on the planes whose channels share the cache's sets, in 8-vector tiles at Vector256
+    /// (<see cref="StagedOnSharedSetsFromClasses"/>).
     /// </summary>
     public const int StagedFromClasses = 64;
 
