@@ -153,7 +153,7 @@ public class EmitterTests
     {
         var many = Options(64, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
         Assert.True(KernelContext.Stages(Vector256, many));
-        // Below 64 classes only on planes whose channels share the cache's sets (the test after next), and never at Vector512.
+        // Below 64 classes only on planes whose channels share the cache's sets (the next test), and never at Vector512.
         Assert.True(KernelContext.StagesBySets(Vector256, Options(63, Activation.Softmax, Target.Labels)));
         Assert.False(KernelContext.StagesBySets(Vector256, many));
         Assert.False(KernelContext.Stages(Vector512, Options(63, Activation.Softmax, Target.Labels)));

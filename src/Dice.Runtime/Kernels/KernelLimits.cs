@@ -75,10 +75,11 @@ internal static class KernelLimits
     public const int StagedWideTileVectors = 4;
 
     /// <summary>
-    /// A staged tile of Vector256s below <see cref="StagedFromClasses"/> classes (staged only on the planes whose channels
-    /// share the cache's sets) holds this many pixel vectors of each channel: four cache lines, each channel's run of them
-    /// read, and written back, whole. Measured (docs/performance.md, "Tiles of 8 Vector256s below 64 classes"): at
-    /// C = 14 on a 64^3 plane 0.82-0.89x the time of 4-vector tiles; 16 vectors gained no more.
+    /// A staged tile of Vector256s in the kernels that stage only on the planes whose channels share the cache's sets
+    /// (<see cref="StagesOnSharedSetsOnly"/>: below <see cref="StagedFromClasses"/> classes) holds this many pixel vectors
+    /// of each channel: four cache lines, each channel's run of them read, and written back, whole. Measured
+    /// (docs/performance.md, "Tiles of 8 Vector256s below 64 classes"): at C = 14 on a 64^3 plane 0.82-0.89x the time of
+    /// 4-vector tiles; 16 vectors gained no more.
     /// </summary>
     public const int StagedOnSharedSetsTileVectors = 8;
 
@@ -92,7 +93,7 @@ internal static class KernelLimits
     /// <summary>The pixel vectors of <paramref name="vectorBytes"/> bytes in a staged tile of <paramref name="classes"/> channels.</summary>
     public static int StagedTileVectors(int classes, int vectorBytes) =>
         !StagesWideTiles(vectorBytes) ? System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes)
-        : classes < StagedFromClasses ? StagedOnSharedSetsTileVectors
+        : StagesOnSharedSetsOnly(classes, vectorBytes) ? StagedOnSharedSetsTileVectors
         : StagedWideTileVectors;
 
     /// <summary>
