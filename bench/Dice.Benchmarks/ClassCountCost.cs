@@ -21,7 +21,8 @@ namespace Dice.Benchmarks;
 /// Time per element of ForwardBackward (Dice + CE, labels) by class count, in both layouts, the elements (N x C x S)
 /// about the same for every C so that each input is past the caches alike: the cost model's many-classes rows
 /// (docs/performance.md). The losses are timed <see cref="Alternated"/>, one call of each in turn, at this machine's
-/// vector width; each layout's ratios are to its own C = 4.
+/// vector width; each layout's ratios are to its own C = 4. The <see cref="ChannelStreamFloor"/> of each class count is
+/// timed in the same rounds: the memory traffic of the channels-first order alone.
 /// </summary>
 public static class ClassCountCost
 {
@@ -30,6 +31,9 @@ public static class ClassCountCost
 
     /// <summary>With --resident: 1 MB of input, which stays in the L2 of the two cores with its gradient: the arithmetic alone.</summary>
     private const int ResidentElements = 1 << 18;
+
+    /// <summary>The lines per channel and step of the second stream floor: 256 B, the run a staged tile of 4 Vector512s reads.</summary>
+    private const int StagedRunLines = 4;
 
     private sealed record Case(int Classes, Layout Layout, Action<float[], int[], float[], int> Call);
 
@@ -48,23 +52,33 @@ public static class ClassCountCost
         const int batch = 2;
         // One data set per class count: the layouts read the same values, each in its own order.
         var data = cases.Select(c => c.Classes).Distinct().ToDictionary(c => c, c => new CostData(batch, c, elements / batch / c));
-        Action[] calls = cases.Select(c => (Action)(() => c.Call(data[c.Classes].Input, data[c.Classes].Labels, data[c.Classes].Gradient, batch))).ToArray();
+        // The fused calls, then the channel-stream floors of each class count (one line, then runs of a staged tile's 4
+        // Vector512s, per channel and step), timed in the same rounds.
+        int[] runs = [1, StagedRunLines];
+        Action[] calls = cases.Select(c => (Action)(() => c.Call(data[c.Classes].Input, data[c.Classes].Labels, data[c.Classes].Gradient, batch)))
+            .Concat(runs.SelectMany(run => data.Select(d => (Action)(() => ChannelStreamFloor.ForwardBackward(d.Value.Input, d.Value.Gradient, batch, d.Key, run)))))
+            .ToArray();
         double[] seconds = Alternated.Medians((quick ? 3 : 21) * (resident ? 20 : 1), calls);
+        int[] classCounts = data.Keys.ToArray();
 
         double PerElement(Layout layout, int classes) =>
             seconds[Array.FindIndex(cases, c => c.Layout == layout && c.Classes == classes)] / data[classes].Input.Length;
+        double FloorPerElement(int run, int classes) =>
+            seconds[cases.Length + Array.IndexOf(runs, run) * classCounts.Length + Array.IndexOf(classCounts, classes)] / data[classes].Input.Length;
 
         var ci = CultureInfo.InvariantCulture;
         var table = new StringBuilder();
         table.AppendLine($"Width: {CostData.Width}{(resident ? ", cache-resident" : "")}");
-        table.AppendLine("| C | N x C x S | channels-first per element | / C = 4's | channels-last per element | / C = 4's | last / first |");
-        table.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
-        foreach (int classes in data.Keys)
+        table.AppendLine("| C | N x C x S | channels-first per element | / C = 4's | channels-last per element | / C = 4's | last / first | stream floor, 1 line | / C = 4's | stream floor, runs of 4 lines | / C = 4's |");
+        table.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (int classes in classCounts)
         {
             double first = PerElement(Layout.ChannelsFirst, classes), last = PerElement(Layout.ChannelsLast, classes);
-            table.AppendLine(string.Format(ci, "| {0} | {1} x {0} x {2} | {3:F3} ns | {4:F2} | {5:F3} ns | {6:F2} | {7:F2} |",
+            double line = FloorPerElement(1, classes), run = FloorPerElement(StagedRunLines, classes);
+            table.AppendLine(string.Format(ci, "| {0} | {1} x {0} x {2} | {3:F3} ns | {4:F2} | {5:F3} ns | {6:F2} | {7:F2} | {8:F3} ns | {9:F2} | {10:F3} ns | {11:F2} |",
                 classes, batch, data[classes].Input.Length / batch / classes, first * 1e9, first / PerElement(Layout.ChannelsFirst, 4),
-                last * 1e9, last / PerElement(Layout.ChannelsLast, 4), last / first));
+                last * 1e9, last / PerElement(Layout.ChannelsLast, 4), last / first, line * 1e9, line / FloorPerElement(1, 4),
+                run * 1e9, run / FloorPerElement(StagedRunLines, 4)));
         }
 
         return table.ToString();
