@@ -152,10 +152,18 @@ public class EmitterTests
     public void Kernels_stage_tiles_from_64_classes_in_channels_first_vector_loops()
     {
         var many = Options(64, Activation.Softmax, Target.Labels, Combine.CrossEntropy);
+        var vector128 = new VectorDialect(128);
         Assert.True(KernelContext.Stages(Vector256, many));
+        Assert.True(KernelContext.Stages(Vector512, many));
+        Assert.True(KernelContext.Stages(vector128, many));
+        // At Vector512 and Vector256 only on planes whose channels share the cache's sets, at Vector128 on every plane.
+        Assert.True(KernelContext.StagesBySets(Vector512, many));
+        Assert.True(KernelContext.StagesBySets(Vector256, many));
+        Assert.True(KernelContext.StagesBySets(Vector256, many with { Classes = 150 }));
+        Assert.False(KernelContext.StagesBySets(vector128, many));
+        Assert.False(KernelContext.StagesBySets(vector128, many with { Classes = 150 }));
         // Below 64 classes only on planes whose channels share the cache's sets (the next test), and never at Vector512.
         Assert.True(KernelContext.StagesBySets(Vector256, Options(63, Activation.Softmax, Target.Labels)));
-        Assert.False(KernelContext.StagesBySets(Vector256, many));
         Assert.False(KernelContext.Stages(Vector512, Options(63, Activation.Softmax, Target.Labels)));
         Assert.False(KernelContext.Stages(ScalarDialect.Cpu, many));
         Assert.False(KernelContext.Stages(ScalarDialect.Device, many));
@@ -176,19 +184,29 @@ public class EmitterTests
         // Tiles of 4 pixel vectors at Vector256 and Vector512; 1 KB runs of each channel at Vector128, shorter where
         // C x 1 KB would pass the tile's stack budget.
         Assert.Equal(KernelLimits.StagedWideTileVectors, KernelLimits.StagedTileVectors(150, 64));
+        Assert.Equal(KernelLimits.StagedWideTileVectors, KernelLimits.StagedTileVectors(64, 32));
         Assert.Equal(1024 / 16, KernelLimits.StagedTileVectors(104, 16));
         Assert.Equal(KernelLimits.StagedTileBytes / 150 / 16, KernelLimits.StagedTileVectors(150, 16));
-        // The loop: whole tiles (4 Vector256s of each channel), each channel's run staged, then the vectors left.
+        // The loop: whole tiles (4 Vector256s of each channel), each channel's run staged, then the vectors left; the
+        // tiles only where the plane type argument says the channels share the sets, and allocated only there.
         Assert.Contains("nint lastTile = chunk.End - 4 * Vector256<float>.Count;", loop);
         // The tile starts on a vector boundary (stackalloc aligns to 16 bytes only): one vector more, its aligned vectors taken.
-        Assert.Contains("Span<Vector256<float>> inputTile = StackVectors.Aligned<Vector256<float>>(stackalloc byte[(4 * Classes + 1) * 32]);", loop);
-        Assert.Contains("while (s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 4; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
+        Assert.Contains("Span<Vector256<float>> inputTile = TPlane.SharesCacheSets ? StackVectors.Aligned<Vector256<float>>(stackalloc byte[(4 * Classes + 1) * 32]) : default;", loop);
+        Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s; for (int c = 0; c < Classes; c++) { for (int v = 0; v < 4; v++) { inputTile[v * Classes + c] = Vector256.LoadUnsafe(ref input, (nuint)(c * spatial + tile + v * Vector256<float>.Count)); } }", loop);
         Assert.Contains("for (int v = 0; v < 4; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", loop);
         Assert.Contains("gradientTile[v * Classes + c].StoreUnsafe(ref gradient, (nuint)(c * spatial + tile + v * Vector256<float>.Count));", loop);
-        Assert.True(loop.IndexOf("while (s <= lastTile)", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
+        Assert.True(loop.IndexOf("while (TPlane.SharesCacheSets", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the vectors left after the tiles run last");
         // The 4-vector tiles do not prefetch: that measured no gain.
         Assert.DoesNotContain("Prefetch", loop);
+        // Vector512 the same, in tiles of 4; Vector128 stages on every plane, its tiles allocated always.
+        var (_, loop512) = StagedGradient(Vector512, many);
+        Assert.Contains("nint lastTile = chunk.End - 4 * Vector512<float>.Count;", loop512);
+        Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", loop512);
+        var (_, loop128) = StagedGradient(vector128, many);
+        Assert.Contains("Span<Vector128<float>> inputTile = StackVectors.Aligned<Vector128<float>>(stackalloc byte[(64 * Classes + 1) * 16]);", loop128);
+        Assert.Contains("while (s <= lastTile) { nint tile = s;", loop128);
+        Assert.DoesNotContain("TPlane", loop128);
     }
 
     [Fact]
@@ -208,9 +226,10 @@ public class EmitterTests
         Assert.False(KernelContext.StagesBySets(Vector512, btcv));
         Assert.False(KernelContext.StagesBySets(Vector512, btcv with { Classes = 19 }));
         Assert.False(KernelContext.StagesBySets(ScalarDialect.Cpu, btcv));
-        // Channels-last kernels stage on every plane; class loops of 64 classes and more too.
+        // Channels-last kernels stage on every plane; class loops of 64 classes and more too at Vector128 (the test
+        // before).
         Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Layout = Layout.ChannelsLast }));
-        Assert.False(KernelContext.StagesBySets(Vector256, btcv with { Classes = KernelLimits.StagedFromClasses }));
+        Assert.False(KernelContext.StagesBySets(vector128, btcv with { Classes = KernelLimits.StagedFromClasses }));
         Assert.True(KernelContext.Stages(Vector256, btcv));
         Assert.True(KernelContext.Stages(Vector256, btcv with { Classes = KernelLimits.UnrolledClasses + 1 }));
         Assert.False(KernelContext.Stages(Vector512, btcv));
@@ -233,12 +252,13 @@ public class EmitterTests
         Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", loop);
         Assert.True(loop.IndexOf("while (TPlane.SharesCacheSets", StringComparison.Ordinal) < loop.IndexOf("for (; s <= last; s += Vector256<float>.Count)", StringComparison.Ordinal),
             "the plain loop runs after the tiles");
-        // A class loop runs the same tiles, x the slots of its pixel vector; a class that always stages has no condition.
+        // A class loop runs the same tiles, x the slots of its pixel vector; a kernel that stages on every plane (104 classes at
+        // Vector128) has no condition.
         var (loopedStaged, looped) = StagedGradient(Vector256, btcv with { Classes = 19 });
         Assert.Contains("while (TPlane.SharesCacheSets && s <= lastTile) { nint tile = s;", looped);
         Assert.Contains("for (int v = 0; v < 8; v++, s += Vector256<float>.Count) { x = inputTile.Slice(v * Classes, Classes);", looped);
         Assert.Equal(new Dictionary<string, string> { ["x"] = "input" }, loopedStaged.TileSpans);
-        Assert.Contains("while (s <= lastTile)", StagedGradient(Vector256, btcv with { Classes = 104 }).Loop);
+        Assert.Contains("while (s <= lastTile)", StagedGradient(vector128, btcv with { Classes = 104 }).Loop);
 
         // The class: the dispatcher picks the plane's instantiation per chunk at the widths that stage by it.
         var (sources, diagnostics, output) = GeneratorHarness.Run("using Dice;\nnamespace Btcv;\n[DiceLoss(Classes = 14, Combine = Combine.CrossEntropy)] public partial class BtcvLoss { }\n");

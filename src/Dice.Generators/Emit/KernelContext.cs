@@ -65,8 +65,9 @@ internal sealed class KernelContext
     /// <summary>
     /// Whether the vector kernels of <paramref name="o"/> at width <paramref name="d"/> run their pixel vectors in staged
     /// tiles (<see cref="Staged"/>): over channels-last data from <see cref="KernelLimits.TransposedFromClasses"/> classes
-    /// (unrolled or not), and over channels-first data from <see cref="KernelLimits.StagedFromClasses"/> classes, or on
-    /// planes whose channels share the cache's sets where <see cref="StagesBySets"/>.
+    /// (unrolled or not), and over channels-first data from <see cref="KernelLimits.StagedFromClasses"/> classes, and
+    /// below it where <see cref="StagesBySets"/>; a kernel that <see cref="StagesBySets"/> runs its tiles only on planes
+    /// whose channels share the cache's sets.
     /// </summary>
     public static bool Stages(Dialect d, LossOptions o) =>
         d is VectorDialect && (o.ChannelsLast

@@ -20,12 +20,14 @@ internal static class KernelLimits
     public const int LabelLanesFromClasses = 10;
 
     /// <summary>
-    /// From this many classes, the vector kernels of channels-first data stage tiles of pixel vectors on every plane (the
-    /// generator's <c>KernelContext.Staged</c>): measured (docs/performance.md, "Many classes"), staging made C = 104 on
-    /// a 48^3 plane 25-30% faster and was even with plain class loops at C = 104 and 150 on planes of no large power of
-    /// two, while at C = 19 and 32 on 512 x 512 planes its 4-vector tiles cost more than they saved. Below it the kernels
-    /// stage only on the planes whose channels share the cache's sets, in 8-vector tiles at Vector256
-    /// (<see cref="StagedOnSharedSetsFromClasses"/>).
+    /// From this many classes, the vector kernels of channels-first data stage tiles of pixel vectors, as a rule: at
+    /// Vector128 on every plane, at Vector256 and Vector512 only on planes whose channels share the cache's sets
+    /// (<see cref="StagesOnSharedSetsOnly"/>). Measured (docs/performance.md, "Many classes"), staging made C = 104 on a
+    /// 48^3 plane 25-30% faster, while at C = 19 and 32 on 512 x 512 planes its 4-vector tiles cost more than they saved;
+    /// on planes of no large power of two the plain class loops took 0.93-0.97x the staged ones' time at C = 104 and
+    /// 0.93x (Vector512) and 0.83-0.85x (Vector256) at C = 150, but 1.09-1.10x at Vector128 ("The memory floor of many
+    /// channel streams"). Below it the kernels stage only on the planes whose channels share the cache's sets, in 8-vector
+    /// tiles at Vector256 (<see cref="StagedOnSharedSetsFromClasses"/>).
     /// </summary>
     public const int StagedFromClasses = 64;
 
@@ -42,10 +44,12 @@ internal static class KernelLimits
 
     /// <summary>
     /// Whether the channels-first kernels of <paramref name="classes"/> classes with vectors of
-    /// <paramref name="vectorBytes"/> bytes stage tiles on the planes whose channels share the cache's sets, and only there.
+    /// <paramref name="vectorBytes"/> bytes stage tiles on the planes whose channels share the cache's sets, and only there:
+    /// Vector256 and Vector128 from <see cref="StagedOnSharedSetsFromClasses"/> classes below
+    /// <see cref="StagedFromClasses"/>, Vector512 and Vector256 from it.
     /// </summary>
     public static bool StagesOnSharedSetsOnly(int classes, int vectorBytes) =>
-        classes >= StagedOnSharedSetsFromClasses && classes < StagedFromClasses && vectorBytes < 64;
+        classes >= StagedOnSharedSetsFromClasses && (classes < StagedFromClasses ? vectorBytes < 64 : vectorBytes >= 32);
 
     /// <summary>
     /// From this many classes, the vector kernels of channels-last data, unrolled ones too, move each pixel vector's block of
@@ -75,8 +79,8 @@ internal static class KernelLimits
     public const int StagedWideTileVectors = 4;
 
     /// <summary>
-    /// A staged tile of Vector256s in the kernels that stage only on the planes whose channels share the cache's sets
-    /// (<see cref="StagesOnSharedSetsOnly"/>: below <see cref="StagedFromClasses"/> classes) holds this many pixel vectors
+    /// A staged tile of Vector256s in the kernels below <see cref="StagedFromClasses"/> classes, which stage only on the
+    /// planes whose channels share the cache's sets (<see cref="StagesOnSharedSetsOnly"/>), holds this many pixel vectors
     /// of each channel: four cache lines, each channel's run of them read, and written back, whole. Measured
     /// (docs/performance.md, "Tiles of 8 Vector256s below 64 classes"): at C = 14 on a 64^3 plane 0.82-0.89x the time of
     /// 4-vector tiles; 16 vectors gained no more.
@@ -93,7 +97,7 @@ internal static class KernelLimits
     /// <summary>The pixel vectors of <paramref name="vectorBytes"/> bytes in a staged tile of <paramref name="classes"/> channels.</summary>
     public static int StagedTileVectors(int classes, int vectorBytes) =>
         !StagesWideTiles(vectorBytes) ? System.Math.Max(1, System.Math.Min(StagedRunBytes, StagedTileBytes / classes) / vectorBytes)
-        : StagesOnSharedSetsOnly(classes, vectorBytes) ? StagedOnSharedSetsTileVectors
+        : classes < StagedFromClasses ? StagedOnSharedSetsTileVectors
         : StagedWideTileVectors;
 
     /// <summary>
