@@ -56,9 +56,15 @@ internal static class ChannelStreamFloor
                         nuint at = (nuint)((n * classes + c) * spatial + s + line);
                         // As the kernels do: each stream asks for its line Streams.Distance floats ahead.
                         Streams.Prefetch(ref x, at);
-                        if (write) Streams.Prefetch(ref g, at);
-                        if (write) CopyLine(ref x, ref g, at);
-                        else sum += ReadLine(ref x, at);
+                        if (write)
+                        {
+                            Streams.Prefetch(ref g, at);
+                            CopyLine(ref x, ref g, at);
+                        }
+                        else
+                        {
+                            sum += ReadLine(ref x, at);
+                        }
                     }
                 }
             }

@@ -24,10 +24,10 @@ internal static class KernelLimits
     /// Vector128 on every plane, at Vector256 and Vector512 only on planes whose channels share the cache's sets
     /// (<see cref="StagesOnSharedSetsOnly"/>). Measured (docs/performance.md, "Many classes"), staging made C = 104 on a
     /// 48^3 plane 25-30% faster, while at C = 19 and 32 on 512 x 512 planes its 4-vector tiles cost more than they saved;
-    /// on planes of no large power of two the plain class loops took 0.93-0.97x the staged ones' time at C = 104 and
-    /// 0.93x (Vector512) and 0.83-0.85x (Vector256) at C = 150, but 1.09-1.10x at Vector128 ("The memory floor of many
-    /// channel streams"). Below it the kernels stage only on the planes whose channels share the cache's sets, in 8-vector
-    /// tiles at Vector256 (<see cref="StagedOnSharedSetsFromClasses"/>).
+    /// on planes of no large power of two the plain class loops took 0.92-0.94x (Vector512) and 0.95-0.98x (Vector256)
+    /// the staged ones' time at C = 104, 0.88-0.94x and 0.81-0.84x at C = 150, but 1.09-1.10x at Vector128 at C = 104
+    /// ("The memory floor of many channel streams"). Below it the kernels stage only on the planes whose channels share
+    /// the cache's sets, in 8-vector tiles at Vector256 (<see cref="StagedOnSharedSetsFromClasses"/>).
     /// </summary>
     public const int StagedFromClasses = 64;
 
