@@ -24,11 +24,9 @@ internal static class ChannelStreamFloor
     public static float ForwardBackward(float[] input, float[] gradient, int batch, int classes, int runLines)
     {
         int spatial = input.Length / batch / classes;
-        float read = 0;
         // Pass 1 reads every line; pass 2 reads it again and writes the gradient's.
-        read += Pass(input, gradient, batch, classes, spatial, runLines, write: false);
-        read += Pass(input, gradient, batch, classes, spatial, runLines, write: true);
-        return read;
+        return Pass(input, gradient, batch, classes, spatial, runLines, write: false)
+            + Pass(input, gradient, batch, classes, spatial, runLines, write: true);
     }
 
     private static float Pass(float[] input, float[] gradient, int batch, int classes, int spatial, int runLines, bool write)

@@ -55,11 +55,12 @@ public static class ClassCountCost
         // The fused calls, then the channel-stream floors of each class count (one line, then runs of a staged tile's 4
         // Vector512s, per channel and step), timed in the same rounds.
         int[] runs = [1, StagedRunLines];
+        int[] classCounts = data.Keys.ToArray();
         Action[] calls = cases.Select(c => (Action)(() => c.Call(data[c.Classes].Input, data[c.Classes].Labels, data[c.Classes].Gradient, batch)))
-            .Concat(runs.SelectMany(run => data.Select(d => (Action)(() => ChannelStreamFloor.ForwardBackward(d.Value.Input, d.Value.Gradient, batch, d.Key, run)))))
+            .Concat(runs.SelectMany(run => classCounts.Select(classes =>
+                (Action)(() => ChannelStreamFloor.ForwardBackward(data[classes].Input, data[classes].Gradient, batch, classes, run)))))
             .ToArray();
         double[] seconds = Alternated.Medians((quick ? 3 : 21) * (resident ? 20 : 1), calls);
-        int[] classCounts = data.Keys.ToArray();
 
         double PerElement(Layout layout, int classes) =>
             seconds[Array.FindIndex(cases, c => c.Layout == layout && c.Classes == classes)] / data[classes].Input.Length;

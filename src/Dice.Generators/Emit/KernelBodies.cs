@@ -310,10 +310,11 @@ internal static class KernelBodies
             var run = Offset.Compound($"c * spatial + tile + v * {d.Count}");
             bool bySets = KernelContext.StagesBySets(d, staged.Options);
             w.Line($"nint lastTile = chunk.End - {vectors} * {d.Count};");
+            string tileLength = $"{vectors} * Classes";
             foreach (string buffer in staged.StagedReads.Union(staged.StagedWrites, StringComparer.Ordinal))
             {
                 string tile = KernelContext.TileOf(buffer);
-                w.Line(bySets ? d.StackSpanWhen(Values.PlaneSharesSets, d.Float, tile, $"{vectors} * Classes") : d.StackSpan(d.Float, tile, $"{vectors} * Classes"));
+                w.Line(bySets ? d.StackSpanWhen(Values.PlaneSharesSets, d.Float, tile, tileLength) : d.StackSpan(d.Float, tile, tileLength));
             }
             w.Line($"// Tiles of {vectors} pixel vectors: each channel's run of them is read (and written) as one stream, and the body finds a pixel vector's C channels adjacent on the stack.");
             if (staged.TileSpans.Count > 0)
